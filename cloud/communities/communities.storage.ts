@@ -1,0 +1,24 @@
+import type { RegionLevel } from '../../types/communities';
+import type { Db } from '../storage/dialect';
+import type { RegionsTable } from '../storage/schema';
+
+export type RegionRow = RegionsTable;
+
+export async function allRegions(db: Db): Promise<RegionRow[]> {
+  return db.selectFrom('regions').selectAll().orderBy('sort').orderBy('id').execute();
+}
+
+export async function getRegion(db: Db, id: string): Promise<RegionRow | undefined> {
+  return db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function upsertRegions(db: Db, rows: RegionRow[]): Promise<void> {
+  for (const row of rows) {
+    await db
+      .insertInto('regions')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, kind: row.kind, sort: row.sort }))
+      .execute();
+  }
+}
+

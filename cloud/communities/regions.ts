@@ -1,0 +1,22 @@
+import type { Region, RegionLevel } from '../../types/communities';
+import type { Db } from '../storage/dialect';
+import { allRegions, type RegionRow } from './communities.storage';
+
+/** The region tree with each region's path of names from the district down. */
+export async function loadRegions(db: Db): Promise<Region[]> {
+  const rows = await allRegions(db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const pathOf = (row: RegionRow): string[] => {
+    const names: string[] = [];
+    for (let r: RegionRow | undefined = row; r; r = r.parent_id ? byId.get(r.parent_id) : undefined) names.unshift(r.name);
+    return names;
+  };
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    level: r.level as RegionLevel,
+    name: r.name,
+    kind: r.kind,
+    path: pathOf(r),
+  }));
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** Development defaults, written in README too. Production refuses to start with any of them. */
+export const DEV_DEFAULTS = {
+  appId: 'linli-dev-app',
+  appKey: 'linli-dev-key',
+  wechatAppId: 'wx-dev-linli',
+  wechatSecret: 'dev-secret',
+  // 32 zero-ish bytes: fine for a laptop, refused in production.
+  dataKey: Buffer.from('linli-development-data-key-0000!').toString('base64'),
+} as const;
+
+const Env = z.object({
+  NODE_ENV: z.string().default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().optional(),
+  LINLI_APP_ID: z.string().min(1).default(DEV_DEFAULTS.appId),
+  LINLI_APP_KEY: z.string().min(1).default(DEV_DEFAULTS.appKey),
+  WECHAT_API_BASE: z.string().url().optional(),
+  WECHAT_APP_ID: z.string().min(1).default(DEV_DEFAULTS.wechatAppId),
+  WECHAT_APP_SECRET: z.string().min(1).default(DEV_DEFAULTS.wechatSecret),
+  LINLI_DATA_KEY: z.string().min(1).default(DEV_DEFAULTS.dataKey),
+  LINLI_CORS_ORIGINS: z.string().default('*'),
+  LINLI_SESSION_DAYS: z.coerce.number().positive().default(30),
+  LINLI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  LINLI_WRITE_RATE_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  LINLI_DEMO_DATA: z.enum(['0', '1']).optional(),
+});
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  appId: string;
+  appKey: string;
+  /** Where WeChat's server API is; unset in development means "start the local fake". */
+  wechatApiBase: string | undefined;
+  wechatAppId: string;
+  wechatSecret: string;
+  dataKey: string;
+  corsOrigins: string[] | '*';
+  sessionDays: number;
+  /** How far a request's signature time may be from ours. */
+  signatureSkewMs: number;
+  bodyLimitBytes: number;
+  loginRatePerMinute: number;
+  writeRatePerMinute: number;
+  /** Load the 上街区 demo data at start. */
+  demoData: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = Env.parse(env);
+  const production = e.NODE_ENV === 'production';
+  const config: Config = {
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    appId: e.LINLI_APP_ID,
+    appKey: e.LINLI_APP_KEY,
+    wechatApiBase: e.WECHAT_API_BASE,
+    wechatAppId: e.WECHAT_APP_ID,
+    wechatSecret: e.WECHAT_APP_SECRET,
+    dataKey: e.LINLI_DATA_KEY,
+    corsOrigins: e.LINLI_CORS_ORIGINS === '*' ? '*' : e.LINLI_CORS_ORIGINS.split(',').map((s) => s.trim()),
+    sessionDays: e.LINLI_SESSION_DAYS,
+    signatureSkewMs: 15 * 60_000,
+    bodyLimitBytes: 1024 * 1024,
+    loginRatePerMinute: e.LINLI_LOGIN_RATE_PER_MINUTE,
+    writeRatePerMinute: e.LINLI_WRITE_RATE_PER_MINUTE,
+    demoData: e.LINLI_DEMO_DATA ? e.LINLI_DEMO_DATA === '1' : !production,
+  };
+  if (production) assertProductionReady(config);
+  return config;
+}
+
+function assertProductionReady(c: Config): void {
+  const problems: string[] = [];
+  if (c.dataKey === DEV_DEFAULTS.dataKey) problems.push('LINLI_DATA_KEY (数据加密密钥) 未设置');
+  if (c.appKey === DEV_DEFAULTS.appKey) problems.push('LINLI_APP_KEY 仍是开发默认值');
+  if (c.wechatSecret === DEV_DEFAULTS.wechatSecret) problems.push('WECHAT_APP_SECRET 未设置');
+  if (!c.wechatApiBase) problems.push('WECHAT_API_BASE 未设置（正式环境为 https://api.weixin.qq.com）');
+  if (problems.length) throw new Error(`生产环境拒绝启动：\n- ${problems.join('\n- ')}`);
+}

@@ -1,0 +1,21 @@
+import type { RoleGrant, StaffRole } from '../../types';
+
+/**
+ * Whether the grants hold one of the roles in this community. districtAdmin is held for the
+ * whole district and covers every community in it.
+ */
+export function holdsRoleIn(grants: readonly RoleGrant[], roles: readonly StaffRole[], communityId: string): boolean {
+  return grants.some(
+    (g) => g.role === 'districtAdmin' || (roles.includes(g.role) && g.scopeId === communityId),
+  );
+}
+
+export function isDistrictAdmin(grants: readonly RoleGrant[]): boolean {
+  return grants.some((g) => g.role === 'districtAdmin');
+}
+
+/** The communities in which the grants hold one of the roles; 'all' for a district admin. */
+export function communitiesWhere(grants: readonly RoleGrant[], roles: readonly StaffRole[]): string[] | 'all' {
+  if (isDistrictAdmin(grants)) return 'all';
+  return [...new Set(grants.filter((g) => roles.includes(g.role)).map((g) => g.scopeId))];
+}

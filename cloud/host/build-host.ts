@@ -1,0 +1,190 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { accessAllows, AppError, contracts, type FieldError } from '../../types';
+import type { Profile } from '../../types/users';
+import { resolveSession } from '../auth/sessions';
+import { signInWithPassword, signInWithWechat } from '../auth/sign-in';
+import { sha256 } from '../core/crypto';
+import type { CloudFunction, SessionUser } from '../core/define-function';
+import type { Services } from '../core/services';
+import { loadProfile } from '../users/profile';
+import { catalogEntry } from './catalog';
+import { decodeValue, encodeValue, verifyAppSignature } from './protocol';
+
+z.config(z.locales.zhCN());
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: SessionUser | null;
+  }
+}
+
+export interface HostOptions {
+  services: Services;
+  functions: CloudFunction[];
+  logger?: boolean;
+}
+
+/**
+ * The host: a thin door between LeanCloud's protocol and our functions. It decodes the
+ * request, checks the app signature, the session and the access rule, validates the input,
+ * calls the handler and encodes the result. No domain rule lives here.
+ */
+export async function buildHost({ services, functions, logger = false }: HostOptions): Promise<FastifyInstance> {
+  const { config } = services;
+  const byName = new Map(functions.map((f) => [f.contract.name, f]));
+  const missing = contracts.filter((c) => !byName.has(c.name)).map((c) => c.name);
+  if (missing.length) throw new Error(`contracts without a handler: ${missing.join(', ')}`);
+
+  const app = Fastify({ logger, bodyLimit: config.bodyLimitBytes });
+  app.decorateRequest('caller', null);
+
+  // The SDK sends an empty body with a JSON content type for a call without parameters.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new AppError('INVALID_JSON'), undefined);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.kind === 'INTERNAL') request.log.error(error);
+    const body: { code: number; error: string; fields?: FieldError[] } = { code: appError.code, error: appError.message };
+    if (appError.fields.length) body.fields = appError.fields;
+    return reply.status(appError.status).send(body);
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    const e = new AppError('NOT_FOUND');
+    return reply.status(e.status).send({ code: e.code, error: e.message });
+  });
+
+  await app.register(cors, {
+    origin: config.corsOrigins === '*' ? true : config.corsOrigins,
+    allowedHeaders: ['Content-Type', 'X-LC-Id', 'X-LC-Sign', 'X-LC-Key', 'X-LC-Session', 'X-LC-UA', 'X-LC-Prod'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+
+  await app.register(
+    async (api) => {
+      api.addHook('preHandler', async (request) => {
+        const ok = verifyAppSignature(
+          {
+            id: header(request, 'x-lc-id'),
+            sign: header(request, 'x-lc-sign'),
+            key: header(request, 'x-lc-key'),
+          },
+          { appId: config.appId, appKey: config.appKey, skewMs: config.signatureSkewMs, now: services.clock.now() },
+        );
+        if (!ok) throw new AppError('APP_SIGNATURE_INVALID');
+        const token = header(request, 'x-lc-session');
+        if (token) {
+          // A stale token is an error even where no login is needed, so the client re-logs in.
+          request.caller = await resolveSession(services, token);
+          if (!request.caller) throw new AppError('SESSION_INVALID');
+        }
+      });
+
+      const loginLimit = { rateLimit: { max: config.loginRatePerMinute, timeWindow: 60_000 } };
+      const callLimit = {
+        rateLimit: {
+          timeWindow: 60_000,
+          keyGenerator: (request: FastifyRequest) => {
+            const fn = byName.get((request.params as { name?: string }).name ?? '');
+            const token = header(request, 'x-lc-session');
+            return `${fn?.contract.kind === 'command' ? 'write' : 'read'}:${token ? sha256(token) : request.ip}`;
+          },
+          // Reads are cheap and lists page often; writes get the configured budget.
+          max: (_request: FastifyRequest, key: string) =>
+            key.startsWith('write:') ? config.writeRatePerMinute : config.writeRatePerMinute * 10,
+        },
+      };
+
+      const runFunction = async (request: FastifyRequest) => {
+        const name = (request.params as { name: string }).name;
+        const fn = byName.get(name);
+        if (!fn) throw new AppError('FUNCTION_NOT_FOUND');
+        const caller = request.caller;
+        if (!accessAllows(fn.contract.access, caller)) {
+          throw caller ? new AppError('ROLE_REQUIRED') : new AppError('SESSION_INVALID', '请先登录');
+        }
+        const parsed = fn.contract.input.safeParse(decodeValue(request.body));
+        if (!parsed.success) throw invalidInput(parsed.error);
+        const result = await fn.handler(parsed.data, { services, caller: caller as SessionUser, ip: request.ip });
+        return { result: encodeValue(result) };
+      };
+      api.post('/functions/:name', { config: callLimit }, runFunction);
+      api.post('/call/:name', { config: callLimit }, runFunction);
+
+      // WeChat login: the SDK's loginWithMiniApp / loginWithAuthData(…, 'lc_weapp').
+      const WechatLogin = z.object({ authData: z.object({ lc_weapp: z.object({ code: z.string().min(1).max(128) }) }) });
+      api.post('/users', { config: loginLimit }, async (request, reply) => {
+        const parsed = WechatLogin.safeParse(request.body);
+        if (!parsed.success) throw new AppError('INVALID_INPUT', '仅支持微信登录，缺少登录凭证');
+        const { userId, token } = await signInWithWechat(services, parsed.data.authData.lc_weapp.code);
+        return reply.status(201).send(userJson(await loadProfile(services, userId), token));
+      });
+
+      api.get('/users/me', async (request) => {
+        const token = header(request, 'x-lc-session');
+        if (!request.caller || !token) throw new AppError('SESSION_INVALID');
+        return userJson(await loadProfile(services, request.caller.id), token);
+      });
+
+      const PasswordLogin = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) });
+      api.post('/login', { config: loginLimit }, async (request) => {
+        const parsed = PasswordLogin.safeParse(request.body);
+        if (!parsed.success) throw new AppError('INVALID_INPUT', '请输入用户名和密码');
+        const { userId, token } = await signInWithPassword(services, parsed.data.username, parsed.data.password);
+        return userJson(await loadProfile(services, userId), token);
+      });
+    },
+    { prefix: '/1.1' },
+  );
+
+  const catalog = { functions: functions.map((f) => catalogEntry(f.contract)) };
+  app.get('/api/functions', async () => catalog);
+  app.get('/api/health', async () => ({ ok: true }));
+
+  return app;
+}
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function userJson(profile: Profile, sessionToken: string) {
+  const { createdAt, updatedAt, ...rest } = profile;
+  return {
+    ...(encodeValue(rest) as object),
+    sessionToken,
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+  };
+}
+
+function invalidInput(error: z.ZodError): AppError {
+  const fields = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  return new AppError('INVALID_INPUT', `填写的内容有误：${fields[0]?.message ?? ''}`, fields);
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as { code?: string; statusCode?: number };
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
+  if (e.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('INVALID_JSON');
+  return new AppError('INTERNAL');
+}

@@ -1,0 +1,35 @@
+import { loadConfig } from './config';
+import { DEMO_ACCOUNTS } from './demo/personas';
+import { startLinli } from './start';
+
+/** `npm start`: the host on the embedded SQLite (or DATABASE_URL) with demo data and the fake WeChat. */
+async function main() {
+  const config = loadConfig();
+  const linli = await startLinli(config, { logger: config.production });
+  const url = linli.url.replace('127.0.0.1', 'localhost');
+  const lines = [
+    '',
+    '邻里通 Linli is running',
+    `  host (LeanCloud protocol) ${url}`,
+    `  database                  ${linli.database.kind}: ${linli.database.description}`,
+    `  function catalog          ${url}/api/functions`,
+    `  app id / app key          ${config.appId} / ${config.appKey}`,
+    `  WeChat server API         ${linli.fakeWechat ? `local fake at ${linli.fakeWechat.url}` : config.wechatApiBase}`,
+  ];
+  if (config.demoData) {
+    lines.push('  demo WeChat logins        dev:resident dev:grid dev:agent dev:admin dev:district');
+    lines.push(`  demo console accounts     ${DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`).join(', ')}`);
+  }
+  console.log(lines.join('\n') + '\n');
+  const stop = async () => {
+    await linli.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { systemClock, type Clock } from './core/clock';
+import { createDataCipher } from './core/crypto';
+import type { Services } from './core/services';
+import { seedDemo } from './demo/seed';
+import { functions } from './functions';
+import { buildHost } from './host/build-host';
+import { openDatabase, type OpenDatabase } from './storage/dialect';
+import { migrateToLatest } from './storage/migrate';
+import { createWechatClient } from './wechat/client';
+import { startFakeWechat, type FakeWechat } from './wechat/fake-server';
+
+export interface Linli {
+  host: FastifyInstance;
+  services: Services;
+  database: OpenDatabase;
+  /** The local fake WeChat, when no WECHAT_API_BASE was configured. */
+  fakeWechat: FakeWechat | null;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Everything the host needs, wired: database (migrated), WeChat client (to the local fake
+ * unless configured), demo data when asked for, and the host listening.
+ */
+export async function startLinli(
+  config: Config,
+  options: { clock?: Clock; logger?: boolean; beforeListen?: (host: FastifyInstance) => Promise<void> } = {},
+): Promise<Linli> {
+  const clock = options.clock ?? systemClock;
+  const database = openDatabase(config.databaseUrl);
+  const fakeWechat = config.wechatApiBase ? null : await startFakeWechat();
+  try {
+    await migrateToLatest(database.db);
+    const services: Services = {
+      db: database.db,
+      clock,
+      config,
+      cipher: createDataCipher(config.dataKey),
+      wechat: createWechatClient({
+        baseUrl: config.wechatApiBase ?? fakeWechat!.url,
+        appId: config.wechatAppId,
+        secret: config.wechatSecret,
+        clock,
+      }),
+    };
+    if (config.demoData) await seedDemo(services);
+    const host = await buildHost({ services, functions, logger: options.logger });
+    await options.beforeListen?.(host);
+    const url = await host.listen({ host: config.host, port: config.port });
+    return {
+      host,
+      services,
+      database,
+      fakeWechat,
+      url,
+      async close() {
+        await host.close();
+        await fakeWechat?.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await fakeWechat?.close();
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,145 @@
+import { sql } from 'kysely';
+import { newId } from '../core/crypto';
+import type { Db } from '../storage/dialect';
+import type { UsersTable } from '../storage/schema';
+
+export type UserRow = UsersTable;
+
+export async function getUser(db: Db, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/**
+ * The user for a WeChat openid, created on first sight. Two first logins racing insert
+ * once: the unique openid index decides, and both read the same row back.
+ */
+export async function findOrCreateByOpenid(db: Db, openid: string, now: Date, nickname: string): Promise<UserRow> {
+  const at = now.toISOString();
+  await db
+    .insertInto('users')
+    .values({
+      id: newId(),
+      openid,
+      username: null,
+      password_hash: null,
+      nickname,
+      avatar_url: null,
+      home_community_id: null,
+      phone_enc: null,
+      phone_index: null,
+      failed_logins: 0,
+      locked_until: null,
+      created_at: at,
+      updated_at: at,
+      deleted_at: null,
+    })
+    .onConflict((oc) => oc.column('openid').doNothing())
+    .execute();
+  return db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirstOrThrow();
+}
+
+export async function findByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function createConsoleAccount(
+  db: Db,
+  account: { username: string; passwordHash: string; nickname: string; homeCommunityId: string | null; now: Date },
+): Promise<UserRow> {
+  const at = account.now.toISOString();
+  const row: UserRow = {
+    id: newId(),
+    openid: null,
+    username: account.username,
+    password_hash: account.passwordHash,
+    nickname: account.nickname,
+    avatar_url: null,
+    home_community_id: account.homeCommunityId,
+    phone_enc: null,
+    phone_index: null,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: at,
+    updated_at: at,
+    deleted_at: null,
+  };
+  await db.insertInto('users').values(row).execute();
+  return row;
+}
+
+export const LOCK_AFTER_FAILURES = 5;
+
+/**
+ * Counts a failed password in one statement (no read-modify-write), and locks the account
+ * once the count reaches LOCK_AFTER_FAILURES.
+ */
+export async function recordLoginFailure(db: Db, id: string, lockUntil: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      failed_logins: sql`failed_logins + 1`,
+      locked_until: sql`CASE WHEN failed_logins + 1 >= ${LOCK_AFTER_FAILURES} THEN ${lockUntil.toISOString()} ELSE locked_until END`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function clearLoginFailures(db: Db, id: string): Promise<void> {
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+}
+
+export async function setPasswordHash(db: Db, id: string, passwordHash: string, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateUser(
+  db: Db,
+  id: string,
+  changes: Partial<Pick<UserRow, 'nickname' | 'avatar_url' | 'home_community_id' | 'phone_enc' | 'phone_index'>>,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...changes, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/**
+ * PIPL deletion: the personal fields are erased and the row stays as a tombstone, so the
+ * records other people keep (an event's attendance count, a petition's timeline) still add
+ * up. The openid goes too: signing in again later makes a new, empty account.
+ */
+export async function eraseUser(db: Db, id: string, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({
+        openid: null,
+        username: null,
+        password_hash: null,
+        nickname: '已注销用户',
+        avatar_url: null,
+        home_community_id: null,
+        phone_enc: null,
+        phone_index: null,
+        updated_at: at,
+        deleted_at: at,
+      })
+      .where('id', '=', id)
+      .execute();
+    await tx.deleteFrom('role_grants').where('user_id', '=', id).execute();
+    await tx.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+  });
+}

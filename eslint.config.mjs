@@ -1,0 +1,33 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'dist-h5/**', 'console/dist/**', '.data/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    // Only storage code knows the database library (DESIGN.md): everything else calls the
+    // storage helpers of its domain.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['cloud/storage/**', '**/*.storage.ts', 'bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'kysely', message: 'Only storage code (cloud/storage/, *.storage.ts) may import kysely.' },
+            { name: 'better-sqlite3', message: 'Only cloud/storage/dialect.ts picks the database.' },
+            { name: 'pg', message: 'Only cloud/storage/dialect.ts picks the database.' },
+          ],
+        },
+      ],
+    },
+  },
+);

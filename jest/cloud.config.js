@@ -1,0 +1,20 @@
+const path = require('node:path');
+
+module.exports = {
+  displayName: 'cloud',
+  rootDir: path.resolve(__dirname, '..'),
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/cloud/**/*.test.ts', '<rootDir>/types/**/*.test.ts'],
+  transform: {
+    '\\.[jt]s$': [
+      'babel-jest',
+      {
+        configFile: false,
+        babelrc: false,
+        presets: [['@babel/preset-env', { targets: { node: '20' } }], '@babel/preset-typescript'],
+      },
+    ],
+  },
+  // Tests start a host, a fake WeChat and sometimes a PostgreSQL database each.
+  testTimeout: 30000,
+};

@@ -1,0 +1,67 @@
+/**
+ * Every error a client can receive, declared once. The host answers each with its HTTP
+ * status and `{ code, error }`, where `error` is the message below: plain Chinese a
+ * resident can read. 211 is LeanCloud's "invalid session" and the SDK relies on it.
+ */
+export const ERRORS = {
+  INTERNAL: { code: 1, status: 500, message: '服务器开小差了，请稍后再试' },
+  INVALID_JSON: { code: 107, status: 400, message: '请求格式不正确' },
+  INVALID_INPUT: { code: 142, status: 400, message: '填写的内容有误，请检查后再提交' },
+  RATE_LIMITED: { code: 155, status: 429, message: '操作太频繁了，请稍等一会儿再试' },
+  LOGIN_FAILED: { code: 210, status: 400, message: '用户名或密码不正确' },
+  SESSION_INVALID: { code: 211, status: 401, message: '登录已失效，请重新登录' },
+  ACCOUNT_LOCKED: { code: 219, status: 429, message: '密码错误次数过多，账号已暂时锁定，请稍后再试' },
+  APP_SIGNATURE_INVALID: { code: 401, status: 401, message: '应用签名无效，请检查应用配置或设备时间' },
+  ROLE_REQUIRED: { code: 403, status: 403, message: '您没有使用这项功能的权限' },
+  NOT_FOUND: { code: 404, status: 404, message: '内容不存在或已被删除' },
+  FUNCTION_NOT_FOUND: { code: 405, status: 404, message: '没有这项功能，请更新小程序后再试' },
+  PAYLOAD_TOO_LARGE: { code: 413, status: 413, message: '提交的内容太大了' },
+  OUT_OF_SCOPE: { code: 1403, status: 403, message: '只能办理本人管辖范围内的事务' },
+  ROLE_NOT_GRANTABLE: { code: 1404, status: 403, message: '您不能授予或收回这个角色' },
+  WECHAT_CODE_INVALID: { code: 1101, status: 400, message: '微信登录凭证无效或已使用，请重新进入小程序' },
+  WECHAT_UNAVAILABLE: { code: 1102, status: 502, message: '微信服务暂时不可用，请稍后再试' },
+  PHONE_CODE_INVALID: { code: 1103, status: 400, message: '手机号授权已失效，请重新授权' },
+  COMMUNITY_NOT_FOUND: { code: 1201, status: 400, message: '所选社区不存在，请重新选择' },
+  USER_NOT_FOUND: { code: 1202, status: 404, message: '找不到这位用户' },
+} as const;
+
+export type ErrorName = keyof typeof ERRORS;
+export type ErrorCode = (typeof ERRORS)[ErrorName]['code'];
+
+/** A problem with one field of the input, in Chinese, with the field's path. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * The one error type handlers throw. The host turns it into the protocol's error reply;
+ * the mini-program and the console turn the SDK's error back into it.
+ *
+ * @example throw new AppError('NOT_FOUND')
+ * @example throw new AppError('INVALID_INPUT', '开始时间不能晚于结束时间', [{ path: 'startsAt', message: '...' }])
+ */
+export class AppError extends Error {
+  readonly code: number;
+  readonly status: number;
+  override readonly name = 'AppError';
+
+  constructor(
+    readonly kind: ErrorName,
+    message?: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message ?? ERRORS[kind].message);
+    this.code = ERRORS[kind].code;
+    this.status = ERRORS[kind].status;
+  }
+}
+
+const byCode = new Map<number, ErrorName>(
+  (Object.keys(ERRORS) as ErrorName[]).map((name) => [ERRORS[name].code, name]),
+);
+
+/** The declared error with this code, if any. */
+export function errorNameOf(code: number): ErrorName | undefined {
+  return byCode.get(code);
+}

@@ -1,0 +1,20 @@
+import type { AnyContract, InputOf, OutputOf } from './contract';
+import { authContracts } from './auth';
+import { communitiesContracts } from './communities';
+import { rolesContracts } from './roles';
+import { usersContracts } from './users';
+
+export * from './access';
+export * from './contract';
+export * from './errors';
+
+/** Every cloud function's contract. A domain adds its list here and nowhere else. */
+export const contracts = [...authContracts, ...communitiesContracts, ...usersContracts, ...rolesContracts] as const;
+
+type All = (typeof contracts)[number];
+export type FunctionName = All['name'];
+export type ContractOf<N extends FunctionName> = Extract<All, { name: N }>;
+export type FunctionInput<N extends FunctionName> = InputOf<ContractOf<N>>;
+export type FunctionOutput<N extends FunctionName> = OutputOf<ContractOf<N>>;
+
+export const contractsByName: ReadonlyMap<string, AnyContract> = new Map(contracts.map((c) => [c.name, c]));
