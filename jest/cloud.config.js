@@ -15,6 +15,4 @@ module.exports = {
       },
     ],
   },
-  // Tests start a host, a fake WeChat and sometimes a PostgreSQL database each.
-  testTimeout: 30000,
 };

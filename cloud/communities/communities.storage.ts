@@ -1,4 +1,3 @@
-import type { RegionLevel } from '../../types/communities';
 import type { Db } from '../storage/dialect';
 import type { RegionsTable } from '../storage/schema';
 

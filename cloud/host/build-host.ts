@@ -6,6 +6,7 @@ import { accessAllows, AppError, contracts, type FieldError } from '../../types'
 import type { Profile } from '../../types/users';
 import { resolveSession } from '../auth/sessions';
 import { signInWithPassword, signInWithWechat } from '../auth/sign-in';
+import { systemClock, type Clock } from '../core/clock';
 import { sha256 } from '../core/crypto';
 import type { CloudFunction, SessionUser } from '../core/define-function';
 import type { Services } from '../core/services';
@@ -25,6 +26,11 @@ export interface HostOptions {
   services: Services;
   functions: CloudFunction[];
   logger?: boolean;
+  /**
+   * Real time, for the request signature: it says how far the device's clock is from ours,
+   * which a domain clock fixed by a test must not change.
+   */
+  wallClock?: Clock;
 }
 
 /**
@@ -32,7 +38,7 @@ export interface HostOptions {
  * request, checks the app signature, the session and the access rule, validates the input,
  * calls the handler and encodes the result. No domain rule lives here.
  */
-export async function buildHost({ services, functions, logger = false }: HostOptions): Promise<FastifyInstance> {
+export async function buildHost({ services, functions, logger = false, wallClock = systemClock }: HostOptions): Promise<FastifyInstance> {
   const { config } = services;
   const byName = new Map(functions.map((f) => [f.contract.name, f]));
   const missing = contracts.filter((c) => !byName.has(c.name)).map((c) => c.name);
@@ -46,11 +52,15 @@ export async function buildHost({ services, functions, logger = false }: HostOpt
   app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, {});
+    let body: unknown;
     try {
-      done(null, JSON.parse(text));
+      body = JSON.parse(text);
     } catch {
-      done(new AppError('INVALID_JSON'), undefined);
+      return done(new AppError('INVALID_JSON'), undefined);
     }
+    // PostgreSQL cannot store U+0000 in text; no person types it either.
+    if (text.includes('\\u0000')) return done(new AppError('INVALID_INPUT', '内容中含有无法识别的字符'), undefined);
+    done(null, body);
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -85,7 +95,7 @@ export async function buildHost({ services, functions, logger = false }: HostOpt
             sign: header(request, 'x-lc-sign'),
             key: header(request, 'x-lc-key'),
           },
-          { appId: config.appId, appKey: config.appKey, skewMs: config.signatureSkewMs, now: services.clock.now() },
+          { appId: config.appId, appKey: config.appKey, skewMs: config.signatureSkewMs, now: wallClock.now() },
         );
         if (!ok) throw new AppError('APP_SIGNATURE_INVALID');
         const token = header(request, 'x-lc-session');

@@ -1,0 +1,109 @@
+import AV from 'leancloud-storage';
+import type { FunctionInput, FunctionName, FunctionOutput } from '../../types';
+import { loadConfig, type Config } from '../config';
+import { FixedClock } from '../core/clock';
+import { startLinli, type Linli } from '../start';
+import { createTestDatabase, type TestDatabase } from '../storage/test-database';
+import type { RecordedMessage } from '../wechat/fake-server';
+
+/** A moment inside working hours, Asia/Shanghai: 2026-03-23 10:00 (a Monday). */
+export const TEST_NOW = '2026-03-23T02:00:00.000Z';
+
+export interface TestLinli extends Linli {
+  clock: FixedClock;
+  testDatabase: TestDatabase;
+  config: Config;
+  /** Messages the fake WeChat has accepted. */
+  sentMessages(): Promise<RecordedMessage[]>;
+  fake(path: string, body: unknown): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real host on a loopback port, over a fresh database (SQLite, or PostgreSQL when
+ * LINLI_TEST_PG_URL is set), with the fake WeChat, the demo data and a fixed clock; and
+ * the real `leancloud-storage` SDK pointed at it.
+ */
+export async function startTestLinli(env: Record<string, string> = {}): Promise<TestLinli> {
+  const testDatabase = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: testDatabase.url,
+    LINLI_DEMO_DATA: '1',
+    LINLI_LOGIN_RATE_PER_MINUTE: '100000',
+    LINLI_WRITE_RATE_PER_MINUTE: '100000',
+    ...env,
+  });
+  const clock = new FixedClock(new Date(TEST_NOW));
+  const linli = await startLinli(config, { clock });
+  AV.init({ appId: config.appId, appKey: config.appKey, serverURL: linli.url });
+  // Errors keep the host's message as is, without the SDK's " [401 POST url]" suffix.
+  (AV as unknown as { keepErrorRawMessage(keep: boolean): void }).keepErrorRawMessage(true);
+  const fakeUrl = linli.fakeWechat!.url;
+  return {
+    ...linli,
+    clock,
+    testDatabase,
+    config,
+    async sentMessages() {
+      return (await (await fetch(`${fakeUrl}/__fake/messages`)).json()) as RecordedMessage[];
+    },
+    async fake(path, body) {
+      await fetch(`${fakeUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    },
+    async stop() {
+      await linli.close();
+      await testDatabase.drop();
+    },
+  };
+}
+
+export interface Client {
+  token: string | undefined;
+  userId: string | undefined;
+  call<N extends FunctionName>(name: N, input?: FunctionInput<N>): Promise<FunctionOutput<N>>;
+}
+
+function clientWith(token: string | undefined, userId: string | undefined): Client {
+  return {
+    token,
+    userId,
+    call: (name, input) =>
+      AV.Cloud.run(name, (input ?? {}) as Record<string, unknown>, token ? { sessionToken: token } : {}),
+  };
+}
+
+/**
+ * Signs in through the SDK as a WeChat persona (`dev:<persona>`) and returns a client bound
+ * to that session. The SDK's "current user" is cleared again, so clients never mix.
+ */
+export async function signIn(persona: string): Promise<Client> {
+  const user = await AV.User.loginWithAuthData({ code: `dev:${persona}` } as unknown as AV.AuthData, 'lc_weapp');
+  const token = user.getSessionToken();
+  await AV.User.logOut();
+  return clientWith(token, user.id);
+}
+
+export async function signInConsole(username: string, password: string): Promise<Client> {
+  const user = await AV.User.logIn(username, password);
+  const token = user.getSessionToken();
+  await AV.User.logOut();
+  return clientWith(token, user.id);
+}
+
+export const anonymous: Client = clientWith(undefined, undefined);
+
+/** The AV.Error code a promise rejects with (fails the test if it resolves). */
+export async function errorCodeOf(promise: Promise<unknown>): Promise<number> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code: number }).code;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+import { buildConstants } from './constants';
+
+// The contracts shared with the cloud live outside src/ and need compiling too.
+const sharedTypes = path.resolve(__dirname, '..', 'types');
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const taroEnv = process.env.TARO_ENV ?? 'weapp';
+  const isH5 = taroEnv === 'h5';
+
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'linli',
+    date: '2026-11-26',
+    // NutUI's CSS is written for a 375 px design; ours for 750. Taro inlines this
+    // function's source into the runtime, so it must not close over anything.
+    designWidth(input?: unknown) {
+      const file = (input as { file?: string } | undefined)?.file;
+      return typeof file === 'string' && file.replace(/\\+/g, '/').indexOf('@nutui') > -1 ? 375 : 750;
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: buildConstants(process.env, taroEnv),
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedTypes] },
+      // Each page imports its own component styles; their relative order never matters
+      // because every rule is scoped by its own class.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      compile: { include: [sharedTypes] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

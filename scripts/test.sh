@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# The whole test suite, as README and CI run it:
+#   1. installs Chromium and PostgreSQL from Debian if they are missing (scripts/system-deps.sh),
+#   2. every jest project on the embedded SQLite,
+#   3. the cloud suites again on a private PostgreSQL cluster started here,
+#   4. the browser tests (e2e/) in headless Chromium against the H5 build and the host.
+# Ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/system-deps.sh || exit 1
+source scripts/pg.sh
+trap 'linli_pg_stop' EXIT
+linli_pg_start || exit 1
+
+mkdir -p test-results
+status=0
+run() {
+  local label=$1
+  shift
+  echo
+  echo "== $label"
+  "$@" || status=1
+}
+
+run "unit and host tests on SQLite" env -u LINLI_TEST_PG_URL npx jest --json --outputFile=test-results/sqlite.json
+run "cloud tests on PostgreSQL" npx jest --selectProjects cloud --json --outputFile=test-results/postgres.json
+if [ -d e2e ] && ls e2e/*.test.ts >/dev/null 2>&1; then
+  run "browser tests in Chromium" npx jest --config e2e/jest.config.js --runInBand --json --outputFile=test-results/e2e.json
+fi
+
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0;
+for (const f of fs.readdirSync("test-results").filter((f) => f.endsWith(".json"))) {
+  const r = JSON.parse(fs.readFileSync("test-results/" + f, "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
+  console.log(`${f.replace(".json", "").padEnd(10)} ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+}
+console.log(`${passed} passed, ${failed} failed`);
+if (passed === 0) process.exit(1);
+'
+[ $? -eq 0 ] || status=1
+exit $status

@@ -1,0 +1,31 @@
+// Tab pages only in the main package; each domain's other pages in its subpackage, so
+// the main package stays small (scripts/size.mjs holds it to its budget).
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/events/index', 'pages/services/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'packages/account',
+      pages: ['privacy-policy/index', 'persona/index', 'community/index', 'delete-account/index'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: '邻里通',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f4f5f7',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#4d4d4d',
+    selectedColor: '#b3261e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab-bar/home.png', selectedIconPath: 'assets/tab-bar/home-on.png' },
+      { pagePath: 'pages/events/index', text: '活动', iconPath: 'assets/tab-bar/events.png', selectedIconPath: 'assets/tab-bar/events-on.png' },
+      { pagePath: 'pages/services/index', text: '服务', iconPath: 'assets/tab-bar/services.png', selectedIconPath: 'assets/tab-bar/services-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-bar/me.png', selectedIconPath: 'assets/tab-bar/me-on.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

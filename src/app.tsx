@@ -1,0 +1,16 @@
+import { useLaunch } from '@tarojs/taro';
+import type { PropsWithChildren } from 'react';
+import { restoreSession } from './cloud/session';
+import { installPrivacyListener } from './privacy/privacy';
+import { CareModeProvider } from './theme/care-mode';
+import './app.scss';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    installPrivacyListener();
+    void restoreSession();
+  });
+  return <CareModeProvider>{children}</CareModeProvider>;
+}
+
+export default App;

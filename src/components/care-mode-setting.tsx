@@ -1,0 +1,35 @@
+import { Switch } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { useCareMode } from '../theme/care-mode';
+import './care-mode-setting.scss';
+
+/**
+ * 长辈模式 on/off. The whole row toggles it: the switch alone would be a small target.
+ */
+export function CareModeSetting() {
+  const care = useCareMode();
+  const toggle = () => care.setEnabled(!care.enabled);
+  return (
+    <View
+      className="lt-card lt-care-setting"
+      role="switch"
+      aria-checked={care.enabled}
+      aria-label="长辈模式"
+      onClick={toggle}
+    >
+      <View className="lt-care-setting__text">
+        <Text className="lt-card__title">长辈模式</Text>
+        <Text className="lt-body lt-muted">
+          {care.enabled ? '已打开：字更大，按钮更大，页面更简单。' : '打开后：字更大，按钮更大，页面更简单。'}
+        </Text>
+        {care.enabled && care.automatic ? (
+          <Text className="lt-body lt-muted">因为您的微信字体较大，已自动打开。</Text>
+        ) : null}
+      </View>
+      <View className="lt-care-setting__switch">
+        <Switch checked={care.enabled} />
+        <Text className="lt-care-setting__state">{care.enabled ? '开' : '关'}</Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,46 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
+import type { TabKey } from '../routes';
+import { useCareMode } from '../theme/care-mode';
+import { themeVariables } from '../theme/tokens';
+import { CareTabBar } from './care-tab-bar';
+import { PrivacyPrompt } from './privacy-prompt';
+import './page.scss';
+
+/** CSS px at 375 wide → the platform's unit (rpx on weapp, rem in H5), design width 750. */
+export function toPlatformLength(px: number): string {
+  return Taro.pxTransform(px * 2);
+}
+
+/**
+ * The root of every page: applies the theme (standard or 长辈模式) as CSS variables that
+ * our styles and NutUI's read, and holds the privacy consent prompt. On a tab page in
+ * 长辈模式 it swaps WeChat's tab bar (whose small text cannot be enlarged) for ours.
+ */
+export function Page({ tab, children }: { tab?: TabKey; children: ReactNode }) {
+  const care = useCareMode();
+  const style = useMemo(() => themeVariables(care.theme, toPlatformLength) as CSSProperties, [care.theme]);
+  const ownTabBar = tab !== undefined && care.enabled;
+
+  const syncTabBar = () => {
+    if (tab === undefined) return;
+    const change = ownTabBar ? Taro.hideTabBar : Taro.showTabBar;
+    // Fails only when the tab bar is already in that state or not yet mounted (H5).
+    Promise.resolve(change({ animation: false })).catch(() => undefined);
+  };
+  useDidShow(syncTabBar);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(syncTabBar, [ownTabBar]);
+
+  const className = ['lt-page', care.enabled ? 'lt-page--care' : '', ownTabBar ? 'lt-page--own-tab-bar' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <View className={className} style={style}>
+      <PrivacyPrompt />
+      {children}
+      {ownTabBar ? <CareTabBar current={tab} /> : null}
+    </View>
+  );
+}

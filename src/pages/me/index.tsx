@@ -1,0 +1,147 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Cell } from '@nutui/nutui-react-taro';
+import { Image, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { Profile } from '../../../types/users';
+import { PhoneBinding } from '../../account/components/phone-binding';
+import { reloadProfile, signOut, useProfile } from '../../account/profile';
+import { describeRoles, loadRegions } from '../../account/regions';
+import { ActionButton } from '../../components/action-button';
+import { CareModeSetting } from '../../components/care-mode-setting';
+import { Page } from '../../components/page';
+import { SignInPrompt } from '../../components/sign-in-prompt';
+import { ErrorState, LoadingState } from '../../components/states';
+import { useRemote } from '../../hooks/use-remote';
+import { useSession } from '../../hooks/use-session';
+import { ROUTES } from '../../routes';
+import './index.scss';
+
+export default function MePage() {
+  const session = useSession();
+  const { status, profile, error } = useProfile();
+
+  // Another page may have changed the profile (or the host did); show the current one.
+  useDidShow(() => {
+    if (session.status === 'signedIn' && status !== 'loading') void reloadProfile();
+  });
+  usePullDownRefresh(() => {
+    const done = () => void Taro.stopPullDownRefresh();
+    if (session.status === 'signedIn') void reloadProfile().finally(done);
+    else done();
+  });
+
+  let account;
+  if (session.status === 'restoring' || session.status === 'signingIn') {
+    account = <LoadingState text="正在登录，请稍候…" />;
+  } else if (session.status !== 'signedIn') {
+    account = <SignInPrompt />;
+  } else if (profile) {
+    account = <Account profile={profile} />;
+  } else if (status === 'error') {
+    account = <ErrorState error={error} onRetry={() => void reloadProfile()} />;
+  } else {
+    account = <LoadingState />;
+  }
+
+  return (
+    <Page tab="me">
+      {account}
+      <CareModeSetting />
+      <View className="lt-card lt-me__links">
+        <Cell
+          title="隐私保护指引"
+          description="我们收集哪些信息、怎么用、怎么删除"
+          extra={<Text className="lt-me__chevron">查看</Text>}
+          clickable
+          onClick={() => void Taro.navigateTo({ url: ROUTES.privacyPolicy })}
+        />
+      </View>
+    </Page>
+  );
+}
+
+function Account({ profile }: { profile: Profile }) {
+  return (
+    <View>
+      <ProfileCard profile={profile} />
+      <View className="lt-card lt-me__links">
+        <Cell
+          title="所在社区"
+          description={profile.homeCommunityName ?? '还没有选择'}
+          extra={<Text className="lt-me__chevron">{profile.homeCommunityName ? '更改' : '选择'}</Text>}
+          clickable
+          onClick={() => void Taro.navigateTo({ url: ROUTES.community })}
+        />
+      </View>
+      <PhoneBinding profile={profile} />
+      <AccountActions />
+    </View>
+  );
+}
+
+function ProfileCard({ profile }: { profile: Profile }) {
+  // Places are needed only to say where a staff role is held.
+  const regions = useRemote(
+    () => (profile.roles.length > 0 ? loadRegions() : Promise.resolve([])),
+    [profile.roles.length],
+  );
+  const roles = describeRoles(profile.isResident, profile.roles, regions.data ?? []);
+  return (
+    <View className="lt-card lt-me__profile">
+      {profile.avatarUrl ? (
+        <Image className="lt-me__avatar" src={profile.avatarUrl} mode="aspectFill" />
+      ) : (
+        <View className="lt-me__avatar lt-me__avatar--initial" aria-hidden>
+          <Text>{Array.from(profile.nickname)[0] ?? '邻'}</Text>
+        </View>
+      )}
+      <View className="lt-me__who">
+        <Text className="lt-headline">{profile.nickname}</Text>
+        <Text className="lt-body lt-muted">{roles.join('、')}</Text>
+      </View>
+    </View>
+  );
+}
+
+/** 退出登录 asks once more in the page itself (no pop-up); 注销账号 has its own page. */
+function AccountActions() {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  if (confirming) {
+    return (
+      <View className="lt-card" role="alert">
+        <Text className="lt-card__title">确定要退出登录吗？</Text>
+        <Text className="lt-body lt-muted">退出后，需要重新登录才能查看您的资料。</Text>
+        <View className="lt-stack lt-gap-top">
+          <ActionButton
+            tone="danger"
+            loading={busy}
+            onClick={() => {
+              setBusy(true);
+              void signOut().finally(() => {
+                setBusy(false);
+                setConfirming(false);
+              });
+            }}
+          >
+            确定退出登录
+          </ActionButton>
+          <ActionButton tone="secondary" onClick={() => setConfirming(false)}>
+            不退出
+          </ActionButton>
+        </View>
+      </View>
+    );
+  }
+  return (
+    <View className="lt-card lt-stack">
+      <ActionButton tone="secondary" onClick={() => setConfirming(true)}>
+        退出登录
+      </ActionButton>
+      <ActionButton tone="secondary" onClick={() => void Taro.navigateTo({ url: ROUTES.deleteAccount })}>
+        注销账号
+      </ActionButton>
+    </View>
+  );
+}
