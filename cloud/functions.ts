@@ -1,3 +1,10 @@
+import createArticle from './articles/create-article';
+import getArticle from './articles/get-article';
+import listArticles from './articles/list-articles';
+import pledgeArticle from './articles/pledge-article';
+import publishArticle from './articles/publish-article';
+import unpublishArticle from './articles/unpublish-article';
+import updateArticle from './articles/update-article';
 import changePassword from './auth/change-password';
 import logout from './auth/logout';
 import listCommunities from './communities/list-communities';
@@ -22,4 +29,11 @@ export const functions: CloudFunction[] = [
   grantRole,
   revokeRole,
   listStaff,
+  listArticles,
+  getArticle,
+  createArticle,
+  updateArticle,
+  publishArticle,
+  unpublishArticle,
+  pledgeArticle,
 ] as CloudFunction[];

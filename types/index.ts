@@ -1,4 +1,5 @@
 import type { AnyContract, InputOf, OutputOf } from './contract';
+import { articlesContracts } from './articles';
 import { authContracts } from './auth';
 import { communitiesContracts } from './communities';
 import { rolesContracts } from './roles';
@@ -9,7 +10,13 @@ export * from './contract';
 export * from './errors';
 
 /** Every cloud function's contract. A domain adds its list here and nowhere else. */
-export const contracts = [...authContracts, ...communitiesContracts, ...usersContracts, ...rolesContracts] as const;
+export const contracts = [
+  ...authContracts,
+  ...communitiesContracts,
+  ...usersContracts,
+  ...rolesContracts,
+  ...articlesContracts,
+] as const;
 
 type All = (typeof contracts)[number];
 export type FunctionName = All['name'];

@@ -21,3 +21,8 @@ export async function upsertRegions(db: Db, rows: RegionRow[]): Promise<void> {
   }
 }
 
+
+/** The district at the root of the tree (one per deployment). */
+export async function getDistrict(db: Db): Promise<RegionRow | undefined> {
+  return db.selectFrom('regions').selectAll().where('level', '=', 'district').executeTakeFirst();
+}

@@ -1,9 +1,13 @@
+import { getArticleRow, insertArticle } from '../articles/articles.storage';
+import { sanitizeArticleHtml } from '../articles/sanitize';
 import { upsertRegions } from '../communities/communities.storage';
+import { DAY } from '../core/clock';
 import { hashPassword } from '../core/password';
 import type { Services } from '../core/services';
 import { insertGrant } from '../roles/roles.storage';
 import { createConsoleAccount, findByUsername, findOrCreateByOpenid, updateUser } from '../users/users.storage';
 import { openidOf } from '../wechat/fake-server';
+import { DEMO_ARTICLES } from './articles';
 import { DEMO_ACCOUNTS, DEMO_PERSONAS } from './personas';
 import { demoRegions } from './regions';
 
@@ -34,5 +38,27 @@ export async function seedDemo(services: Services): Promise<void> {
         now,
       }));
     for (const g of a.grants) await insertGrant(db, { userId: user.id, ...g, grantedBy: null, now });
+  }
+  for (const a of DEMO_ARTICLES) {
+    if (await getArticleRow(db, a.id)) continue;
+    const at = new Date(now.getTime() - a.daysAgo * DAY - (a.id.length % 9) * 3_600_000).toISOString();
+    await insertArticle(db, {
+      id: a.id,
+      scope_id: a.scopeId,
+      category: a.category,
+      title: a.title,
+      summary: a.summary,
+      cover_url: null,
+      body_html: sanitizeArticleHtml(a.bodyHtml),
+      reporters: JSON.stringify(a.reporters),
+      correspondents: JSON.stringify(a.correspondents),
+      pinned: a.pinned ? 1 : 0,
+      pledge_prompt: a.pledgePrompt ?? null,
+      status: 'published',
+      publish_at: at,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    });
   }
 }

@@ -49,18 +49,18 @@ export async function buildHost({ services, functions, logger = false, wallClock
 
   // The SDK sends an empty body with a JSON content type for a call without parameters.
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => {
-    const text = String(body);
+  app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_req, raw, done) => {
+    const text = String(raw);
     if (text.trim() === '') return done(null, {});
-    let body: unknown;
+    let parsed: unknown;
     try {
-      body = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       return done(new AppError('INVALID_JSON'), undefined);
     }
     // PostgreSQL cannot store U+0000 in text; no person types it either.
     if (text.includes('\\u0000')) return done(new AppError('INVALID_INPUT', '内容中含有无法识别的字符'), undefined);
-    done(null, body);
+    done(null, parsed);
   });
 
   app.setErrorHandler((error, request, reply) => {

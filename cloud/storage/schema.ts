@@ -48,9 +48,48 @@ export interface RoleGrantsTable {
   granted_at: string;
 }
 
+export interface ArticlesTable {
+  id: string;
+  scope_id: string;
+  category: string;
+  title: string;
+  summary: string;
+  cover_url: string | null;
+  body_html: string;
+  /** JSON array of names. */
+  reporters: string;
+  correspondents: string;
+  pinned: number;
+  pledge_prompt: string | null;
+  /** draft | published | unpublished; "scheduled" is published with publish_at still ahead. */
+  status: string;
+  publish_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticlePledgesTable {
+  article_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface ShareVisitsTable {
+  id: string;
+  target_kind: string;
+  target_id: string;
+  sharer_id: string;
+  visitor_id: string | null;
+  visited_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
   sessions: SessionsTable;
   role_grants: RoleGrantsTable;
+  articles: ArticlesTable;
+  article_pledges: ArticlePledgesTable;
+  share_visits: ShareVisitsTable;
 }

@@ -1,0 +1,102 @@
+import type { Db } from '../storage/dialect';
+import type { ArticlesTable } from '../storage/schema';
+
+export type ArticleRow = ArticlesTable & { scope_name: string; pledge_count: number };
+
+function withScopeAndCount(db: Db) {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('regions as r', 'r.id', 'a.scope_id')
+    .selectAll('a')
+    .select('r.name as scope_name')
+    .select((eb) =>
+      eb
+        .selectFrom('article_pledges as p')
+        .whereRef('p.article_id', '=', 'a.id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('pledge_count'),
+    );
+}
+
+export async function getArticleRow(db: Db, id: string): Promise<ArticleRow | undefined> {
+  const row = await withScopeAndCount(db).where('a.id', '=', id).executeTakeFirst();
+  return row && { ...row, pledge_count: Number(row.pledge_count ?? 0) };
+}
+
+export interface FeedCursor {
+  pinned: number;
+  publishAt: string;
+  id: string;
+}
+
+/**
+ * Published items visible at `now`, pinned first, newest first, after the cursor.
+ * `scopeIds` limits to those scopes (a community and the district).
+ */
+export async function listPublished(
+  db: Db,
+  query: { now: Date; scopeIds?: string[]; category?: string; pinnedOnly?: boolean; after?: FeedCursor; limit: number },
+): Promise<ArticleRow[]> {
+  let q = withScopeAndCount(db)
+    .where('a.status', '=', 'published')
+    .where('a.publish_at', '<=', query.now.toISOString())
+    .orderBy('a.pinned', 'desc')
+    .orderBy('a.publish_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(query.limit);
+  if (query.scopeIds) q = q.where('a.scope_id', 'in', query.scopeIds);
+  if (query.category) q = q.where('a.category', '=', query.category);
+  if (query.pinnedOnly) q = q.where('a.pinned', '=', 1);
+  const after = query.after;
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('a.pinned', '<', after.pinned),
+        eb.and([eb('a.pinned', '=', after.pinned), eb('a.publish_at', '<', after.publishAt)]),
+        eb.and([eb('a.pinned', '=', after.pinned), eb('a.publish_at', '=', after.publishAt), eb('a.id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, pledge_count: Number(r.pledge_count ?? 0) }));
+}
+
+export async function insertArticle(db: Db, row: ArticlesTable): Promise<void> {
+  await db.insertInto('articles').values(row).execute();
+}
+
+export async function updateArticleRow(
+  db: Db,
+  id: string,
+  changes: Partial<Omit<ArticlesTable, 'id' | 'created_at' | 'created_by'>>,
+): Promise<void> {
+  await db.updateTable('articles').set(changes).where('id', '=', id).execute();
+}
+
+/** Idempotent: the primary key (article, user) lets one pledge in, however many taps race. */
+export async function insertPledge(db: Db, articleId: string, userId: string, now: Date): Promise<void> {
+  await db
+    .insertInto('article_pledges')
+    .values({ article_id: articleId, user_id: userId, created_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['article_id', 'user_id']).doNothing())
+    .execute();
+}
+
+export async function hasPledged(db: Db, articleId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('article_pledges')
+    .select('user_id')
+    .where('article_id', '=', articleId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function countPledges(db: Db, articleId: string): Promise<number> {
+  const row = await db
+    .selectFrom('article_pledges')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('article_id', '=', articleId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

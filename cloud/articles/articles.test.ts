@@ -1,0 +1,172 @@
+import { ERRORS } from '../../types';
+import type { CreateArticleInput } from '../../types/articles';
+import type { z } from 'zod';
+import { DAY, HOUR } from '../core/clock';
+import { anonymous, errorCodeOf, signIn, signInConsole, startTestLinli, type TestLinli } from '../testing/linli';
+import { countShareVisits } from '../shares/shares.storage';
+
+let linli: TestLinli;
+beforeAll(async () => {
+  linli = await startTestLinli();
+});
+afterAll(() => linli.stop());
+
+const draft = (over: Partial<z.input<typeof CreateArticleInput>> = {}): z.input<typeof CreateArticleInput> => ({
+  title: '朝阳社区免费理发进楼院',
+  summary: '周六上午在社区广场',
+  bodyHtml: '<p>志愿者为老人免费理发。</p>',
+  category: '通知公告',
+  scopeId: 'chaoyang',
+  ...over,
+});
+
+describe('reading the feed', () => {
+  it('shows a community its own items and the district-wide ones, pinned first, newest first', async () => {
+    const { items } = await anonymous.call('articles.list', { communityId: 'chaoyang' });
+    const scopes = new Set(items.map((i) => i.scopeId));
+    expect(scopes).toEqual(new Set(['chaoyang', 'shangjie']));
+    const firstUnpinned = items.findIndex((i) => !i.pinned);
+    expect(items.slice(firstUnpinned).every((i) => !i.pinned)).toBe(true);
+    const times = items.slice(firstUnpinned).map((i) => i.publishAt!.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it('pages with a cursor without repeating or skipping an item', async () => {
+    const all = (await anonymous.call('articles.list', { limit: 50 })).items.map((i) => i.id);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await anonymous.call('articles.list', { limit: 4, cursor });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect(all.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('filters by category', async () => {
+    const { items } = await anonymous.call('articles.list', { category: '倡议' });
+    expect(items.map((i) => i.title)).toEqual([expect.stringContaining('节水爱水')]);
+    expect(items[0]!.pledgeCount).toBe(0);
+  });
+
+  it('answers a tampered cursor with a coded error', async () => {
+    expect(await errorCodeOf(anonymous.call('articles.list', { cursor: 'bm9wZQ' }))).toBe(ERRORS.INVALID_INPUT.code);
+  });
+});
+
+describe('writing, scheduling and scoping', () => {
+  it('a draft is invisible to readers until published', async () => {
+    const admin = await signIn('admin');
+    const article = await admin.call('articles.create', draft());
+    expect(article.status).toBe('draft');
+    expect(await errorCodeOf(anonymous.call('articles.get', { id: article.id }))).toBe(ERRORS.NOT_FOUND.code);
+    await admin.call('articles.publish', { id: article.id });
+    expect((await anonymous.call('articles.get', { id: article.id })).title).toBe('朝阳社区免费理发进楼院');
+  });
+
+  it('a scheduled item appears when its time comes, not before', async () => {
+    const admin = await signIn('admin');
+    const article = await admin.call('articles.create', draft({ title: '下周义诊预告' }));
+    const at = new Date(linli.clock.now().getTime() + 2 * HOUR);
+    expect((await admin.call('articles.publish', { id: article.id, at })).status).toBe('scheduled');
+    const ids = async () => (await anonymous.call('articles.list', { communityId: 'chaoyang', limit: 50 })).items.map((i) => i.id);
+    expect(await ids()).not.toContain(article.id);
+    linli.clock.advance(2 * HOUR);
+    expect(await ids()).toContain(article.id);
+    linli.clock.advance(-2 * HOUR);
+  });
+
+  it('refuses scheduling more than 90 days ahead', async () => {
+    const admin = await signIn('admin');
+    const article = await admin.call('articles.create', draft());
+    const at = new Date(linli.clock.now().getTime() + 91 * DAY);
+    expect(await errorCodeOf(admin.call('articles.publish', { id: article.id, at }))).toBe(ERRORS.INVALID_INPUT.code);
+  });
+
+  it('unpublishing takes an item off the feed', async () => {
+    const admin = await signIn('admin');
+    const article = await admin.call('articles.create', draft({ title: '临时停水通知' }));
+    await admin.call('articles.publish', { id: article.id });
+    await admin.call('articles.unpublish', { id: article.id });
+    expect(await errorCodeOf(anonymous.call('articles.get', { id: article.id }))).toBe(ERRORS.NOT_FOUND.code);
+  });
+
+  it("a community admin cannot write for another community or for the district, nor touch another's drafts", async () => {
+    const admin = await signIn('admin');
+    expect(await errorCodeOf(admin.call('articles.create', draft({ scopeId: 'kangle' })))).toBe(ERRORS.OUT_OF_SCOPE.code);
+    expect(await errorCodeOf(admin.call('articles.create', draft({ scopeId: 'shangjie' })))).toBe(ERRORS.OUT_OF_SCOPE.code);
+    const kangle = await signInConsole('kangle-admin', 'Linli2026dev');
+    const theirs = await kangle.call('articles.create', draft({ scopeId: 'kangle' }));
+    expect(await errorCodeOf(admin.call('articles.publish', { id: theirs.id }))).toBe(ERRORS.NOT_FOUND.code);
+    expect(await errorCodeOf(admin.call('articles.get', { id: theirs.id }))).toBe(ERRORS.NOT_FOUND.code);
+    const district = await signIn('district');
+    expect((await district.call('articles.get', { id: theirs.id })).canEdit).toBe(true);
+  });
+
+  it('a resident cannot publish at all', async () => {
+    const resident = await signIn('resident');
+    expect(await errorCodeOf(resident.call('articles.create', draft()))).toBe(ERRORS.ROLE_REQUIRED.code);
+  });
+});
+
+describe('sanitizing the body', () => {
+  it('a <script>, onerror= or javascript: link never reaches a reader', async () => {
+    const admin = await signIn('admin');
+    const article = await admin.call(
+      'articles.create',
+      draft({
+        bodyHtml:
+          '<p onclick="steal()">你好<script>alert(1)</script></p><img src="https://x.test/a.png" onerror="alert(2)"><a href="javascript:alert(3)">点我</a><iframe src="https://evil.test"></iframe><p style="color:red">红字</p>',
+      }),
+    );
+    await admin.call('articles.publish', { id: article.id });
+    const read = await anonymous.call('articles.get', { id: article.id });
+    expect(read.bodyHtml).not.toMatch(/script|onerror|onclick|javascript:|iframe|style=/i);
+    expect(read.bodyHtml).toContain('<p>你好</p>');
+    expect(read.bodyHtml).toContain('<img src="https://x.test/a.png" />');
+  });
+
+  it('a body that is nothing but script is refused, keeping nothing', async () => {
+    const admin = await signIn('admin');
+    expect(await errorCodeOf(admin.call('articles.create', draft({ bodyHtml: '<script>alert(1)</script>' })))).toBe(ERRORS.INVALID_INPUT.code);
+  });
+});
+
+describe('pledges', () => {
+  it('one per resident, idempotent even when tapped many times at once; the count is exact', async () => {
+    const campaign = 'demo-dongfang-water';
+    const resident = await signIn('pledger-1');
+    const before = (await resident.call('articles.get', { id: campaign })).pledge!;
+    expect(before.pledgedByMe).toBe(false);
+    const results = await Promise.all(Array.from({ length: 8 }, () => resident.call('articles.pledge', { id: campaign })));
+    expect(new Set(results.map((r) => r.count))).toEqual(new Set([before.count + 1]));
+    const others = await Promise.all(['pledger-2', 'pledger-3', 'pledger-4'].map(signIn));
+    await Promise.all(others.map((o) => o.call('articles.pledge', { id: campaign })));
+    const after = (await resident.call('articles.get', { id: campaign })).pledge!;
+    expect(after).toMatchObject({ count: before.count + 4, pledgedByMe: true });
+    expect((await anonymous.call('articles.get', { id: campaign })).pledge!.pledgedByMe).toBe(false);
+  });
+
+  it('an article without a pledge refuses one', async () => {
+    const resident = await signIn('resident');
+    expect(await errorCodeOf(resident.call('articles.pledge', { id: 'demo-fire-truck' }))).toBe(ERRORS.NOT_FOUND.code);
+  });
+
+  it('only a 倡议 can carry a pledge', async () => {
+    const admin = await signIn('admin');
+    expect(await errorCodeOf(admin.call('articles.create', draft({ pledgePrompt: '我承诺' })))).toBe(ERRORS.INVALID_INPUT.code);
+  });
+});
+
+describe('share cards', () => {
+  it('opening a shared card records the sharer; a forged or own sharer counts nothing', async () => {
+    const grid = await signIn('grid');
+    const neighbour = await signIn('neighbour-1');
+    await neighbour.call('articles.get', { id: 'demo-chaoyang-center', sharer: grid.userId });
+    await anonymous.call('articles.get', { id: 'demo-chaoyang-center', sharer: grid.userId });
+    await grid.call('articles.get', { id: 'demo-chaoyang-center', sharer: grid.userId });
+    await neighbour.call('articles.get', { id: 'demo-chaoyang-center', sharer: 'forged-user' });
+    expect(await countShareVisits(linli.services.db, grid.userId!, 'article', 'demo-chaoyang-center')).toBe(2);
+  });
+});

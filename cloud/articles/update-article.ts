@@ -1,0 +1,35 @@
+import { AppError } from '../../types';
+import { updateArticle } from '../../types/articles';
+import { defineFunction } from '../core/define-function';
+import { mayEditArticle } from './articles.permissions';
+import { updateArticleRow } from './articles.storage';
+import { articleFor, editableArticle, scopeOf } from './load-article';
+import { sanitizeArticleHtml } from './sanitize';
+
+export default defineFunction(updateArticle, async (input, { services, caller }) => {
+  const row = await editableArticle(services, caller, input.id);
+  if (input.scopeId !== undefined && !mayEditArticle(caller.grants, await scopeOf(services, input.scopeId))) {
+    throw new AppError('OUT_OF_SCOPE');
+  }
+  const category = input.category ?? row.category;
+  const pledgePrompt = input.pledgePrompt !== undefined ? input.pledgePrompt : row.pledge_prompt;
+  if (pledgePrompt && category !== '倡议') {
+    throw new AppError('INVALID_INPUT', '只有“倡议”栏目可以设置承诺', [{ path: 'pledgePrompt', message: '只有“倡议”栏目可以设置承诺' }]);
+  }
+  const bodyHtml = input.bodyHtml !== undefined ? sanitizeArticleHtml(input.bodyHtml) : undefined;
+  if (bodyHtml === '') throw new AppError('INVALID_INPUT', '正文不能为空', [{ path: 'bodyHtml', message: '正文不能为空' }]);
+  await updateArticleRow(services.db, row.id, {
+    ...(input.title !== undefined && { title: input.title }),
+    ...(input.summary !== undefined && { summary: input.summary }),
+    ...(input.coverUrl !== undefined && { cover_url: input.coverUrl }),
+    ...(bodyHtml !== undefined && { body_html: bodyHtml }),
+    ...(input.category !== undefined && { category: input.category }),
+    ...(input.scopeId !== undefined && { scope_id: input.scopeId }),
+    ...(input.reporters !== undefined && { reporters: JSON.stringify(input.reporters) }),
+    ...(input.correspondents !== undefined && { correspondents: JSON.stringify(input.correspondents) }),
+    ...(input.pinned !== undefined && { pinned: input.pinned ? 1 : 0 }),
+    ...(input.pledgePrompt !== undefined && { pledge_prompt: input.pledgePrompt }),
+    updated_at: services.clock.now().toISOString(),
+  });
+  return articleFor(services, row.id, caller);
+});

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { PUBLIC, SIGNED_IN, rolesOnly } from './access';
+import { defineContract } from './contract';
+
+/** 资讯 categories. 倡议 are campaigns and may carry a pledge (e.g. 节水爱水). */
+export const ARTICLE_CATEGORIES = ['社区动态', '通知公告', '倡议', '公示', '专题报道'] as const;
+export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number];
+
+/** draft → published (now, or scheduled for later) → unpublished; republishing is allowed. */
+export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = {
+  draft: '草稿',
+  scheduled: '定时发布',
+  published: '已发布',
+  unpublished: '已下线',
+};
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  summary: string;
+  coverUrl: string | null;
+  category: ArticleCategory;
+  /** A community id, or the district's id for district-wide items. */
+  scopeId: string;
+  scopeName: string;
+  pinned: boolean;
+  status: ArticleStatus;
+  publishAt: Date | null;
+  /** Campaigns with a pledge show its count in lists too. */
+  pledgeCount: number | null;
+}
+
+export interface Article extends ArticleSummary {
+  /** Sanitized on save: a safe subset of HTML that Taro's RichText renders. */
+  bodyHtml: string;
+  reporters: string[];
+  correspondents: string[];
+  pledge: { prompt: string; count: number; pledgedByMe: boolean } | null;
+  /** Whether the caller may edit it (an admin of its scope). */
+  canEdit: boolean;
+}
+
+export interface ArticlePage {
+  items: ArticleSummary[];
+  /** Pass back to get the next page; null at the end. */
+  nextCursor: string | null;
+}
+
+const id = z.string().min(1, '不能为空').max(64);
+
+export const ListArticlesInput = z.object({
+  /** Items of this community plus the district-wide ones; all published items when absent. */
+  communityId: id.optional(),
+  category: z.enum(ARTICLE_CATEGORIES).optional(),
+  pinnedOnly: z.boolean().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export const listArticles = defineContract({
+  name: 'articles.list',
+  summary: '资讯列表：本社区与全区的已发布内容，置顶在前，按发布时间倒序，游标分页',
+  kind: 'query',
+  access: PUBLIC,
+  input: ListArticlesInput,
+}).returns<ArticlePage>();
+
+export const GetArticleInput = z.object({
+  id,
+  /** The user id carried by a share card, when the reader came from one. */
+  sharer: z.string().max(64).optional(),
+});
+export const getArticle = defineContract({
+  name: 'articles.get',
+  summary: '一篇资讯的正文；从分享卡片打开时记录分享人',
+  kind: 'query',
+  access: PUBLIC,
+  input: GetArticleInput,
+}).returns<Article>();
+
+const title = z.string().trim().min(2, '标题至少2个字').max(60, '标题最多60个字');
+const ArticleFields = z.object({
+  title,
+  summary: z.string().trim().max(200, '摘要最多200个字').default(''),
+  coverUrl: z.string().max(500).regex(/^(https:\/\/|\/)/, '封面图地址需以 https:// 或 / 开头').nullable().default(null),
+  bodyHtml: z.string().min(1, '正文不能为空').max(100_000, '正文太长了'),
+  category: z.enum(ARTICLE_CATEGORIES, { message: '请选择栏目' }),
+  scopeId: id,
+  reporters: z.array(z.string().trim().min(1).max(20)).max(10).default([]),
+  correspondents: z.array(z.string().trim().min(1).max(20)).max(10).default([]),
+  pinned: z.boolean().default(false),
+  /** A campaign's pledge wording, e.g. 我承诺：节约每一滴水; null for no pledge. */
+  pledgePrompt: z.string().trim().min(2).max(60, '承诺语最多60个字').nullable().default(null),
+});
+
+export const CreateArticleInput = ArticleFields;
+export const createArticle = defineContract({
+  name: 'articles.create',
+  summary: '新建资讯（草稿）',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: CreateArticleInput,
+}).returns<Article>();
+
+export const UpdateArticleInput = z.object({ id }).extend(
+  Object.fromEntries(Object.entries(ArticleFields.shape).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof ArticleFields.shape]: z.ZodOptional<(typeof ArticleFields.shape)[K]>;
+  },
+);
+export const updateArticle = defineContract({
+  name: 'articles.update',
+  summary: '修改资讯',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: UpdateArticleInput,
+}).returns<Article>();
+
+export const PublishArticleInput = z.object({
+  id,
+  /** Publish at this time (定时发布); now when absent. */
+  at: z.coerce.date({ message: '发布时间不正确' }).optional(),
+});
+export const publishArticle = defineContract({
+  name: 'articles.publish',
+  summary: '立即发布或定时发布',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: PublishArticleInput,
+}).returns<Article>();
+
+export const UnpublishArticleInput = z.object({ id });
+export const unpublishArticle = defineContract({
+  name: 'articles.unpublish',
+  summary: '下线资讯',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: UnpublishArticleInput,
+}).returns<Article>();
+
+export const PledgeInput = z.object({ id });
+export const pledgeArticle = defineContract({
+  name: 'articles.pledge',
+  summary: '响应倡议、作出承诺（每人一次，重复提交不重复计数）',
+  kind: 'command',
+  access: SIGNED_IN,
+  input: PledgeInput,
+}).returns<{ count: number; pledgedByMe: true }>();
+
+export const articlesContracts = [
+  listArticles,
+  getArticle,
+  createArticle,
+  updateArticle,
+  publishArticle,
+  unpublishArticle,
+  pledgeArticle,
+] as const;
