@@ -26,6 +26,10 @@ const Env = z.object({
   LINLI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   LINLI_WRITE_RATE_PER_MINUTE: z.coerce.number().int().positive().default(120),
   LINLI_DEMO_DATA: z.enum(['0', '1']).optional(),
+  LINLI_TEMPLATE_EVENT_STATUS: z.string().min(1).default('tpl-event-status'),
+  LINLI_TEMPLATE_EVENT_REMINDER: z.string().min(1).default('tpl-event-reminder'),
+  LINLI_TEMPLATE_PROGRESS: z.string().min(1).default('tpl-progress'),
+  LINLI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
 });
 
 export interface Config {
@@ -49,6 +53,10 @@ export interface Config {
   writeRatePerMinute: number;
   /** Load the 上街区 demo data at start. */
   demoData: boolean;
+  /** Subscribe-message template ids, by our name for them (cloud/notifications/templates.ts). */
+  templateIds: { eventStatus: string; eventReminder: string; progress: string };
+  /** How often the outbox worker looks for due messages; 0 = never (tests drive it). */
+  outboxIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,6 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.LINLI_LOGIN_RATE_PER_MINUTE,
     writeRatePerMinute: e.LINLI_WRITE_RATE_PER_MINUTE,
     demoData: e.LINLI_DEMO_DATA ? e.LINLI_DEMO_DATA === '1' : !production,
+    templateIds: {
+      eventStatus: e.LINLI_TEMPLATE_EVENT_STATUS,
+      eventReminder: e.LINLI_TEMPLATE_EVENT_REMINDER,
+      progress: e.LINLI_TEMPLATE_PROGRESS,
+    },
+    outboxIntervalMs: e.LINLI_OUTBOX_INTERVAL_MS,
   };
   if (production) assertProductionReady(config);
   return config;

@@ -9,7 +9,22 @@ import changePassword from './auth/change-password';
 import logout from './auth/logout';
 import listCommunities from './communities/list-communities';
 import type { CloudFunction } from './core/define-function';
+import listEvents from './events/list-events';
+import getEvent from './events/get-event';
+import registerForEvent from './events/register-for-event';
+import cancelRegistration from './events/cancel-registration';
+import myEvents from './events/my-events';
+import checkIn from './events/check-in';
+import listRegistrants from './events/list-registrants';
+import createEvent from './events/create-event';
+import updateEvent from './events/update-event';
+import publishEvent from './events/publish-event';
+import cancelEvent from './events/cancel-event';
+import closeEvent from './events/close-event';
+import removeRegistration from './events/remove-registration';
+
 import grantRole from './roles/grant-role';
+import myShares from './shares/my-shares';
 import listStaff from './roles/list-staff';
 import revokeRole from './roles/revoke-role';
 import bindPhone from './users/bind-phone';
@@ -36,4 +51,18 @@ export const functions: CloudFunction[] = [
   publishArticle,
   unpublishArticle,
   pledgeArticle,
+  listEvents,
+  getEvent,
+  registerForEvent,
+  cancelRegistration,
+  myEvents,
+  checkIn,
+  listRegistrants,
+  createEvent,
+  updateEvent,
+  publishEvent,
+  cancelEvent,
+  closeEvent,
+  removeRegistration,
+  myShares,
 ] as CloudFunction[];

@@ -7,6 +7,7 @@ import { seedDemo } from './demo/seed';
 import { functions } from './functions';
 import { buildHost } from './host/build-host';
 import { openDatabase, type OpenDatabase } from './storage/dialect';
+import { startOutboxWorker } from './notifications/worker';
 import { migrateToLatest } from './storage/migrate';
 import { createWechatClient } from './wechat/client';
 import { startFakeWechat, type FakeWechat } from './wechat/fake-server';
@@ -50,6 +51,7 @@ export async function startLinli(
     const host = await buildHost({ services, functions, logger: options.logger });
     await options.beforeListen?.(host);
     const url = await host.listen({ host: config.host, port: config.port });
+    const stopWorker = config.outboxIntervalMs > 0 ? startOutboxWorker(services, config.outboxIntervalMs) : () => {};
     return {
       host,
       services,
@@ -57,6 +59,7 @@ export async function startLinli(
       fakeWechat,
       url,
       async close() {
+        stopWorker();
         await host.close();
         await fakeWechat?.close();
         await database.close();

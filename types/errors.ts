@@ -23,6 +23,21 @@ export const ERRORS = {
   PHONE_CODE_INVALID: { code: 1103, status: 400, message: '手机号授权已失效，请重新授权' },
   COMMUNITY_NOT_FOUND: { code: 1201, status: 400, message: '所选社区不存在，请重新选择' },
   USER_NOT_FOUND: { code: 1202, status: 404, message: '找不到这位用户' },
+  EVENT_CANCELLED: { code: 2001, status: 409, message: '活动已取消，不能报名' },
+  EVENT_NO_SIGNUP: { code: 2002, status: 409, message: '这个活动无需报名，直接到场参加即可' },
+  EVENT_SIGNUP_NOT_OPEN: { code: 2003, status: 409, message: '报名还没有开始，请到时再来' },
+  EVENT_SIGNUP_CLOSED: { code: 2004, status: 409, message: '报名已经截止' },
+  EVENT_REGISTRATION_REMOVED: { code: 2005, status: 409, message: '您已被工作人员移出本次活动，如有疑问请联系社区' },
+  EVENT_CANCEL_CUTOFF_PASSED: { code: 2006, status: 409, message: '已过取消截止时间，如不能参加请联系社区' },
+  CHECKIN_UNKNOWN_CODE: { code: 2007, status: 404, message: '签到码不正确，请核对后重新输入' },
+  CHECKIN_ALREADY: { code: 2008, status: 409, message: '这个签到码已经签到过了' },
+  CHECKIN_NOT_OPEN: { code: 2009, status: 409, message: '活动开始前1小时才能签到' },
+  CHECKIN_CLOSED: { code: 2010, status: 409, message: '活动已结束，不能再签到' },
+  CHECKIN_NOT_CONFIRMED: { code: 2011, status: 409, message: '这位居民还在候补或已取消报名，不能签到' },
+  EVENT_TIME_INVALID: { code: 2012, status: 400, message: '结束时间要晚于开始时间，报名截止不能晚于开始' },
+  EVENT_CAPACITY_TOO_SMALL: { code: 2013, status: 409, message: '名额不能少于已报名的人数' },
+  EVENT_NOT_EDITABLE: { code: 2014, status: 409, message: '活动已取消或已结束，不能再修改' },
+  EVENT_NOT_ENDED: { code: 2015, status: 409, message: '活动结束后才能登记到场和服务人数' },
 } as const;
 
 export type ErrorName = keyof typeof ERRORS;

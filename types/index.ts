@@ -2,7 +2,9 @@ import type { AnyContract, InputOf, OutputOf } from './contract';
 import { articlesContracts } from './articles';
 import { authContracts } from './auth';
 import { communitiesContracts } from './communities';
+import { eventsContracts } from './events';
 import { rolesContracts } from './roles';
+import { sharesContracts } from './shares';
 import { usersContracts } from './users';
 
 export * from './access';
@@ -16,6 +18,8 @@ export const contracts = [
   ...usersContracts,
   ...rolesContracts,
   ...articlesContracts,
+  ...eventsContracts,
+  ...sharesContracts,
 ] as const;
 
 type All = (typeof contracts)[number];

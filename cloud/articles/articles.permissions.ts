@@ -1,11 +1,7 @@
 import type { RoleGrant } from '../../types';
-import { holdsRoleIn, isDistrictAdmin } from '../core/scope';
+import { administers } from '../core/scope';
 
-/**
- * Who may write an article of a scope: the admins of that community, or a district admin.
- * District-wide items (scope = the district) are the district admins' alone.
- */
+/** Who may write an article of a scope: that community's admins, or a district admin. */
 export function mayEditArticle(grants: readonly RoleGrant[], scope: { id: string; level: string }): boolean {
-  if (scope.level === 'district') return isDistrictAdmin(grants);
-  return scope.level === 'community' && holdsRoleIn(grants, ['communityAdmin'], scope.id);
+  return administers(grants, scope);
 }

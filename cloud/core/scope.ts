@@ -19,3 +19,12 @@ export function communitiesWhere(grants: readonly RoleGrant[], roles: readonly S
   if (isDistrictAdmin(grants)) return 'all';
   return [...new Set(grants.filter((g) => roles.includes(g.role)).map((g) => g.scopeId))];
 }
+
+/**
+ * Whether the grants administer a place: a community's own admins or any district admin;
+ * a district-wide item (the place is the district) is the district admins' alone.
+ */
+export function administers(grants: readonly RoleGrant[], place: { id: string; level: string }): boolean {
+  if (place.level === 'district') return isDistrictAdmin(grants);
+  return place.level === 'community' && holdsRoleIn(grants, ['communityAdmin'], place.id);
+}

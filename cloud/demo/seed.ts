@@ -2,12 +2,15 @@ import { getArticleRow, insertArticle } from '../articles/articles.storage';
 import { sanitizeArticleHtml } from '../articles/sanitize';
 import { upsertRegions } from '../communities/communities.storage';
 import { DAY } from '../core/clock';
+import { getEventRow, insertEvent } from '../events/events.storage';
+import { shanghaiDay, shanghaiTime } from '../../types/time';
 import { hashPassword } from '../core/password';
 import type { Services } from '../core/services';
 import { insertGrant } from '../roles/roles.storage';
 import { createConsoleAccount, findByUsername, findOrCreateByOpenid, updateUser } from '../users/users.storage';
 import { openidOf } from '../wechat/fake-server';
 import { DEMO_ARTICLES } from './articles';
+import { DEMO_EVENTS } from './events';
 import { DEMO_ACCOUNTS, DEMO_PERSONAS } from './personas';
 import { demoRegions } from './regions';
 
@@ -56,6 +59,38 @@ export async function seedDemo(services: Services): Promise<void> {
       pledge_prompt: a.pledgePrompt ?? null,
       status: 'published',
       publish_at: at,
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+    });
+  }
+  for (const e of DEMO_EVENTS) {
+    if (await getEventRow(db, e.id)) continue;
+    const day = shanghaiDay(new Date(now.getTime() + e.day * DAY));
+    const startsAt = shanghaiTime(day, e.start);
+    const at = now.toISOString();
+    await insertEvent(db, {
+      id: e.id,
+      scope_id: e.scopeId,
+      category: e.category,
+      title: e.title,
+      description: e.description,
+      organizer: e.organizer,
+      partners: JSON.stringify(e.partners),
+      venue: e.venue,
+      starts_at: startsAt.toISOString(),
+      ends_at: shanghaiTime(day, e.end).toISOString(),
+      signup_opens_at: new Date(Math.min(now.getTime(), startsAt.getTime()) - 7 * DAY).toISOString(),
+      signup_closes_at: startsAt.toISOString(),
+      cancel_cutoff_at: new Date(startsAt.getTime() - 2 * 3_600_000).toISOString(),
+      requires_signup: e.requiresSignup ? 1 : 0,
+      capacity: e.capacity,
+      confirmed_count: 0,
+      waitlist_seq: 0,
+      state: e.closed ? 'closed' : 'published',
+      cancel_reason: null,
+      attendance: e.closed?.attendance ?? null,
+      residents_served: e.closed?.residentsServed ?? null,
       created_by: null,
       created_at: at,
       updated_at: at,

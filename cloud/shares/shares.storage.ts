@@ -29,3 +29,28 @@ export async function countShareVisits(db: Db, sharerId: string, targetKind: str
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function visitsBySharer(db: Db, sharerId: string): Promise<Array<{ kind: string; targetId: string; title: string; visits: number }>> {
+  const articles = await db
+    .selectFrom('share_visits as v')
+    .innerJoin('articles as t', 't.id', 'v.target_id')
+    .select(['v.target_id', 't.title'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('v.sharer_id', '=', sharerId)
+    .where('v.target_kind', '=', 'article')
+    .groupBy(['v.target_id', 't.title'])
+    .execute();
+  const events = await db
+    .selectFrom('share_visits as v')
+    .innerJoin('events as t', 't.id', 'v.target_id')
+    .select(['v.target_id', 't.title'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('v.sharer_id', '=', sharerId)
+    .where('v.target_kind', '=', 'event')
+    .groupBy(['v.target_id', 't.title'])
+    .execute();
+  return [
+    ...articles.map((r) => ({ kind: 'article', targetId: r.target_id, title: r.title, visits: Number(r.n) })),
+    ...events.map((r) => ({ kind: 'event', targetId: r.target_id, title: r.title, visits: Number(r.n) })),
+  ];
+}

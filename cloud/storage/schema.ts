@@ -84,6 +84,69 @@ export interface ShareVisitsTable {
   visited_at: string;
 }
 
+export interface EventsTable {
+  id: string;
+  scope_id: string;
+  category: string;
+  title: string;
+  description: string;
+  organizer: string;
+  /** JSON array of 共建单位 names. */
+  partners: string;
+  venue: string;
+  starts_at: string;
+  ends_at: string;
+  signup_opens_at: string;
+  signup_closes_at: string;
+  cancel_cutoff_at: string;
+  requires_signup: number;
+  /** 0 = unlimited. */
+  capacity: number;
+  confirmed_count: number;
+  /** The last waitlist number handed out; the next waitlisted resident gets one more. */
+  waitlist_seq: number;
+  /** draft | published | cancelled | closed */
+  state: string;
+  cancel_reason: string | null;
+  attendance: number | null;
+  residents_served: number | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventRegistrationsTable {
+  id: string;
+  event_id: string;
+  user_id: string;
+  /** confirmed | waitlisted | cancelled | removed */
+  status: string;
+  waitlist_no: number | null;
+  checkin_code: string;
+  checked_in_at: string | null;
+  checked_in_by: string | null;
+  shared_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  dedupe_key: string;
+  user_id: string;
+  template: string;
+  page: string | null;
+  /** JSON object of the template's fields. */
+  data: string;
+  /** pending | sending | sent | refused | failed | skipped */
+  status: string;
+  attempts: number;
+  not_before: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
@@ -92,4 +155,7 @@ export interface Database {
   articles: ArticlesTable;
   article_pledges: ArticlePledgesTable;
   share_visits: ShareVisitsTable;
+  events: EventsTable;
+  event_registrations: EventRegistrationsTable;
+  outbox: OutboxTable;
 }

@@ -33,6 +33,8 @@ export async function startTestLinli(env: Record<string, string> = {}): Promise<
     LINLI_DEMO_DATA: '1',
     LINLI_LOGIN_RATE_PER_MINUTE: '100000',
     LINLI_WRITE_RATE_PER_MINUTE: '100000',
+    // Tests run the outbox themselves, with the fixed clock.
+    LINLI_OUTBOX_INTERVAL_MS: '0',
     ...env,
   });
   const clock = new FixedClock(new Date(TEST_NOW));
@@ -73,8 +75,10 @@ function clientWith(token: string | undefined, userId: string | undefined): Clie
   return {
     token,
     userId,
-    call: (name, input) =>
-      AV.Cloud.run(name, (input ?? {}) as Record<string, unknown>, token ? { sessionToken: token } : {}),
+    call<N extends FunctionName>(name: N, input?: FunctionInput<N>) {
+      const params = (input ?? {}) as Record<string, unknown>;
+      return AV.Cloud.run(name, params, token ? { sessionToken: token } : {}) as Promise<FunctionOutput<N>>;
+    },
   };
 }
 

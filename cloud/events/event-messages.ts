@@ -1,0 +1,73 @@
+import { formatFullDateTime } from '../../types/time';
+import type { Config } from '../config';
+import { DAY, HOUR } from '../core/clock';
+import type { OutgoingMessage } from '../notifications/outbox.storage';
+import { templateId, thing } from '../notifications/templates';
+import type { EventsTable, EventRegistrationsTable } from '../storage/schema';
+
+type EventFacts = Pick<EventsTable, 'id' | 'title' | 'venue' | 'starts_at'>;
+type Reg = Pick<EventRegistrationsTable, 'id' | 'user_id' | 'updated_at'>;
+
+export const EVENT_PAGE = 'packages/events/detail/index';
+
+/** What, when and where, as every event message says them. */
+function fields(event: EventFacts, note: string): Record<string, string> {
+  return {
+    thing1: thing(event.title),
+    time2: formatFullDateTime(event.starts_at),
+    thing3: thing(event.venue),
+    thing4: thing(note),
+  };
+}
+
+/**
+ * The messages a confirmed seat brings: the news itself, and reminders a day and an hour
+ * before the start (only those still ahead). Keys carry the moment the seat was given, so
+ * a resident who cancels and registers again is told again.
+ */
+export function seatMessages(config: Pick<Config, 'templateIds'>, event: EventFacts, reg: Reg, kind: 'confirmed' | 'promoted', now: Date): OutgoingMessage[] {
+  const page = `${EVENT_PAGE}?id=${event.id}`;
+  const base = `event:${event.id}:reg:${reg.id}`;
+  const messages: OutgoingMessage[] = [
+    {
+      dedupeKey: `${base}:${kind}:${reg.updated_at}`,
+      userId: reg.user_id,
+      template: templateId(config, 'eventStatus'),
+      page,
+      data: fields(event, kind === 'confirmed' ? '报名成功，请准时参加' : '候补成功，已为您保留名额'),
+      notBefore: now,
+    },
+  ];
+  return [...messages, ...reminderMessages(config, event, reg, now)];
+}
+
+export function reminderMessages(config: Pick<Config, 'templateIds'>, event: EventFacts, reg: Reg, now: Date): OutgoingMessage[] {
+  const start = new Date(event.starts_at).getTime();
+  const page = `${EVENT_PAGE}?id=${event.id}`;
+  return (
+    [
+      ['day', start - DAY, '明天就要开始了'],
+      ['hour', start - HOUR, '1小时后开始，请带好签到码'],
+    ] as const
+  )
+    .filter(([, at]) => at > now.getTime())
+    .map(([which, at, note]) => ({
+      dedupeKey: `event:${event.id}:reg:${reg.id}:remind-${which}:${event.starts_at}:${reg.updated_at}`,
+      userId: reg.user_id,
+      template: templateId(config, 'eventReminder'),
+      page,
+      data: fields(event, note),
+      notBefore: new Date(at),
+    }));
+}
+
+export function cancellationMessages(config: Pick<Config, 'templateIds'>, event: EventFacts, regs: Reg[], reason: string, now: Date): OutgoingMessage[] {
+  return regs.map((reg) => ({
+    dedupeKey: `event:${event.id}:cancelled:${reg.id}`,
+    userId: reg.user_id,
+    template: templateId(config, 'eventStatus'),
+    page: `${EVENT_PAGE}?id=${event.id}`,
+    data: fields(event, `活动已取消：${reason}`),
+    notBefore: now,
+  }));
+}

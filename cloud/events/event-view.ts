@@ -1,0 +1,69 @@
+import QRCode from 'qrcode';
+import {
+  EVENT_STATUS_TEXT,
+  eventStatus,
+  REGISTRATION_STATUS_TEXT,
+  type EventCategory,
+  type EventSummary,
+  type EventTiming,
+  type MyRegistration,
+  type RegistrationStatus,
+} from '../../types/events';
+import type { EventRow, RegistrationRow } from './events.storage';
+
+export function timingOf(row: EventRow): EventTiming {
+  return {
+    state: row.state as EventTiming['state'],
+    requiresSignup: row.requires_signup === 1,
+    startsAt: new Date(row.starts_at),
+    endsAt: new Date(row.ends_at),
+    signupOpensAt: new Date(row.signup_opens_at),
+    signupClosesAt: new Date(row.signup_closes_at),
+    capacity: row.capacity,
+    confirmedCount: row.confirmed_count,
+  };
+}
+
+export function toEventSummary(row: EventRow, now: Date): EventSummary {
+  const status = eventStatus(timingOf(row), now);
+  return {
+    id: row.id,
+    title: row.title,
+    category: row.category as EventCategory,
+    scopeId: row.scope_id,
+    scopeName: row.scope_name,
+    venue: row.venue,
+    startsAt: new Date(row.starts_at),
+    endsAt: new Date(row.ends_at),
+    capacity: row.capacity,
+    seatsLeft: row.capacity > 0 ? Math.max(0, row.capacity - row.confirmed_count) : null,
+    waitlistLength: row.waitlist_length,
+    requiresSignup: row.requires_signup === 1,
+    status,
+    statusText: EVENT_STATUS_TEXT[status],
+  };
+}
+
+export function toMyRegistration(reg: RegistrationRow, event: Pick<EventRow, 'cancel_cutoff_at' | 'state'>, position: number | null, now: Date): MyRegistration {
+  const status = reg.status as RegistrationStatus;
+  return {
+    id: reg.id,
+    status,
+    statusText: status === 'waitlisted' && position ? `候补第${position}位` : REGISTRATION_STATUS_TEXT[status],
+    waitlistPosition: position,
+    checkinCode: status === 'confirmed' ? reg.checkin_code : null,
+    checkedInAt: reg.checked_in_at ? new Date(reg.checked_in_at) : null,
+    canCancel: (status === 'confirmed' || status === 'waitlisted') && event.state === 'published' && now.toISOString() < event.cancel_cutoff_at,
+  };
+}
+
+/** The check-in code as a QR image the mini-program shows as is. */
+export function checkinQr(code: string): Promise<string> {
+  return QRCode.toDataURL(code, { width: 360, margin: 1, errorCorrectionLevel: 'M' });
+}
+
+/** 8 characters without look-alikes (no 0/O, 1/I/L), easy to read out and type. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export function newCheckinCode(random: (n: number) => Buffer): string {
+  return [...random(8)].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}

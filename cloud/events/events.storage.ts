@@ -1,0 +1,374 @@
+import { sql } from 'kysely';
+import { newId } from '../core/crypto';
+import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
+import type { Db } from '../storage/dialect';
+import type { EventRegistrationsTable, EventsTable } from '../storage/schema';
+
+export type EventRow = EventsTable & { scope_name: string; scope_level: string; waitlist_length: number };
+export type RegistrationRow = EventRegistrationsTable;
+
+const ACTIVE = ['confirmed', 'waitlisted'];
+
+function eventsWithScope(db: Db) {
+  return db
+    .selectFrom('events as e')
+    .innerJoin('regions as r', 'r.id', 'e.scope_id')
+    .selectAll('e')
+    .select(['r.name as scope_name', 'r.level as scope_level'])
+    .select((eb) =>
+      eb
+        .selectFrom('event_registrations as w')
+        .whereRef('w.event_id', '=', 'e.id')
+        .where('w.status', '=', 'waitlisted')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('waitlist_length'),
+    );
+}
+
+const withCount = <T extends { waitlist_length: number | string | null }>(row: T) => ({
+  ...row,
+  waitlist_length: Number(row.waitlist_length ?? 0),
+});
+
+export async function getEventRow(db: Db, id: string): Promise<EventRow | undefined> {
+  const row = await eventsWithScope(db).where('e.id', '=', id).executeTakeFirst();
+  return row && withCount(row);
+}
+
+export interface EventCursor {
+  startsAt: string;
+  id: string;
+}
+
+export async function listEventRows(
+  db: Db,
+  q: { when: 'upcoming' | 'ongoing' | 'past'; now: Date; scopeIds?: string[]; category?: string; after?: EventCursor; limit: number },
+): Promise<EventRow[]> {
+  const now = q.now.toISOString();
+  let query = eventsWithScope(db).where('e.state', 'in', ['published', 'cancelled', 'closed']).limit(q.limit);
+  if (q.when === 'upcoming') {
+    query = query.where('e.starts_at', '>', now).where('e.state', '!=', 'closed').orderBy('e.starts_at', 'asc').orderBy('e.id', 'asc');
+  } else if (q.when === 'ongoing') {
+    query = query
+      .where('e.starts_at', '<=', now)
+      .where('e.ends_at', '>', now)
+      .where('e.state', '=', 'published')
+      .orderBy('e.starts_at', 'asc')
+      .orderBy('e.id', 'asc');
+  } else {
+    query = query
+      .where((eb) => eb.or([eb('e.ends_at', '<=', now), eb('e.state', '=', 'closed')]))
+      .orderBy('e.starts_at', 'desc')
+      .orderBy('e.id', 'desc');
+  }
+  if (q.scopeIds) query = query.where('e.scope_id', 'in', q.scopeIds);
+  if (q.category) query = query.where('e.category', '=', q.category);
+  const after = q.after;
+  if (after) {
+    const cmp = q.when === 'past' ? '<' : '>';
+    query = query.where((eb) =>
+      eb.or([eb('e.starts_at', cmp, after.startsAt), eb.and([eb('e.starts_at', '=', after.startsAt), eb('e.id', cmp, after.id)])]),
+    );
+  }
+  return (await query.execute()).map(withCount);
+}
+
+export async function insertEvent(db: Db, row: EventsTable): Promise<void> {
+  await db.insertInto('events').values(row).execute();
+}
+
+export async function updateEventRow(db: Db, id: string, changes: Partial<Omit<EventsTable, 'id' | 'created_at' | 'created_by'>>) {
+  await db.updateTable('events').set(changes).where('id', '=', id).execute();
+}
+
+export async function getRegistration(db: Db, eventId: string, userId: string): Promise<RegistrationRow | undefined> {
+  return db
+    .selectFrom('event_registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function getRegistrationById(db: Db, id: string): Promise<RegistrationRow | undefined> {
+  return db.selectFrom('event_registrations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getRegistrationByCode(db: Db, code: string): Promise<RegistrationRow | undefined> {
+  return db.selectFrom('event_registrations').selectAll().where('checkin_code', '=', code).executeTakeFirst();
+}
+
+/** 1-based place in the waitlist. */
+export async function waitlistPosition(db: Db, reg: Pick<RegistrationRow, 'event_id' | 'waitlist_no' | 'status'>): Promise<number | null> {
+  if (reg.status !== 'waitlisted' || reg.waitlist_no === null) return null;
+  const row = await db
+    .selectFrom('event_registrations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('event_id', '=', reg.event_id)
+    .where('status', '=', 'waitlisted')
+    .where('waitlist_no', '<=', reg.waitlist_no)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Every change to an event's seats starts by writing its row: PostgreSQL then holds that
+ * row's lock until commit, so registrations, cancellations and promotions of one event
+ * happen one after another. (SQLite runs one write transaction at a time anyway.)
+ */
+async function lockEvent(tx: Db, eventId: string): Promise<void> {
+  await tx
+    .updateTable('events')
+    .set({ waitlist_seq: sql`waitlist_seq` })
+    .where('id', '=', eventId)
+    .execute();
+}
+
+/** Takes a seat if one is free; the condition and the count change in one statement. */
+async function takeSeat(tx: Db, eventId: string): Promise<boolean> {
+  const result = await tx
+    .updateTable('events')
+    .set({ confirmed_count: sql`confirmed_count + 1` })
+    .where('id', '=', eventId)
+    .where((eb) => eb.or([eb('capacity', '=', 0), eb('confirmed_count', '<', eb.ref('capacity'))]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+async function nextWaitlistNo(tx: Db, eventId: string): Promise<number> {
+  await tx.updateTable('events').set({ waitlist_seq: sql`waitlist_seq + 1` }).where('id', '=', eventId).execute();
+  const row = await tx.selectFrom('events').select('waitlist_seq').where('id', '=', eventId).executeTakeFirstOrThrow();
+  return row.waitlist_seq;
+}
+
+export type Notify = (kind: 'confirmed' | 'promoted', reg: RegistrationRow) => OutgoingMessage[];
+
+/**
+ * Registers a resident: a seat while one is free, else the next place in the waitlist.
+ * Idempotent: an active registration is returned as it is. Runs as one transaction, so the
+ * seat count, the registration and its messages are written together or not at all.
+ */
+export async function registerResident(
+  db: Db,
+  r: { eventId: string; userId: string; sharedBy: string | null; code: string; now: Date; notify: Notify },
+): Promise<{ registration: RegistrationRow; created: boolean }> {
+  const at = r.now.toISOString();
+  try {
+    return await db.transaction().execute(async (tx) => {
+      await lockEvent(tx, r.eventId);
+      const existing = await getRegistration(tx, r.eventId, r.userId);
+      if (existing && ACTIVE.includes(existing.status)) return { registration: existing, created: false };
+      if (existing?.status === 'removed') return { registration: existing, created: false };
+      const seated = await takeSeat(tx, r.eventId);
+      const fields = {
+        status: seated ? 'confirmed' : 'waitlisted',
+        waitlist_no: seated ? null : await nextWaitlistNo(tx, r.eventId),
+        checked_in_at: null,
+        checked_in_by: null,
+        updated_at: at,
+      };
+      let registration: RegistrationRow;
+      if (existing) {
+        await tx.updateTable('event_registrations').set(fields).where('id', '=', existing.id).execute();
+        registration = { ...existing, ...fields };
+      } else {
+        registration = {
+          id: newId(),
+          event_id: r.eventId,
+          user_id: r.userId,
+          checkin_code: r.code,
+          shared_by: r.sharedBy,
+          created_at: at,
+          ...fields,
+        };
+        await tx.insertInto('event_registrations').values(registration).execute();
+      }
+      if (seated) await enqueue(tx, r.notify('confirmed', registration), r.now);
+      return { registration, created: true };
+    });
+  } catch (error) {
+    // Two taps of the same resident raced: the unique (event, user) let one in. Answer with it.
+    const winner = await getRegistration(db, r.eventId, r.userId);
+    if (winner && ACTIVE.includes(winner.status)) return { registration: winner, created: false };
+    throw error;
+  }
+}
+
+/** Moves the first in line into a freed seat, in the caller's transaction. */
+async function promoteNext(tx: Db, eventId: string, now: Date, notify: Notify): Promise<RegistrationRow | null> {
+  const next = await tx
+    .selectFrom('event_registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('waitlist_no')
+    .limit(1)
+    .executeTakeFirst();
+  if (!next) {
+    await tx.updateTable('events').set({ confirmed_count: sql`confirmed_count - 1` }).where('id', '=', eventId).execute();
+    return null;
+  }
+  const promoted = { ...next, status: 'confirmed', waitlist_no: null, updated_at: now.toISOString() };
+  await tx
+    .updateTable('event_registrations')
+    .set({ status: 'confirmed', waitlist_no: null, updated_at: promoted.updated_at })
+    .where('id', '=', next.id)
+    .execute();
+  await enqueue(tx, notify('promoted', promoted), now);
+  return promoted;
+}
+
+/**
+ * Ends a registration (the resident cancelling, or an admin removing it). A freed seat
+ * goes to the first in the waitlist in the same transaction. Ending one already ended
+ * changes nothing.
+ */
+export async function endRegistration(
+  db: Db,
+  e: { registrationId: string; status: 'cancelled' | 'removed'; now: Date; notify: Notify },
+): Promise<{ registration: RegistrationRow; promoted: RegistrationRow | null; changed: boolean }> {
+  return db.transaction().execute(async (tx) => {
+    const before = await getRegistrationById(tx, e.registrationId);
+    if (!before) throw new Error(`registration ${e.registrationId} vanished`);
+    await lockEvent(tx, before.event_id);
+    const reg = (await getRegistrationById(tx, e.registrationId))!;
+    if (!ACTIVE.includes(reg.status)) return { registration: reg, promoted: null, changed: false };
+    const ended = { ...reg, status: e.status, waitlist_no: null, updated_at: e.now.toISOString() };
+    await tx
+      .updateTable('event_registrations')
+      .set({ status: e.status, waitlist_no: null, updated_at: ended.updated_at })
+      .where('id', '=', reg.id)
+      .execute();
+    await skipPending(tx, `event:${reg.event_id}:reg:${reg.id}:`);
+    const promoted = reg.status === 'confirmed' ? await promoteNext(tx, reg.event_id, e.now, e.notify) : null;
+    return { registration: ended, promoted, changed: true };
+  });
+}
+
+/** After capacity grows: fill the new seats from the waitlist, in order. */
+export async function fillFreedSeats(db: Db, eventId: string, now: Date, notify: Notify): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    await lockEvent(tx, eventId);
+    let promoted = 0;
+    while (await takeSeat(tx, eventId)) {
+      const next = await tx
+        .selectFrom('event_registrations')
+        .selectAll()
+        .where('event_id', '=', eventId)
+        .where('status', '=', 'waitlisted')
+        .orderBy('waitlist_no')
+        .limit(1)
+        .executeTakeFirst();
+      if (!next) {
+        await tx.updateTable('events').set({ confirmed_count: sql`confirmed_count - 1` }).where('id', '=', eventId).execute();
+        break;
+      }
+      const row = { ...next, status: 'confirmed', waitlist_no: null, updated_at: now.toISOString() };
+      await tx.updateTable('event_registrations').set({ status: 'confirmed', waitlist_no: null, updated_at: row.updated_at }).where('id', '=', next.id).execute();
+      await enqueue(tx, notify('promoted', row), now);
+      promoted++;
+    }
+    return promoted;
+  });
+}
+
+/** Marks the arrival once: a second scan of the same code changes nothing. */
+export async function markCheckedIn(db: Db, registrationId: string, staffId: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('event_registrations')
+    .set({ checked_in_at: now.toISOString(), checked_in_by: staffId })
+    .where('id', '=', registrationId)
+    .where('status', '=', 'confirmed')
+    .where('checked_in_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function activeRegistrations(db: Db, eventId: string): Promise<RegistrationRow[]> {
+  return db
+    .selectFrom('event_registrations')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('status', 'in', ACTIVE)
+    .execute();
+}
+
+/** Cancels an event and queues a notice to everyone registered or waiting, in one transaction. */
+export async function cancelEventWithNotices(
+  db: Db,
+  c: { eventId: string; reason: string; now: Date; notices: (regs: RegistrationRow[]) => OutgoingMessage[] },
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('events')
+      .set({ state: 'cancelled', cancel_reason: c.reason, updated_at: c.now.toISOString() })
+      .where('id', '=', c.eventId)
+      .execute();
+    await skipPending(tx, `event:${c.eventId}:reg:`);
+    await enqueue(tx, c.notices(await activeRegistrations(tx, c.eventId)), c.now);
+  });
+}
+
+/** Replaces queued reminders after the event's time changed. */
+export async function requeueReminders(db: Db, eventId: string, messages: OutgoingMessage[], now: Date): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await skipPending(tx, `event:${eventId}:reg:`);
+    await enqueue(tx, messages, now);
+  });
+}
+
+export interface RegistrantRow extends RegistrationRow {
+  nickname: string;
+  shared_by_name: string | null;
+}
+
+export async function registrantsOf(db: Db, eventId: string): Promise<RegistrantRow[]> {
+  return db
+    .selectFrom('event_registrations as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .leftJoin('users as s', 's.id', 'g.shared_by')
+    .selectAll('g')
+    .select(['u.nickname', 's.nickname as shared_by_name'])
+    .where('g.event_id', '=', eventId)
+    .orderBy('g.status')
+    .orderBy('g.waitlist_no')
+    .orderBy('g.created_at')
+    .execute();
+}
+
+export async function registrationsOfUser(db: Db, userId: string): Promise<RegistrationRow[]> {
+  return db.selectFrom('event_registrations').selectAll().where('user_id', '=', userId).where('status', 'in', ACTIVE).execute();
+}
+
+export async function countCheckedIn(db: Db, eventId: string): Promise<number> {
+  const row = await db
+    .selectFrom('event_registrations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('event_id', '=', eventId)
+    .where('checked_in_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countSignupsBySharer(db: Db, sharerId: string): Promise<Array<{ eventId: string; title: string; signups: number }>> {
+  const rows = await db
+    .selectFrom('event_registrations as g')
+    .innerJoin('events as e', 'e.id', 'g.event_id')
+    .select(['g.event_id', 'e.title'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('g.shared_by', '=', sharerId)
+    .groupBy(['g.event_id', 'e.title'])
+    .execute();
+  return rows.map((r) => ({ eventId: r.event_id, title: r.title, signups: Number(r.n) }));
+}
+
+/** Changes the capacity unless it would fall below the seats already taken (checked in the same statement). */
+export async function setCapacity(db: Db, eventId: string, capacity: number, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('events')
+    .set({ capacity, updated_at: now.toISOString() })
+    .where('id', '=', eventId)
+    .where((eb) => (capacity === 0 ? eb.val(true) : eb('confirmed_count', '<=', capacity)))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,327 @@
+import { ERRORS } from '../../types';
+import type { CreateEventInput, EventDetail } from '../../types/events';
+import type { z } from 'zod';
+import { DAY, HOUR, MINUTE } from '../core/clock';
+import { messagesFor } from '../notifications/outbox.storage';
+import { RETRY_DELAYS_MS, runOutboxOnce } from '../notifications/worker';
+import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import { openidOf } from '../wechat/fake-server';
+
+let linli: TestLinli;
+let admin: Client;
+beforeAll(async () => {
+  linli = await startTestLinli();
+  admin = await signIn('admin');
+});
+afterAll(() => linli.stop());
+
+/** A published event of 朝阳社区 starting `inHours` from the test clock. */
+async function publishedEvent(over: Partial<z.input<typeof CreateEventInput>> = {}, inHours = 48): Promise<EventDetail> {
+  const start = new Date(linli.clock.now().getTime() + inHours * HOUR);
+  const created = await admin.call('events.create', {
+    title: '爱心义诊进社区',
+    category: '义诊',
+    scopeId: 'chaoyang',
+    organizer: '朝阳社区党委',
+    partners: ['郑州市第十五人民医院'],
+    venue: '党群服务中心一楼大厅',
+    startsAt: start,
+    endsAt: new Date(start.getTime() + 3 * HOUR),
+    capacity: 2,
+    cancelCutoffMinutes: 120,
+    ...over,
+  });
+  return admin.call('events.publish', { id: created.id });
+}
+
+const residents = (prefix: string, n: number) => Promise.all(Array.from({ length: n }, (_, i) => signIn(`${prefix}-${i}`)));
+
+describe('signing up', () => {
+  it('a resident takes a seat, the seats left go down, and registering again returns the same registration', async () => {
+    const event = await publishedEvent();
+    const [a] = await residents('seat', 1);
+    const first = await a!.call('events.register', { eventId: event.id });
+    expect(first).toMatchObject({ status: 'confirmed', statusText: '已报名', waitlistPosition: null, canCancel: true });
+    expect(first.checkinCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+    const again = await a!.call('events.register', { eventId: event.id });
+    expect(again.id).toBe(first.id);
+    const seen = await a!.call('events.get', { id: event.id });
+    expect(seen).toMatchObject({ seatsLeft: 1, statusText: '报名中', mine: { id: first.id } });
+  });
+
+  it('when the event is full, the next residents wait in line and are told their place', async () => {
+    const event = await publishedEvent();
+    const [a, b, c, d] = await residents('line', 4);
+    await a!.call('events.register', { eventId: event.id });
+    await b!.call('events.register', { eventId: event.id });
+    expect(await c!.call('events.register', { eventId: event.id })).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, statusText: '候补第1位' });
+    expect(await d!.call('events.register', { eventId: event.id })).toMatchObject({ waitlistPosition: 2 });
+    expect(await anonymous.call('events.get', { id: event.id })).toMatchObject({ seatsLeft: 0, waitlistLength: 2, statusText: '已满·可候补' });
+
+    // The first cancels: the first in line gets the seat, the second moves up.
+    await a!.call('events.cancelRegistration', { eventId: event.id });
+    expect((await c!.call('events.get', { id: event.id })).mine).toMatchObject({ status: 'confirmed' });
+    expect((await d!.call('events.get', { id: event.id })).mine).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    const promotedMessages = await messagesFor(linli.services.db, c!.userId!);
+    expect(promotedMessages.map((m) => JSON.parse(m.data).thing4)).toContain('候补成功，已为您保留名额');
+  });
+
+  it('capacity holds when many residents register at once, and the waitlist keeps one place each', async () => {
+    const event = await publishedEvent({ capacity: 5 });
+    const crowd = await residents('crowd', 40);
+    const results = await Promise.all(crowd.map((r) => r.call('events.register', { eventId: event.id })));
+    expect(results.filter((r) => r.status === 'confirmed')).toHaveLength(5);
+    const positions = results.filter((r) => r.status === 'waitlisted').map((r) => r.waitlistPosition).sort((x, y) => x! - y!);
+    expect(positions).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
+    const { registrants } = await admin.call('events.registrants', { eventId: event.id });
+    expect(registrants.filter((r) => r.status === 'confirmed')).toHaveLength(5);
+
+    // And when many of the seated cancel at once, exactly that many move up.
+    const seated = crowd.filter((_, i) => results[i]!.status === 'confirmed');
+    await Promise.all(seated.map((r) => r.call('events.cancelRegistration', { eventId: event.id })));
+    const after = await admin.call('events.registrants', { eventId: event.id });
+    expect(after.registrants.filter((r) => r.status === 'confirmed')).toHaveLength(5);
+    expect(after.registrants.filter((r) => r.status === 'waitlisted')).toHaveLength(30);
+  });
+
+  it('one resident tapping many times at once gets one registration', async () => {
+    const event = await publishedEvent({ capacity: 10 });
+    const [tapper] = await residents('tapper', 1);
+    const results = await Promise.all(Array.from({ length: 10 }, () => tapper!.call('events.register', { eventId: event.id })));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect((await anonymous.call('events.get', { id: event.id })).seatsLeft).toBe(9);
+  });
+
+  it('refuses sign-up outside the window, after cancellation, and where none is needed', async () => {
+    const [r] = await residents('window', 1);
+    const later = await publishedEvent({ signupOpensAt: new Date(linli.clock.now().getTime() + DAY) });
+    expect(await errorCodeOf(r!.call('events.register', { eventId: later.id }))).toBe(ERRORS.EVENT_SIGNUP_NOT_OPEN.code);
+    const closing = await publishedEvent({ signupClosesAt: new Date(linli.clock.now().getTime() + HOUR) });
+    linli.clock.advance(2 * HOUR);
+    expect(await errorCodeOf(r!.call('events.register', { eventId: closing.id }))).toBe(ERRORS.EVENT_SIGNUP_CLOSED.code);
+    linli.clock.advance(-2 * HOUR);
+    const walkIn = await publishedEvent({ requiresSignup: false });
+    expect(await errorCodeOf(r!.call('events.register', { eventId: walkIn.id }))).toBe(ERRORS.EVENT_NO_SIGNUP.code);
+  });
+
+  it('a resident cannot cancel after the cut-off', async () => {
+    const event = await publishedEvent({}, 3);
+    const [r] = await residents('cutoff', 1);
+    await r!.call('events.register', { eventId: event.id });
+    linli.clock.advance(90 * MINUTE);
+    try {
+      expect((await r!.call('events.get', { id: event.id })).mine?.canCancel).toBe(false);
+      expect(await errorCodeOf(r!.call('events.cancelRegistration', { eventId: event.id }))).toBe(ERRORS.EVENT_CANCEL_CUTOFF_PASSED.code);
+    } finally {
+      linli.clock.advance(-90 * MINUTE);
+    }
+  });
+
+  it('a draft is invisible to residents', async () => {
+    const draft = await admin.call('events.create', {
+      title: '草稿活动',
+      category: '讲座',
+      scopeId: 'chaoyang',
+      organizer: '朝阳社区党委',
+      venue: '科普大学',
+      startsAt: new Date(linli.clock.now().getTime() + DAY),
+      endsAt: new Date(linli.clock.now().getTime() + DAY + HOUR),
+    });
+    expect(await errorCodeOf(anonymous.call('events.get', { id: draft.id }))).toBe(ERRORS.NOT_FOUND.code);
+  });
+});
+
+describe('check-in', () => {
+  it('only from an hour before the start until the end, once, by staff of that community', async () => {
+    const event = await publishedEvent({}, 3);
+    const [r] = await residents('checkin', 1);
+    const { checkinCode } = await r!.call('events.register', { eventId: event.id });
+    const grid = await signIn('grid');
+    expect(await errorCodeOf(grid.call('events.checkIn', { code: checkinCode! }))).toBe(ERRORS.CHECKIN_NOT_OPEN.code);
+
+    linli.clock.advance(2 * HOUR + 5 * MINUTE);
+    const kangleAgent = await signIn('agent-kangle');
+    expect(await errorCodeOf(kangleAgent.call('events.checkIn', { code: checkinCode! }))).toBe(ERRORS.CHECKIN_UNKNOWN_CODE.code);
+    // Typed in lower case with a space, as a busy volunteer would.
+    const typed = `${checkinCode!.slice(0, 4).toLowerCase()} ${checkinCode!.slice(4)}`;
+    expect(await grid.call('events.checkIn', { code: typed })).toMatchObject({ nickname: '微信用户', eventTitle: '爱心义诊进社区' });
+    try {
+      await grid.call('events.checkIn', { code: checkinCode! });
+      throw new Error('second check-in should fail');
+    } catch (error) {
+      expect((error as { code: number }).code).toBe(ERRORS.CHECKIN_ALREADY.code);
+      expect((error as Error).message).toMatch(/^已于\d+月\d+日 \d\d:\d\d签到/);
+    }
+    linli.clock.advance(4 * HOUR);
+    const [late] = await residents('checkin-late', 1);
+    expect(await errorCodeOf(grid.call('events.checkIn', { code: 'ABCDEFGH' }))).toBe(ERRORS.CHECKIN_UNKNOWN_CODE.code);
+    void late;
+
+    // After the end: close with attendance taken from the check-ins.
+    const closed = await admin.call('events.close', { id: event.id, residentsServed: 1 });
+    expect(closed).toMatchObject({ attendance: 1, residentsServed: 1, statusText: '已结束' });
+    linli.clock.advance(-(6 * HOUR + 5 * MINUTE));
+  });
+
+  it('cannot close an event before it has ended', async () => {
+    const event = await publishedEvent();
+    expect(await errorCodeOf(admin.call('events.close', { id: event.id, residentsServed: 10 }))).toBe(ERRORS.EVENT_NOT_ENDED.code);
+  });
+});
+
+describe('admin changes', () => {
+  it('more seats move the waitlist up at once; fewer than taken is refused', async () => {
+    const event = await publishedEvent({ capacity: 1 });
+    const [a, b, c] = await residents('grow', 3);
+    for (const r of [a, b, c]) await r!.call('events.register', { eventId: event.id });
+    await admin.call('events.update', { id: event.id, capacity: 2 });
+    expect((await b!.call('events.get', { id: event.id })).mine?.status).toBe('confirmed');
+    expect((await c!.call('events.get', { id: event.id })).mine).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect(await errorCodeOf(admin.call('events.update', { id: event.id, capacity: 1 }))).toBe(ERRORS.EVENT_CAPACITY_TOO_SMALL.code);
+  });
+
+  it('removing a registrant gives the seat to the first in line', async () => {
+    const event = await publishedEvent({ capacity: 1 });
+    const [a, b] = await residents('remove', 2);
+    await a!.call('events.register', { eventId: event.id });
+    await b!.call('events.register', { eventId: event.id });
+    const { registrants } = await admin.call('events.registrants', { eventId: event.id });
+    const seated = registrants.find((r) => r.status === 'confirmed')!;
+    expect(await admin.call('events.removeRegistration', { registrationId: seated.registrationId })).toEqual({ removed: true });
+    expect((await b!.call('events.get', { id: event.id })).mine?.status).toBe('confirmed');
+    expect(await errorCodeOf(a!.call('events.register', { eventId: event.id }))).toBe(ERRORS.EVENT_REGISTRATION_REMOVED.code);
+  });
+
+  it('an admin of another community cannot touch the event, nor read its registrants', async () => {
+    const event = await publishedEvent();
+    const other = await signIn('admin-kangle');
+    expect(await errorCodeOf(other.call('events.cancel', { id: event.id, reason: '场地冲突' }))).toBe(ERRORS.NOT_FOUND.code);
+    expect(await errorCodeOf(other.call('events.registrants', { eventId: event.id }))).toBe(ERRORS.NOT_FOUND.code);
+    expect(await errorCodeOf(other.call('events.create', { title: '越权活动', category: '讲座', scopeId: 'chaoyang', organizer: '康乐社区', venue: '别处', startsAt: new Date(), endsAt: new Date(Date.now() + HOUR) }))).toBe(
+      ERRORS.OUT_OF_SCOPE.code,
+    );
+  });
+
+  it('refuses an end before the start, keeping nothing', async () => {
+    const now = linli.clock.now().getTime();
+    expect(
+      await errorCodeOf(
+        admin.call('events.create', { title: '时间错了', category: '讲座', scopeId: 'chaoyang', organizer: '朝阳社区', venue: '科普大学', startsAt: new Date(now + DAY), endsAt: new Date(now + DAY - HOUR) }),
+      ),
+    ).toBe(ERRORS.EVENT_TIME_INVALID.code);
+  });
+});
+
+describe('messages through the outbox', () => {
+  beforeEach(async () => {
+    // Send whatever earlier tests queued, so each test sees only its own messages.
+    while ((await runOutboxOnce(linli.services, 500)) > 0);
+  });
+
+  it('confirmation at once, reminders a day and an hour before, each saying what, when and where, once', async () => {
+    const event = await publishedEvent({ venue: '党群服务中心一楼大厅' }, 50);
+    const r = await signIn('msg-1');
+    await r.call('events.register', { eventId: event.id });
+    const openid = openidOf('msg-1');
+    const mine = async () => (await linli.sentMessages()).filter((m) => m.touser === openid);
+
+    await runOutboxOnce(linli.services);
+    expect((await mine()).map((m) => m.data.thing4!.value)).toEqual(['报名成功，请准时参加']);
+    expect((await mine())[0]!.data).toMatchObject({ thing1: { value: '爱心义诊进社区' }, thing3: { value: '党群服务中心一楼大厅' }, time2: { value: expect.stringMatching(/^\d{4}年\d+月\d+日 \d\d:\d\d$/) } });
+
+    linli.clock.advance(26 * HOUR + 1);
+    await runOutboxOnce(linli.services);
+    await runOutboxOnce(linli.services);
+    expect((await mine()).map((m) => m.data.thing4!.value)).toEqual(['报名成功，请准时参加', '明天就要开始了']);
+    linli.clock.advance(23 * HOUR);
+    await runOutboxOnce(linli.services);
+    expect(await mine()).toHaveLength(3);
+    linli.clock.advance(-(49 * HOUR + 1));
+  });
+
+  it('a cancelled registration gets no reminders; a cancelled event tells everyone registered or waiting', async () => {
+    const event = await publishedEvent({ capacity: 1 }, 50);
+    const [a, b, c] = await Promise.all(['msg-2', 'msg-3', 'msg-4'].map(signIn));
+    await a!.call('events.register', { eventId: event.id });
+    await b!.call('events.register', { eventId: event.id });
+    await c!.call('events.register', { eventId: event.id });
+    await c!.call('events.cancelRegistration', { eventId: event.id });
+    await admin.call('events.cancel', { id: event.id, reason: '场地维修' });
+    expect(await errorCodeOf(c!.call('events.register', { eventId: event.id }))).toBe(ERRORS.EVENT_CANCELLED.code);
+    linli.clock.advance(50 * HOUR);
+    await runOutboxOnce(linli.services);
+    linli.clock.advance(-50 * HOUR);
+    const sent = await linli.sentMessages();
+    const notes = (p: string) => sent.filter((m) => m.touser === openidOf(p)).map((m) => m.data.thing4!.value);
+    // The confirmation still queued when the event was cancelled is dropped: only the news that counts goes out.
+    expect(notes('msg-2')).toEqual(['活动已取消：场地维修']);
+    expect(notes('msg-3')).toEqual(['活动已取消：场地维修']);
+    expect(notes('msg-4')).toEqual([]);
+  });
+
+  it('a refusal (43101) is recorded and never retried; a failure is retried later and sent once', async () => {
+    const event = await publishedEvent({}, 50);
+    const [refuser, flaky] = await Promise.all(['msg-refuse', 'msg-flaky'].map(signIn));
+    await linli.fake('/__fake/refuse', { openid: openidOf('msg-refuse') });
+    await linli.fake('/__fake/fail', { openid: openidOf('msg-flaky'), times: 2 });
+    await refuser!.call('events.register', { eventId: event.id });
+    await flaky!.call('events.register', { eventId: event.id });
+
+    await runOutboxOnce(linli.services);
+    const refused = (await messagesFor(linli.services.db, refuser!.userId!)).find((m) => m.dedupe_key.includes(':confirmed:'))!;
+    expect(refused).toMatchObject({ status: 'refused', attempts: 1 });
+    const flakyMessage = () => messagesFor(linli.services.db, flaky!.userId!).then((ms) => ms.find((m) => m.dedupe_key.includes(':confirmed:'))!);
+    expect(await flakyMessage()).toMatchObject({ status: 'pending', attempts: 1 });
+
+    // Not due yet: nothing happens. Then due: fails once more, then goes through.
+    await runOutboxOnce(linli.services);
+    expect((await flakyMessage()).attempts).toBe(1);
+    linli.clock.advance(RETRY_DELAYS_MS[0]!);
+    await runOutboxOnce(linli.services);
+    linli.clock.advance(RETRY_DELAYS_MS[1]!);
+    await runOutboxOnce(linli.services);
+    await runOutboxOnce(linli.services);
+    expect(await flakyMessage()).toMatchObject({ status: 'sent', attempts: 3 });
+    expect((await messagesFor(linli.services.db, refuser!.userId!)).find((m) => m.id === refused.id)).toMatchObject({ status: 'refused', attempts: 1 });
+    const delivered = (await linli.sentMessages()).filter((m) => m.touser === openidOf('msg-flaky') && m.data.thing4!.value.startsWith('报名成功'));
+    expect(delivered).toHaveLength(1);
+    linli.clock.advance(-(RETRY_DELAYS_MS[0]! + RETRY_DELAYS_MS[1]!));
+  });
+});
+
+describe('share cards that count', () => {
+  it("a sign-up through a grid worker's card is counted for that grid worker, and only they see it", async () => {
+    const event = await publishedEvent({ capacity: 10 });
+    const grid = await signIn('grid');
+    const [x, y] = await residents('shared', 2);
+    await x!.call('events.get', { id: event.id, sharer: grid.userId });
+    await x!.call('events.register', { eventId: event.id, sharer: grid.userId });
+    await y!.call('events.register', { eventId: event.id, sharer: x!.userId });
+    const reach = await grid.call('shares.mine');
+    expect(reach.find((r) => r.targetId === event.id)).toMatchObject({ visits: 1, signups: 1, title: '爱心义诊进社区' });
+    const { registrants } = await admin.call('events.registrants', { eventId: event.id });
+    expect(registrants.map((r) => r.sharedByName)).toContain('刘建国');
+  });
+});
+
+describe('my events', () => {
+  it('lists my upcoming events with the check-in QR code', async () => {
+    const event = await publishedEvent();
+    const [r] = await residents('mine', 1);
+    await r!.call('events.register', { eventId: event.id });
+    const mine = await r!.call('events.mine', {});
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.checkinQr).toMatch(/^data:image\/png;base64,/);
+    expect(mine[0]!.event.id).toBe(event.id);
+  });
+
+  it('the demo events are listed for 朝阳社区, soonest first', async () => {
+    const { items } = await anonymous.call('events.list', { communityId: 'chaoyang' });
+    const demo = items.filter((e) => e.id.startsWith('demo-'));
+    expect(demo.map((e) => e.title)).toEqual(expect.arrayContaining(['爱心义诊进社区', '免费理发 · 暖心助老']));
+    const starts = items.map((e) => e.startsAt.getTime());
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const past = await anonymous.call('events.list', { when: 'past' });
+    expect(past.items.find((e) => e.id === 'demo-event-huifeng-clinic')).toMatchObject({ statusText: '已结束' });
+  });
+});

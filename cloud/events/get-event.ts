@@ -1,0 +1,12 @@
+import { getEvent } from '../../types/events';
+import { defineFunction } from '../core/define-function';
+import { recordVisitFromShare } from '../shares/record-visit';
+import { eventDetail, visibleEvent } from './load-event';
+
+export default defineFunction(getEvent, async (input, { services, caller }) => {
+  const row = await visibleEvent(services, input.id, caller);
+  if (input.sharer && row.state !== 'draft') {
+    await recordVisitFromShare(services, { targetKind: 'event', targetId: row.id, sharerId: input.sharer, visitorId: caller?.id ?? null });
+  }
+  return eventDetail(services, row, caller);
+});

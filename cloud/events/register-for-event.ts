@@ -1,0 +1,32 @@
+import crypto from 'node:crypto';
+import { AppError } from '../../types';
+import { eventStatus, registerForEvent } from '../../types/events';
+import { defineFunction } from '../core/define-function';
+import { getUser } from '../users/users.storage';
+import { seatMessages } from './event-messages';
+import { newCheckinCode, timingOf, toMyRegistration } from './event-view';
+import { registerResident, waitlistPosition } from './events.storage';
+import { visibleEvent } from './load-event';
+
+export default defineFunction(registerForEvent, async (input, { services, caller }) => {
+  const row = await visibleEvent(services, input.eventId, caller);
+  const now = services.clock.now();
+  const status = eventStatus(timingOf(row), now);
+  if (status === 'cancelled') throw new AppError('EVENT_CANCELLED');
+  if (status === 'noSignup') throw new AppError('EVENT_NO_SIGNUP');
+  if (status === 'upcoming') throw new AppError('EVENT_SIGNUP_NOT_OPEN');
+  if (status === 'signupClosed' || status === 'ongoing' || status === 'ended') throw new AppError('EVENT_SIGNUP_CLOSED');
+
+  // A share card's sharer counts only if they exist and are not the resident themselves.
+  const sharer = input.sharer && input.sharer !== caller.id && (await getUser(services.db, input.sharer)) ? input.sharer : null;
+  const { registration } = await registerResident(services.db, {
+    eventId: row.id,
+    userId: caller.id,
+    sharedBy: sharer,
+    code: newCheckinCode(crypto.randomBytes),
+    now,
+    notify: (kind, reg) => seatMessages(services.config, row, reg, kind, now),
+  });
+  if (registration.status === 'removed') throw new AppError('EVENT_REGISTRATION_REMOVED');
+  return toMyRegistration(registration, row, await waitlistPosition(services.db, registration), now);
+});

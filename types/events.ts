@@ -1,0 +1,288 @@
+import { z } from 'zod';
+import { PUBLIC, SIGNED_IN, rolesOnly } from './access';
+import { defineContract } from './contract';
+
+export const EVENT_CATEGORIES = ['义诊', '讲座', '文体活动', '志愿服务', '宣传', '党课'] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+
+/** What a resident sees on every event card, computed by eventStatus() and nowhere else. */
+export const EVENT_STATUS_TEXT = {
+  upcoming: '即将开放报名',
+  open: '报名中',
+  full: '已满·可候补',
+  signupClosed: '报名截止',
+  noSignup: '无需报名',
+  ongoing: '进行中',
+  ended: '已结束',
+  cancelled: '已取消',
+} as const;
+export type EventStatus = keyof typeof EVENT_STATUS_TEXT;
+
+export interface EventTiming {
+  state: 'draft' | 'published' | 'cancelled' | 'closed';
+  requiresSignup: boolean;
+  startsAt: Date;
+  endsAt: Date;
+  signupOpensAt: Date;
+  signupClosesAt: Date;
+  capacity: number;
+  confirmedCount: number;
+}
+
+/** The one place an event's status is decided. */
+export function eventStatus(e: EventTiming, now: Date): EventStatus {
+  if (e.state === 'cancelled') return 'cancelled';
+  if (e.state === 'closed' || now >= e.endsAt) return 'ended';
+  if (now >= e.startsAt) return 'ongoing';
+  if (!e.requiresSignup) return 'noSignup';
+  if (now < e.signupOpensAt) return 'upcoming';
+  if (now >= e.signupClosesAt) return 'signupClosed';
+  if (e.capacity > 0 && e.confirmedCount >= e.capacity) return 'full';
+  return 'open';
+}
+
+export type RegistrationStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'removed';
+export const REGISTRATION_STATUS_TEXT: Record<RegistrationStatus, string> = {
+  confirmed: '已报名',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+  removed: '已被移出',
+};
+
+export interface EventSummary {
+  id: string;
+  title: string;
+  category: EventCategory;
+  scopeId: string;
+  scopeName: string;
+  venue: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  /** null when unlimited. */
+  seatsLeft: number | null;
+  waitlistLength: number;
+  requiresSignup: boolean;
+  status: EventStatus;
+  statusText: string;
+}
+
+export interface MyRegistration {
+  id: string;
+  status: RegistrationStatus;
+  statusText: string;
+  /** 1-based place in the waitlist while waitlisted. */
+  waitlistPosition: number | null;
+  /** 8 characters, shown with its QR code while confirmed. */
+  checkinCode: string | null;
+  checkedInAt: Date | null;
+  /** Whether the cancellation cut-off has not passed yet. */
+  canCancel: boolean;
+}
+
+export interface EventDetail extends EventSummary {
+  description: string;
+  organizer: string;
+  partners: string[];
+  signupOpensAt: Date;
+  signupClosesAt: Date;
+  cancelCutoffAt: Date;
+  state: EventTiming['state'];
+  attendance: number | null;
+  residentsServed: number | null;
+  cancelReason: string | null;
+  mine: MyRegistration | null;
+  /** Subscribe-message templates to ask for when the resident taps 报名 (at most 3). */
+  reminderTemplateIds: string[];
+  canManage: boolean;
+}
+
+export interface Registrant {
+  registrationId: string;
+  nickname: string;
+  status: RegistrationStatus;
+  waitlistPosition: number | null;
+  checkinCode: string | null;
+  checkedInAt: Date | null;
+  registeredAt: Date;
+  /** The grid worker whose share card it came through, if any. */
+  sharedByName: string | null;
+}
+
+const id = z.string().min(1, '不能为空').max(64);
+
+export const ListEventsInput = z.object({
+  when: z.enum(['upcoming', 'ongoing', 'past']).default('upcoming'),
+  communityId: id.optional(),
+  category: z.enum(EVENT_CATEGORIES).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export const listEvents = defineContract({
+  name: 'events.list',
+  summary: '活动列表：即将开始 / 进行中 / 已结束，按社区与类别',
+  kind: 'query',
+  access: PUBLIC,
+  input: ListEventsInput,
+}).returns<{ items: EventSummary[]; nextCursor: string | null }>();
+
+export const GetEventInput = z.object({ id, sharer: z.string().max(64).optional() });
+export const getEvent = defineContract({
+  name: 'events.get',
+  summary: '活动详情：剩余名额、候补人数与我的报名',
+  kind: 'query',
+  access: PUBLIC,
+  input: GetEventInput,
+}).returns<EventDetail>();
+
+export const RegisterInput = z.object({
+  eventId: id,
+  /** The sharer id from the share card the resident came through. */
+  sharer: z.string().max(64).optional(),
+});
+export const registerForEvent = defineContract({
+  name: 'events.register',
+  summary: '报名；满员时进入候补并告知位次；重复报名返回原报名',
+  kind: 'command',
+  access: SIGNED_IN,
+  input: RegisterInput,
+}).returns<MyRegistration>();
+
+export const CancelRegistrationInput = z.object({ eventId: id });
+export const cancelRegistration = defineContract({
+  name: 'events.cancelRegistration',
+  summary: '取消报名（截止前）；空出的名额自动给候补第一位',
+  kind: 'command',
+  access: SIGNED_IN,
+  input: CancelRegistrationInput,
+}).returns<MyRegistration>();
+
+export const MyEventsInput = z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') });
+export const myEvents = defineContract({
+  name: 'events.mine',
+  summary: '我的活动与签到码',
+  kind: 'query',
+  access: SIGNED_IN,
+  input: MyEventsInput,
+}).returns<Array<{ event: EventSummary; registration: MyRegistration; checkinQr: string | null }>>();
+
+export const CheckInInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+    .pipe(z.string().regex(/^[A-Z0-9]{8}$/, '签到码是8位字母或数字')),
+});
+export const checkIn = defineContract({
+  name: 'events.checkIn',
+  summary: '工作人员扫码或输入签到码为居民签到',
+  kind: 'command',
+  access: rolesOnly('gridWorker', 'agent', 'communityAdmin', 'districtAdmin'),
+  input: CheckInInput,
+}).returns<{ eventTitle: string; nickname: string; checkedInAt: Date }>();
+
+export const RegistrantsInput = z.object({ eventId: id });
+export const listRegistrants = defineContract({
+  name: 'events.registrants',
+  summary: '本社区活动的报名与候补名单',
+  kind: 'query',
+  access: rolesOnly('gridWorker', 'agent', 'communityAdmin', 'districtAdmin'),
+  input: RegistrantsInput,
+}).returns<{ event: EventSummary; registrants: Registrant[] }>();
+
+const EventFields = z.object({
+  title: z.string().trim().min(2, '标题至少2个字').max(40, '标题最多40个字'),
+  category: z.enum(EVENT_CATEGORIES, { message: '请选择活动类别' }),
+  scopeId: id,
+  description: z.string().trim().max(5000, '介绍最多5000字').default(''),
+  organizer: z.string().trim().min(2, '请填写主办单位').max(40),
+  partners: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+  venue: z.string().trim().min(2, '请填写活动地点').max(80),
+  startsAt: z.coerce.date({ message: '开始时间不正确' }),
+  endsAt: z.coerce.date({ message: '结束时间不正确' }),
+  requiresSignup: z.boolean().default(true),
+  /** 0 = unlimited. */
+  capacity: z.number().int().min(0, '名额不能为负').max(100_000).default(0),
+  signupOpensAt: z.coerce.date().optional(),
+  signupClosesAt: z.coerce.date().optional(),
+  /** Residents may cancel until this many minutes before the start. */
+  cancelCutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).default(120),
+});
+
+export const CreateEventInput = EventFields;
+export const createEvent = defineContract({
+  name: 'events.create',
+  summary: '新建活动（草稿）',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: CreateEventInput,
+}).returns<EventDetail>();
+
+export const UpdateEventInput = z.object({ id }).extend(
+  Object.fromEntries(Object.entries(EventFields.shape).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof EventFields.shape]: z.ZodOptional<(typeof EventFields.shape)[K]>;
+  },
+);
+export const updateEvent = defineContract({
+  name: 'events.update',
+  summary: '修改活动；加名额时候补自动递补',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: UpdateEventInput,
+}).returns<EventDetail>();
+
+export const PublishEventInput = z.object({ id });
+export const publishEvent = defineContract({
+  name: 'events.publish',
+  summary: '发布活动',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: PublishEventInput,
+}).returns<EventDetail>();
+
+export const CancelEventInput = z.object({ id, reason: z.string().trim().min(2, '请填写取消原因').max(60) });
+export const cancelEvent = defineContract({
+  name: 'events.cancel',
+  summary: '取消活动并通知所有报名与候补的居民',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: CancelEventInput,
+}).returns<EventDetail>();
+
+export const CloseEventInput = z.object({
+  id,
+  attendance: z.number().int().min(0).max(1_000_000).optional(),
+  residentsServed: z.number().int().min(0, '服务人数不能为负').max(1_000_000),
+});
+export const closeEvent = defineContract({
+  name: 'events.close',
+  summary: '活动结束后记录到场人数与服务居民人数',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: CloseEventInput,
+}).returns<EventDetail>();
+
+export const RemoveRegistrationInput = z.object({ registrationId: id });
+export const removeRegistration = defineContract({
+  name: 'events.removeRegistration',
+  summary: '管理员移出一名报名者；候补第一位自动递补',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: RemoveRegistrationInput,
+}).returns<{ removed: boolean }>();
+
+export const eventsContracts = [
+  listEvents,
+  getEvent,
+  registerForEvent,
+  cancelRegistration,
+  myEvents,
+  checkIn,
+  listRegistrants,
+  createEvent,
+  updateEvent,
+  publishEvent,
+  cancelEvent,
+  closeEvent,
+  removeRegistration,
+] as const;

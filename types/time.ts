@@ -1,0 +1,49 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import 'dayjs/locale/zh-cn';
+
+dayjs.extend(utc);
+dayjs.locale('zh-cn');
+
+/**
+ * Times are shown in Asia/Shanghai. China has kept UTC+8 without daylight saving since
+ * 1991, so a fixed offset is exact, and it needs no Intl time-zone data (which some
+ * WeChat JS engines lack).
+ */
+const SHANGHAI_OFFSET_MINUTES = 8 * 60;
+
+export function inShanghai(date: Date | string | number) {
+  return dayjs(date).utcOffset(SHANGHAI_OFFSET_MINUTES);
+}
+
+/** 3月22日 09:00 */
+export function formatDateTime(date: Date | string | number): string {
+  return inShanghai(date).format('M月D日 HH:mm');
+}
+
+/** 2026年3月22日 09:00 — for messages that may be read long after. */
+export function formatFullDateTime(date: Date | string | number): string {
+  return inShanghai(date).format('YYYY年M月D日 HH:mm');
+}
+
+/** 3月22日 周日 */
+export function formatDate(date: Date | string | number): string {
+  return inShanghai(date).format('M月D日 ddd');
+}
+
+/** 09:00—11:30, or across days 3月22日 09:00—3月23日 11:30 */
+export function formatRange(start: Date | string | number, end: Date | string | number): string {
+  const s = inShanghai(start);
+  const e = inShanghai(end);
+  return s.isSame(e, 'day') ? `${s.format('M月D日 ddd HH:mm')}—${e.format('HH:mm')}` : `${formatDateTime(start)}—${formatDateTime(end)}`;
+}
+
+/** The calendar date (YYYY-MM-DD) in Shanghai of a moment. */
+export function shanghaiDay(date: Date | string | number): string {
+  return inShanghai(date).format('YYYY-MM-DD');
+}
+
+/** The moment a Shanghai wall-clock time happens: ('2026-03-22', '09:30') → Date. */
+export function shanghaiTime(day: string, time: string): Date {
+  return new Date(`${day}T${time.length === 5 ? `${time}:00` : time}+08:00`);
+}
