@@ -6,6 +6,22 @@ import publishArticle from './articles/publish-article';
 import unpublishArticle from './articles/unpublish-article';
 import updateArticle from './articles/update-article';
 import changePassword from './auth/change-password';
+import listResources from './bookings/list-resources';
+import availability from './bookings/availability';
+import createBooking from './bookings/create-booking';
+import cancelBooking from './bookings/cancel-booking';
+import rescheduleBooking from './bookings/reschedule-booking';
+import myBookings from './bookings/my-bookings';
+import todayBookings from './bookings/today-bookings';
+import checkInBooking from './bookings/check-in-booking';
+import markNoShow from './bookings/mark-no-show';
+import advanceBooking from './bookings/advance-booking';
+import approveBooking from './bookings/approve-booking';
+import rejectBooking from './bookings/reject-booking';
+import pendingBookings from './bookings/pending-bookings';
+import saveResource from './bookings/save-resource';
+import closeDates from './bookings/close-dates';
+
 import logout from './auth/logout';
 import listCommunities from './communities/list-communities';
 import type { CloudFunction } from './core/define-function';
@@ -65,4 +81,19 @@ export const functions: CloudFunction[] = [
   closeEvent,
   removeRegistration,
   myShares,
+  listResources,
+  availability,
+  createBooking,
+  cancelBooking,
+  rescheduleBooking,
+  myBookings,
+  todayBookings,
+  checkInBooking,
+  markNoShow,
+  advanceBooking,
+  approveBooking,
+  rejectBooking,
+  pendingBookings,
+  saveResource,
+  closeDates,
 ] as CloudFunction[];

@@ -38,6 +38,20 @@ export const ERRORS = {
   EVENT_CAPACITY_TOO_SMALL: { code: 2013, status: 409, message: '名额不能少于已报名的人数' },
   EVENT_NOT_EDITABLE: { code: 2014, status: 409, message: '活动已取消或已结束，不能再修改' },
   EVENT_NOT_ENDED: { code: 2015, status: 409, message: '活动结束后才能登记到场和服务人数' },
+  BOOKING_SLOT_TAKEN: { code: 3001, status: 409, message: '这个时段已被预约，请换一个时段' },
+  BOOKING_WINDOW_FULL: { code: 3002, status: 409, message: '这个时段已约满，请换一个时段' },
+  BOOKING_NOT_A_SLOT: { code: 3003, status: 400, message: '所选时间不在开放时段内' },
+  BOOKING_CLOSED_DATE: { code: 3004, status: 409, message: '这一天暂停开放' },
+  BOOKING_TOO_SOON: { code: 3005, status: 409, message: '预约时间太近了，请选择稍晚的时段' },
+  BOOKING_TOO_FAR: { code: 3006, status: 409, message: '还不能预约这么远的日期' },
+  BOOKING_PAST: { code: 3007, status: 409, message: '这个时段已经过去了' },
+  BOOKING_QUOTA: { code: 3008, status: 409, message: '本周的预约次数已用完' },
+  BOOKING_SUSPENDED: { code: 3009, status: 409, message: '因多次预约未到，功能室预约暂停使用' },
+  BOOKING_CANCEL_CUTOFF: { code: 3010, status: 409, message: '已过取消截止时间，如不能前来请联系社区' },
+  BOOKING_NOT_ALLOWED_NOW: { code: 3011, status: 409, message: '预约当前的状态不能进行这个操作' },
+  BOOKING_NOSHOW_TOO_EARLY: { code: 3012, status: 409, message: '开始15分钟后仍未到场，才能记为未到' },
+  BOOKING_PARTY_TOO_LARGE: { code: 3013, status: 400, message: '人数超过了功能室的容量' },
+  BOOKING_RESOURCE_INVALID: { code: 3014, status: 400, message: '开放时间或时段设置有误' },
 } as const;
 
 export type ErrorName = keyof typeof ERRORS;

@@ -1,6 +1,7 @@
 import type { AnyContract, InputOf, OutputOf } from './contract';
 import { articlesContracts } from './articles';
 import { authContracts } from './auth';
+import { bookingsContracts } from './bookings';
 import { communitiesContracts } from './communities';
 import { eventsContracts } from './events';
 import { rolesContracts } from './roles';
@@ -20,6 +21,7 @@ export const contracts = [
   ...articlesContracts,
   ...eventsContracts,
   ...sharesContracts,
+  ...bookingsContracts,
 ] as const;
 
 type All = (typeof contracts)[number];

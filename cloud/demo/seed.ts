@@ -3,6 +3,7 @@ import { sanitizeArticleHtml } from '../articles/sanitize';
 import { upsertRegions } from '../communities/communities.storage';
 import { DAY } from '../core/clock';
 import { getEventRow, insertEvent } from '../events/events.storage';
+import { getResourceRow, saveResourceRow, upsertCenter } from '../bookings/bookings.storage';
 import { shanghaiDay, shanghaiTime } from '../../types/time';
 import { hashPassword } from '../core/password';
 import type { Services } from '../core/services';
@@ -11,6 +12,7 @@ import { createConsoleAccount, findByUsername, findOrCreateByOpenid, updateUser 
 import { openidOf } from '../wechat/fake-server';
 import { DEMO_ARTICLES } from './articles';
 import { DEMO_EVENTS } from './events';
+import { DEMO_CENTERS, demoResources } from './service-centers';
 import { DEMO_ACCOUNTS, DEMO_PERSONAS } from './personas';
 import { demoRegions } from './regions';
 
@@ -64,6 +66,8 @@ export async function seedDemo(services: Services): Promise<void> {
       updated_at: at,
     });
   }
+  for (const c of DEMO_CENTERS) await upsertCenter(db, c);
+  for (const r of demoResources()) if (!(await getResourceRow(db, r.id))) await saveResourceRow(db, r);
   for (const e of DEMO_EVENTS) {
     if (await getEventRow(db, e.id)) continue;
     const day = shanghaiDay(new Date(now.getTime() + e.day * DAY));

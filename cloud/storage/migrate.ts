@@ -3,12 +3,14 @@ import type { Db } from './dialect';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-articles';
 import * as m003 from './migrations/003-events';
+import * as m004 from './migrations/004-bookings';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-foundation': m001,
   '002-articles': m002,
   '003-events': m003,
+  '004-bookings': m004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

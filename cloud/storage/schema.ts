@@ -147,6 +147,89 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface ServiceCentersTable {
+  id: string;
+  community_id: string;
+  name: string;
+  address: string;
+  area_m2: number | null;
+  phone: string | null;
+  opened_on: string | null;
+}
+
+export interface ResourcesTable {
+  id: string;
+  center_id: string;
+  /** room | hall */
+  kind: string;
+  name: string;
+  description: string;
+  capacity: number;
+  /** JSON WeeklyHours (types/bookings.ts). */
+  hours: string;
+  slot_minutes: number;
+  window_size: number;
+  days_ahead: number;
+  min_notice_minutes: number;
+  cancel_cutoff_minutes: number;
+  weekly_quota: number;
+  requires_approval: number;
+  /** JSON array of document names. */
+  documents: string;
+  active: number;
+  sort: number;
+}
+
+export interface ClosedDatesTable {
+  resource_id: string;
+  /** YYYY-MM-DD in Asia/Shanghai. */
+  date: string;
+  reason: string;
+}
+
+export interface BookingsTable {
+  id: string;
+  resource_id: string;
+  user_id: string;
+  slot_start: string;
+  slot_end: string;
+  /** BOOKING_FLOW's keys (types/bookings.ts). */
+  status: string;
+  /** HALL_STEPS' keys for hall matters; null for rooms. */
+  step: string | null;
+  purpose: string;
+  party_size: number;
+  reject_reason: string | null;
+  /** JSON array. */
+  missing_materials: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SlotHoldsTable {
+  resource_id: string;
+  slot_start: string;
+  seat: number;
+  booking_id: string;
+}
+
+export interface BookingStepsTable {
+  id: string;
+  booking_id: string;
+  /** 1, 2, 3… within the booking: the timeline's order, even when two steps share a millisecond. */
+  seq: number;
+  step: string;
+  note: string | null;
+  by_user_id: string | null;
+  at: string;
+}
+
+export interface BookingSuspensionsTable {
+  user_id: string;
+  until: string;
+  reason: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
@@ -158,4 +241,11 @@ export interface Database {
   events: EventsTable;
   event_registrations: EventRegistrationsTable;
   outbox: OutboxTable;
+  service_centers: ServiceCentersTable;
+  resources: ResourcesTable;
+  closed_dates: ClosedDatesTable;
+  bookings: BookingsTable;
+  slot_holds: SlotHoldsTable;
+  booking_steps: BookingStepsTable;
+  booking_suspensions: BookingSuspensionsTable;
 }

@@ -1,0 +1,316 @@
+import { sql } from 'kysely';
+import { AppError } from '../../types';
+import { newId } from '../core/crypto';
+import { enqueue, type OutgoingMessage } from '../notifications/outbox.storage';
+import type { Db } from '../storage/dialect';
+import type { BookingsTable, BookingStepsTable, ResourcesTable, ServiceCentersTable } from '../storage/schema';
+
+export type ResourceRow = ResourcesTable & { center_name: string; community_id: string };
+export type BookingRow = BookingsTable & { resource_name: string; kind: string; center_name: string; community_id: string; nickname: string };
+
+function resourcesWithCenter(db: Db) {
+  return db
+    .selectFrom('resources as r')
+    .innerJoin('service_centers as c', 'c.id', 'r.center_id')
+    .selectAll('r')
+    .select(['c.name as center_name', 'c.community_id']);
+}
+
+export async function getResourceRow(db: Db, id: string): Promise<ResourceRow | undefined> {
+  return resourcesWithCenter(db).where('r.id', '=', id).executeTakeFirst();
+}
+
+export async function listResourceRows(db: Db, communityId: string, kind?: string): Promise<ResourceRow[]> {
+  let q = resourcesWithCenter(db).where('c.community_id', '=', communityId).where('r.active', '=', 1).orderBy('r.sort').orderBy('r.name');
+  if (kind) q = q.where('r.kind', '=', kind);
+  return q.execute();
+}
+
+export async function getCenter(db: Db, id: string): Promise<ServiceCentersTable | undefined> {
+  return db.selectFrom('service_centers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function upsertCenter(db: Db, row: ServiceCentersTable): Promise<void> {
+  await db
+    .insertInto('service_centers')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet({ name: row.name, address: row.address, area_m2: row.area_m2, phone: row.phone }))
+    .execute();
+}
+
+export async function saveResourceRow(db: Db, row: ResourcesTable): Promise<void> {
+  const { id: _id, ...rest } = row;
+  await db
+    .insertInto('resources')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet(rest))
+    .execute();
+}
+
+export async function closedDatesOf(db: Db, resourceId: string, fromDate: string): Promise<Array<{ date: string; reason: string }>> {
+  return db
+    .selectFrom('closed_dates')
+    .select(['date', 'reason'])
+    .where('resource_id', '=', resourceId)
+    .where('date', '>=', fromDate)
+    .orderBy('date')
+    .execute();
+}
+
+export async function closedReason(db: Db, resourceId: string, date: string): Promise<string | null> {
+  const row = await db.selectFrom('closed_dates').select('reason').where('resource_id', '=', resourceId).where('date', '=', date).executeTakeFirst();
+  return row?.reason ?? null;
+}
+
+/** Places taken per slot start within [from, to). */
+export async function heldPlaces(db: Db, resourceId: string, from: Date, to: Date): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('slot_holds')
+    .select('slot_start')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('resource_id', '=', resourceId)
+    .where('slot_start', '>=', from.toISOString())
+    .where('slot_start', '<', to.toISOString())
+    .groupBy('slot_start')
+    .execute();
+  return new Map(rows.map((r) => [r.slot_start, Number(r.n)]));
+}
+
+/**
+ * Takes the first free place of a slot. Each try is an insert that the primary key
+ * (resource, slot, seat) lets through once; `on conflict do nothing` keeps the
+ * transaction alive on PostgreSQL when a place is already taken.
+ */
+async function takePlace(tx: Db, hold: { resourceId: string; slotStart: string; size: number; bookingId: string }): Promise<boolean> {
+  for (let seat = 0; seat < hold.size; seat++) {
+    const result = await tx
+      .insertInto('slot_holds')
+      .values({ resource_id: hold.resourceId, slot_start: hold.slotStart, seat, booking_id: hold.bookingId })
+      .onConflict((oc) => oc.columns(['resource_id', 'slot_start', 'seat']).doNothing())
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return true;
+  }
+  return false;
+}
+
+async function releasePlace(tx: Db, bookingId: string): Promise<void> {
+  await tx.deleteFrom('slot_holds').where('booking_id', '=', bookingId).execute();
+}
+
+/** Serializes one resident's bookings, so the weekly quota cannot be beaten by racing taps. */
+async function lockUser(tx: Db, userId: string): Promise<void> {
+  await tx.updateTable('users').set({ failed_logins: sql`failed_logins` }).where('id', '=', userId).execute();
+}
+
+async function addStep(tx: Db, step: Omit<BookingStepsTable, 'id' | 'seq'>): Promise<void> {
+  const last = await tx
+    .selectFrom('booking_steps')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('booking_id', '=', step.booking_id)
+    .executeTakeFirst();
+  await tx
+    .insertInto('booking_steps')
+    .values({ id: newId(), seq: Number(last?.seq ?? 0) + 1, ...step })
+    .execute();
+}
+
+export async function activeSuspension(db: Db, userId: string, now: Date): Promise<string | null> {
+  const row = await db.selectFrom('booking_suspensions').select('until').where('user_id', '=', userId).where('until', '>', now.toISOString()).executeTakeFirst();
+  return row?.until ?? null;
+}
+
+/**
+ * Books a slot: suspension and weekly quota checked, the booking written, a place taken,
+ * the first timeline step and its message queued, all in one transaction. A full slot
+ * rolls everything back.
+ */
+export async function createBookingRow(
+  db: Db,
+  b: {
+    row: BookingsTable;
+    size: number;
+    kind: string;
+    quota: { limit: number; from: Date; to: Date } | null;
+    checkSuspension: boolean;
+    now: Date;
+    firstStep: string;
+    messages: OutgoingMessage[];
+  },
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await lockUser(tx, b.row.user_id);
+    if (b.checkSuspension && (await activeSuspension(tx, b.row.user_id, b.now))) throw new AppError('BOOKING_SUSPENDED');
+    if (b.quota) {
+      const row = await tx
+        .selectFrom('bookings as k')
+        .innerJoin('resources as r', 'r.id', 'k.resource_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('k.user_id', '=', b.row.user_id)
+        .where('r.kind', '=', b.kind)
+        .where('k.status', 'in', ['pending', 'approved', 'checked_in'])
+        .where('k.slot_start', '>=', b.quota.from.toISOString())
+        .where('k.slot_start', '<', b.quota.to.toISOString())
+        .executeTakeFirstOrThrow();
+      if (Number(row.n) >= b.quota.limit) throw new AppError('BOOKING_QUOTA', `每人每周最多预约${b.quota.limit}次，本周已用完`);
+    }
+    await tx.insertInto('bookings').values(b.row).execute();
+    if (!(await takePlace(tx, { resourceId: b.row.resource_id, slotStart: b.row.slot_start, size: b.size, bookingId: b.row.id }))) {
+      throw new AppError(b.size === 1 ? 'BOOKING_SLOT_TAKEN' : 'BOOKING_WINDOW_FULL');
+    }
+    await addStep(tx, { booking_id: b.row.id, step: b.firstStep, note: null, by_user_id: b.row.user_id, at: b.now.toISOString() });
+    await enqueue(tx, b.messages, b.now);
+  });
+}
+
+/**
+ * Moves a booking from one status to another only if it is still in the expected one
+ * (a conditional update), writing the timeline and messages alongside. Ending a booking
+ * frees its place at once.
+ */
+export async function transitionBooking(
+  db: Db,
+  t: {
+    id: string;
+    from: string;
+    to: string;
+    changes?: Partial<Pick<BookingsTable, 'step' | 'reject_reason' | 'missing_materials'>>;
+    fromStep?: string | null;
+    release: boolean;
+    step: { step: string; note: string | null; by: string | null } | null;
+    now: Date;
+    messages: OutgoingMessage[];
+  },
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    let q = tx
+      .updateTable('bookings')
+      .set({ status: t.to, ...t.changes, updated_at: t.now.toISOString() })
+      .where('id', '=', t.id)
+      .where('status', '=', t.from);
+    if (t.fromStep !== undefined) q = t.fromStep === null ? q.where('step', 'is', null) : q.where('step', '=', t.fromStep);
+    const result = await q.executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    if (t.release) await releasePlace(tx, t.id);
+    if (t.step) await addStep(tx, { booking_id: t.id, step: t.step.step, note: t.step.note, by_user_id: t.step.by, at: t.now.toISOString() });
+    await enqueue(tx, t.messages, t.now);
+    return true;
+  });
+}
+
+/**
+ * Reschedule in one transaction: the old place is given up and the new one taken
+ * together. If the new slot is full, the rollback leaves the old place held.
+ */
+export async function moveBooking(
+  db: Db,
+  m: { id: string; from: string; to: string; slotStart: string; slotEnd: string; size: number; resourceId: string; now: Date; note: string; by: string },
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const result = await tx
+      .updateTable('bookings')
+      .set({ status: m.to, slot_start: m.slotStart, slot_end: m.slotEnd, updated_at: m.now.toISOString() })
+      .where('id', '=', m.id)
+      .where('status', '=', m.from)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new AppError('BOOKING_NOT_ALLOWED_NOW');
+    await releasePlace(tx, m.id);
+    if (!(await takePlace(tx, { resourceId: m.resourceId, slotStart: m.slotStart, size: m.size, bookingId: m.id }))) {
+      throw new AppError(m.size === 1 ? 'BOOKING_SLOT_TAKEN' : 'BOOKING_WINDOW_FULL');
+    }
+    await addStep(tx, { booking_id: m.id, step: 'rescheduled', note: m.note, by_user_id: m.by, at: m.now.toISOString() });
+  });
+}
+
+function bookingsWithNames(db: Db) {
+  return db
+    .selectFrom('bookings as k')
+    .innerJoin('resources as r', 'r.id', 'k.resource_id')
+    .innerJoin('service_centers as c', 'c.id', 'r.center_id')
+    .innerJoin('users as u', 'u.id', 'k.user_id')
+    .selectAll('k')
+    .select(['r.name as resource_name', 'r.kind', 'c.name as center_name', 'c.community_id', 'u.nickname']);
+}
+
+export async function getBookingRow(db: Db, id: string): Promise<BookingRow | undefined> {
+  return bookingsWithNames(db).where('k.id', '=', id).executeTakeFirst();
+}
+
+export async function bookingsOfUser(db: Db, userId: string, q: { now: Date; past: boolean }): Promise<BookingRow[]> {
+  return bookingsWithNames(db)
+    .where('k.user_id', '=', userId)
+    .where('k.slot_end', q.past ? '<=' : '>', q.now.toISOString())
+    .orderBy('k.slot_start', q.past ? 'desc' : 'asc')
+    .limit(100)
+    .execute();
+}
+
+export async function bookingsOfCommunities(
+  db: Db,
+  q: { communityIds: string[] | 'all'; from?: Date; to?: Date; statuses?: string[] },
+): Promise<BookingRow[]> {
+  let query = bookingsWithNames(db).orderBy('k.slot_start').limit(500);
+  if (q.communityIds !== 'all') {
+    if (q.communityIds.length === 0) return [];
+    query = query.where('c.community_id', 'in', q.communityIds);
+  }
+  if (q.from) query = query.where('k.slot_start', '>=', q.from.toISOString());
+  if (q.to) query = query.where('k.slot_start', '<', q.to.toISOString());
+  if (q.statuses) query = query.where('k.status', 'in', q.statuses);
+  return query.execute();
+}
+
+export async function activeBookingsOn(db: Db, resourceId: string, from: Date, to: Date): Promise<BookingsTable[]> {
+  return db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('resource_id', '=', resourceId)
+    .where('status', 'in', ['pending', 'approved'])
+    .where('slot_start', '>=', from.toISOString())
+    .where('slot_start', '<', to.toISOString())
+    .execute();
+}
+
+export async function stepsOf(db: Db, bookingIds: string[]): Promise<Array<BookingStepsTable & { by_name: string | null }>> {
+  if (bookingIds.length === 0) return [];
+  return db
+    .selectFrom('booking_steps as s')
+    .leftJoin('users as u', 'u.id', 's.by_user_id')
+    .selectAll('s')
+    .select('u.nickname as by_name')
+    .where('s.booking_id', 'in', bookingIds)
+    .orderBy('s.booking_id')
+    .orderBy('s.seq')
+    .execute();
+}
+
+export async function setClosedDates(db: Db, resourceId: string, close: Array<{ date: string; reason: string }>, reopen: string[]): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    if (reopen.length) await tx.deleteFrom('closed_dates').where('resource_id', '=', resourceId).where('date', 'in', reopen).execute();
+    for (const c of close) {
+      await tx
+        .insertInto('closed_dates')
+        .values({ resource_id: resourceId, date: c.date, reason: c.reason })
+        .onConflict((oc) => oc.columns(['resource_id', 'date']).doUpdateSet({ reason: c.reason }))
+        .execute();
+    }
+  });
+}
+
+export async function noShowsSince(db: Db, userId: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('bookings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('status', '=', 'no_show')
+    .where('slot_start', '>=', since.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function suspend(db: Db, userId: string, until: Date, reason: string): Promise<void> {
+  await db
+    .insertInto('booking_suspensions')
+    .values({ user_id: userId, until: until.toISOString(), reason })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ until: until.toISOString(), reason }))
+    .execute();
+}

@@ -1,0 +1,241 @@
+import { ERRORS } from '../../types';
+import { BOOKING_FLOW, bookingNext, HALL_STEPS, hallStepAllowed, type BookingAction, type BookingStatus, type HallStep } from '../../types/bookings';
+import { shanghaiDay, shanghaiTime } from '../../types/time';
+import { DAY, HOUR, MINUTE } from '../core/clock';
+import { messagesFor } from '../notifications/outbox.storage';
+import { anonymous, errorCodeOf, signIn, startTestLinli, TEST_NOW, type Client, type TestLinli } from '../testing/linli';
+
+// The test clock starts on Monday 2026-03-23 at 10:00 in Shanghai.
+let linli: TestLinli;
+let admin: Client;
+let grid: Client;
+beforeAll(async () => {
+  linli = await startTestLinli();
+  admin = await signIn('admin');
+  grid = await signIn('grid');
+});
+afterAll(() => linli.stop());
+afterEach(() => linli.clock.set(TEST_NOW));
+
+const day = (offsetDays: number) => shanghaiDay(new Date(Date.parse(TEST_NOW) + offsetDays * DAY));
+const at = (offsetDays: number, hhmm: string) => shanghaiTime(day(offsetDays), hhmm);
+let n = 0;
+const resident = () => signIn(`booker-${n++}`);
+
+describe('the transition table', () => {
+  const actions: BookingAction[] = ['approve', 'reject', 'cancel', 'reschedule', 'checkIn', 'markNoShow'];
+  it.each((Object.keys(BOOKING_FLOW) as BookingStatus[]).flatMap((s) => actions.map((a) => [s, a] as const)))('%s × %s follows BOOKING_FLOW', (status, action) => {
+    const expected = (BOOKING_FLOW[status].actions as Record<string, string>)[action] ?? null;
+    expect(bookingNext(status, action)).toBe(expected);
+  });
+  it('hall steps go forward only as declared', () => {
+    const steps = Object.keys(HALL_STEPS) as HallStep[];
+    for (const from of steps) for (const to of steps) expect(hallStepAllowed(from, to)).toBe((HALL_STEPS[from].next as readonly string[]).includes(to));
+    expect(hallStepAllowed('booked', 'done')).toBe(false);
+  });
+});
+
+describe('rooms and availability', () => {
+  it('lists the 朝阳社区 centre: the hall items and the bookable rooms', async () => {
+    const rooms = await anonymous.call('bookings.resources', { communityId: 'chaoyang', kind: 'room' });
+    expect(rooms.map((r) => r.name)).toEqual(expect.arrayContaining(['党员活动室', '演艺空间', '科普大学教室', '书画室', '剪纸室', '合唱室']));
+    const hall = await anonymous.call('bookings.resources', { communityId: 'chaoyang', kind: 'hall' });
+    expect(hall.find((h) => h.name === '高龄津贴申请')?.documents).toContain('户口本');
+  });
+
+  it('gives every slot of a day in Shanghai time, with why the early ones cannot be booked', async () => {
+    const { slots } = await anonymous.call('bookings.availability', { resourceId: 'cy-painting', date: day(0) });
+    expect(slots).toHaveLength(13);
+    expect(slots[0]!.start.toISOString()).toBe(at(0, '08:00').toISOString());
+    expect(slots.slice(0, 3).map((s) => s.reason)).toEqual(['已过时', '已过时', '已过时']);
+    expect(slots[3]).toMatchObject({ bookable: true, left: 1, size: 1 });
+  });
+
+  it('a booked slot is gone for a second resident, and free again once cancelled', async () => {
+    const [a, b] = await Promise.all([resident(), resident()]);
+    const start = at(1, '09:00');
+    const booking = await a.call('bookings.create', { resourceId: 'cy-painting', start, purpose: '书法练习', partySize: 4 });
+    expect(booking).toMatchObject({ status: 'approved', statusText: '已预约', canCancel: true });
+    const slot = async () => (await anonymous.call('bookings.availability', { resourceId: 'cy-painting', date: day(1) })).slots.find((s) => s.start.getTime() === start.getTime())!;
+    expect(await slot()).toMatchObject({ left: 0, bookable: false, reason: '已被预约' });
+    expect(await errorCodeOf(b.call('bookings.create', { resourceId: 'cy-painting', start }))).toBe(ERRORS.BOOKING_SLOT_TAKEN.code);
+    await a.call('bookings.cancel', { id: booking.id });
+    expect(await slot()).toMatchObject({ left: 1, bookable: true });
+    await expect(b.call('bookings.create', { resourceId: 'cy-painting', start })).resolves.toMatchObject({ status: 'approved' });
+  });
+
+  it('holds one slot against many residents booking at once', async () => {
+    const crowd = await Promise.all(Array.from({ length: 25 }, resident));
+    const start = at(2, '15:00');
+    const results = await Promise.allSettled(crowd.map((c) => c.call('bookings.create', { resourceId: 'cy-papercut', start })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const codes = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code: number }).code] : []));
+    expect(new Set(codes)).toEqual(new Set([ERRORS.BOOKING_SLOT_TAKEN.code]));
+  });
+
+  it('refuses times off the grid, too soon, too far, or on a closed day', async () => {
+    const r = await resident();
+    expect(await errorCodeOf(r.call('bookings.create', { resourceId: 'cy-painting', start: at(1, '09:30') }))).toBe(ERRORS.BOOKING_NOT_A_SLOT.code);
+    expect(await errorCodeOf(r.call('bookings.create', { resourceId: 'cy-painting', start: at(0, '10:00') }))).toBe(ERRORS.BOOKING_PAST.code);
+    linli.clock.advance(20 * MINUTE);
+    expect(await errorCodeOf(r.call('bookings.create', { resourceId: 'cy-painting', start: at(0, '11:00') }))).toBe(ERRORS.BOOKING_TOO_SOON.code);
+    linli.clock.set(TEST_NOW);
+    expect(await errorCodeOf(r.call('bookings.create', { resourceId: 'cy-painting', start: at(15, '09:00') }))).toBe(ERRORS.BOOKING_TOO_FAR.code);
+    await expect(r.call('bookings.create', { resourceId: 'cy-painting', start: at(14, '09:00') })).resolves.toBeTruthy();
+    expect(await errorCodeOf(r.call('bookings.create', { resourceId: 'cy-painting', start: at(3, '10:00'), partySize: 40 }))).toBe(ERRORS.BOOKING_PARTY_TOO_LARGE.code);
+  });
+
+  it('closing a day cancels its bookings and tells the residents; the day then takes none', async () => {
+    const r = await resident();
+    const booking = await r.call('bookings.create', { resourceId: 'cy-choir', start: at(4, '09:00') });
+    const resource = await admin.call('bookings.closeDates', { resourceId: 'cy-choir', close: [{ date: day(4), reason: '设备检修' }] });
+    expect(resource.closedDates).toEqual([{ date: day(4), reason: '设备检修' }]);
+    const mine = await r.call('bookings.mine', {});
+    expect(mine.bookings.find((b) => b.id === booking.id)).toMatchObject({ status: 'cancelled', statusText: '已取消' });
+    expect((await messagesFor(linli.services.db, r.userId!)).map((m) => JSON.parse(m.data).thing4)).toContain('当天暂停开放（设备检修），预约已取消');
+    expect(await errorCodeOf(r.call('bookings.create', { resourceId: 'cy-choir', start: at(4, '10:00') }))).toBe(ERRORS.BOOKING_CLOSED_DATE.code);
+    const { closedReason, slots } = await anonymous.call('bookings.availability', { resourceId: 'cy-choir', date: day(4) });
+    expect(closedReason).toBe('设备检修');
+    expect(slots.every((s) => s.reason === '暂停开放')).toBe(true);
+    await admin.call('bookings.closeDates', { resourceId: 'cy-choir', reopen: [day(4)] });
+    await expect(r.call('bookings.create', { resourceId: 'cy-choir', start: at(4, '10:00') })).resolves.toBeTruthy();
+  });
+
+  it('counts the weekly quota in the same transaction, even for racing taps', async () => {
+    const r = await resident();
+    const starts = ['09:00', '10:00', '11:00', '12:00', '13:00', '14:00'].map((t) => at(1, t));
+    const results = await Promise.allSettled(starts.map((start) => r.call('bookings.create', { resourceId: 'cy-reading', start })));
+    expect(results.filter((x) => x.status === 'fulfilled')).toHaveLength(3);
+    expect(results.filter((x) => x.status === 'rejected').every((x) => (x as PromiseRejectedResult).reason.code === ERRORS.BOOKING_QUOTA.code)).toBe(true);
+    // Next week is a new week.
+    await expect(r.call('bookings.create', { resourceId: 'cy-reading', start: at(7, '09:00') })).resolves.toBeTruthy();
+  });
+
+  it('rescheduling is all or nothing: a taken slot leaves the old one held', async () => {
+    const [a, b] = await Promise.all([resident(), resident()]);
+    const x = await a.call('bookings.create', { resourceId: 'cy-dance', start: at(2, '09:00') });
+    await b.call('bookings.create', { resourceId: 'cy-dance', start: at(2, '10:00') });
+    expect(await errorCodeOf(a.call('bookings.reschedule', { id: x.id, start: at(2, '10:00') }))).toBe(ERRORS.BOOKING_SLOT_TAKEN.code);
+    const grid09 = async () => (await anonymous.call('bookings.availability', { resourceId: 'cy-dance', date: day(2) })).slots;
+    expect((await grid09()).find((s) => s.start.getTime() === at(2, '09:00').getTime())!.left).toBe(0);
+    const moved = await a.call('bookings.reschedule', { id: x.id, start: at(2, '11:00') });
+    expect(moved.start.toISOString()).toBe(at(2, '11:00').toISOString());
+    const slots = await grid09();
+    expect(slots.find((s) => s.start.getTime() === at(2, '09:00').getTime())!.left).toBe(1);
+    expect(slots.find((s) => s.start.getTime() === at(2, '11:00').getTime())!.left).toBe(0);
+    expect(moved.timeline.map((t) => t.text)).toEqual(['已预约', '已改约']);
+  });
+
+  it('cannot cancel after the cut-off', async () => {
+    const r = await resident();
+    const b = await r.call('bookings.create', { resourceId: 'cy-chess', start: at(0, '14:00') });
+    linli.clock.advance(2 * HOUR + 30 * MINUTE);
+    expect(await errorCodeOf(r.call('bookings.cancel', { id: b.id }))).toBe(ERRORS.BOOKING_CANCEL_CUTOFF.code);
+  });
+});
+
+describe('approval', () => {
+  it('a booking awaiting approval holds its slot; approve or reject tells the resident', async () => {
+    const [a, b, c] = await Promise.all([resident(), resident(), resident()]);
+    const start = at(3, '14:00');
+    const pending = await a.call('bookings.create', { resourceId: 'cy-party', start, purpose: '支部学习' });
+    expect(pending).toMatchObject({ status: 'pending', statusText: '待审核' });
+    expect(await errorCodeOf(b.call('bookings.create', { resourceId: 'cy-party', start }))).toBe(ERRORS.BOOKING_SLOT_TAKEN.code);
+    expect((await admin.call('bookings.pending', {})).map((p) => p.id)).toContain(pending.id);
+    const kangle = await signIn('admin-kangle');
+    expect(await errorCodeOf(kangle.call('bookings.approve', { id: pending.id }))).toBe(ERRORS.NOT_FOUND.code);
+    expect(await admin.call('bookings.approve', { id: pending.id })).toMatchObject({ status: 'approved' });
+    expect(await errorCodeOf(admin.call('bookings.approve', { id: pending.id }))).toBe(ERRORS.BOOKING_NOT_ALLOWED_NOW.code);
+
+    const other = await c.call('bookings.create', { resourceId: 'cy-party', start: at(3, '16:00') });
+    const rejected = await admin.call('bookings.reject', { id: other.id, reason: '当天有上级检查' });
+    expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '当天有上级检查' });
+    await expect(b.call('bookings.create', { resourceId: 'cy-party', start: at(3, '16:00') })).resolves.toBeTruthy();
+    const notes = async (cl: Client) => (await messagesFor(linli.services.db, cl.userId!)).map((m) => JSON.parse(m.data).thing4);
+    expect(await notes(a)).toContain('审核通过，请按时前来');
+    expect(await notes(c)).toContain('未通过：当天有上级检查');
+  });
+});
+
+describe('no-shows', () => {
+  it('three no-shows in 30 days suspend room booking for 14 days, visibly; the hall still works', async () => {
+    const r = await resident();
+    const starts = [at(1, '09:00'), at(2, '09:00'), at(3, '09:00')];
+    const bookings = [];
+    for (const start of starts) bookings.push(await r.call('bookings.create', { resourceId: 'cy-fitness', start }));
+    linli.clock.set(new Date(starts[0]!.getTime() + 10 * MINUTE));
+    expect(await errorCodeOf(grid.call('bookings.markNoShow', { id: bookings[0]!.id }))).toBe(ERRORS.BOOKING_NOSHOW_TOO_EARLY.code);
+    for (const [i, start] of starts.entries()) {
+      linli.clock.set(new Date(start.getTime() + 16 * MINUTE));
+      expect(await grid.call('bookings.markNoShow', { id: bookings[i]!.id })).toMatchObject({ status: 'no_show', statusText: '未到场' });
+    }
+    const { suspendedUntil } = await r.call('bookings.mine', {});
+    expect(suspendedUntil?.getTime()).toBe(starts[2]!.getTime() + 16 * MINUTE + 14 * DAY);
+    expect(await errorCodeOf(r.call('bookings.create', { resourceId: 'cy-chess', start: at(5, '10:00') }))).toBe(ERRORS.BOOKING_SUSPENDED.code);
+    await expect(r.call('bookings.create', { resourceId: 'cy-hall-residence', start: at(4, '09:00') })).resolves.toBeTruthy();
+  });
+});
+
+describe('the service hall', () => {
+  it('a window takes its size and no more, under concurrency', async () => {
+    const crowd = await Promise.all(Array.from({ length: 10 }, resident));
+    const start = at(1, '09:00');
+    const results = await Promise.allSettled(crowd.map((c) => c.call('bookings.create', { resourceId: 'cy-hall-pension', start })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    const { slots } = await anonymous.call('bookings.availability', { resourceId: 'cy-hall-pension', date: day(1) });
+    expect(slots.find((s) => s.start.getTime() === start.getTime())).toMatchObject({ size: 3, left: 0, reason: '已约满' });
+  });
+
+  it('a matter moves through its steps, each on the timeline the resident follows and each told', async () => {
+    const r = await resident();
+    const start = at(0, '15:00');
+    const booking = await r.call('bookings.create', { resourceId: 'cy-hall-allowance', start });
+    expect(booking).toMatchObject({ step: 'booked', stepText: '已预约', documents: ['老人身份证', '户口本', '本人银行卡'] });
+    expect(await errorCodeOf(grid.call('bookings.advance', { id: booking.id, to: 'done' }))).toBe(ERRORS.BOOKING_NOT_ALLOWED_NOW.code);
+    linli.clock.set(start);
+    await grid.call('bookings.checkIn', { id: booking.id });
+    await grid.call('bookings.advance', { id: booking.id, to: 'processing' });
+    expect(await errorCodeOf(grid.call('bookings.advance', { id: booking.id, to: 'needs_material' }))).toBe(ERRORS.INVALID_INPUT.code);
+    await grid.call('bookings.advance', { id: booking.id, to: 'needs_material', missingMaterials: ['本人银行卡复印件'] });
+    const waiting = (await r.call('bookings.mine', {})).bookings.find((b) => b.id === booking.id)!;
+    expect(waiting).toMatchObject({ stepText: '需补材料', missingMaterials: ['本人银行卡复印件'], canCancel: false });
+    await grid.call('bookings.advance', { id: booking.id, to: 'processing', note: '材料已补齐' });
+    await grid.call('bookings.advance', { id: booking.id, to: 'done', note: '已提交区民政局' });
+    linli.clock.set(new Date(start.getTime() + HOUR));
+    const done = (await r.call('bookings.mine', { when: 'past' })).bookings.find((b) => b.id === booking.id)!;
+    expect(done.timeline.map((t) => t.text)).toEqual(['已预约', '已到场', '受理中', '需补材料', '受理中', '已办结']);
+    expect(done.timeline.at(-1)).toMatchObject({ note: '已提交区民政局', byName: '刘建国' });
+    const notes = (await messagesFor(linli.services.db, r.userId!)).map((m) => JSON.parse(m.data).thing4);
+    expect(notes).toEqual(expect.arrayContaining(['需补材料：请补充：本人银行卡复印件', '已办结：已提交区民政局']));
+  });
+
+  it("staff see their community's day, and only theirs", async () => {
+    const r = await resident();
+    await r.call('bookings.create', { resourceId: 'cy-hall-elderly-card', start: at(0, '16:00') });
+    const today = await grid.call('bookings.today', {});
+    expect(today.some((b) => b.resourceName === '老年优待证' && b.residentName === '微信用户')).toBe(true);
+    const kangleAgent = await signIn('agent-kangle');
+    expect((await kangleAgent.call('bookings.today', {})).some((b) => b.resourceName === '老年优待证')).toBe(false);
+    expect(await errorCodeOf(kangleAgent.call('bookings.today', { communityId: 'chaoyang' }))).toBe(ERRORS.OUT_OF_SCOPE.code);
+  });
+});
+
+describe('resource management', () => {
+  it('an admin sets up a room in their own centre, not in another', async () => {
+    const room = await admin.call('bookings.saveResource', {
+      centerId: 'chaoyang-center',
+      kind: 'room',
+      name: '手工编织室',
+      capacity: 10,
+      hours: { '6': [{ start: '09:00', end: '12:00' }] },
+      slotMinutes: 90,
+    });
+    const saturday = day(5);
+    const { slots } = await anonymous.call('bookings.availability', { resourceId: room.id, date: saturday });
+    expect(slots.map((s) => s.end.getTime() - s.start.getTime())).toEqual([90 * MINUTE, 90 * MINUTE]);
+    expect(await errorCodeOf(admin.call('bookings.saveResource', { centerId: 'kangle-center', kind: 'room', name: '越权', hours: {} }))).toBe(ERRORS.OUT_OF_SCOPE.code);
+    expect(
+      await errorCodeOf(admin.call('bookings.saveResource', { centerId: 'chaoyang-center', kind: 'room', name: '错时', hours: { '1': [{ start: '12:00', end: '09:00' }] } })),
+    ).toBe(ERRORS.BOOKING_RESOURCE_INVALID.code);
+  });
+});

@@ -1,0 +1,46 @@
+import { AppError } from '../../types';
+import type { Booking } from '../../types/bookings';
+import type { SessionUser } from '../core/define-function';
+import type { Services } from '../core/services';
+import { toBooking } from './booking-view';
+import { mayAdministerBookings, mayWorkBookings } from './bookings.permissions';
+import { getBookingRow, getResourceRow, stepsOf, type BookingRow } from './bookings.storage';
+
+/** A booking its owner or the community's staff may act on; NOT_FOUND for everyone else. */
+export async function bookingFor(
+  services: Services,
+  id: string,
+  caller: SessionUser,
+  who: 'owner' | 'staff' | 'admin',
+): Promise<BookingRow> {
+  const row = await getBookingRow(services.db, id);
+  const allowed =
+    row &&
+    (who === 'owner'
+      ? row.user_id === caller.id
+      : who === 'staff'
+        ? mayWorkBookings(caller.grants, row.community_id)
+        : mayAdministerBookings(caller.grants, row.community_id));
+  if (!row || !allowed) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export async function viewBookings(services: Services, rows: BookingRow[], forStaff: boolean): Promise<Booking[]> {
+  const steps = await stepsOf(services.db, rows.map((r) => r.id));
+  const now = services.clock.now();
+  const resources = new Map<string, { cancel: number; documents: string[] }>();
+  for (const r of rows) {
+    if (resources.has(r.resource_id)) continue;
+    const res = await getResourceRow(services.db, r.resource_id);
+    resources.set(r.resource_id, { cancel: res?.cancel_cutoff_minutes ?? 0, documents: res ? (JSON.parse(res.documents) as string[]) : [] });
+  }
+  return rows.map((r) =>
+    toBooking(r, steps, { now, cancelCutoffMinutes: resources.get(r.resource_id)!.cancel, documents: resources.get(r.resource_id)!.documents, forStaff }),
+  );
+}
+
+export async function viewBooking(services: Services, id: string, forStaff: boolean): Promise<Booking> {
+  const row = await getBookingRow(services.db, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return (await viewBookings(services, [row], forStaff))[0]!;
+}

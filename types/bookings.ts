@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import { PUBLIC, SIGNED_IN, rolesOnly } from './access';
+import { defineContract } from './contract';
+
+/** 功能室 rooms of a 党群服务中心, and 一站式 service-hall appointment types. */
+export const RESOURCE_KINDS = ['room', 'hall'] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+export const RESOURCE_KIND_TEXT: Record<ResourceKind, string> = { room: '功能室', hall: '便民服务大厅' };
+
+/**
+ * A booking's states and the actions that move it, as data: the handlers, the labels and
+ * the tests all read this table. An action missing from a state's row is refused.
+ */
+export const BOOKING_FLOW = {
+  pending: { text: '待审核', actions: { approve: 'approved', reject: 'rejected', cancel: 'cancelled', reschedule: 'pending' } },
+  approved: { text: '已预约', actions: { cancel: 'cancelled', reschedule: 'approved', checkIn: 'checked_in', markNoShow: 'no_show' } },
+  checked_in: { text: '已到场', actions: {} },
+  rejected: { text: '未通过', actions: {} },
+  cancelled: { text: '已取消', actions: {} },
+  no_show: { text: '未到场', actions: {} },
+} as const satisfies Record<string, { text: string; actions: Partial<Record<BookingAction, string>> }>;
+export type BookingAction = 'approve' | 'reject' | 'cancel' | 'reschedule' | 'checkIn' | 'markNoShow';
+export type BookingStatus = keyof typeof BOOKING_FLOW;
+
+/** Where an action leads from a status, or null when the table does not allow it. */
+export function bookingNext(status: BookingStatus, action: BookingAction): BookingStatus | null {
+  const actions = BOOKING_FLOW[status].actions as Partial<Record<BookingAction, BookingStatus>>;
+  return actions[action] ?? null;
+}
+
+/** The steps of a service-hall matter, which staff advance and the resident follows (办理进度). */
+export const HALL_STEPS = {
+  booked: { text: '已预约', next: ['arrived'] },
+  arrived: { text: '已到场', next: ['processing'] },
+  processing: { text: '受理中', next: ['done', 'needs_material'] },
+  needs_material: { text: '需补材料', next: ['processing'] },
+  done: { text: '已办结', next: [] },
+} as const satisfies Record<string, { text: string; next: readonly string[] }>;
+export type HallStep = keyof typeof HALL_STEPS;
+
+export function hallStepAllowed(from: HallStep, to: HallStep): boolean {
+  return (HALL_STEPS[from].next as readonly string[]).includes(to);
+}
+
+/** Opening hours by ISO weekday ('1' = Monday … '7' = Sunday), each a list of HH:mm ranges. */
+export type WeeklyHours = Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', Array<{ start: string; end: string }>>>;
+
+export interface Resource {
+  id: string;
+  centerId: string;
+  centerName: string;
+  communityId: string;
+  kind: ResourceKind;
+  name: string;
+  description: string;
+  /** People a room holds. */
+  capacity: number;
+  hours: WeeklyHours;
+  /** Rooms: the length of one bookable slot. Hall: each window in `hours` is one slot. */
+  slotMinutes: number;
+  /** Hall: residents each window takes; rooms: 1. */
+  windowSize: number;
+  daysAhead: number;
+  minNoticeMinutes: number;
+  cancelCutoffMinutes: number;
+  /** Bookings a resident may hold in one week; 0 = no limit. */
+  weeklyQuota: number;
+  requiresApproval: boolean;
+  /** Hall: the documents to bring. */
+  documents: string[];
+  closedDates: Array<{ date: string; reason: string }>;
+  active: boolean;
+}
+
+export interface Slot {
+  start: Date;
+  end: Date;
+  size: number;
+  left: number;
+  bookable: boolean;
+  /** Why not bookable: 已过时 / 需提前预约 / 已约满 / 已被预约 … */
+  reason: string | null;
+}
+
+export interface TimelineEntry {
+  step: string;
+  text: string;
+  note: string | null;
+  at: Date;
+  byName: string | null;
+}
+
+export interface Booking {
+  id: string;
+  resourceId: string;
+  resourceName: string;
+  kind: ResourceKind;
+  centerName: string;
+  start: Date;
+  end: Date;
+  status: BookingStatus;
+  statusText: string;
+  step: HallStep | null;
+  stepText: string | null;
+  purpose: string;
+  partySize: number;
+  rejectReason: string | null;
+  missingMaterials: string[];
+  documents: string[];
+  timeline: TimelineEntry[];
+  canCancel: boolean;
+  canReschedule: boolean;
+  /** Staff views show who booked; residents see their own bookings only. */
+  residentName: string | null;
+}
+
+const id = z.string().min(1, '不能为空').max(64);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
+
+export const ListResourcesInput = z.object({ communityId: id, kind: z.enum(RESOURCE_KINDS).optional() });
+export const listResources = defineContract({
+  name: 'bookings.resources',
+  summary: '社区党群服务中心的功能室与便民服务大厅事项',
+  kind: 'query',
+  access: PUBLIC,
+  input: ListResourcesInput,
+}).returns<Resource[]>();
+
+export const AvailabilityInput = z.object({ resourceId: id, date: day });
+export const availability = defineContract({
+  name: 'bookings.availability',
+  summary: '某一天的全部时段与剩余名额（北京时间）',
+  kind: 'query',
+  access: PUBLIC,
+  input: AvailabilityInput,
+}).returns<{ date: string; closedReason: string | null; slots: Slot[] }>();
+
+export const CreateBookingInput = z.object({
+  resourceId: id,
+  start: z.coerce.date({ message: '请选择时段' }),
+  purpose: z.string().trim().max(100, '用途最多100字').default(''),
+  partySize: z.number().int().min(1, '人数至少1人').max(500).default(1),
+});
+export const createBooking = defineContract({
+  name: 'bookings.create',
+  summary: '预约功能室时段或大厅办事时段',
+  kind: 'command',
+  access: SIGNED_IN,
+  input: CreateBookingInput,
+}).returns<Booking>();
+
+export const CancelBookingInput = z.object({ id });
+export const cancelBooking = defineContract({
+  name: 'bookings.cancel',
+  summary: '取消预约，时段立即释放',
+  kind: 'command',
+  access: SIGNED_IN,
+  input: CancelBookingInput,
+}).returns<Booking>();
+
+export const RescheduleInput = z.object({ id, start: z.coerce.date({ message: '请选择新的时段' }) });
+export const rescheduleBooking = defineContract({
+  name: 'bookings.reschedule',
+  summary: '改约到另一个时段（原时段与新时段在同一事务中交换）',
+  kind: 'command',
+  access: SIGNED_IN,
+  input: RescheduleInput,
+}).returns<Booking>();
+
+export const MyBookingsInput = z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') });
+export const myBookings = defineContract({
+  name: 'bookings.mine',
+  summary: '我的预约、办理进度，以及是否被暂停预约',
+  kind: 'query',
+  access: SIGNED_IN,
+  input: MyBookingsInput,
+}).returns<{ bookings: Booking[]; suspendedUntil: Date | null }>();
+
+const STAFF = rolesOnly('gridWorker', 'agent', 'communityAdmin', 'districtAdmin');
+const ADMINS = rolesOnly('communityAdmin', 'districtAdmin');
+
+export const TodayInput = z.object({ communityId: id.optional(), date: day.optional() });
+export const todayBookings = defineContract({
+  name: 'bookings.today',
+  summary: '工作人员：本社区当天的预约',
+  kind: 'query',
+  access: STAFF,
+  input: TodayInput,
+}).returns<Booking[]>();
+
+export const BookingIdInput = z.object({ id });
+export const checkInBooking = defineContract({
+  name: 'bookings.checkIn',
+  summary: '工作人员登记到场',
+  kind: 'command',
+  access: STAFF,
+  input: BookingIdInput,
+}).returns<Booking>();
+
+export const markNoShow = defineContract({
+  name: 'bookings.markNoShow',
+  summary: '开始15分钟后仍未到场，记为未到；30天内3次暂停功能室预约14天',
+  kind: 'command',
+  access: STAFF,
+  input: BookingIdInput,
+}).returns<Booking>();
+
+export const AdvanceInput = z.object({
+  id,
+  to: z.enum(Object.keys(HALL_STEPS) as [HallStep, ...HallStep[]]),
+  note: z.string().trim().max(200).optional(),
+  missingMaterials: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+});
+export const advanceBooking = defineContract({
+  name: 'bookings.advance',
+  summary: '推进大厅事项的办理步骤，并通知居民',
+  kind: 'command',
+  access: STAFF,
+  input: AdvanceInput,
+}).returns<Booking>();
+
+export const approveBooking = defineContract({
+  name: 'bookings.approve',
+  summary: '通过待审核的预约',
+  kind: 'command',
+  access: ADMINS,
+  input: BookingIdInput,
+}).returns<Booking>();
+
+export const RejectInput = z.object({ id, reason: z.string().trim().min(2, '请填写不通过的原因').max(100) });
+export const rejectBooking = defineContract({
+  name: 'bookings.reject',
+  summary: '不通过预约并说明原因，时段释放',
+  kind: 'command',
+  access: ADMINS,
+  input: RejectInput,
+}).returns<Booking>();
+
+export const PendingInput = z.object({ communityId: id.optional() });
+export const pendingBookings = defineContract({
+  name: 'bookings.pending',
+  summary: '待审核的预约',
+  kind: 'query',
+  access: ADMINS,
+  input: PendingInput,
+}).returns<Booking[]>();
+
+const Range = z.object({ start: hhmm, end: hhmm });
+export const SaveResourceInput = z.object({
+  id: id.optional(),
+  centerId: id,
+  kind: z.enum(RESOURCE_KINDS),
+  name: z.string().trim().min(2, '名称至少2个字').max(30),
+  description: z.string().trim().max(500).default(''),
+  capacity: z.number().int().min(1).max(2000).default(1),
+  hours: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(Range).max(6)),
+  slotMinutes: z.number().int().min(15).max(480).default(60),
+  windowSize: z.number().int().min(1).max(200).default(1),
+  daysAhead: z.number().int().min(1).max(90).default(14),
+  minNoticeMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+  cancelCutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).default(60),
+  weeklyQuota: z.number().int().min(0).max(50).default(0),
+  requiresApproval: z.boolean().default(false),
+  documents: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  active: z.boolean().default(true),
+});
+export const saveResource = defineContract({
+  name: 'bookings.saveResource',
+  summary: '新建或修改功能室、大厅事项（开放时间、容量、规则）',
+  kind: 'command',
+  access: ADMINS,
+  input: SaveResourceInput,
+}).returns<Resource>();
+
+export const CloseDatesInput = z.object({
+  resourceId: id,
+  close: z.array(z.object({ date: day, reason: z.string().trim().min(2, '请填写暂停原因').max(40) })).max(60).default([]),
+  reopen: z.array(day).max(60).default([]),
+});
+export const closeDates = defineContract({
+  name: 'bookings.closeDates',
+  summary: '设置暂停开放的日期（已有预约自动取消并通知），或恢复开放',
+  kind: 'command',
+  access: ADMINS,
+  input: CloseDatesInput,
+}).returns<Resource>();
+
+export const bookingsContracts = [
+  listResources,
+  availability,
+  createBooking,
+  cancelBooking,
+  rescheduleBooking,
+  myBookings,
+  todayBookings,
+  checkInBooking,
+  markNoShow,
+  advanceBooking,
+  approveBooking,
+  rejectBooking,
+  pendingBookings,
+  saveResource,
+  closeDates,
+] as const;
