@@ -30,6 +30,7 @@ const Env = z.object({
   LINLI_TEMPLATE_EVENT_REMINDER: z.string().min(1).default('tpl-event-reminder'),
   LINLI_TEMPLATE_PROGRESS: z.string().min(1).default('tpl-progress'),
   LINLI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
+  LINLI_UPLOAD_DIR: z.string().default('.data/uploads'),
 });
 
 export interface Config {
@@ -57,6 +58,8 @@ export interface Config {
   templateIds: { eventStatus: string; eventReminder: string; progress: string };
   /** How often the outbox worker looks for due messages; 0 = never (tests drive it). */
   outboxIntervalMs: number;
+  /** Where uploaded photos are kept (the embedded default keeps them on disk). */
+  uploadDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -86,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       progress: e.LINLI_TEMPLATE_PROGRESS,
     },
     outboxIntervalMs: e.LINLI_OUTBOX_INTERVAL_MS,
+    uploadDir: e.LINLI_UPLOAD_DIR,
   };
   if (production) assertProductionReady(config);
   return config;

@@ -39,6 +39,21 @@ import cancelEvent from './events/cancel-event';
 import closeEvent from './events/close-event';
 import removeRegistration from './events/remove-registration';
 
+import submitPetition from './petitions/submit-petition';
+import myPetitions from './petitions/my-petitions';
+import getPetition from './petitions/get-petition';
+import confirmPetition from './petitions/confirm-petition';
+import reopenPetition from './petitions/reopen-petition';
+import petitionInbox from './petitions/petition-inbox';
+import acceptPetition from './petitions/accept-petition';
+import notePetition from './petitions/note-petition';
+import resolvePetition from './petitions/resolve-petition';
+import transferPetition from './petitions/transfer-petition';
+import declinePetition from './petitions/decline-petition';
+import fileOnBehalf from './petitions/file-on-behalf';
+import assignPetition from './petitions/assign-petition';
+import petitionRoster from './petitions/petition-roster';
+import overduePetitions from './petitions/overdue-petitions';
 import grantRole from './roles/grant-role';
 import myShares from './shares/my-shares';
 import listStaff from './roles/list-staff';
@@ -96,4 +111,19 @@ export const functions: CloudFunction[] = [
   pendingBookings,
   saveResource,
   closeDates,
+  submitPetition,
+  myPetitions,
+  getPetition,
+  confirmPetition,
+  reopenPetition,
+  petitionInbox,
+  acceptPetition,
+  notePetition,
+  resolvePetition,
+  transferPetition,
+  declinePetition,
+  fileOnBehalf,
+  assignPetition,
+  petitionRoster,
+  overduePetitions,
 ] as CloudFunction[];

@@ -8,6 +8,7 @@ import { functions } from './functions';
 import { buildHost } from './host/build-host';
 import { openDatabase, type OpenDatabase } from './storage/dialect';
 import { startOutboxWorker } from './notifications/worker';
+import { closeStaleResolved } from './petitions/close-stale';
 import { migrateToLatest } from './storage/migrate';
 import { createWechatClient } from './wechat/client';
 import { startFakeWechat, type FakeWechat } from './wechat/fake-server';
@@ -51,7 +52,7 @@ export async function startLinli(
     const host = await buildHost({ services, functions, logger: options.logger });
     await options.beforeListen?.(host);
     const url = await host.listen({ host: config.host, port: config.port });
-    const stopWorker = config.outboxIntervalMs > 0 ? startOutboxWorker(services, config.outboxIntervalMs) : () => {};
+    const stopWorker = config.outboxIntervalMs > 0 ? startOutboxWorker(services, config.outboxIntervalMs, [closeStaleResolved]) : () => {};
     return {
       host,
       services,

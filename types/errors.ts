@@ -52,6 +52,18 @@ export const ERRORS = {
   BOOKING_NOSHOW_TOO_EARLY: { code: 3012, status: 409, message: '开始15分钟后仍未到场，才能记为未到' },
   BOOKING_PARTY_TOO_LARGE: { code: 3013, status: 400, message: '人数超过了功能室的容量' },
   BOOKING_RESOURCE_INVALID: { code: 3014, status: 400, message: '开放时间或时段设置有误' },
+  PETITION_NOT_ALLOWED_NOW: { code: 4001, status: 409, message: '事项当前的状态不能进行这个操作' },
+  PETITION_ID_REQUIRED: { code: 4002, status: 400, message: '信访代办需要填写信访人的身份证号' },
+  PETITION_ID_INVALID: { code: 4003, status: 400, message: '身份证号不正确，请核对后重新填写' },
+  PETITION_PHONE_INVALID: { code: 4004, status: 400, message: '手机号不正确，请填写11位手机号' },
+  PETITION_ASSIGNED_TO_OTHER: { code: 4005, status: 409, message: '这件事已分派给其他代办员' },
+  PETITION_REOPEN_USED: { code: 4006, status: 409, message: '每件事只能重新打开一次，如仍未解决请重新提交' },
+  PETITION_REOPEN_EXPIRED: { code: 4007, status: 409, message: '办结超过7天，已自动结案，如仍未解决请重新提交' },
+  PETITION_NOT_AN_AGENT: { code: 4008, status: 400, message: '只能分派给本社区的代办员' },
+  FILE_TYPE_NOT_ALLOWED: { code: 4101, status: 400, message: '只能上传 JPG、PNG 或 WebP 格式的照片' },
+  FILE_TOO_LARGE: { code: 4102, status: 413, message: '照片不能超过 10MB' },
+  FILE_NOT_FOUND: { code: 4103, status: 404, message: '照片不存在或链接已过期' },
+  FILE_UNUSABLE: { code: 4104, status: 400, message: '照片已被使用或不属于您，请重新上传' },
 } as const;
 
 export type ErrorName = keyof typeof ERRORS;

@@ -4,6 +4,7 @@ import { authContracts } from './auth';
 import { bookingsContracts } from './bookings';
 import { communitiesContracts } from './communities';
 import { eventsContracts } from './events';
+import { petitionsContracts } from './petitions';
 import { rolesContracts } from './roles';
 import { sharesContracts } from './shares';
 import { usersContracts } from './users';
@@ -22,6 +23,7 @@ export const contracts = [
   ...eventsContracts,
   ...sharesContracts,
   ...bookingsContracts,
+  ...petitionsContracts,
 ] as const;
 
 type All = (typeof contracts)[number];

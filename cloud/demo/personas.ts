@@ -8,6 +8,8 @@ import { DISTRICT_ID } from './regions';
 export interface DemoPersona {
   persona: string;
   nickname: string;
+  /** A service phone staff are reached on (认准一个人); invented numbers. */
+  phone?: string;
   homeCommunityId: string;
   grants: Array<{ role: StaffRole; scopeId: string }>;
 }
@@ -17,8 +19,8 @@ export const DEMO_PERSONAS: DemoPersona[] = [
   { persona: 'resident2', nickname: '赵德明', homeCommunityId: 'chaoyang', grants: [] },
   { persona: 'resident3', nickname: '孙桂芳', homeCommunityId: 'kangle', grants: [] },
   { persona: 'grid', nickname: '刘建国', homeCommunityId: 'chaoyang', grants: [{ role: 'gridWorker', scopeId: 'chaoyang' }] },
-  { persona: 'agent', nickname: '陈静', homeCommunityId: 'chaoyang', grants: [{ role: 'agent', scopeId: 'chaoyang' }] },
-  { persona: 'agent-kangle', nickname: '周丽', homeCommunityId: 'kangle', grants: [{ role: 'agent', scopeId: 'kangle' }] },
+  { persona: 'agent', nickname: '陈静', phone: '13700000001', homeCommunityId: 'chaoyang', grants: [{ role: 'agent', scopeId: 'chaoyang' }] },
+  { persona: 'agent-kangle', nickname: '周丽', phone: '13700000002', homeCommunityId: 'kangle', grants: [{ role: 'agent', scopeId: 'kangle' }] },
   { persona: 'admin', nickname: '马红梅', homeCommunityId: 'chaoyang', grants: [{ role: 'communityAdmin', scopeId: 'chaoyang' }] },
   { persona: 'admin-kangle', nickname: '黄志强', homeCommunityId: 'kangle', grants: [{ role: 'communityAdmin', scopeId: 'kangle' }] },
   { persona: 'district', nickname: '郑文博', homeCommunityId: 'chaoyang', grants: [{ role: 'districtAdmin', scopeId: DISTRICT_ID }] },

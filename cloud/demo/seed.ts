@@ -7,6 +7,7 @@ import { getResourceRow, saveResourceRow, upsertCenter } from '../bookings/booki
 import { shanghaiDay, shanghaiTime } from '../../types/time';
 import { hashPassword } from '../core/password';
 import type { Services } from '../core/services';
+import { rosterOf, setRoster } from '../petitions/petitions.storage';
 import { insertGrant } from '../roles/roles.storage';
 import { createConsoleAccount, findByUsername, findOrCreateByOpenid, updateUser } from '../users/users.storage';
 import { openidOf } from '../wechat/fake-server';
@@ -27,7 +28,16 @@ export async function seedDemo(services: Services): Promise<void> {
   for (const p of DEMO_PERSONAS) {
     const user = await findOrCreateByOpenid(db, openidOf(p.persona), now, p.nickname);
     if (user.created_at === now.toISOString()) {
-      await updateUser(db, user.id, { nickname: p.nickname, home_community_id: p.homeCommunityId }, now);
+      await updateUser(
+        db,
+        user.id,
+        {
+          nickname: p.nickname,
+          home_community_id: p.homeCommunityId,
+          ...(p.phone && { phone_enc: services.cipher.encrypt(p.phone), phone_index: services.cipher.blindIndex(p.phone) }),
+        },
+        now,
+      );
     }
     for (const g of p.grants) await insertGrant(db, { userId: user.id, ...g, grantedBy: null, now });
   }
@@ -65,6 +75,12 @@ export async function seedDemo(services: Services): Promise<void> {
       created_at: at,
       updated_at: at,
     });
+  }
+  // 朝阳社区's agent is on duty every day, so the demo's petitions reach one named person.
+  for (const [community, persona] of [['chaoyang', 'agent'], ['kangle', 'agent-kangle']] as const) {
+    if ((await rosterOf(db, community)).length) continue;
+    const agent = await findOrCreateByOpenid(db, openidOf(persona), now, persona);
+    await setRoster(db, community, ['1', '2', '3', '4', '5', '6', '7'].map((weekday) => ({ weekday, agentId: agent.id })));
   }
   for (const c of DEMO_CENTERS) await upsertCenter(db, c);
   for (const r of demoResources()) if (!(await getResourceRow(db, r.id))) await saveResourceRow(db, r);

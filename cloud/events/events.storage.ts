@@ -364,11 +364,8 @@ export async function countSignupsBySharer(db: Db, sharerId: string): Promise<Ar
 
 /** Changes the capacity unless it would fall below the seats already taken (checked in the same statement). */
 export async function setCapacity(db: Db, eventId: string, capacity: number, now: Date): Promise<boolean> {
-  const result = await db
-    .updateTable('events')
-    .set({ capacity, updated_at: now.toISOString() })
-    .where('id', '=', eventId)
-    .where((eb) => (capacity === 0 ? eb.val(true) : eb('confirmed_count', '<=', capacity)))
-    .executeTakeFirst();
+  let q = db.updateTable('events').set({ capacity, updated_at: now.toISOString() }).where('id', '=', eventId);
+  if (capacity > 0) q = q.where('confirmed_count', '<=', capacity);
+  const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

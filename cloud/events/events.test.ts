@@ -178,6 +178,9 @@ describe('admin changes', () => {
     expect((await b!.call('events.get', { id: event.id })).mine?.status).toBe('confirmed');
     expect((await c!.call('events.get', { id: event.id })).mine).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect(await errorCodeOf(admin.call('events.update', { id: event.id, capacity: 1 }))).toBe(ERRORS.EVENT_CAPACITY_TOO_SMALL.code);
+    // Unlimited: everyone still waiting gets in.
+    await admin.call('events.update', { id: event.id, capacity: 0 });
+    expect((await c!.call('events.get', { id: event.id })).mine?.status).toBe('confirmed');
   });
 
   it('removing a registrant gives the seat to the first in line', async () => {

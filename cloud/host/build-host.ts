@@ -12,6 +12,7 @@ import type { CloudFunction, SessionUser } from '../core/define-function';
 import type { Services } from '../core/services';
 import { loadProfile } from '../users/profile';
 import { catalogEntry } from './catalog';
+import { registerFileRoutes } from './file-routes';
 import { decodeValue, encodeValue, verifyAppSignature } from './protocol';
 
 z.config(z.locales.zhCN());
@@ -86,25 +87,28 @@ export async function buildHost({ services, functions, logger = false, wallClock
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
 
+  /** The app signature, then the session if one is sent. */
+  const authenticate = async (request: FastifyRequest) => {
+    const ok = verifyAppSignature(
+      {
+        id: header(request, 'x-lc-id'),
+        sign: header(request, 'x-lc-sign'),
+        key: header(request, 'x-lc-key'),
+      },
+      { appId: config.appId, appKey: config.appKey, skewMs: config.signatureSkewMs, now: wallClock.now() },
+    );
+    if (!ok) throw new AppError('APP_SIGNATURE_INVALID');
+    const token = header(request, 'x-lc-session');
+    if (token) {
+      // A stale token is an error even where no login is needed, so the client re-logs in.
+      request.caller = await resolveSession(services, token);
+      if (!request.caller) throw new AppError('SESSION_INVALID');
+    }
+  };
+
   await app.register(
     async (api) => {
-      api.addHook('preHandler', async (request) => {
-        const ok = verifyAppSignature(
-          {
-            id: header(request, 'x-lc-id'),
-            sign: header(request, 'x-lc-sign'),
-            key: header(request, 'x-lc-key'),
-          },
-          { appId: config.appId, appKey: config.appKey, skewMs: config.signatureSkewMs, now: wallClock.now() },
-        );
-        if (!ok) throw new AppError('APP_SIGNATURE_INVALID');
-        const token = header(request, 'x-lc-session');
-        if (token) {
-          // A stale token is an error even where no login is needed, so the client re-logs in.
-          request.caller = await resolveSession(services, token);
-          if (!request.caller) throw new AppError('SESSION_INVALID');
-        }
-      });
+      api.addHook('preHandler', authenticate);
 
       const loginLimit = { rateLimit: { max: config.loginRatePerMinute, timeWindow: 60_000 } };
       const callLimit = {
@@ -163,6 +167,8 @@ export async function buildHost({ services, functions, logger = false, wallClock
     { prefix: '/1.1' },
   );
 
+  await registerFileRoutes(app, services, authenticate, config.writeRatePerMinute);
+
   const catalog = { functions: functions.map((f) => catalogEntry(f.contract)) };
   app.get('/api/functions', async () => catalog);
   app.get('/api/health', async () => ({ ok: true }));
@@ -195,6 +201,7 @@ function toAppError(error: unknown): AppError {
   const e = error as { code?: string; statusCode?: number };
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
   if (e.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (e.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('INVALID_JSON');
   return new AppError('INTERNAL');
 }

@@ -47,13 +47,14 @@ export async function runOutboxOnce(services: Services, limit = 50): Promise<num
   return sent;
 }
 
-/** Runs the outbox every `intervalMs` until stopped. */
-export function startOutboxWorker(services: Services, intervalMs: number): () => void {
+/** Runs the outbox (and the jobs that ride along with it) every `intervalMs` until stopped. */
+export function startOutboxWorker(services: Services, intervalMs: number, jobs: Array<(s: Services) => Promise<unknown>> = []): () => void {
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
+      for (const job of jobs) await job(services);
       await runOutboxOnce(services);
     } catch (error) {
       console.error('outbox worker:', error);

@@ -4,6 +4,7 @@ import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-articles';
 import * as m003 from './migrations/003-events';
 import * as m004 from './migrations/004-bookings';
+import * as m005 from './migrations/005-petitions';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-articles': m002,
   '003-events': m003,
   '004-bookings': m004,
+  '005-petitions': m005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -230,6 +230,85 @@ export interface BookingSuspensionsTable {
   reason: string;
 }
 
+export interface FilesTable {
+  id: string;
+  owner_id: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  /** Relative to the upload folder. */
+  path: string;
+  attached_kind: string | null;
+  attached_id: string | null;
+  created_at: string;
+}
+
+export interface PetitionsTable {
+  id: string;
+  kind: string;
+  category: string;
+  title: string;
+  description: string;
+  community_id: string;
+  /** null while filed on behalf of someone who has not claimed it yet. */
+  submitter_id: string | null;
+  on_behalf_name: string | null;
+  filed_by: string | null;
+  phone_enc: string;
+  phone_index: string;
+  id_number_enc: string | null;
+  anonymous: number;
+  /** JSON {latitude, longitude, address}. */
+  location: string | null;
+  /** PETITION_FLOW's keys (types/petitions.ts). */
+  status: string;
+  agent_id: string | null;
+  accept_due_at: string;
+  accepted_at: string | null;
+  resolve_due_at: string | null;
+  resolved_at: string | null;
+  resolution: string | null;
+  reopened: number;
+  rating: number | null;
+  rating_comment: string | null;
+  closed_at: string | null;
+  transferred_to: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PetitionEventsTable {
+  id: string;
+  petition_id: string;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+  by_user_id: string | null;
+  at: string;
+}
+
+export interface DutyRosterTable {
+  community_id: string;
+  /** ISO weekday '1'…'7'. */
+  weekday: string;
+  agent_id: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  actor_id: string | null;
+  action: string;
+  target_kind: string;
+  target_id: string | null;
+  scope_id: string | null;
+  /** ok | denied | failed */
+  outcome: string;
+  detail: string | null;
+  at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
@@ -248,4 +327,9 @@ export interface Database {
   slot_holds: SlotHoldsTable;
   booking_steps: BookingStepsTable;
   booking_suspensions: BookingSuspensionsTable;
+  files: FilesTable;
+  petitions: PetitionsTable;
+  petition_events: PetitionEventsTable;
+  duty_roster: DutyRosterTable;
+  audit_log: AuditLogTable;
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../types';
 import { bindPhone } from '../../types/users';
 import { defineFunction } from '../core/define-function';
 import { WechatError, WECHAT_CODE_INVALID, WECHAT_CODE_USED } from '../wechat/client';
+import { claimByPhone } from '../petitions/petitions.storage';
 import { loadProfile } from './profile';
 import { updateUser } from './users.storage';
 
@@ -15,11 +16,9 @@ export default defineFunction(bindPhone, async (input, { services, caller }) => 
     }
     throw new AppError('WECHAT_UNAVAILABLE');
   }
-  await updateUser(
-    services.db,
-    caller.id,
-    { phone_enc: services.cipher.encrypt(phone), phone_index: services.cipher.blindIndex(phone) },
-    services.clock.now(),
-  );
+  const phoneIndex = services.cipher.blindIndex(phone);
+  await updateUser(services.db, caller.id, { phone_enc: services.cipher.encrypt(phone), phone_index: phoneIndex }, services.clock.now());
+  // Petitions staff filed for this number (for someone without a smartphone) become theirs.
+  await claimByPhone(services.db, caller.id, phoneIndex);
   return loadProfile(services, caller.id);
 });

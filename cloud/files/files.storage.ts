@@ -1,0 +1,30 @@
+import type { Db } from '../storage/dialect';
+import type { FilesTable } from '../storage/schema';
+
+export async function insertFile(db: Db, row: FilesTable): Promise<void> {
+  await db.insertInto('files').values(row).execute();
+}
+
+export async function getFileRow(db: Db, id: string): Promise<FilesTable | undefined> {
+  return db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Attaches the owner's unattached uploads to a record, all or none: a file already used
+ * elsewhere, or someone else's, makes the count come out short.
+ */
+export async function attachFiles(db: Db, ids: string[], ownerId: string, kind: string, targetId: string): Promise<boolean> {
+  if (ids.length === 0) return true;
+  const result = await db
+    .updateTable('files')
+    .set({ attached_kind: kind, attached_id: targetId })
+    .where('id', 'in', ids)
+    .where('owner_id', '=', ownerId)
+    .where('attached_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === new Set(ids).size;
+}
+
+export async function filesOf(db: Db, kind: string, targetId: string): Promise<FilesTable[]> {
+  return db.selectFrom('files').selectAll().where('attached_kind', '=', kind).where('attached_id', '=', targetId).orderBy('created_at').execute();
+}

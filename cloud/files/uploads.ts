@@ -1,0 +1,72 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { AppError } from '../../types';
+import { HOUR } from '../core/clock';
+import { newId } from '../core/crypto';
+import type { Services } from '../core/services';
+import { insertFile } from './files.storage';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const FORMATS = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
+
+/**
+ * Stores a photo a resident sent. The type is read from the bytes, not the file name; the
+ * image is re-encoded, which drops EXIF (GPS position, phone model) and any payload hidden
+ * after the image data. Orientation is applied first so the photo still stands upright.
+ */
+export async function storeUpload(services: Services, ownerId: string, bytes: Buffer): Promise<{ id: string; mime: string; size: number }> {
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('FILE_TOO_LARGE');
+  let format: string | undefined;
+  try {
+    format = (await sharp(bytes).metadata()).format;
+  } catch {
+    throw new AppError('FILE_TYPE_NOT_ALLOWED');
+  }
+  if (!format || !(format in FORMATS)) throw new AppError('FILE_TYPE_NOT_ALLOWED');
+  const kind = format as keyof typeof FORMATS;
+  const clean = await sharp(bytes, { limitInputPixels: 50_000_000 })
+    .rotate()
+    .resize({ width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true })
+    .toFormat(kind, kind === 'jpeg' ? { quality: 85 } : {})
+    .toBuffer();
+  const id = newId();
+  const now = services.clock.now();
+  const relative = path.join(now.toISOString().slice(0, 7), `${id}.${kind === 'jpeg' ? 'jpg' : kind}`);
+  const absolute = path.join(services.config.uploadDir, relative);
+  await fs.mkdir(path.dirname(absolute), { recursive: true });
+  await fs.writeFile(absolute, clean);
+  await insertFile(services.db, {
+    id,
+    owner_id: ownerId,
+    mime: FORMATS[kind],
+    size: clean.length,
+    sha256: crypto.createHash('sha256').update(clean).digest('hex'),
+    path: relative,
+    attached_kind: null,
+    attached_id: null,
+    created_at: now.toISOString(),
+  });
+  return { id, mime: FORMATS[kind], size: clean.length };
+}
+
+/**
+ * A link to a file for someone the domain has already allowed to see it: signed with the
+ * data key and valid for an hour, because an <Image> cannot send a session header.
+ */
+export function signedFileUrl(services: Services, fileId: string): string {
+  const expires = services.clock.now().getTime() + HOUR;
+  return `/api/files/${fileId}?e=${expires}&s=${fileSignature(services, fileId, expires)}`;
+}
+
+function fileSignature(services: Services, fileId: string, expires: number): string {
+  return crypto.createHmac('sha256', services.config.dataKey).update(`file:${fileId}:${expires}`).digest('base64url').slice(0, 32);
+}
+
+export function verifyFileSignature(services: Services, fileId: string, expires: number, signature: string): boolean {
+  if (!Number.isFinite(expires) || expires < services.clock.now().getTime()) return false;
+  const expected = Buffer.from(fileSignature(services, fileId, expires));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && crypto.timingSafeEqual(expected, given);
+}

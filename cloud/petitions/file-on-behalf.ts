@@ -1,0 +1,20 @@
+import { AppError } from '../../types';
+import { fileOnBehalf } from '../../types/petitions';
+import { defineFunction } from '../core/define-function';
+import { holdsRoleIn } from '../core/scope';
+import { filePetition } from './file-petition';
+import { toPetitionDetail } from './petition-view';
+import { getPetitionRow } from './petitions.storage';
+
+export default defineFunction(fileOnBehalf, async (input, { services, caller }) => {
+  if (!holdsRoleIn(caller.grants, ['gridWorker', 'agent', 'communityAdmin'], input.communityId)) throw new AppError('OUT_OF_SCOPE');
+  const { residentName, ...petition } = input;
+  const id = await filePetition(
+    services,
+    { ...petition, anonymous: false },
+    { submitterId: null, filedBy: caller.id, onBehalfName: residentName, photoOwner: caller.id },
+  );
+  // The filer may not be one who reads it later (a grid worker): they see it once, masked.
+  const row = (await getPetitionRow(services.db, id))!;
+  return (await toPetitionDetail(services, row, new Set())).detail;
+});

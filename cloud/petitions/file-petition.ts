@@ -1,0 +1,92 @@
+import { AppError } from '../../types';
+import type { PetitionCategory, PetitionKind } from '../../types/petitions';
+import { getRegion } from '../communities/communities.storage';
+import { newId } from '../core/crypto';
+import type { Services } from '../core/services';
+import { attachFiles } from '../files/files.storage';
+import { isoWeekday } from '../bookings/slots';
+import { shanghaiDay } from '../../types/time';
+import { acceptDue } from './deadlines';
+import { isValidIdNumber } from './id-number';
+import { petitionMessage } from './petition-messages';
+import { FilesUnusable, insertPetition, onDutyAgent } from './petitions.storage';
+
+export interface NewPetition {
+  kind: PetitionKind;
+  category: PetitionCategory;
+  title: string;
+  description: string;
+  photoIds: string[];
+  location: { latitude: number; longitude: number; address: string } | null;
+  contactPhone: string;
+  idNumber?: string;
+  anonymous: boolean;
+  communityId: string;
+}
+
+/**
+ * Files a petition (by the resident, or by staff on someone's behalf): checks the ID
+ * number a formal petition needs, routes it to the community's agent on duty today
+ * (只进一扇门、认准一个人), and writes it with its photos, first timeline entries and the
+ * agent's message in one transaction.
+ */
+export async function filePetition(
+  services: Services,
+  p: NewPetition,
+  by: { submitterId: string | null; filedBy: string | null; onBehalfName: string | null; photoOwner: string },
+): Promise<string> {
+  const community = await getRegion(services.db, p.communityId);
+  if (community?.level !== 'community') throw new AppError('COMMUNITY_NOT_FOUND');
+  if (p.kind === 'petition' && !p.idNumber) throw new AppError('PETITION_ID_REQUIRED', undefined, [{ path: 'idNumber', message: '请填写身份证号' }]);
+  if (p.idNumber && !isValidIdNumber(p.idNumber)) throw new AppError('PETITION_ID_INVALID', undefined, [{ path: 'idNumber', message: '身份证号不正确' }]);
+  const now = services.clock.now();
+  const agentId = await onDutyAgent(services.db, community.id, String(isoWeekday(shanghaiDay(now))));
+  const id = newId();
+  const at = now.toISOString();
+  const facts = { id, title: p.title, community_name: community.name };
+  try {
+    await insertPetition(services.db, {
+      row: {
+        id,
+        kind: p.kind,
+        category: p.category,
+        title: p.title,
+        description: p.description,
+        community_id: community.id,
+        submitter_id: by.submitterId,
+        on_behalf_name: by.onBehalfName,
+        filed_by: by.filedBy,
+        phone_enc: services.cipher.encrypt(p.contactPhone),
+        phone_index: services.cipher.blindIndex(p.contactPhone),
+        id_number_enc: p.idNumber ? services.cipher.encrypt(p.idNumber.toUpperCase()) : null,
+        anonymous: p.anonymous ? 1 : 0,
+        location: p.location ? JSON.stringify(p.location) : null,
+        status: 'submitted',
+        agent_id: agentId,
+        accept_due_at: acceptDue(now).toISOString(),
+        accepted_at: null,
+        resolve_due_at: null,
+        resolved_at: null,
+        resolution: null,
+        reopened: 0,
+        rating: null,
+        rating_comment: null,
+        closed_at: null,
+        transferred_to: null,
+        created_at: at,
+        updated_at: at,
+      },
+      events: [
+        { action: by.filedBy ? 'fileOnBehalf' : 'submit', from_status: null, to_status: 'submitted', note: null, by_user_id: by.filedBy ?? by.submitterId, at },
+        ...(agentId ? [{ action: 'assign', from_status: 'submitted', to_status: 'submitted', note: '当天值班代办员', by_user_id: null, at }] : []),
+      ],
+      attach: (tx) => attachFiles(tx, p.photoIds, by.photoOwner, 'petition', id),
+      messages: petitionMessage(services.config, facts, agentId, 'new', '有新的事项待受理', now),
+      now,
+    });
+  } catch (error) {
+    if (error instanceof FilesUnusable) throw new AppError('FILE_UNUSABLE');
+    throw error;
+  }
+  return id;
+}

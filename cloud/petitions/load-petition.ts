@@ -1,0 +1,82 @@
+import { AppError } from '../../types';
+import { petitionNext, type PetitionAction, type PetitionDetail, type PetitionStatus } from '../../types/petitions';
+import { writeAudit } from '../audit/audit.storage';
+import type { SessionUser } from '../core/define-function';
+import type { Services } from '../core/services';
+import type { OutgoingMessage } from '../notifications/outbox.storage';
+import type { PetitionsTable } from '../storage/schema';
+import { toPetitionDetail } from './petition-view';
+import { mayAct, relationsTo, type Relation } from './petitions.permissions';
+import { getPetitionRow, transitionPetition, type PetitionRow } from './petitions.storage';
+
+/** The petition and how the caller stands to it; NOT_FOUND alike for "missing" and "not yours". */
+export async function readablePetition(services: Services, id: string, caller: SessionUser): Promise<{ row: PetitionRow; relations: Set<Relation> }> {
+  const row = await getPetitionRow(services.db, id);
+  const relations = row ? relationsTo(caller, row) : new Set<Relation>();
+  if (!row || relations.size === 0) throw new AppError('NOT_FOUND');
+  return { row, relations };
+}
+
+/** The detail as the caller may see it; a full-number view by the agent goes to the audit log. */
+export async function petitionDetailFor(services: Services, id: string, caller: SessionUser): Promise<PetitionDetail> {
+  const { row, relations } = await readablePetition(services, id, caller);
+  const { detail, revealed } = await toPetitionDetail(services, row, relations);
+  if (revealed) {
+    await writeAudit(services.db, {
+      actor_id: caller.id,
+      action: 'petition.viewPersonalData',
+      target_kind: 'petition',
+      target_id: row.id,
+      scope_id: row.community_id,
+      outcome: 'ok',
+      detail: { fields: row.id_number_enc ? ['phone', 'idNumber'] : ['phone'] },
+      at: services.clock.now(),
+    });
+  }
+  return detail;
+}
+
+/**
+ * Takes an action from PETITION_FLOW: allowed for the caller's relation and the current
+ * status, else a coded refusal; lost to a concurrent change, also refused.
+ */
+export async function actOnPetition(
+  services: Services,
+  caller: SessionUser,
+  id: string,
+  action: PetitionAction,
+  build: (row: PetitionRow) => { note?: string | null; changes?: Partial<Omit<PetitionsTable, 'id' | 'status' | 'created_at'>>; messages?: OutgoingMessage[] },
+): Promise<PetitionDetail> {
+  const { row, relations } = await readablePetition(services, id, caller);
+  const status = row.status as PetitionStatus;
+  if (!mayAct(relations, action, status)) {
+    if (action === 'accept' && row.agent_id && row.agent_id !== caller.id) throw new AppError('PETITION_ASSIGNED_TO_OTHER');
+    throw new AppError('PETITION_NOT_ALLOWED_NOW', `“${row.title}”当前不能${ACTION_VERB[action]}`);
+  }
+  const { note = null, changes = {}, messages = [] } = build(row);
+  const moved = await transitionPetition(services.db, {
+    id: row.id,
+    from: status,
+    to: petitionNext(status, action)!,
+    action,
+    note,
+    by: caller.id,
+    changes,
+    now: services.clock.now(),
+    messages,
+  });
+  if (!moved) throw new AppError('PETITION_NOT_ALLOWED_NOW', '事项刚刚被其他人处理过，请刷新后再试');
+  return petitionDetailFor(services, row.id, caller);
+}
+
+const ACTION_VERB: Record<PetitionAction, string> = {
+  assign: '分派',
+  accept: '受理',
+  note: '记录进展',
+  resolve: '办结',
+  transfer: '转办',
+  decline: '不予受理',
+  confirm: '确认解决',
+  reopen: '重新打开',
+  autoClose: '结案',
+};

@@ -1,0 +1,20 @@
+import { petitionInbox } from '../../types/petitions';
+import { defineFunction } from '../core/define-function';
+import { communitiesWhere } from '../core/scope';
+import { toPetitionSummary } from './petition-view';
+import { relationsTo } from './petitions.permissions';
+import { petitionsForStaff } from './petitions.storage';
+
+const OVERDUE_FIRST = { accept: 0, resolve: 1 } as const;
+
+export default defineFunction(petitionInbox, async (input, { services, caller }) => {
+  const rows = await petitionsForStaff(services.db, {
+    agentId: caller.id,
+    communityIds: communitiesWhere(caller.grants, ['communityAdmin']),
+    openOnly: input.status === 'open',
+  });
+  // Overdue first (late acceptance before late resolution), then oldest first.
+  return rows
+    .map((r) => toPetitionSummary(services, r, relationsTo(caller, r)))
+    .sort((a, b) => (a.overdue ? OVERDUE_FIRST[a.overdue] : 2) - (b.overdue ? OVERDUE_FIRST[b.overdue] : 2) || a.submittedAt.getTime() - b.submittedAt.getTime());
+});

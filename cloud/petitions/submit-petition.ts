@@ -1,0 +1,14 @@
+import { AppError } from '../../types';
+import { submitPetition } from '../../types/petitions';
+import { defineFunction } from '../core/define-function';
+import { getUser } from '../users/users.storage';
+import { filePetition } from './file-petition';
+import { petitionDetailFor } from './load-petition';
+
+export default defineFunction(submitPetition, async (input, { services, caller }) => {
+  const user = await getUser(services.db, caller.id);
+  const communityId = input.communityId ?? user?.home_community_id;
+  if (!communityId) throw new AppError('COMMUNITY_NOT_FOUND', '请先在“我的”里选择所在社区，或在表单里选择社区');
+  const id = await filePetition(services, { ...input, communityId }, { submitterId: caller.id, filedBy: null, onBehalfName: null, photoOwner: caller.id });
+  return petitionDetailFor(services, id, caller);
+});

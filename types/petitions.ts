@@ -1,0 +1,275 @@
+import { z } from 'zod';
+import { SIGNED_IN, rolesOnly } from './access';
+import { defineContract } from './contract';
+
+/** 信访代办 is a formal petition an agent handles for the petitioner; 诉求 is a request. */
+export const PETITION_KINDS = ['petition', 'request'] as const;
+export type PetitionKind = (typeof PETITION_KINDS)[number];
+export const PETITION_KIND_TEXT: Record<PetitionKind, string> = { petition: '信访代办', request: '我要反映' };
+
+export const PETITION_CATEGORIES = ['道路设施', '劳动保障/欠薪', '养老助老', '环境卫生', '邻里纠纷', '其他'] as const;
+export type PetitionCategory = (typeof PETITION_CATEGORIES)[number];
+
+/** Working days to resolve, by category, counted from acceptance. */
+export const RESOLUTION_TARGET_WORKDAYS: Record<PetitionCategory, number> = {
+  道路设施: 15,
+  '劳动保障/欠薪': 10,
+  养老助老: 5,
+  环境卫生: 5,
+  邻里纠纷: 10,
+  其他: 10,
+};
+
+/**
+ * The states and the actions between them, declared once: the handlers refuse anything
+ * not in this table, the labels come from it, and the tests walk it.
+ */
+export const PETITION_FLOW = {
+  submitted: { text: '已提交', actions: { assign: 'submitted', accept: 'accepted', transfer: 'transferred', decline: 'declined' } },
+  accepted: { text: '已受理', actions: { note: 'in_progress', resolve: 'resolved', transfer: 'transferred', decline: 'declined' } },
+  in_progress: { text: '办理中', actions: { note: 'in_progress', resolve: 'resolved', transfer: 'transferred', decline: 'declined' } },
+  resolved: { text: '已办结', actions: { confirm: 'closed', reopen: 'in_progress', autoClose: 'closed' } },
+  closed: { text: '已结案', actions: {} },
+  transferred: { text: '已转办', actions: {} },
+  declined: { text: '不予受理', actions: {} },
+} as const;
+export type PetitionStatus = keyof typeof PETITION_FLOW;
+export type PetitionAction = 'assign' | 'accept' | 'note' | 'resolve' | 'transfer' | 'decline' | 'confirm' | 'reopen' | 'autoClose';
+export const PETITION_ACTIONS: readonly PetitionAction[] = ['assign', 'accept', 'note', 'resolve', 'transfer', 'decline', 'confirm', 'reopen', 'autoClose'];
+
+export function petitionNext(status: PetitionStatus, action: PetitionAction): PetitionStatus | null {
+  return ((PETITION_FLOW[status].actions as Partial<Record<PetitionAction, PetitionStatus>>)[action]) ?? null;
+}
+
+/** Days after resolution in which the resident may reopen once; then it closes by itself. */
+export const REOPEN_DAYS = 7;
+
+export interface TimelineItem {
+  action: string;
+  text: string;
+  note: string | null;
+  byName: string | null;
+  at: Date;
+}
+
+export interface PetitionSummary {
+  id: string;
+  kind: PetitionKind;
+  kindText: string;
+  category: PetitionCategory;
+  title: string;
+  status: PetitionStatus;
+  statusText: string;
+  communityId: string;
+  communityName: string;
+  submittedAt: Date;
+  /** Who handles it (认准一个人), once assigned. */
+  agent: { id: string; name: string; phone: string | null } | null;
+  acceptDueAt: Date;
+  resolveDueAt: Date | null;
+  overdue: 'accept' | 'resolve' | null;
+  /** Shown to staff; "匿名" where the submitter asked and the viewer does not handle it. */
+  submitterName: string;
+}
+
+export interface PetitionDetail extends PetitionSummary {
+  description: string;
+  location: { latitude: number; longitude: number; address: string } | null;
+  /** Masked (138****5678) unless the assigned agent opens it, which is logged. */
+  contactPhone: string | null;
+  idNumber: string | null;
+  anonymous: boolean;
+  filedOnBehalf: boolean;
+  photos: Array<{ id: string; url: string }>;
+  timeline: TimelineItem[];
+  resolution: string | null;
+  rating: { stars: number; comment: string } | null;
+  reopenedOnce: boolean;
+  /** What the viewer may do now, read off PETITION_FLOW and the viewer's role. */
+  actions: PetitionAction[];
+}
+
+const id = z.string().min(1, '不能为空').max(64);
+const phone = z.string().trim().regex(/^1\d{10}$/, '请填写11位手机号');
+const Location = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), address: z.string().trim().max(120).default('') });
+
+export const SubmitPetitionInput = z.object({
+  kind: z.enum(PETITION_KINDS),
+  category: z.enum(PETITION_CATEGORIES, { message: '请选择类别' }),
+  title: z.string().trim().min(4, '标题至少4个字').max(40, '标题最多40个字'),
+  description: z.string().trim().min(10, '请把情况写清楚，至少10个字').max(2000, '最多2000字'),
+  /** File ids from `POST /api/uploads`. */
+  photoIds: z.array(id).max(9, '最多上传9张照片').default([]),
+  location: Location.nullable().default(null),
+  contactPhone: phone,
+  /** Required for 信访代办. */
+  idNumber: z.string().trim().max(18).optional(),
+  anonymous: z.boolean().default(false),
+  /** Defaults to the resident's home community. */
+  communityId: id.optional(),
+});
+export const submitPetition = defineContract({
+  name: 'petitions.submit',
+  summary: '提交信访代办或诉求；按社区分派给当天值班代办员',
+  kind: 'command',
+  access: SIGNED_IN,
+  input: SubmitPetitionInput,
+}).returns<PetitionDetail>();
+
+export const MyPetitionsInput = z.object({});
+export const myPetitions = defineContract({
+  name: 'petitions.mine',
+  summary: '我提交的事项与办理人',
+  kind: 'query',
+  access: SIGNED_IN,
+  input: MyPetitionsInput,
+}).returns<PetitionSummary[]>();
+
+export const GetPetitionInput = z.object({ id });
+export const getPetition = defineContract({
+  name: 'petitions.get',
+  summary: '事项详情与时间线（仅提交人、承办代办员与本社区管理员可见）',
+  kind: 'query',
+  access: SIGNED_IN,
+  input: GetPetitionInput,
+}).returns<PetitionDetail>();
+
+export const ConfirmInput = z.object({
+  id,
+  stars: z.number().int().min(1, '请打1到5星').max(5, '请打1到5星'),
+  comment: z.string().trim().max(200).default(''),
+});
+export const confirmPetition = defineContract({
+  name: 'petitions.confirm',
+  summary: '居民确认问题已解决并评价',
+  kind: 'command',
+  access: SIGNED_IN,
+  input: ConfirmInput,
+}).returns<PetitionDetail>();
+
+export const ReopenInput = z.object({ id, reason: z.string().trim().min(2, '请说明还有什么问题').max(500) });
+export const reopenPetition = defineContract({
+  name: 'petitions.reopen',
+  summary: '居民认为没有解决，7天内可重新打开一次',
+  kind: 'command',
+  access: SIGNED_IN,
+  input: ReopenInput,
+}).returns<PetitionDetail>();
+
+const STAFF = rolesOnly('agent', 'communityAdmin', 'districtAdmin');
+const ADMINS = rolesOnly('communityAdmin', 'districtAdmin');
+
+export const InboxInput = z.object({ status: z.enum(['open', 'all']).default('open') });
+export const petitionInbox = defineContract({
+  name: 'petitions.inbox',
+  summary: '代办员与管理员的待办事项，超期在前',
+  kind: 'query',
+  access: STAFF,
+  input: InboxInput,
+}).returns<PetitionSummary[]>();
+
+export const PetitionIdInput = z.object({ id });
+export const acceptPetition = defineContract({
+  name: 'petitions.accept',
+  summary: '代办员以本人名义受理',
+  kind: 'command',
+  access: rolesOnly('agent'),
+  input: PetitionIdInput,
+}).returns<PetitionDetail>();
+
+export const NoteInput = z.object({ id, note: z.string().trim().min(2, '请写下进展').max(500) });
+export const notePetition = defineContract({
+  name: 'petitions.note',
+  summary: '记录办理进展（居民可见）',
+  kind: 'command',
+  access: rolesOnly('agent'),
+  input: NoteInput,
+}).returns<PetitionDetail>();
+
+export const ResolveInput = z.object({ id, resolution: z.string().trim().min(4, '请写明办理结果').max(1000) });
+export const resolvePetition = defineContract({
+  name: 'petitions.resolve',
+  summary: '办结并写明结果；居民会收到“问题解决了吗？”',
+  kind: 'command',
+  access: rolesOnly('agent'),
+  input: ResolveInput,
+}).returns<PetitionDetail>();
+
+export const TransferInput = z.object({ id, to: z.string().trim().min(2, '请写明转交的社区或单位').max(60), reason: z.string().trim().min(2, '请写明转办原因').max(300) });
+export const transferPetition = defineContract({
+  name: 'petitions.transfer',
+  summary: '转交其他社区或单位办理（本社区结束）',
+  kind: 'command',
+  access: STAFF,
+  input: TransferInput,
+}).returns<PetitionDetail>();
+
+export const DeclineInput = z.object({ id, reason: z.string().trim().min(2, '请写明不予受理的原因').max(300) });
+export const declinePetition = defineContract({
+  name: 'petitions.decline',
+  summary: '不予受理并说明原因',
+  kind: 'command',
+  access: STAFF,
+  input: DeclineInput,
+}).returns<PetitionDetail>();
+
+export const FileOnBehalfInput = SubmitPetitionInput.omit({ anonymous: true, communityId: true }).extend({
+  residentName: z.string().trim().min(1, '请填写居民姓名').max(20),
+  communityId: id,
+});
+export const fileOnBehalf = defineContract({
+  name: 'petitions.fileOnBehalf',
+  summary: '工作人员为没有智能手机的居民代为登记（凭手机号可认领）',
+  kind: 'command',
+  access: rolesOnly('gridWorker', 'agent', 'communityAdmin', 'districtAdmin'),
+  input: FileOnBehalfInput,
+}).returns<PetitionDetail>();
+
+export const AssignInput = z.object({ id, agentId: id });
+export const assignPetition = defineContract({
+  name: 'petitions.assign',
+  summary: '管理员把事项分派给本社区的代办员',
+  kind: 'command',
+  access: ADMINS,
+  input: AssignInput,
+}).returns<PetitionDetail>();
+
+export const RosterInput = z.object({
+  communityId: id,
+  /** Replaces the roster when given: the agent on duty for each ISO weekday ('1' = Monday). */
+  set: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), id).optional(),
+});
+export const petitionRoster = defineContract({
+  name: 'petitions.roster',
+  summary: '代办员值班表：查看或设置',
+  kind: 'command',
+  access: ADMINS,
+  input: RosterInput,
+}).returns<{ communityId: string; days: Array<{ weekday: string; agentId: string; agentName: string }>; agents: Array<{ id: string; name: string }> }>();
+
+export const OverdueInput = z.object({ communityId: id.optional() });
+export const overduePetitions = defineContract({
+  name: 'petitions.overdue',
+  summary: '超期未受理或未办结的事项',
+  kind: 'query',
+  access: ADMINS,
+  input: OverdueInput,
+}).returns<PetitionSummary[]>();
+
+export const petitionsContracts = [
+  submitPetition,
+  myPetitions,
+  getPetition,
+  confirmPetition,
+  reopenPetition,
+  petitionInbox,
+  acceptPetition,
+  notePetition,
+  resolvePetition,
+  transferPetition,
+  declinePetition,
+  fileOnBehalf,
+  assignPetition,
+  petitionRoster,
+  overduePetitions,
+] as const;
