@@ -35,7 +35,7 @@ export function groupByStreet(all: readonly Region[]): StreetGroup[] {
     const key = region.parentId !== null && groups.has(region.parentId) ? region.parentId : null;
     if (!groups.has(key)) {
       // A community whose street is missing still has to be choosable.
-      groups.set(key, { name: region.path.length > 1 ? region.path[region.path.length - 2] : '其他', id: null, communities: [] });
+      groups.set(key, { name: region.path[region.path.length - 2] ?? '其他', id: null, communities: [] });
     }
     groups.get(key)!.communities.push(region);
   }

@@ -64,7 +64,10 @@ export function signInWithWechat(): Promise<void> {
 /** H5 preview only: sign in as a demo user through the same /1.1/users path as WeChat. */
 export function signInAsPersona(code: string): Promise<void> {
   return signIn(async () => {
-    const user = await getAV().User.loginWithAuthData({ code }, 'lc_weapp');
+    const AV = getAV();
+    // lc_weapp's authData is just the login code; the SDK's type only knows OAuth shapes.
+    const authData = { code } as unknown as Parameters<typeof AV.User.loginWithAuthData>[0];
+    const user = await AV.User.loginWithAuthData(authData, 'lc_weapp');
     writeString(STORAGE_KEYS.devPersona, code);
     return user;
   });

@@ -30,7 +30,7 @@ export function Page({ tab, children }: { tab?: TabKey; children: ReactNode }) {
     Promise.resolve(change({ animation: false })).catch(() => undefined);
   };
   useDidShow(syncTabBar);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // Again when the resident switches 长辈模式 on this very page.
   useEffect(syncTabBar, [ownTabBar]);
 
   const className = ['lt-page', care.enabled ? 'lt-page--care' : '', ownTabBar ? 'lt-page--own-tab-bar' : '']

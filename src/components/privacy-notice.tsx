@@ -11,7 +11,7 @@ export function PrivacyNotice({ purpose }: { purpose: string }) {
   return (
     <View className="lt-card lt-card--notice">
       <Text className="lt-body">
-        {purpose}。继续即表示您已阅读并同意{PRIVACY_CONTRACT_NAME}。
+        {purpose}。点下面的按钮，表示您同意{PRIVACY_CONTRACT_NAME}。
       </Text>
       <View className="lt-link" onClick={() => void Taro.navigateTo({ url: ROUTES.privacyPolicy })}>
         查看隐私保护指引

@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import {
   PRIVACY_AGREE_BUTTON_ID,
   PRIVACY_CONTRACT_NAME,
@@ -21,14 +21,19 @@ import './privacy-prompt.scss';
 export function PrivacyPrompt() {
   const pending = usePendingConsent();
   const care = useCareMode();
+  // Pages under the current one stay mounted; only the page on screen shows the prompt,
+  // so the agree button's id (which WeChat checks) exists once.
+  const [onScreen, setOnScreen] = useState(true);
+  useDidShow(() => setOnScreen(true));
+  useDidHide(() => setOnScreen(false));
 
   useEffect(() => {
-    if (!pending) return;
+    if (!pending || !onScreen) return;
     reportExposure();
     if (care.enabled) void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-  }, [pending, care.enabled]);
+  }, [pending, onScreen, care.enabled]);
 
-  if (!pending) return null;
+  if (!pending || !onScreen) return null;
   const body = (
     <View className="lt-privacy-prompt__body" role="dialog" aria-label="隐私保护提示">
       <Text className="lt-title">使用前请您确认</Text>

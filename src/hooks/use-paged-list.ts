@@ -114,9 +114,9 @@ export function usePagedList<T, C>(
     }
   }, []);
 
+  // The caller's deps say when the list is a different list (a new filter, say).
   useEffect(() => {
     void loadFirst(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
   usePullDownRefresh(() => {

@@ -34,7 +34,8 @@ export function useRemote<T>(load: () => Promise<T>, deps: DependencyList): Remo
       });
   }, []);
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The caller's deps say when the value is a different value; `load` may be a new
+  // closure on every render and is read through a ref.
   useEffect(reload, deps);
 
   return { ...state, reload };

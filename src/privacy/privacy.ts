@@ -23,10 +23,12 @@ export function checkConsentNeeded(): Promise<boolean> {
   // Base libraries before 2.32.3 have no privacy API and do not gate anything.
   if (typeof Taro.getPrivacySetting !== 'function') return Promise.resolve(false);
   return new Promise((resolve) => {
-    Taro.getPrivacySetting({
+    const asked: unknown = Taro.getPrivacySetting({
       success: (res) => resolve(res.needAuthorization),
       fail: () => resolve(false),
     });
+    // Taro may also return a promise for it; `fail` has already answered its rejection.
+    if (asked instanceof Promise) asked.catch(() => undefined);
   });
 }
 

@@ -14,7 +14,9 @@ export interface CareMode {
 /** Whether WeChat (or its care mode) is set to large text. Unknown on H5: no. */
 export function systemPrefersLargeText(): boolean {
   try {
-    const size = Taro.getAppBaseInfo?.().fontSizeSetting;
+    // WeChat returns fontSizeSetting here; Taro's type for the result leaves it out.
+    const info = Taro.getAppBaseInfo?.() as { fontSizeSetting?: number } | undefined;
+    const size = info?.fontSizeSetting;
     return typeof size === 'number' && size >= LARGE_FONT_SETTING;
   } catch {
     return false;

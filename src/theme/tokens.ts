@@ -180,12 +180,15 @@ export function themeVariables(theme: Theme, toLength: (px: number) => string): 
 
 /** WCAG 2 contrast ratio of two #rrggbb colors, e.g. 4.5 or more for body text. */
 export function contrastRatio(foreground: string, background: string): number {
-  const [a, b] = [relativeLuminance(foreground), relativeLuminance(background)].sort((x, y) => y - x);
-  return (a + 0.05) / (b + 0.05);
+  const fg = relativeLuminance(foreground);
+  const bg = relativeLuminance(background);
+  return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
 }
 
 function relativeLuminance(hex: string): number {
-  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  const linear = (offset: number) => {
+    const c = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear(1) + 0.7152 * linear(3) + 0.0722 * linear(5);
 }

@@ -12,7 +12,7 @@ import { InlineError } from '../../components/states';
 import { useConsentNeeded } from '../../privacy/privacy';
 import { setProfile } from '../profile';
 
-const PURPOSE = '绑定手机号会用到您在微信里的手机号，用于预约、代办有进展时联系您';
+const PURPOSE = '绑定要用到您微信里的手机号';
 
 /**
  * 手机号: shown masked only (the host never sends it whole). On weapp the number comes
@@ -23,8 +23,10 @@ export function PhoneBinding({ profile }: { profile: Profile }) {
   const consent = useConsentNeeded();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; done: boolean } | null>(null);
   const [typed, setTyped] = useState('');
+  // A bound number is changed rarely: its controls stay folded until asked for.
+  const [changing, setChanging] = useState(false);
 
   const bind = async (code: string) => {
     setBusy(true);
@@ -32,8 +34,9 @@ export function PhoneBinding({ profile }: { profile: Profile }) {
     setNote(null);
     try {
       setProfile(await call('users.bindPhone', { code }));
-      setNote('手机号已绑定');
+      setNote({ text: '手机号已绑定', done: true });
       setTyped('');
+      setChanging(false);
     } catch (e) {
       setError(toAppError(e));
     } finally {
@@ -43,28 +46,44 @@ export function PhoneBinding({ profile }: { profile: Profile }) {
 
   const bound = profile.phoneMasked !== null;
   const actionText = bound ? '更换手机号' : '绑定手机号';
+  const header = (
+    <View>
+      <Text className="lt-label">手机号</Text>
+      <Text className="lt-value">{bound ? profile.phoneMasked : '还没有绑定'}</Text>
+      {note ? <Text className={`lt-body ${note.done ? 'lt-success' : 'lt-muted'}`}>{note.text}</Text> : null}
+    </View>
+  );
+
+  if (bound && !changing) {
+    return (
+      <View className="lt-card">
+        {header}
+        <View className="lt-gap-top">
+          <ActionButton tone="secondary" onClick={() => setChanging(true)}>
+            更换手机号
+          </ActionButton>
+        </View>
+      </View>
+    );
+  }
 
   return (
     <View className="lt-card">
-      <Text className="lt-card__title">手机号</Text>
-      <Text className="lt-body">{bound ? `已绑定：${profile.phoneMasked}` : '还没有绑定手机号'}</Text>
-      {bound ? null : <Text className="lt-body lt-muted">绑定后，预约和代办有进展时，社区可以联系您。</Text>}
+      {header}
+      {bound ? null : <Text className="lt-body lt-muted">绑定后，预约和代办有进展时，社区可以打电话联系您。</Text>}
       {consent.needed ? <PrivacyNotice purpose={PURPOSE} /> : null}
       <InlineError error={error} />
-      {note ? <Text className="lt-body lt-success">{note}</Text> : null}
 
       {signInMethod === 'wechat' ? (
         <View className="lt-gap-top">
           <ActionButton
-            tone={bound ? 'secondary' : 'primary'}
             loading={busy}
             openType={consent.needed ? 'getPhoneNumber|agreePrivacyAuthorization' : 'getPhoneNumber'}
             onAgreePrivacyAuthorization={consent.agreed}
             onGetPhoneNumber={(e) => {
               const { code, errMsg } = e.detail;
               if (code) void bind(code);
-              else if (/deny|cancel/i.test(errMsg)) setNote('您没有同意使用手机号，可以以后再绑定。');
-              else setError(new AppError('PHONE_CODE_INVALID'));
+              else setNote({ text: explainRefusal(errMsg), done: false });
             }}
           >
             {consent.needed ? `同意并${actionText}` : actionText}
@@ -74,7 +93,7 @@ export function PhoneBinding({ profile }: { profile: Profile }) {
 
       {signInMethod === 'persona' ? (
         <View className="lt-gap-top">
-          <Text className="lt-body lt-muted">开发预览：输入一个11位手机号，模拟微信授权。</Text>
+          <Text className="lt-body lt-muted">开发预览：输入一个手机号，代替微信授权。</Text>
           <View className="lt-field">
             <Input
               type="number"
@@ -85,7 +104,6 @@ export function PhoneBinding({ profile }: { profile: Profile }) {
             />
           </View>
           <ActionButton
-            tone={bound ? 'secondary' : 'primary'}
             loading={busy}
             onClick={() => {
               if (!/^1\d{10}$/.test(typed)) {
@@ -100,6 +118,21 @@ export function PhoneBinding({ profile }: { profile: Profile }) {
           </ActionButton>
         </View>
       ) : null}
+
+      {bound ? (
+        <View className="lt-gap-top">
+          <ActionButton tone="secondary" onClick={() => setChanging(false)}>
+            不换了
+          </ActionButton>
+        </View>
+      ) : null}
     </View>
   );
+}
+
+/** Why WeChat gave no phone code, in the resident's words (errMsg is WeChat's English). */
+function explainRefusal(errMsg: string): string {
+  if (/privacy/i.test(errMsg)) return '需要先同意隐私保护指引，才能绑定手机号。';
+  if (/deny|cancel/i.test(errMsg)) return '您没有同意使用手机号，可以以后再绑定。';
+  return '微信没有给出手机号，请稍后再试。';
 }

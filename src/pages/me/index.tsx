@@ -1,5 +1,4 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Cell } from '@nutui/nutui-react-taro';
 import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Profile } from '../../../types/users';
@@ -8,6 +7,7 @@ import { reloadProfile, signOut, useProfile } from '../../account/profile';
 import { describeRoles, loadRegions } from '../../account/regions';
 import { ActionButton } from '../../components/action-button';
 import { CareModeSetting } from '../../components/care-mode-setting';
+import { InfoRow } from '../../components/info-row';
 import { Page } from '../../components/page';
 import { SignInPrompt } from '../../components/sign-in-prompt';
 import { ErrorState, LoadingState } from '../../components/states';
@@ -31,12 +31,13 @@ export default function MePage() {
   });
 
   let account;
-  if (session.status === 'restoring' || session.status === 'signingIn') {
+  if (profile && (session.status === 'signedIn' || session.status === 'signingIn')) {
+    // A silent re-login (after a 211) keeps the page as it is.
+    account = <Account profile={profile} />;
+  } else if (session.status === 'restoring' || session.status === 'signingIn') {
     account = <LoadingState text="正在登录，请稍候…" />;
   } else if (session.status !== 'signedIn') {
     account = <SignInPrompt />;
-  } else if (profile) {
-    account = <Account profile={profile} />;
   } else if (status === 'error') {
     account = <ErrorState error={error} onRetry={() => void reloadProfile()} />;
   } else {
@@ -47,15 +48,12 @@ export default function MePage() {
     <Page tab="me">
       {account}
       <CareModeSetting />
-      <View className="lt-card lt-me__links">
-        <Cell
-          title="隐私保护指引"
-          description="我们收集哪些信息、怎么用、怎么删除"
-          extra={<Text className="lt-me__chevron">查看</Text>}
-          clickable
-          onClick={() => void Taro.navigateTo({ url: ROUTES.privacyPolicy })}
-        />
-      </View>
+      <InfoRow
+        label="个人信息怎么用、怎么删除"
+        value="隐私保护指引"
+        action="查看"
+        onClick={() => void Taro.navigateTo({ url: ROUTES.privacyPolicy })}
+      />
     </Page>
   );
 }
@@ -64,15 +62,12 @@ function Account({ profile }: { profile: Profile }) {
   return (
     <View>
       <ProfileCard profile={profile} />
-      <View className="lt-card lt-me__links">
-        <Cell
-          title="所在社区"
-          description={profile.homeCommunityName ?? '还没有选择'}
-          extra={<Text className="lt-me__chevron">{profile.homeCommunityName ? '更改' : '选择'}</Text>}
-          clickable
-          onClick={() => void Taro.navigateTo({ url: ROUTES.community })}
-        />
-      </View>
+      <InfoRow
+        label="所在社区"
+        value={profile.homeCommunityName ?? '还没有选择'}
+        action={profile.homeCommunityName ? '更改' : '选择'}
+        onClick={() => void Taro.navigateTo({ url: ROUTES.community })}
+      />
       <PhoneBinding profile={profile} />
       <AccountActions />
     </View>

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import type { AppError } from '../../../../types/errors';
@@ -10,6 +9,7 @@ import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { useRemote } from '../../../hooks/use-remote';
+import { goBackOr } from '../../../platform/navigation';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import './index.scss';
@@ -33,8 +33,7 @@ export default function CommunityPage() {
     try {
       setProfile(await call('users.updateProfile', { homeCommunityId: id }));
       // Back to where the resident came from, which shows the new community.
-      if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
-      else await Taro.switchTab({ url: ROUTES.me });
+      await goBackOr(ROUTES.me);
     } catch (e) {
       setFailed({ id, error: toAppError(e) });
     } finally {

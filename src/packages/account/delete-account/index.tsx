@@ -10,6 +10,7 @@ import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, InlineError } from '../../../components/states';
 import { useSession } from '../../../hooks/use-session';
+import { goBackOr } from '../../../platform/navigation';
 import { ROUTES } from '../../../routes';
 
 const CONFIRM_WORD = '注销';
@@ -74,7 +75,7 @@ export default function DeleteAccountPage() {
           >
             确认注销账号
           </ActionButton>
-          <ActionButton tone="secondary" onClick={() => void Taro.navigateBack()}>
+          <ActionButton tone="secondary" onClick={() => void goBackOr(ROUTES.me)}>
             不注销，返回
           </ActionButton>
         </View>
