@@ -31,6 +31,7 @@ const Env = z.object({
   LINLI_TEMPLATE_PROGRESS: z.string().min(1).default('tpl-progress'),
   LINLI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   LINLI_UPLOAD_DIR: z.string().default('.data/uploads'),
+  LINLI_H5_DIR: z.string().default('dist-h5'),
 });
 
 export interface Config {
@@ -60,6 +61,8 @@ export interface Config {
   outboxIntervalMs: number;
   /** Where uploaded photos are kept (the embedded default keeps them on disk). */
   uploadDir: string;
+  /** The H5 preview's build, served at `/` when it exists. */
+  h5Dir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     outboxIntervalMs: e.LINLI_OUTBOX_INTERVAL_MS,
     uploadDir: e.LINLI_UPLOAD_DIR,
+    h5Dir: e.LINLI_H5_DIR,
   };
   if (production) assertProductionReady(config);
   return config;

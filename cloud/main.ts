@@ -10,6 +10,7 @@ async function main() {
   const lines = [
     '',
     '邻里通 Linli is running',
+    linli.servesH5 ? `  open the H5 preview      ${url}/` : '  H5 preview               not built (npm run build:h5)',
     `  host (LeanCloud protocol) ${url}`,
     `  database                  ${linli.database.kind}: ${linli.database.description}`,
     `  function catalog          ${url}/api/functions`,

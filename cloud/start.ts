@@ -6,6 +6,7 @@ import type { Services } from './core/services';
 import { seedDemo } from './demo/seed';
 import { functions } from './functions';
 import { buildHost } from './host/build-host';
+import { registerStaticSite } from './host/static-routes';
 import { openDatabase, type OpenDatabase } from './storage/dialect';
 import { startOutboxWorker } from './notifications/worker';
 import { closeStaleResolved } from './petitions/close-stale';
@@ -20,6 +21,8 @@ export interface Linli {
   /** The local fake WeChat, when no WECHAT_API_BASE was configured. */
   fakeWechat: FakeWechat | null;
   url: string;
+  /** Whether the H5 preview was built and is served at `/`. */
+  servesH5: boolean;
   close(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function startLinli(
     };
     if (config.demoData) await seedDemo(services);
     const host = await buildHost({ services, functions, logger: options.logger });
+    const servesH5 = await registerStaticSite(host, config.h5Dir, '/');
     await options.beforeListen?.(host);
     const url = await host.listen({ host: config.host, port: config.port });
     const stopWorker = config.outboxIntervalMs > 0 ? startOutboxWorker(services, config.outboxIntervalMs, [closeStaleResolved]) : () => {};
@@ -59,6 +63,7 @@ export async function startLinli(
       database,
       fakeWechat,
       url,
+      servesH5,
       async close() {
         stopWorker();
         await host.close();

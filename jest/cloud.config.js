@@ -4,6 +4,8 @@ module.exports = {
   displayName: 'cloud',
   rootDir: path.resolve(__dirname, '..'),
   testEnvironment: 'node',
+  // A few of Fastify's dependencies ship ES modules only; Node 20 loads them, jest needs them compiled.
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
   testMatch: ['<rootDir>/cloud/**/*.test.ts', '<rootDir>/types/**/*.test.ts'],
   transform: {
     '\\.[jt]s$': [

@@ -170,9 +170,10 @@ export function themeVariables(theme: Theme, toLength: (px: number) => string): 
     '--nutui-cell-group-description-font-size': len(font.caption),
     '--nutui-input-font-size': len(font.body),
     '--nutui-input-padding': `${len(space.m)} ${len(space.l)}`,
-    '--nutui-switch-height': len(theme.name === 'care' ? 36 : 28),
-    '--nutui-switch-line-height': len(theme.name === 'care' ? 36 : 28),
-    '--nutui-switch-width': len(theme.name === 'care' ? 64 : 48),
+    // In 长辈模式 the switch itself is the 60×60 target, not only the row around it.
+    '--nutui-switch-height': len(theme.name === 'care' ? controlHeight : 28),
+    '--nutui-switch-line-height': len(theme.name === 'care' ? controlHeight : 28),
+    '--nutui-switch-width': len(theme.name === 'care' ? Math.round(controlHeight * 1.7) : 48),
     '--nutui-switch-label-font-size': len(font.caption),
   };
   return vars;

@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../types/errors';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
@@ -28,6 +28,13 @@ export default function PersonaPage() {
   const session = useSession();
   const [busyCode, setBusyCode] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  // `?code=dev:<name>` signs in as any demo resident at once: the browser tests use it to
+  // act as several neighbours. Only the fake WeChat accepts these codes.
+  const requested = useRouter().params.code;
+  useEffect(() => {
+    const code = requested ? decodeURIComponent(requested) : '';
+    if (LINLI_DEV_LOGIN && /^dev:[A-Za-z0-9_.-]{1,40}$/.test(code)) void choose(code);
+  }, [requested]);
 
   if (!LINLI_DEV_LOGIN) {
     return (

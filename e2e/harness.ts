@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../cloud/config';
+import { startLinli, type Linli } from '../cloud/start';
+import { createTestDatabase, type TestDatabase } from '../cloud/storage/test-database';
+
+/**
+ * One browser test's world: the host on a fresh database with the 上街区 demo data and the
+ * fake WeChat, serving the H5 build (`npm run build:h5` first), and headless Chromium.
+ * Real time, because the page shows real time.
+ */
+export interface E2E {
+  linli: Linli;
+  url: string;
+  browser: Browser;
+  /** A fresh phone: its own storage, 375 wide like the MIIT measurements assume. */
+  phone(options?: { careMode?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  stop(): Promise<void>;
+}
+
+export const SCREENSHOTS = path.resolve(__dirname, '..', 'test-results', 'screenshots');
+
+export async function startE2E(): Promise<E2E> {
+  if (!fs.existsSync(path.resolve(__dirname, '..', 'dist-h5', 'index.html'))) {
+    throw new Error('The H5 build is missing: run `npm run build:h5` (npm run test:e2e does it).');
+  }
+  const database: TestDatabase = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: database.url,
+    LINLI_DEMO_DATA: '1',
+    LINLI_LOGIN_RATE_PER_MINUTE: '100000',
+    LINLI_WRITE_RATE_PER_MINUTE: '100000',
+    LINLI_OUTBOX_INTERVAL_MS: '0',
+    LINLI_UPLOAD_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-uploads-')),
+    LINLI_H5_DIR: path.resolve(__dirname, '..', 'dist-h5'),
+  });
+  const linli = await startLinli(config);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    linli,
+    url: linli.url,
+    browser,
+    async phone(options = {}) {
+      const context = await browser.newContext({ viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      await page.goto(`${linli.url}/`);
+      if (options.careMode) await setCareMode(page, true);
+      return { context, page };
+    },
+    async stop() {
+      await browser.close();
+      await linli.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Signs in as a demo persona (`resident`, `grid`, or any `dev:<name>` resident) through the persona page. */
+export async function signInAs(page: Page, persona: string): Promise<void> {
+  const base = new URL(page.url()).origin;
+  await page.goto(`${base}/#/packages/account/persona/index?code=${encodeURIComponent(`dev:${persona}`)}`);
+  // A hash route changes without a page load: wait on the hash itself.
+  await page.waitForFunction(() => window.location.hash.includes('pages/me/index'), undefined, { timeout: 20_000 });
+  await page.getByText('退出登录').first().waitFor();
+}
+
+/** 长辈模式 as the resident switches it in 我的 (kept in storage like the real switch). */
+export async function setCareMode(page: Page, on: boolean): Promise<void> {
+  // Taro's H5 storage keeps {data: value} under the key; the app reads 'on' / 'off'.
+  await page.evaluate((value) => {
+    window.localStorage.setItem('linli.careMode', JSON.stringify({ data: value ? 'on' : 'off' }));
+  }, on);
+  await page.reload();
+}
+
+export async function go(page: Page, route: string): Promise<void> {
+  const base = new URL(page.url()).origin;
+  await page.goto(`${base}/#${route}`);
+}
+
+/** Clicks the NutUI button holding this text (the outer element takes the click). */
+export async function tap(page: Page, text: string | RegExp): Promise<void> {
+  await page.locator('.nut-button, .lt-action, button, [role=button]').filter({ hasText: text }).first().click();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The MIIT elderly-mode measurements, taken in the page: visible text under 18px, body
+ * text under 22px, tappable elements under 60×60. Returns what breaks them.
+ */
+export async function careModeViolations(page: Page): Promise<{ smallText: string[]; smallTargets: string[]; bodySize: number }> {
+  return page.evaluate(() => {
+    const visible = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0;
+    };
+    const smallText: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim();
+      const el = n.parentElement;
+      if (!text || !el || !visible(el)) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < 18) smallText.push(`${size}px「${text.slice(0, 20)}」`);
+    }
+    const smallTargets: string[] = [];
+    const tappable = document.querySelectorAll('button, a, input, textarea, [role=button], .nut-button, .lt-action, .lt-tap, taro-button-core, .nut-switch, .nut-checkbox, .nut-radio');
+    tappable.forEach((el) => {
+      if (!visible(el)) return;
+      const r = el.getBoundingClientRect();
+      const label = (el.textContent ?? '').trim().slice(0, 20) || `<${el.tagName.toLowerCase()} class="${el.className}">`;
+      if (r.width < 60 || r.height < 60) smallTargets.push(`${Math.round(r.width)}×${Math.round(r.height)}「${label}」`);
+    });
+    const body = document.querySelector('.lt-body') ?? document.querySelector('.lt-page') ?? document.body;
+    return { smallText, smallTargets, bodySize: parseFloat(getComputedStyle(body).fontSize) };
+  });
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# `npm start`: builds the H5 preview when it is missing or older than its sources, then
+# starts the host (embedded SQLite, demo data, local fake WeChat), which serves it at /.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+stamp=dist-h5/index.html
+if [ ! -f "$stamp" ] || [ -n "$(find src config types babel.config.js -newer "$stamp" -type f 2>/dev/null | head -n 1)" ]; then
+  echo "Building the H5 preview (about 20 seconds)…"
+  npm run --silent build:h5 >/tmp/linli-build-h5.log 2>&1 || { tail -40 /tmp/linli-build-h5.log; exit 1; }
+fi
+exec npx tsx cloud/main.ts
