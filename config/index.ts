@@ -22,7 +22,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    // LINLI_OUTPUT_ROOT lets parallel builds (one per worktree or test run) keep apart.
+    outputRoot: process.env.LINLI_OUTPUT_ROOT ?? (isH5 ? 'dist-h5' : 'dist'),
     plugins: [],
     defineConstants: buildConstants(process.env, taroEnv),
     copy: { patterns: [], options: {} },
