@@ -24,6 +24,26 @@ import closeDates from './bookings/close-dates';
 
 import logout from './auth/logout';
 import listCommunities from './communities/list-communities';
+import listHonorLists from './honors/list-honor-lists';
+import getHonorList from './honors/get-honor-list';
+import getHonorEntry from './honors/get-honor-entry';
+import likeHonorEntry from './honors/like-honor-entry';
+import honorPosterCode from './honors/get-poster-code';
+import nominate from './honors/nominate';
+import myNominations from './honors/my-nominations';
+import listThanks from './honors/list-thanks';
+import postThanks from './honors/post-thanks';
+import reportThanks from './honors/report-thanks';
+import thanksReceived from './honors/thanks-received';
+import staffToThank from './honors/staff-to-thank';
+import saveHonorList from './honors/save-honor-list';
+import saveHonorEntry from './honors/save-honor-entry';
+import publishHonorList from './honors/publish-honor-list';
+import listNominations from './honors/list-nominations';
+import reviewNomination from './honors/review-nomination';
+import thanksQueue from './honors/thanks-queue';
+import reviewThanks from './honors/review-thanks';
+
 import type { CloudFunction } from './core/define-function';
 import listEvents from './events/list-events';
 import getEvent from './events/get-event';
@@ -126,4 +146,23 @@ export const functions: CloudFunction[] = [
   assignPetition,
   petitionRoster,
   overduePetitions,
+  listHonorLists,
+  getHonorList,
+  getHonorEntry,
+  likeHonorEntry,
+  honorPosterCode,
+  nominate,
+  myNominations,
+  listThanks,
+  postThanks,
+  reportThanks,
+  thanksReceived,
+  staffToThank,
+  saveHonorList,
+  saveHonorEntry,
+  publishHonorList,
+  listNominations,
+  reviewNomination,
+  thanksQueue,
+  reviewThanks,
 ] as CloudFunction[];

@@ -4,6 +4,7 @@ import { authContracts } from './auth';
 import { bookingsContracts } from './bookings';
 import { communitiesContracts } from './communities';
 import { eventsContracts } from './events';
+import { honorsContracts } from './honors';
 import { petitionsContracts } from './petitions';
 import { rolesContracts } from './roles';
 import { sharesContracts } from './shares';
@@ -24,6 +25,7 @@ export const contracts = [
   ...sharesContracts,
   ...bookingsContracts,
   ...petitionsContracts,
+  ...honorsContracts,
 ] as const;
 
 type All = (typeof contracts)[number];

@@ -4,6 +4,7 @@ import { upsertRegions } from '../communities/communities.storage';
 import { DAY } from '../core/clock';
 import { getEventRow, insertEvent } from '../events/events.storage';
 import { getResourceRow, saveResourceRow, upsertCenter } from '../bookings/bookings.storage';
+import { getHonorEntryRow, getHonorListRow, getThanksRow, insertThanks, saveHonorEntryRow, saveHonorListRow } from '../honors/honors.storage';
 import { shanghaiDay, shanghaiTime } from '../../types/time';
 import { hashPassword } from '../core/password';
 import type { Services } from '../core/services';
@@ -13,6 +14,7 @@ import { createConsoleAccount, findByUsername, findOrCreateByOpenid, updateUser 
 import { openidOf } from '../wechat/fake-server';
 import { DEMO_ARTICLES } from './articles';
 import { DEMO_EVENTS } from './events';
+import { DEMO_HONOR_ENTRIES, DEMO_HONOR_LIST, DEMO_THANKS } from './honors';
 import { DEMO_CENTERS, demoResources } from './service-centers';
 import { DEMO_ACCOUNTS, DEMO_PERSONAS } from './personas';
 import { demoRegions } from './regions';
@@ -114,6 +116,47 @@ export async function seedDemo(services: Services): Promise<void> {
       created_by: null,
       created_at: at,
       updated_at: at,
+    });
+  }
+  if (!(await getHonorListRow(db, DEMO_HONOR_LIST.id))) {
+    const at = now.toISOString();
+    const l = DEMO_HONOR_LIST;
+    await saveHonorListRow(db, { id: l.id, year: l.year, scope_id: l.scopeId, title: l.title, categories: JSON.stringify(l.categories), published: 1, created_at: at, updated_at: at });
+  }
+  for (const [i, e] of DEMO_HONOR_ENTRIES.entries()) {
+    if (await getHonorEntryRow(db, e.id)) continue;
+    const at = now.toISOString();
+    await saveHonorEntryRow(db, {
+      id: e.id,
+      list_id: DEMO_HONOR_LIST.id,
+      name: e.name,
+      category: e.category,
+      community_id: e.communityId,
+      photo_file_id: null,
+      story_html: sanitizeArticleHtml(e.storyHtml),
+      sort: i,
+      created_at: at,
+      updated_at: at,
+    });
+  }
+  for (const t of DEMO_THANKS) {
+    if (await getThanksRow(db, t.id)) continue;
+    const author = await findOrCreateByOpenid(db, openidOf(t.authorPersona), now, t.authorPersona);
+    const target = 'persona' in t.target ? await findOrCreateByOpenid(db, openidOf(t.target.persona), now, t.target.persona) : null;
+    await insertThanks(db, {
+      id: t.id,
+      author_id: author.id,
+      target_kind: t.targetKind,
+      target_user_id: target?.id ?? null,
+      target_name: target?.nickname ?? ('name' in t.target ? t.target.name : ''),
+      community_id: t.communityId,
+      text: t.text,
+      photo_file_id: null,
+      status: 'approved',
+      reject_reason: null,
+      reviewed_by: null,
+      reviewed_at: now.toISOString(),
+      created_at: new Date(now.getTime() - DAY).toISOString(),
     });
   }
 }

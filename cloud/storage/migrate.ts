@@ -5,6 +5,7 @@ import * as m002 from './migrations/002-articles';
 import * as m003 from './migrations/003-events';
 import * as m004 from './migrations/004-bookings';
 import * as m005 from './migrations/005-petitions';
+import * as m006 from './migrations/006-honors';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-events': m003,
   '004-bookings': m004,
   '005-petitions': m005,
+  '006-honors': m006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

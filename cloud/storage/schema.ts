@@ -309,6 +309,78 @@ export interface AuditLogTable {
   at: string;
 }
 
+export interface HonorListsTable {
+  id: string;
+  year: number;
+  scope_id: string;
+  title: string;
+  /** JSON array of category names. */
+  categories: string;
+  published: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HonorEntriesTable {
+  id: string;
+  list_id: string;
+  name: string;
+  category: string;
+  community_id: string;
+  photo_file_id: string | null;
+  story_html: string;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HonorLikesTable {
+  entry_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface NominationsTable {
+  id: string;
+  nominator_id: string | null;
+  year: number;
+  community_id: string;
+  nominee_name: string;
+  category: string;
+  reason: string;
+  /** pending | accepted | declined */
+  status: string;
+  decline_reason: string | null;
+  entry_id: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_at: string;
+}
+
+export interface ThanksPostsTable {
+  id: string;
+  author_id: string | null;
+  target_kind: string;
+  target_user_id: string | null;
+  target_name: string;
+  community_id: string;
+  text: string;
+  photo_file_id: string | null;
+  /** THANKS_FLOW's keys (types/honors.ts). */
+  status: string;
+  reject_reason: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  created_at: string;
+}
+
+export interface ThanksReportsTable {
+  post_id: string;
+  user_id: string;
+  reason: string;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
@@ -332,4 +404,10 @@ export interface Database {
   petition_events: PetitionEventsTable;
   duty_roster: DutyRosterTable;
   audit_log: AuditLogTable;
+  honor_lists: HonorListsTable;
+  honor_entries: HonorEntriesTable;
+  honor_likes: HonorLikesTable;
+  nominations: NominationsTable;
+  thanks_posts: ThanksPostsTable;
+  thanks_reports: ThanksReportsTable;
 }

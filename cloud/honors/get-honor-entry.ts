@@ -1,0 +1,13 @@
+import { AppError } from '../../types';
+import { getHonorEntry } from '../../types/honors';
+import { defineFunction } from '../core/define-function';
+import { recordVisitFromShare } from '../shares/record-visit';
+import { toEntry } from './honor-view';
+import { getHonorEntryRow, hasLiked } from './honors.storage';
+
+export default defineFunction(getHonorEntry, async (input, { services, caller }) => {
+  const row = await getHonorEntryRow(services.db, input.id);
+  if (!row || row.published !== 1) throw new AppError('NOT_FOUND');
+  if (input.sharer) await recordVisitFromShare(services, { targetKind: 'honor', targetId: row.id, sharerId: input.sharer, visitorId: caller?.id ?? null });
+  return toEntry(services, row, caller ? await hasLiked(services.db, row.id, caller.id) : false);
+});

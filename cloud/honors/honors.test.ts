@@ -1,0 +1,135 @@
+import { ERRORS } from '../../types';
+import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+
+let linli: TestLinli;
+let admin: Client;
+beforeAll(async () => {
+  linli = await startTestLinli();
+  admin = await signIn('admin');
+});
+afterAll(() => linli.stop());
+
+describe('reading the honor list', () => {
+  it('shows the 2020 list by category, and a profile with its story', async () => {
+    const lists = await anonymous.call('honors.lists', {});
+    const list2020 = lists.find((l) => l.year === 2020)!;
+    expect(list2020).toMatchObject({ title: '2020年度乡村光荣榜', scopeName: '上街区', entryCount: 4 });
+    const { byCategory } = await anonymous.call('honors.list', { id: list2020.id });
+    expect(byCategory.map((g) => g.category)).toEqual(['好丈夫', '好媳妇', '文明家庭', '最美志愿者']);
+    const husband = byCategory[0]!.entries[0]!;
+    expect(husband).toMatchObject({ name: '李卫东', communityName: '朝阳社区' });
+    expect(husband.excerpt.length).toBeLessThanOrEqual(61);
+    const entry = await anonymous.call('honors.entry', { id: husband.id });
+    expect(entry.storyHtml).toContain('有担当的好丈夫');
+    expect(entry.likedByMe).toBe(false);
+  });
+
+  it('gives a poster its mini-program code image', async () => {
+    const { image } = await anonymous.call('honors.posterCode', { id: 'demo-honor-husband' });
+    expect(image).toMatch(/^data:image\/png;base64,iVBOR/);
+  });
+});
+
+describe('likes', () => {
+  it('one per resident, idempotent under concurrent taps; the count is exact and kept', async () => {
+    const id = 'demo-honor-volunteer';
+    const before = (await anonymous.call('honors.entry', { id })).likes;
+    const fans = await Promise.all(['fan-1', 'fan-2', 'fan-3'].map(signIn));
+    await Promise.all(fans.flatMap((f) => Array.from({ length: 6 }, () => f.call('honors.like', { id }))));
+    expect((await anonymous.call('honors.entry', { id })).likes).toBe(before + 3);
+    expect((await fans[0]!.call('honors.entry', { id })).likedByMe).toBe(true);
+    expect(await errorCodeOf(anonymous.call('honors.like', { id }))).toBe(211);
+  });
+});
+
+describe('nominations', () => {
+  it('a resident nominates for next year; the admin accepts into a list; the nominator sees the outcome', async () => {
+    const resident = await signIn('resident');
+    const n = await resident.call('honors.nominate', { nomineeName: '邻居张奶奶', category: '最美志愿者', reason: '每天早上义务打扫楼道，十年如一日。' });
+    expect(n).toMatchObject({ status: 'pending', statusText: '待审核', communityName: '朝阳社区', year: 2027 });
+    expect((await admin.call('honors.nominations', {})).map((x) => x.id)).toContain(n.id);
+    const kangle = await signIn('admin-kangle');
+    expect((await kangle.call('honors.nominations', {})).map((x) => x.id)).not.toContain(n.id);
+    expect(await errorCodeOf(kangle.call('honors.reviewNomination', { id: n.id, decision: 'decline', reason: '不是我们社区' }))).toBe(ERRORS.NOT_FOUND.code);
+
+    const list = await admin.call('honors.saveList', { year: 2027, scopeId: 'chaoyang', title: '2027年度朝阳社区光荣榜', categories: ['最美志愿者', '好邻居'] });
+    const accepted = await admin.call('honors.reviewNomination', { id: n.id, decision: 'accept', listId: list.id });
+    expect(accepted).toMatchObject({ status: 'accepted', statusText: '已入选' });
+    expect(await errorCodeOf(admin.call('honors.reviewNomination', { id: n.id, decision: 'decline', reason: '改主意' }))).toBe(ERRORS.NOMINATION_NOT_PENDING.code);
+    expect((await resident.call('honors.myNominations', {}))[0]).toMatchObject({ statusText: '已入选' });
+
+    // Unpublished lists stay hidden from residents; published, the nominee is there.
+    expect(await errorCodeOf(anonymous.call('honors.list', { id: list.id }))).toBe(ERRORS.NOT_FOUND.code);
+    await admin.call('honors.publish', { id: list.id, published: true });
+    const { byCategory } = await anonymous.call('honors.list', { id: list.id });
+    expect(byCategory[0]!.entries.map((e) => e.name)).toEqual(['邻居张奶奶']);
+  });
+
+  it('a decline carries its reason to the nominator', async () => {
+    const resident = await signIn('resident2');
+    const n = await resident.call('honors.nominate', { nomineeName: '王师傅', category: '好丈夫', reason: '照顾生病的妻子很多年，邻里都称赞。' });
+    expect(await errorCodeOf(admin.call('honors.reviewNomination', { id: n.id, decision: 'decline' }))).toBe(ERRORS.INVALID_INPUT.code);
+    await admin.call('honors.reviewNomination', { id: n.id, decision: 'decline', reason: '今年名额已满，明年优先考虑' });
+    expect((await resident.call('honors.myNominations', {}))[0]).toMatchObject({ statusText: '未入选', declineReason: '今年名额已满，明年优先考虑' });
+  });
+
+  it('a community admin cannot edit the district list', async () => {
+    expect(await errorCodeOf(admin.call('honors.saveList', { year: 2026, scopeId: 'shangjie', title: '全区光荣榜', categories: ['好人'] }))).toBe(ERRORS.OUT_OF_SCOPE.code);
+    expect(await errorCodeOf(admin.call('honors.publish', { id: 'demo-honors-2020', published: false }))).toBe(ERRORS.NOT_FOUND.code);
+  });
+});
+
+describe('the thank-you wall', () => {
+  it('a thank-you appears after approval; the thanked staff member sees it', async () => {
+    const resident = await signIn('resident');
+    const grid = await signIn('grid');
+    const staff = await anonymous.call('thanks.staff', { communityId: 'chaoyang' });
+    expect(staff.map((s) => s.name)).toContain('刘建国');
+    const post = await resident.call('thanks.post', { targetKind: 'staff', targetUserId: grid.userId!, text: '刘师傅帮我家老人办好了高龄津贴，谢谢！' });
+    expect(post).toMatchObject({ status: 'pending', targetName: '刘建国' });
+    const wall = async () => (await anonymous.call('thanks.list', { communityId: 'chaoyang' })).items.map((i) => i.id);
+    expect(await wall()).not.toContain(post.id);
+    expect((await admin.call('thanks.queue', {})).map((p) => p.id)).toContain(post.id);
+    await admin.call('thanks.review', { id: post.id, decision: 'approve' });
+    expect(await wall()).toContain(post.id);
+    expect((await grid.call('thanks.mine', {})).map((p) => p.id)).toContain(post.id);
+  });
+
+  it('three reports hide a post pending review; the admin restores it', async () => {
+    const author = await signIn('resident2');
+    const post = await author.call('thanks.post', { targetKind: 'unit', targetName: '区司法局', text: '法律讲座讲得明白，学到了防诈骗。' });
+    await admin.call('thanks.review', { id: post.id, decision: 'approve' });
+    const reporters = await Promise.all(['reporter-1', 'reporter-2', 'reporter-3'].map(signIn));
+    await reporters[0]!.call('thanks.report', { id: post.id, reason: '内容不实' });
+    await reporters[0]!.call('thanks.report', { id: post.id, reason: '重复举报' });
+    await reporters[1]!.call('thanks.report', { id: post.id, reason: '内容不实' });
+    const wall = async () => (await anonymous.call('thanks.list', {})).items.map((i) => i.id);
+    expect(await wall()).toContain(post.id);
+    await reporters[2]!.call('thanks.report', { id: post.id, reason: '广告' });
+    expect(await wall()).not.toContain(post.id);
+    const hidden = await admin.call('thanks.queue', { status: 'hidden' });
+    expect(hidden.find((p) => p.id === post.id)).toMatchObject({ statusText: '被举报，待复核', reports: 3 });
+    await admin.call('thanks.review', { id: post.id, decision: 'approve' });
+    expect(await wall()).toContain(post.id);
+  });
+
+  it('concurrent reports by three residents hide it exactly once', async () => {
+    const author = await signIn('resident');
+    const post = await author.call('thanks.post', { targetKind: 'volunteer', targetName: '孙大姐', text: '志愿理发，手艺好人也好。' });
+    await admin.call('thanks.review', { id: post.id, decision: 'approve' });
+    const reporters = await Promise.all(['racer-1', 'racer-2', 'racer-3'].map(signIn));
+    await Promise.all(reporters.map((r) => r.call('thanks.report', { id: post.id, reason: '不实' })));
+    expect((await admin.call('thanks.queue', { status: 'hidden' })).map((p) => p.id)).toContain(post.id);
+  });
+
+  it('thanks to someone who is not staff of that community is refused', async () => {
+    const resident = await signIn('resident');
+    const stranger = await signIn('not-staff');
+    expect(await errorCodeOf(resident.call('thanks.post', { targetKind: 'staff', targetUserId: stranger.userId!, text: '谢谢你帮忙' }))).toBe(ERRORS.THANKS_TARGET_UNKNOWN.code);
+  });
+
+  it('the demo wall shows the 康乐社区 banner to 周丽', async () => {
+    const { items } = await anonymous.call('thanks.list', { communityId: 'kangle' });
+    expect(items.find((i) => i.id === 'demo-thanks-kangle')).toMatchObject({ targetName: '周丽', authorName: '孙桂芳' });
+  });
+});

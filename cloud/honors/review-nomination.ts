@@ -1,0 +1,49 @@
+import { AppError } from '../../types';
+import { reviewNomination } from '../../types/honors';
+import { getRegion } from '../communities/communities.storage';
+import { newId } from '../core/crypto';
+import { defineFunction } from '../core/define-function';
+import { administers, holdsRoleIn } from '../core/scope';
+import { sanitizeArticleHtml } from '../articles/sanitize';
+import { toNomination } from './honor-view';
+import { getHonorListRow, getNominationRow, settleNomination } from './honors.storage';
+
+export default defineFunction(reviewNomination, async (input, { services, caller }) => {
+  const nomination = await getNominationRow(services.db, input.id);
+  if (!nomination || !holdsRoleIn(caller.grants, ['communityAdmin'], nomination.community_id)) throw new AppError('NOT_FOUND');
+  const now = services.clock.now();
+  let entry = null;
+  if (input.decision === 'accept') {
+    const list = input.listId ? await getHonorListRow(services.db, input.listId) : undefined;
+    const scope = list && (await getRegion(services.db, list.scope_id));
+    if (!list || !scope || !administers(caller.grants, scope)) {
+      throw new AppError('INVALID_INPUT', '请选择一个您管理的榜单', [{ path: 'listId', message: '请选择一个您管理的榜单' }]);
+    }
+    if (!(JSON.parse(list.categories) as string[]).includes(nomination.category)) throw new AppError('HONOR_CATEGORY_UNKNOWN');
+    entry = {
+      id: newId(),
+      list_id: list.id,
+      name: nomination.nominee_name,
+      category: nomination.category,
+      community_id: nomination.community_id,
+      photo_file_id: null,
+      // The nominator's reason is the first draft of the story; admins edit it later.
+      story_html: sanitizeArticleHtml(`<p>${nomination.reason.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}</p>`),
+      sort: 0,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    };
+  } else if (!input.reason) {
+    throw new AppError('INVALID_INPUT', '请写明不入选的理由，推荐人会看到', [{ path: 'reason', message: '请写明理由' }]);
+  }
+  const settled = await settleNomination(services.db, {
+    id: nomination.id,
+    status: input.decision === 'accept' ? 'accepted' : 'declined',
+    declineReason: input.decision === 'decline' ? input.reason! : null,
+    entry,
+    by: caller.id,
+    now,
+  });
+  if (!settled) throw new AppError('NOMINATION_NOT_PENDING');
+  return toNomination((await getNominationRow(services.db, nomination.id))!);
+});

@@ -1,0 +1,25 @@
+import { AppError } from '../../types';
+import { THANKS_FLOW, reviewThanks, type ThanksStatus } from '../../types/honors';
+import { defineFunction } from '../core/define-function';
+import { holdsRoleIn } from '../core/scope';
+import { toThanks } from './honor-view';
+import { decideThanks, getThanksRow } from './honors.storage';
+
+export default defineFunction(reviewThanks, async (input, { services, caller }) => {
+  const post = await getThanksRow(services.db, input.id);
+  if (!post || !holdsRoleIn(caller.grants, ['communityAdmin'], post.community_id)) throw new AppError('NOT_FOUND');
+  const from = post.status as ThanksStatus;
+  const to = (THANKS_FLOW[from].decisions as Partial<Record<'approve' | 'reject', ThanksStatus>>)[input.decision];
+  if (!to) throw new AppError('THANKS_NOT_ALLOWED_NOW');
+  const decided = await decideThanks(services.db, {
+    id: post.id,
+    from,
+    to,
+    reason: input.decision === 'reject' ? (input.reason ?? null) : null,
+    by: caller.id,
+    now: services.clock.now(),
+    clearReports: from === 'hidden' && to === 'approved',
+  });
+  if (!decided) throw new AppError('THANKS_NOT_ALLOWED_NOW');
+  return toThanks(services, (await getThanksRow(services.db, post.id))!);
+});

@@ -1,0 +1,11 @@
+import { ROLE_LABELS } from '../../types';
+import { staffToThank } from '../../types/honors';
+import { defineFunction } from '../core/define-function';
+import { listGrants } from '../roles/roles.storage';
+
+export default defineFunction(staffToThank, async (input, { services }) => {
+  const grants = await listGrants(services.db, [input.communityId]);
+  const byUser = new Map<string, { userId: string; name: string; role: string }>();
+  for (const g of grants) if (!byUser.has(g.userId)) byUser.set(g.userId, { userId: g.userId, name: g.nickname, role: ROLE_LABELS[g.role] });
+  return [...byUser.values()];
+});
