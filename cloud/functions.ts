@@ -45,6 +45,11 @@ import thanksQueue from './honors/thanks-queue';
 import reviewThanks from './honors/review-thanks';
 
 import type { CloudFunction } from './core/define-function';
+import listAudit from './dashboard/list-audit';
+import dashboardStats from './dashboard/dashboard-stats';
+import exportReport from './dashboard/export-report';
+import queueCounts from './dashboard/queue-counts';
+
 import listEvents from './events/list-events';
 import getEvent from './events/get-event';
 import registerForEvent from './events/register-for-event';
@@ -165,4 +170,8 @@ export const functions: CloudFunction[] = [
   reviewNomination,
   thanksQueue,
   reviewThanks,
+  listAudit,
+  dashboardStats,
+  exportReport,
+  queueCounts,
 ] as CloudFunction[];

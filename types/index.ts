@@ -1,4 +1,5 @@
 import type { AnyContract, InputOf, OutputOf } from './contract';
+import { adminContracts } from './admin';
 import { articlesContracts } from './articles';
 import { authContracts } from './auth';
 import { bookingsContracts } from './bookings';
@@ -26,6 +27,7 @@ export const contracts = [
   ...bookingsContracts,
   ...petitionsContracts,
   ...honorsContracts,
+  ...adminContracts,
 ] as const;
 
 type All = (typeof contracts)[number];

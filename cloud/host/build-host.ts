@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { accessAllows, AppError, contracts, type FieldError } from '../../types';
 import type { Profile } from '../../types/users';
+import { auditAdminWrite, isAdmin } from '../audit/admin-writes';
 import { resolveSession } from '../auth/sessions';
 import { signInWithPassword, signInWithWechat } from '../auth/sign-in';
 import { systemClock, type Clock } from '../core/clock';
@@ -133,10 +134,18 @@ export async function buildHost({ services, functions, logger = false, wallClock
         if (!accessAllows(fn.contract.access, caller)) {
           throw caller ? new AppError('ROLE_REQUIRED') : new AppError('SESSION_INVALID', '请先登录');
         }
-        const parsed = fn.contract.input.safeParse(decodeValue(request.body));
-        if (!parsed.success) throw invalidInput(parsed.error);
-        const result = await fn.handler(parsed.data, { services, caller: caller as SessionUser, ip: request.ip });
-        return { result: encodeValue(result) };
+        const input = decodeValue(request.body);
+        const audited = fn.contract.kind === 'command' && isAdmin(caller);
+        try {
+          const parsed = fn.contract.input.safeParse(input);
+          if (!parsed.success) throw invalidInput(parsed.error);
+          const result = await fn.handler(parsed.data, { services, caller: caller as SessionUser, ip: request.ip });
+          if (audited) await auditAdminWrite(services, { caller, functionName: name, input: parsed.data, error: null });
+          return { result: encodeValue(result) };
+        } catch (error) {
+          if (audited) await auditAdminWrite(services, { caller, functionName: name, input, error: toAppError(error) }).catch(() => undefined);
+          throw error;
+        }
       };
       api.post('/functions/:name', { config: callLimit }, runFunction);
       api.post('/call/:name', { config: callLimit }, runFunction);
@@ -196,7 +205,7 @@ function invalidInput(error: z.ZodError): AppError {
   return new AppError('INVALID_INPUT', `填写的内容有误：${fields[0]?.message ?? ''}`, fields);
 }
 
-function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as { code?: string; statusCode?: number };
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');

@@ -1,0 +1,25 @@
+import { queueCounts } from '../../types/admin';
+import { defineFunction } from '../core/define-function';
+import { communitiesWhere } from '../core/scope';
+import { overdueFlag } from '../petitions/deadlines';
+import { countWhere, openPetitions } from './dashboard.storage';
+
+export default defineFunction(queueCounts, async (_input, { services, caller }) => {
+  const scope = communitiesWhere(caller.grants, ['communityAdmin']);
+  const now = services.clock.now();
+  const open = await openPetitions(services.db, scope);
+  const [bookingsPending, nominationsPending, thanksPending, thanksHidden] = await Promise.all([
+    countWhere(services.db, 'bookings', 'pending', scope),
+    countWhere(services.db, 'nominations', 'pending', scope),
+    countWhere(services.db, 'thanks_posts', 'pending', scope),
+    countWhere(services.db, 'thanks_posts', 'hidden', scope),
+  ]);
+  return {
+    petitionsOpen: open.length,
+    petitionsOverdue: open.filter((p) => overdueFlag(p, now) !== null).length,
+    bookingsPending,
+    nominationsPending,
+    thanksPending,
+    thanksHidden,
+  };
+});
