@@ -32,6 +32,7 @@ const Env = z.object({
   LINLI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   LINLI_UPLOAD_DIR: z.string().default('.data/uploads'),
   LINLI_H5_DIR: z.string().default('dist-h5'),
+  LINLI_CONSOLE_DIR: z.string().default('cloud/console/dist'),
 });
 
 export interface Config {
@@ -63,6 +64,8 @@ export interface Config {
   uploadDir: string;
   /** The H5 preview's build, served at `/` when it exists. */
   h5Dir: string;
+  /** The admin console's build, served at `/console/` when it exists. */
+  consoleDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxIntervalMs: e.LINLI_OUTBOX_INTERVAL_MS,
     uploadDir: e.LINLI_UPLOAD_DIR,
     h5Dir: e.LINLI_H5_DIR,
+    consoleDir: e.LINLI_CONSOLE_DIR,
   };
   if (production) assertProductionReady(config);
   return config;

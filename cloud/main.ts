@@ -11,6 +11,7 @@ async function main() {
     '',
     '邻里通 Linli is running',
     linli.servesH5 ? `  open the H5 preview      ${url}/` : '  H5 preview               not built (npm run build:h5)',
+    linli.servesConsole ? `  admin console            ${url}/console/` : '  admin console            not built (npm run build:console)',
     `  host (LeanCloud protocol) ${url}`,
     `  database                  ${linli.database.kind}: ${linli.database.description}`,
     `  function catalog          ${url}/api/functions`,

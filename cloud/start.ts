@@ -23,6 +23,8 @@ export interface Linli {
   url: string;
   /** Whether the H5 preview was built and is served at `/`. */
   servesH5: boolean;
+  /** Whether the admin console was built and is served at `/console/`. */
+  servesConsole: boolean;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,8 @@ export async function startLinli(
     };
     if (config.demoData) await seedDemo(services);
     const host = await buildHost({ services, functions, logger: options.logger });
+    // The console first: its prefix is more specific than the preview's `/`.
+    const servesConsole = await registerStaticSite(host, config.consoleDir, '/console/');
     const servesH5 = await registerStaticSite(host, config.h5Dir, '/');
     await options.beforeListen?.(host);
     const url = await host.listen({ host: config.host, port: config.port });
@@ -64,6 +68,7 @@ export async function startLinli(
       fakeWechat,
       url,
       servesH5,
+      servesConsole,
       async close() {
         stopWorker();
         await host.close();
