@@ -45,6 +45,11 @@ import thanksQueue from './honors/thanks-queue';
 import reviewThanks from './honors/review-thanks';
 
 import type { CloudFunction } from './core/define-function';
+import manageArticles from './articles/manage-articles';
+import manageEvents from './events/manage-events';
+import manageHonorLists from './honors/manage-honor-lists';
+import manageResources from './bookings/manage-resources';
+
 import listAudit from './dashboard/list-audit';
 import dashboardStats from './dashboard/dashboard-stats';
 import exportReport from './dashboard/export-report';
@@ -174,4 +179,8 @@ export const functions: CloudFunction[] = [
   dashboardStats,
   exportReport,
   queueCounts,
+  manageArticles,
+  manageEvents,
+  manageHonorLists,
+  manageResources,
 ] as CloudFunction[];

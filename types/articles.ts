@@ -147,7 +147,24 @@ export const pledgeArticle = defineContract({
   input: PledgeInput,
 }).returns<{ count: number; pledgedByMe: true }>();
 
+export const ManageArticlesInput = z.object({
+  status: z.enum(ARTICLE_STATUSES).optional(),
+  category: z.enum(ARTICLE_CATEGORIES).optional(),
+  /** Words in the title. */
+  q: z.string().trim().max(40).optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export const manageArticles = defineContract({
+  name: 'articles.manage',
+  summary: '后台资讯列表：管辖范围内的草稿、定时、已发布与已下线',
+  kind: 'query',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: ManageArticlesInput,
+}).returns<{ items: ArticleSummary[]; total: number }>();
+
 export const articlesContracts = [
+  manageArticles,
   listArticles,
   getArticle,
   createArticle,

@@ -291,7 +291,17 @@ export const reviewThanks = defineContract({
   input: ReviewThanksInput,
 }).returns<ThanksPost>();
 
+export const ManageHonorListsInput = z.object({});
+export const manageHonorLists = defineContract({
+  name: 'honors.manage',
+  summary: '后台榜单列表：管辖范围内已发布与未发布的榜单',
+  kind: 'query',
+  access: ADMINS,
+  input: ManageHonorListsInput,
+}).returns<HonorListSummary[]>();
+
 export const honorsContracts = [
+  manageHonorLists,
   listHonorLists,
   getHonorList,
   getHonorEntry,

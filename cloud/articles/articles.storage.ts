@@ -100,3 +100,26 @@ export async function countPledges(db: Db, articleId: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Everything in these scopes for the console, newest first, one page at a time. */
+export async function listForAdmin(
+  db: Db,
+  q: { scopeIds: string[] | 'all'; status?: string; now: Date; category?: string; q?: string; offset: number; limit: number },
+): Promise<{ rows: ArticleRow[]; total: number }> {
+  let base = db.selectFrom('articles as a');
+  if (q.scopeIds !== 'all') base = base.where('a.scope_id', 'in', q.scopeIds.length ? q.scopeIds : ['-']);
+  if (q.category) base = base.where('a.category', '=', q.category);
+  if (q.q) base = base.where('a.title', 'like', `%${q.q.replace(/[%_]/g, '')}%`);
+  const now = q.now.toISOString();
+  if (q.status === 'scheduled') base = base.where('a.status', '=', 'published').where('a.publish_at', '>', now);
+  else if (q.status === 'published') base = base.where('a.status', '=', 'published').where('a.publish_at', '<=', now);
+  else if (q.status) base = base.where('a.status', '=', q.status);
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const ids = await base.select('a.id').orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').offset(q.offset).limit(q.limit).execute();
+  const rows: ArticleRow[] = [];
+  for (const { id } of ids) {
+    const row = await getArticleRow(db, id);
+    if (row) rows.push(row);
+  }
+  return { rows, total };
+}

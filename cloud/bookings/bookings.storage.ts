@@ -314,3 +314,13 @@ export async function suspend(db: Db, userId: string, until: Date, reason: strin
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ until: until.toISOString(), reason }))
     .execute();
 }
+
+export async function centersOf(db: Db, communityIds: string[] | 'all'): Promise<ServiceCentersTable[]> {
+  let q = db.selectFrom('service_centers').selectAll().orderBy('community_id').orderBy('name');
+  if (communityIds !== 'all') q = q.where('community_id', 'in', communityIds.length ? communityIds : ['-']);
+  return q.execute();
+}
+
+export async function resourcesOfCenter(db: Db, centerId: string): Promise<ResourceRow[]> {
+  return resourcesWithCenter(db).where('r.center_id', '=', centerId).orderBy('r.kind').orderBy('r.sort').orderBy('r.name').execute();
+}

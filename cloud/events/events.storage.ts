@@ -369,3 +369,23 @@ export async function setCapacity(db: Db, eventId: string, capacity: number, now
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** All of a scope's events for the console, newest start first, one page at a time. */
+export async function eventsForAdmin(
+  db: Db,
+  q: { scopeIds: string[] | 'all'; state?: string; category?: string; q?: string; offset: number; limit: number },
+): Promise<{ rows: EventRow[]; total: number }> {
+  let base = db.selectFrom('events as e');
+  if (q.scopeIds !== 'all') base = base.where('e.scope_id', 'in', q.scopeIds.length ? q.scopeIds : ['-']);
+  if (q.state) base = base.where('e.state', '=', q.state);
+  if (q.category) base = base.where('e.category', '=', q.category);
+  if (q.q) base = base.where('e.title', 'like', `%${q.q.replace(/[%_]/g, '')}%`);
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const ids = await base.select('e.id').orderBy('e.starts_at', 'desc').orderBy('e.id', 'desc').offset(q.offset).limit(q.limit).execute();
+  const rows: EventRow[] = [];
+  for (const { id } of ids) {
+    const row = await getEventRow(db, id);
+    if (row) rows.push(row);
+  }
+  return { rows, total };
+}

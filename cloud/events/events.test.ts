@@ -328,3 +328,14 @@ describe('my events', () => {
     expect(past.items.find((e) => e.id === 'demo-event-huifeng-clinic')).toMatchObject({ statusText: '已结束' });
   });
 });
+
+describe('the console lists', () => {
+  it('events.manage shows drafts of my community only, with a total', async () => {
+    const draft = await admin.call('events.create', { title: '后台草稿活动', category: '讲座', scopeId: 'chaoyang', organizer: '朝阳社区', venue: '科普大学', startsAt: new Date(linli.clock.now().getTime() + DAY), endsAt: new Date(linli.clock.now().getTime() + DAY + HOUR) });
+    const mine = await admin.call('events.manage', { state: 'draft', pageSize: 100 });
+    expect(mine.items.map((e) => e.id)).toContain(draft.id);
+    expect(mine.items.every((e) => e.state === 'draft' && e.scopeId === 'chaoyang')).toBe(true);
+    const other = await signIn('admin-kangle');
+    expect((await other.call('events.manage', { pageSize: 100 })).items.map((e) => e.id)).not.toContain(draft.id);
+  });
+});

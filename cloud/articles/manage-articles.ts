@@ -1,0 +1,20 @@
+import { manageArticles } from '../../types/articles';
+import { defineFunction } from '../core/define-function';
+import { communitiesWhere } from '../core/scope';
+import { toSummary } from './article-view';
+import { listForAdmin } from './articles.storage';
+
+export default defineFunction(manageArticles, async (input, { services, caller }) => {
+  const now = services.clock.now();
+  const mine = communitiesWhere(caller.grants, ['communityAdmin']);
+  const { rows, total } = await listForAdmin(services.db, {
+    scopeIds: mine,
+    status: input.status,
+    now,
+    category: input.category,
+    q: input.q,
+    offset: (input.page - 1) * input.pageSize,
+    limit: input.pageSize,
+  });
+  return { items: rows.map((r) => toSummary(r, now)), total };
+});

@@ -1,0 +1,22 @@
+import { AppError } from '../../types';
+import { manageResources } from '../../types/bookings';
+import { shanghaiDay } from '../../types/time';
+import { defineFunction } from '../core/define-function';
+import { communitiesWhere } from '../core/scope';
+import { toResource } from './booking-view';
+import { centersOf, closedDatesOf, resourcesOfCenter } from './bookings.storage';
+
+export default defineFunction(manageResources, async (input, { services, caller }) => {
+  const mine = communitiesWhere(caller.grants, ['communityAdmin']);
+  if (input.communityId && mine !== 'all' && !mine.includes(input.communityId)) throw new AppError('OUT_OF_SCOPE');
+  const today = shanghaiDay(services.clock.now());
+  const centers = await centersOf(services.db, input.communityId ? [input.communityId] : mine);
+  return Promise.all(
+    centers.map(async (c) => ({
+      centerId: c.id,
+      centerName: c.name,
+      communityId: c.community_id,
+      resources: await Promise.all((await resourcesOfCenter(services.db, c.id)).map(async (r) => toResource(r, await closedDatesOf(services.db, r.id, today)))),
+    })),
+  );
+});

@@ -1,0 +1,21 @@
+import { manageEvents, type EventTiming } from '../../types/events';
+import { defineFunction } from '../core/define-function';
+import { communitiesWhere } from '../core/scope';
+import { toEventSummary } from './event-view';
+import { eventsForAdmin } from './events.storage';
+
+export default defineFunction(manageEvents, async (input, { services, caller }) => {
+  const now = services.clock.now();
+  const { rows, total } = await eventsForAdmin(services.db, {
+    scopeIds: communitiesWhere(caller.grants, ['communityAdmin']),
+    state: input.state,
+    category: input.category,
+    q: input.q,
+    offset: (input.page - 1) * input.pageSize,
+    limit: input.pageSize,
+  });
+  return {
+    items: rows.map((r) => ({ ...toEventSummary(r, now), state: r.state as EventTiming['state'], confirmedCount: r.confirmed_count })),
+    total,
+  };
+});
