@@ -1,6 +1,7 @@
 import type { Region, RegionLevel } from '../../types/communities';
 import type { Db } from '../storage/dialect';
-import { allRegions, type RegionRow } from './communities.storage';
+import { AppError } from '../../types';
+import { allRegions, getDistrict, getRegion, type RegionRow } from './communities.storage';
 
 /** The region tree with each region's path of names from the district down. */
 export async function loadRegions(db: Db): Promise<Region[]> {
@@ -19,4 +20,16 @@ export async function loadRegions(db: Db): Promise<Region[]> {
     kind: r.kind,
     path: pathOf(r),
   }));
+}
+
+/**
+ * What a resident of a community reads: items of that community and the district-wide
+ * ones. Undefined (no filter) when no community is given.
+ */
+export async function readerScope(db: Db, communityId: string | undefined): Promise<string[] | undefined> {
+  if (!communityId) return undefined;
+  const community = await getRegion(db, communityId);
+  if (!community) throw new AppError('COMMUNITY_NOT_FOUND');
+  const district = await getDistrict(db);
+  return [community.id, ...(district ? [district.id] : [])];
 }

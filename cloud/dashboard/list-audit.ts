@@ -1,19 +1,10 @@
-import { AppError } from '../../types';
 import { listAudit } from '../../types/admin';
+import { decodeCursor, encodeCursor } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
 import { auditPage } from './dashboard.storage';
 
 export default defineFunction(listAudit, async (input, { services }) => {
-  let before: { at: string; id: string } | undefined;
-  if (input.cursor) {
-    try {
-      const [at, id] = JSON.parse(Buffer.from(input.cursor, 'base64url').toString('utf8')) as [string, string];
-      if (typeof at !== 'string' || typeof id !== 'string') throw new Error('shape');
-      before = { at, id };
-    } catch {
-      throw new AppError('INVALID_INPUT', '翻页参数无效，请刷新后重试', [{ path: 'cursor', message: '翻页参数无效' }]);
-    }
-  }
+  const before = input.cursor ? (([at, id]) => ({ at, id }))(decodeCursor(input.cursor, ['string', 'string'])) : undefined;
   const rows = await auditPage(services.db, { action: input.action, outcome: input.outcome, from: input.from, to: input.to, before, limit: input.limit + 1 });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
@@ -29,6 +20,6 @@ export default defineFunction(listAudit, async (input, { services }) => {
       detail: r.detail ? JSON.parse(r.detail) : null,
       at: new Date(r.at),
     })),
-    nextCursor: rows.length > input.limit && last ? Buffer.from(JSON.stringify([last.at, last.id])).toString('base64url') : null,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.at, last.id]) : null,
   };
 });

@@ -194,9 +194,8 @@ export async function registerResident(
   }
 }
 
-/** Moves the first in line into a freed seat, in the caller's transaction. */
-async function promoteNext(tx: Db, eventId: string, now: Date, notify: Notify): Promise<RegistrationRow | null> {
-  const next = await tx
+function firstInLine(tx: Db, eventId: string): Promise<RegistrationRow | undefined> {
+  return tx
     .selectFrom('event_registrations')
     .selectAll()
     .where('event_id', '=', eventId)
@@ -204,6 +203,11 @@ async function promoteNext(tx: Db, eventId: string, now: Date, notify: Notify): 
     .orderBy('waitlist_no')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** Moves the first in line into a freed seat, in the caller's transaction. */
+async function promoteNext(tx: Db, eventId: string, now: Date, notify: Notify): Promise<RegistrationRow | null> {
+  const next = await firstInLine(tx, eventId);
   if (!next) {
     await tx.updateTable('events').set({ confirmed_count: sql`confirmed_count - 1` }).where('id', '=', eventId).execute();
     return null;
@@ -251,14 +255,7 @@ export async function fillFreedSeats(db: Db, eventId: string, now: Date, notify:
     await lockEvent(tx, eventId);
     let promoted = 0;
     while (await takeSeat(tx, eventId)) {
-      const next = await tx
-        .selectFrom('event_registrations')
-        .selectAll()
-        .where('event_id', '=', eventId)
-        .where('status', '=', 'waitlisted')
-        .orderBy('waitlist_no')
-        .limit(1)
-        .executeTakeFirst();
+      const next = await firstInLine(tx, eventId);
       if (!next) {
         await tx.updateTable('events').set({ confirmed_count: sql`confirmed_count - 1` }).where('id', '=', eventId).execute();
         break;
