@@ -7,6 +7,30 @@ export default defineAppConfig({
       root: 'packages/account',
       pages: ['privacy-policy/index', 'persona/index', 'community/index', 'delete-account/index'],
     },
+    {
+      root: 'packages/articles',
+      pages: ['list/index', 'detail/index'],
+    },
+    {
+      root: 'packages/petitions',
+      pages: ['submit/index', 'mine/index', 'detail/index'],
+    },
+    {
+      root: 'packages/bookings',
+      pages: ['resource/index', 'book/index', 'mine/index'],
+    },
+    {
+      root: 'packages/events',
+      pages: ['detail/index', 'mine/index'],
+    },
+    {
+      root: 'packages/honors',
+      pages: ['index/index', 'list/index', 'entry/index', 'poster/index', 'nominate/index', 'nominations/index', 'thanks/index', 'thanks-write/index'],
+    },
+    {
+      root: 'packages/staff',
+      pages: ['petitions-inbox/index', 'petitions-file/index', 'bookings-today/index', 'events-checkin/index', 'thanks-received/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '邻里通',

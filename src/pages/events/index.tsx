@@ -1,16 +1,126 @@
-import { ComingSoon, type ComingFeature } from '../../components/coming-soon';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import type { EventCategory, EventSummary } from '../../../types/events';
+import { useProfile } from '../../account/profile';
+import { call } from '../../cloud/client';
+import { ActionButton } from '../../components/action-button';
+import { InfoRow } from '../../components/info-row';
 import { Page } from '../../components/page';
+import { EmptyState, ErrorState, InlineError, LoadingState } from '../../components/states';
+import { ChoiceRow } from '../../events/components/choice-row';
+import { EventCard } from '../../events/components/event-card';
+import { CATEGORY_FILTERS, WHEN_FILTERS, type EventsWhen } from '../../events/event-text';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { useSession } from '../../hooks/use-session';
+import { ROUTES } from '../../routes';
+import './index.scss';
 
-const FEATURES: readonly ComingFeature[] = [
-  { title: '活动报名', description: '义诊、法制讲座、免费理发等社区活动，在这里看时间地点、报名，活动前会提醒您。' },
-  { title: '光荣榜', description: '每年评选的好人好事、先进个人，在这里展示。' },
-  { title: '锦旗与感谢', description: '居民送给社区和工作人员的锦旗、感谢信。' },
-];
+const PAGE_SIZE = 10;
 
+/**
+ * 活动: the events of the resident's own community (and the district's), by when and by
+ * category. Without a community (signed out, or not chosen yet) it shows the whole
+ * district's and says so.
+ */
 export default function EventsPage() {
+  const session = useSession();
+  const { status, profile } = useProfile();
+  const [when, setWhen] = useState<EventsWhen>('upcoming');
+  const [category, setCategory] = useState<EventCategory | 'all'>('all');
+
+  // Until we know who is looking, we do not know whose community to list.
+  const deciding =
+    session.status === 'restoring' ||
+    session.status === 'signingIn' ||
+    (session.status === 'signedIn' && !profile && status !== 'error');
+  const communityId = profile?.homeCommunityId ?? null;
+  const signedIn = session.status === 'signedIn';
+
   return (
     <Page tab="events">
-      <ComingSoon intro="社区活动的报名功能正在建设，上线后会按您所在的社区显示活动。" features={FEATURES} />
+      <View className="lt-card">
+        <Text className="lt-headline">{profile?.homeCommunityName ? `${profile.homeCommunityName}的活动` : '上街区的社区活动'}</Text>
+        {/* Said only when we know why there is no community, not when the profile failed to load. */}
+        {!deciding && !communityId && (profile || !signedIn) ? (
+          <View>
+            <Text className="lt-body lt-muted">
+              {signedIn ? '您还没有选择所在社区，下面是全区各社区的活动。' : '登录并选择所在社区后，这里只显示您社区的活动。'}
+            </Text>
+            {signedIn ? (
+              <View className="lt-gap-top">
+                <ActionButton tone="secondary" onClick={() => void Taro.navigateTo({ url: ROUTES.community })}>
+                  选择我的社区
+                </ActionButton>
+              </View>
+            ) : null}
+          </View>
+        ) : null}
+      </View>
+
+      {signedIn ? (
+        <InfoRow label="我报名的活动" value="我的活动和签到码" action="查看" onClick={() => void Taro.navigateTo({ url: ROUTES.myEvents })} />
+      ) : null}
+
+      <ChoiceRow label="活动时间" choices={WHEN_FILTERS} current={when} onChoose={setWhen} />
+      <ChoiceRow label="活动类别" choices={CATEGORY_FILTERS} current={category} onChoose={setCategory} />
+
+      {deciding ? <LoadingState /> : <EventList communityId={communityId} when={when} category={category} />}
     </Page>
+  );
+}
+
+function EventList({ communityId, when, category }: { communityId: string | null; when: EventsWhen; category: EventCategory | 'all' }) {
+  const list = usePagedList<EventSummary, string>(
+    async (cursor) => {
+      const page = await call('events.list', {
+        when,
+        limit: PAGE_SIZE,
+        ...(communityId ? { communityId } : {}),
+        ...(category !== 'all' ? { category } : {}),
+        ...(cursor ? { cursor } : {}),
+      });
+      return { items: page.items, next: page.nextCursor };
+    },
+    [communityId, when, category],
+  );
+
+  // Back from an event (after signing up, say): seats have changed; refresh in place.
+  useDidShow(() => {
+    if (list.status === 'ready') void list.refresh();
+  });
+
+  if (list.status === 'loading') return <LoadingState />;
+  if (list.status === 'error') return <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  if (list.items.length === 0) {
+    const what = WHEN_FILTERS.find((w) => w.key === when)?.text ?? '';
+    const kind = category === 'all' ? '活动' : `${category}活动`;
+    return (
+      <EmptyState
+        title={`暂时没有${what}的${kind}`}
+        description={category === 'all' ? '社区发布新活动后会显示在这里，下拉可以刷新。' : '可以点上面的“全部”看看其他活动。'}
+      />
+    );
+  }
+
+  return (
+    <View>
+      {list.items.map((event) => (
+        <EventCard
+          key={event.id}
+          event={event}
+          onOpen={() => void Taro.navigateTo({ url: `${ROUTES.eventDetail}?id=${encodeURIComponent(event.id)}` })}
+        />
+      ))}
+      <InlineError error={list.moreError} />
+      {list.hasMore || list.moreError ? (
+        // A failed refresh also lands in moreError; with no further page, retrying is a refresh.
+        <ActionButton tone="secondary" loading={list.loadingMore} onClick={() => void (list.hasMore ? list.loadMore() : list.refresh())}>
+          {list.moreError ? '重试' : '加载更多活动'}
+        </ActionButton>
+      ) : (
+        <Text className="lt-body lt-muted lt-events__end">没有更多了</Text>
+      )}
+    </View>
   );
 }

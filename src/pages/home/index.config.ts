@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '邻里通',
+  enablePullDownRefresh: true,
 });

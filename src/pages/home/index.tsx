@@ -1,31 +1,42 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useProfile } from '../../account/profile';
+import { useEffect, useRef } from 'react';
+import { reloadProfile, useProfile } from '../../account/profile';
+import { loadRegions } from '../../account/regions';
+import { districtIdOf } from '../../articles/article-text';
+import { ArticleRow } from '../../articles/components/article-row';
+import { feedScope, loadHomeFeed } from '../../articles/feed';
 import { EntryGrid, type Entry } from '../../components/entry-tile';
 import { Page } from '../../components/page';
 import { SignInPrompt } from '../../components/sign-in-prompt';
+import { ErrorState, LoadingState } from '../../components/states';
+import { useRemote } from '../../hooks/use-remote';
 import { useSession } from '../../hooks/use-session';
 import { ROUTES } from '../../routes';
 import { useCareMode } from '../../theme/care-mode';
 import './index.scss';
 
-/** The four things residents come for most, large on the care-mode home. */
+/** The four things residents come for most; large on the care-mode home. */
 // Hints stay within one line of a half-width tile in 长辈模式 (about six characters).
 const ENTRIES: readonly Entry[] = [
-  { key: 'events', title: '活动报名', hint: '即将上线', onOpen: () => void Taro.switchTab({ url: ROUTES.events }) },
-  { key: 'services', title: '办事服务', hint: '即将上线', onOpen: () => void Taro.switchTab({ url: ROUTES.services }) },
-  { key: 'community', title: '我的社区', hint: '选择社区', onOpen: () => void Taro.navigateTo({ url: ROUTES.community }) },
-  { key: 'me', title: '我的', hint: '资料和设置', onOpen: () => void Taro.switchTab({ url: ROUTES.me }) },
+  { key: 'articles', title: '社区资讯', hint: '通知和倡议', onOpen: () => void Taro.navigateTo({ url: ROUTES.articles }) },
+  { key: 'events', title: '活动报名', hint: '义诊讲座理发', onOpen: () => void Taro.switchTab({ url: ROUTES.events }) },
+  { key: 'services', title: '预约办事', hint: '功能室和大厅', onOpen: () => void Taro.switchTab({ url: ROUTES.services }) },
+  // The form offers 信访代办 as its other choice (packages/petitions/submit).
+  { key: 'petitions', title: '我要反映', hint: '信访代办', onOpen: () => void Taro.navigateTo({ url: `${ROUTES.petitionSubmit}?kind=request` }) },
+  { key: 'honors', title: '光荣榜', hint: '好人好事锦旗', onOpen: () => void Taro.navigateTo({ url: ROUTES.honors }) },
 ];
 
 export default function HomePage() {
   const care = useCareMode();
   const session = useSession();
-  const { profile } = useProfile();
+  const profileState = useProfile();
+  const { profile } = profileState;
   const signedOut = session.status === 'signedOut' || session.status === 'failed';
+  const scope = feedScope(session.status, profileState);
 
   const signIn = signedOut ? (
-    <SignInPrompt reason="登录后可以选择您所在的社区，以后会收到社区的通知和活动。" />
+    <SignInPrompt reason="登录后可以选择您所在的社区，首页就会显示您社区的通知和活动。" />
   ) : null;
 
   // 长辈模式: the four big entries come straight after the greeting, nothing else first.
@@ -36,13 +47,13 @@ export default function HomePage() {
         {profile?.homeCommunityName ? (
           <Text className="lt-body lt-muted">您的社区：{profile.homeCommunityName}</Text>
         ) : profile ? (
-          <View className="lt-link" onClick={() => void Taro.navigateTo({ url: ROUTES.community })}>
+          <View className="lt-link" role="button" onClick={() => void Taro.navigateTo({ url: ROUTES.community })}>
             还没有选择社区，点这里选择
           </View>
         ) : null}
         {/* At the top, because whoever needs it cannot read further down. */}
         {care.enabled ? null : (
-          <View className="lt-link lt-home__care-link" onClick={() => care.setEnabled(true)}>
+          <View className="lt-link lt-home__care-link" role="button" onClick={() => care.setEnabled(true)}>
             字太小？点这里打开长辈模式
           </View>
         )}
@@ -52,12 +63,97 @@ export default function HomePage() {
       <EntryGrid entries={ENTRIES} />
       {care.enabled ? signIn : null}
 
-      <View className="lt-card lt-card--notice">
-        <Text className="lt-card__title">正在建设</Text>
-        <Text className="lt-body">
-          社区公告、活动报名、功能室和办事大厅预约、信访代办正在建设中，上线后会在这里显示您所在社区的内容。
-        </Text>
+      {scope.status === 'pending' ? (
+        <LoadingState />
+      ) : (
+        <HomeFeedSections communityId={scope.communityId} communityName={scope.communityName} latestCount={care.enabled ? 3 : 5} />
+      )}
+
+      <View className="lt-card">
+        <Text className="lt-card__title">光荣榜与感谢墙</Text>
+        <Text className="lt-body lt-muted">每年评选的好人好事，和居民送给社区的锦旗与感谢。</Text>
+        <View className="lt-link" role="button" onClick={() => void Taro.navigateTo({ url: ROUTES.honors })}>
+          看光荣榜
+        </View>
+        <View className="lt-link" role="button" onClick={() => void Taro.navigateTo({ url: ROUTES.thanksWall })}>
+          看感谢墙
+        </View>
       </View>
     </Page>
+  );
+}
+
+/** 置顶通知 and 最新资讯 of the reader's community (with the district's), or of everyone. */
+function HomeFeedSections({
+  communityId,
+  communityName,
+  latestCount,
+}: {
+  communityId: string | undefined;
+  communityName: string | null;
+  latestCount: number;
+}) {
+  const session = useSession();
+  const feed = useRemote(() => loadHomeFeed(communityId), [communityId]);
+  const regions = useRemote(loadRegions, []);
+  const districtId = districtIdOf(regions.data);
+
+  // Coming back from an article (where a pledge may have been made) shows fresh counts.
+  // Only on coming back: the first show is the first load, already under way.
+  const left = useRef(false);
+  useDidHide(() => {
+    left.current = true;
+  });
+  useDidShow(() => {
+    if (left.current) feed.reload();
+    left.current = false;
+  });
+  const pulling = useRef(false);
+  usePullDownRefresh(() => {
+    pulling.current = true;
+    feed.reload();
+    if (session.status === 'signedIn') void reloadProfile();
+  });
+  useEffect(() => {
+    if (pulling.current && feed.status !== 'loading') {
+      pulling.current = false;
+      void Taro.stopPullDownRefresh();
+    }
+  }, [feed.status]);
+
+  if (!feed.data) {
+    if (feed.status === 'error') return <ErrorState title="资讯没有加载出来" error={feed.error} onRetry={feed.reload} />;
+    return <LoadingState />;
+  }
+  const { pinned } = feed.data;
+  const latest = feed.data.latest.slice(0, latestCount);
+  return (
+    <View>
+      {pinned.length > 0 ? (
+        <View className="lt-card lt-home__pinned">
+          <Text className="lt-card__title">置顶通知</Text>
+          <View>
+            {pinned.map((article) => (
+              <ArticleRow key={article.id} article={article} districtId={districtId} />
+            ))}
+          </View>
+        </View>
+      ) : null}
+      <View className="lt-card">
+        <Text className="lt-card__title">{communityName ? `${communityName}和全区资讯` : '最新资讯'}</Text>
+        {latest.length === 0 ? (
+          <Text className="lt-body lt-muted">还没有新的资讯。社区发布通知和动态后，会显示在这里。</Text>
+        ) : (
+          <View>
+            {latest.map((article) => (
+              <ArticleRow key={article.id} article={article} districtId={districtId} />
+            ))}
+          </View>
+        )}
+        <View className="lt-link lt-home__more" role="button" onClick={() => void Taro.navigateTo({ url: ROUTES.articles })}>
+          查看全部资讯
+        </View>
+      </View>
+    </View>
   );
 }

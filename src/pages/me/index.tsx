@@ -5,6 +5,7 @@ import type { Profile } from '../../../types/users';
 import { PhoneBinding } from '../../account/components/phone-binding';
 import { reloadProfile, signOut, useProfile } from '../../account/profile';
 import { describeRoles, loadRegions } from '../../account/regions';
+import { BookingEntries } from '../../bookings/me-entries';
 import { ActionButton } from '../../components/action-button';
 import { CareModeSetting } from '../../components/care-mode-setting';
 import { InfoRow } from '../../components/info-row';
@@ -13,6 +14,9 @@ import { SignInPrompt } from '../../components/sign-in-prompt';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useRemote } from '../../hooks/use-remote';
 import { useSession } from '../../hooks/use-session';
+import { worksEvents } from '../../events/staff-events';
+import { HonorEntries } from '../../honors/me-entries';
+import { PetitionEntries } from '../../petitions/me-entries';
 import { ROUTES } from '../../routes';
 import './index.scss';
 
@@ -69,6 +73,14 @@ function Account({ profile }: { profile: Profile }) {
         onClick={() => void Taro.navigateTo({ url: ROUTES.community })}
       />
       <PhoneBinding profile={profile} />
+      <InfoRow label="我报名的活动" value="我的活动和签到码" action="查看" onClick={() => void Taro.navigateTo({ url: ROUTES.myEvents })} />
+      {/* Staff tools show only to those holding a staff role; residents never see them. */}
+      {worksEvents(profile.roles) ? (
+        <InfoRow label="工作人员" value="活动签到" action="打开" onClick={() => void Taro.navigateTo({ url: ROUTES.staffEventsCheckin })} />
+      ) : null}
+      <BookingEntries profile={profile} />
+      <PetitionEntries profile={profile} />
+      <HonorEntries profile={profile} />
       <AccountActions />
     </View>
   );

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '办事服务',
+  enablePullDownRefresh: true,
 });

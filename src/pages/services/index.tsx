@@ -1,17 +1,120 @@
-import { ComingSoon, type ComingFeature } from '../../components/coming-soon';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { Resource } from '../../../types/bookings';
+import { reloadProfile, useProfile } from '../../account/profile';
+import { bookingLinks } from '../../bookings/links';
+import { describeHours } from '../../bookings/schedule';
+import { call } from '../../cloud/client';
+import { EntryGrid, type Entry } from '../../components/entry-tile';
 import { Page } from '../../components/page';
+import { SignInPrompt } from '../../components/sign-in-prompt';
+import { EmptyState, ErrorState, InlineError, LoadingState } from '../../components/states';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { useSession } from '../../hooks/use-session';
+import { ROUTES } from '../../routes';
+import './index.scss';
 
-const FEATURES: readonly ComingFeature[] = [
-  { title: '功能室预约', description: '预约党群服务中心的会议室、活动室，查看是否已通过。' },
-  { title: '办事大厅预约', description: '预约一站式服务大厅的办理时间，少排队。' },
-  { title: '信访代办', description: '把事情交给一位固定的代办员：只进一扇门、认准一个人、事项一次办。随时查看办理进度。' },
-  { title: '诉求反映', description: '道路堵了、工资被拖欠、家里老人需要帮忙，都可以在这里反映，并跟进到办完。' },
+// Hints stay within one line of a half-width tile in 长辈模式 (about six characters).
+const ENTRIES: readonly Entry[] = [
+  { key: 'bookings', title: '我的预约', hint: '取消、改约', onOpen: () => void Taro.navigateTo({ url: ROUTES.myBookings }) },
+  { key: 'petition', title: '信访代办', hint: '认准一个人', onOpen: () => void Taro.navigateTo({ url: `${ROUTES.petitionSubmit}?kind=petition` }) },
+  { key: 'request', title: '我要反映', hint: '诉求跟到底', onOpen: () => void Taro.navigateTo({ url: `${ROUTES.petitionSubmit}?kind=request` }) },
+  { key: 'petitions', title: '我的诉求', hint: '查看进度', onOpen: () => void Taro.navigateTo({ url: ROUTES.myPetitions }) },
 ];
 
+/**
+ * 服务: the resident's own community's 党群服务中心 — the 便民服务大厅 matters one can book
+ * a time for (with the documents to bring) and the function rooms (how many they hold,
+ * whether the community must approve) — and the ways to hand in a petition or request.
+ */
 export default function ServicesPage() {
+  const session = useSession();
+  const { profile, status: profileStatus, error: profileError } = useProfile();
+  const signedOut = session.status === 'signedOut' || session.status === 'failed';
+  const communityId = profile?.homeCommunityId ?? null;
+
+  // One answer, shown as two lists; through usePagedList for its pull-down refresh.
+  const resources = usePagedList<Resource, never>(
+    async () => ({ items: communityId ? await call('bookings.resources', { communityId }) : [], next: null }),
+    [communityId],
+  );
+
+  let centre;
+  if (signedOut) centre = <SignInPrompt reason="登录并选择您所在的社区后，可以预约社区党群服务中心的功能室和办事大厅。" />;
+  else if (!profile) centre = profileStatus === 'error' ? <ErrorState error={profileError} onRetry={() => void reloadProfile()} /> : <LoadingState />;
+  else if (!communityId)
+    centre = (
+      <EmptyState
+        title="先选择您所在的社区"
+        description="选好社区后，这里会列出您社区可以预约的功能室和办事大厅事项。"
+        action={
+          <View className="lt-link" role="button" onClick={() => void Taro.navigateTo({ url: ROUTES.community })}>
+            选择所在社区
+          </View>
+        }
+      />
+    );
+  else if (resources.status === 'loading') centre = <LoadingState />;
+  else if (resources.status === 'error') centre = <ErrorState error={resources.error} onRetry={() => void resources.refresh()} />;
+  else if (resources.items.length === 0)
+    centre = <EmptyState title="您的社区还没有开放预约" description="社区开放功能室和办事大厅预约后，会显示在这里。" />;
+  else centre = <Centre resources={resources.items} />;
+
   return (
     <Page tab="services">
-      <ComingSoon intro="预约和代办功能正在建设，上线后可以在手机上办，不用来回跑。" features={FEATURES} />
+      <EntryGrid entries={ENTRIES} />
+      <InlineError error={resources.moreError} />
+      {centre}
     </Page>
+  );
+}
+
+function Centre({ resources }: { resources: readonly Resource[] }) {
+  const hall = resources.filter((r) => r.kind === 'hall');
+  const rooms = resources.filter((r) => r.kind === 'room');
+  const open = (r: Resource) => void Taro.navigateTo({ url: bookingLinks.resource({ id: r.id, community: r.communityId }) });
+  // The hall's items normally share its opening hours: said once above them.
+  const hallHours = [...new Set(hall.map((r) => describeHours(r.hours)))];
+
+  return (
+    <View>
+      {hall.length > 0 ? (
+        <View className="lt-card lt-svc-section">
+          <Text className="lt-card__title">便民服务大厅</Text>
+          <Text className="lt-body lt-muted">{hall[0]!.centerName}。先约好时间，到了直接办，少排队。</Text>
+          {hallHours.length === 1 ? <Text className="lt-body lt-muted">办理时间：{hallHours[0]}</Text> : null}
+          {hall.map((r) => (
+            <View key={r.id} className="lt-svc-row" role="button" aria-label={`预约${r.name}`} onClick={() => open(r)}>
+              <View className="lt-svc-row__text">
+                <Text className="lt-svc-row__name">{r.name}</Text>
+                {r.description ? <Text className="lt-svc-row__line">{r.description}</Text> : null}
+                {r.documents.length > 0 ? <Text className="lt-svc-row__line lt-svc-row__documents">请带：{r.documents.join('、')}</Text> : null}
+                {hallHours.length > 1 ? <Text className="lt-svc-row__line">办理时间：{describeHours(r.hours)}</Text> : null}
+              </View>
+              <Text className="lt-svc-row__action">预约</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {rooms.length > 0 ? (
+        <View className="lt-card lt-svc-section">
+          <Text className="lt-card__title">功能室预约</Text>
+          <Text className="lt-body lt-muted">{rooms[0]!.centerName}的功能室，可以预约来开展活动。</Text>
+          {rooms.map((r) => (
+            <View key={r.id} className="lt-svc-row" role="button" aria-label={`预约${r.name}`} onClick={() => open(r)}>
+              <View className="lt-svc-row__text">
+                <Text className="lt-svc-row__name">{r.name}</Text>
+                <Text className="lt-svc-row__line">
+                  可容纳{r.capacity}人{r.requiresApproval ? '，需社区审核' : '，无需审核'}
+                </Text>
+                {r.description ? <Text className="lt-svc-row__line lt-muted">{r.description}</Text> : null}
+              </View>
+              <Text className="lt-svc-row__action">预约</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
   );
 }

@@ -70,10 +70,11 @@ export function ConsoleProvider({ profile, children }: { profile: Profile; child
     const district = regions.find((r) => r.level === 'district') ?? null;
     const scope = scopeOf(profile, communities);
     const names = new Map(regions.map((r) => [r.id, r.name]));
-    const mine = communities.filter((c) => scope.communityIds.includes(c.id));
+    // 街道 · 社区, or the bare id until the names have loaded.
+    const longName = (id: string) => communities.find((c) => c.id === id)?.path.slice(1).join(' · ') ?? id;
     const placeOptions = [
       ...(scope.isDistrict && district ? [{ label: `${district.name}（全区）`, value: district.id }] : []),
-      ...mine.map((c) => ({ label: c.path.slice(1).join(' · '), value: c.id })),
+      ...scope.communityIds.map((id) => ({ label: longName(id), value: id })),
     ];
     return {
       profile,

@@ -53,9 +53,9 @@ describe('the event form, from events.create', () => {
 describe('the article form, from articles.create', () => {
   const fields = byName(schemaToFields(servedSchema('articles.create'), { omit: ['bodyHtml'] }));
 
-  it('clears a nullable field with null, so emptying the cover removes it', () => {
+  it('clears a nullable field emptied with null, and leaves one never touched alone', () => {
     expect(fields.coverUrl).toMatchObject({ kind: 'text', nullable: true, required: false });
-    expect(formValuesToInput(Object.values(fields), { coverUrl: '', pledgePrompt: undefined })).toEqual({ coverUrl: null, pledgePrompt: null });
+    expect(formValuesToInput(Object.values(fields), { coverUrl: '', pledgePrompt: undefined, summary: '' })).toEqual({ coverUrl: null });
     expect(fields.coverUrl!.rules).toContainEqual({ pattern: /^(https:\/\/|\/)/, message: '封面图地址的格式不正确' });
   });
 });

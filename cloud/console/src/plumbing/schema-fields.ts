@@ -41,6 +41,8 @@ export interface SchemaFieldOptions {
   omit?: readonly string[];
   /** Strings shown as a multi-line box whatever their length. */
   textarea?: readonly string[];
+  /** Required in this form though optional in the function (a scheduled time to schedule). */
+  required?: readonly string[];
 }
 
 /** Strings this long are edited in a multi-line box (unless a pattern makes them a code or an address). */
@@ -56,7 +58,7 @@ const TEXTAREA_FROM = 200;
  * const fields = schemaToFields(catalog.get('events.create').input, { omit: ['scopeId'] });
  */
 export function schemaToFields(schema: JsonSchema, options: SchemaFieldOptions = {}): FieldSpec[] {
-  const required = new Set(schema.required ?? []);
+  const required = new Set([...(schema.required ?? []), ...(options.required ?? [])]);
   const omit = new Set(['id', ...(options.omit ?? [])]);
   const props = new Map(propertiesOf(schema));
   const names = options.only ? options.only.filter((n) => props.has(n)) : [...props.keys()];
@@ -148,8 +150,8 @@ function isDateLike(value: unknown): value is DateLike {
 /**
  * A form's values as the function's input: pickers' dayjs values become Dates (date-times)
  * or YYYY-MM-DD (days), an emptied optional field is left out (or sent as null where the
- * schema allows null, so clearing a cover image clears it), and numbers typed as text
- * become numbers. Values of fields not in `fields` pass through untouched.
+ * schema allows null, so clearing a cover image clears it), a field never set is left out
+ * (so an edit keeps what it did not touch), and numbers typed as text become numbers. Values of fields not in `fields` pass through untouched.
  */
 export function formValuesToInput(fields: readonly FieldSpec[], values: Record<string, unknown>): Record<string, unknown> {
   const byName = new Map(fields.map((f) => [f.name, f]));
@@ -160,7 +162,9 @@ export function formValuesToInput(fields: readonly FieldSpec[], values: Record<s
       if (value !== undefined) input[name] = value;
       continue;
     }
-    const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+    // Never set (undefined) leaves the item's value alone; emptied ('' or null) clears it where it may be null.
+    if (value === undefined) continue;
+    const empty = value === null || (typeof value === 'string' && value.trim() === '');
     if (empty) {
       if (field.nullable) input[name] = null;
       continue;

@@ -1,0 +1,259 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { PageContainer, ProDescriptions, ProForm, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Alert, App, Button, Drawer, Space, Spin, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useRef, useState } from 'react';
+import { ARTICLE_STATUS_LABELS, type Article, type ArticleStatus, type ArticleSummary } from '../../../../types/articles';
+import { CatalogForm } from '../plumbing/catalog-form';
+import { CatalogTable } from '../plumbing/catalog-table';
+import { when } from '../plumbing/format';
+import { RichTextEditor } from '../plumbing/rich-text-editor';
+import { ScopeField, useDefaultScope } from '../plumbing/scope-field';
+import { ActionButton, useRun } from '../plumbing/use-action';
+import { call } from '../sdk/client';
+import { toAppError } from '../sdk/errors';
+
+type Row = ArticleSummary & Record<string, unknown>;
+
+const STATUS_COLORS: Record<ArticleStatus, string> = { draft: 'default', scheduled: 'processing', published: 'success', unpublished: 'warning' };
+
+/** 资讯: drafts, scheduled, published and taken-down items of the admin's scope. */
+export default function ArticlesPage() {
+  const table = useRef<ActionType>();
+  const reload = () => void table.current?.reload();
+  const [editing, setEditing] = useState<{ id: string | null; article?: Article } | null>(null);
+  const [scheduling, setScheduling] = useState<ArticleSummary | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const { message } = App.useApp();
+  const run = useRun();
+
+  const openEditor = async (id: string | null) => {
+    if (!id) return setEditing({ id: null });
+    try {
+      setEditing({ id, article: await call('articles.get', { id }) });
+    } catch (error) {
+      void message.error(toAppError(error).message);
+    }
+  };
+
+  const columns: Array<ProColumns<Row>> = [
+    {
+      title: '标题',
+      dataIndex: 'title',
+      ellipsis: true,
+      width: 320,
+      render: (_, r) => (
+        <Space size={4}>
+          {r.pinned && <Tag color="red">置顶</Tag>}
+          <a onClick={() => setViewing(r.id)}>{r.title}</a>
+        </Space>
+      ),
+    },
+    { title: '栏目', dataIndex: 'category', width: 100 },
+    { title: '范围', dataIndex: 'scopeName', width: 110 },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 110,
+      render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{ARTICLE_STATUS_LABELS[r.status]}</Tag>,
+    },
+    { title: '发布时间', dataIndex: 'publishAt', width: 190, render: (_, r) => when(r.publishAt) },
+    { title: '承诺人数', dataIndex: 'pledgeCount', width: 90, render: (_, r) => r.pledgeCount ?? '—' },
+    {
+      title: '操作',
+      valueType: 'option',
+      width: 260,
+      render: (_, r) => [
+        <a key="edit" onClick={() => void openEditor(r.id)}>编辑</a>,
+        r.status !== 'published' && (
+          <ActionButton key="publish" fn="articles.publish" input={{ id: r.id }} confirm="立即发布，居民马上就能看到？" success="已发布" onDone={reload}>
+            立即发布
+          </ActionButton>
+        ),
+        r.status !== 'published' && (
+          <a key="schedule" onClick={() => setScheduling(r)}>定时发布</a>
+        ),
+        (r.status === 'published' || r.status === 'scheduled') && (
+          <ActionButton key="unpublish" fn="articles.unpublish" input={{ id: r.id }} confirm="下线后居民将看不到这条资讯，确定？" success="已下线" danger onDone={reload}>
+            下线
+          </ActionButton>
+        ),
+        <ActionButton key="pin" fn="articles.update" input={{ id: r.id, pinned: !r.pinned }} success={r.pinned ? '已取消置顶' : '已置顶'} onDone={reload}>
+          {r.pinned ? '取消置顶' : '置顶'}
+        </ActionButton>,
+      ],
+    },
+  ];
+
+  return (
+    <PageContainer title="资讯" content="发布通知公告、社区动态与倡议；可定时发布、置顶与下线。">
+      <CatalogTable<Row, 'articles.manage'>
+        fn="articles.manage"
+        actionRef={table}
+        columns={columns}
+        headerTitle="资讯列表"
+        rowSelection={{}}
+        tableAlertOptionRender={({ selectedRows, onCleanSelected }) => (
+          <Space>
+            <Button
+              size="small"
+              onClick={async () => {
+                for (const r of selectedRows.filter((x) => x.status !== 'published')) await run('articles.publish', { id: r.id });
+                void message.success('已发布所选资讯');
+                onCleanSelected();
+                reload();
+              }}
+            >
+              批量发布
+            </Button>
+            <Button
+              size="small"
+              danger
+              onClick={async () => {
+                for (const r of selectedRows.filter((x) => x.status === 'published' || x.status === 'scheduled')) await run('articles.unpublish', { id: r.id });
+                void message.success('已下线所选资讯');
+                onCleanSelected();
+                reload();
+              }}
+            >
+              批量下线
+            </Button>
+          </Space>
+        )}
+        toolBarRender={() => [
+          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => void openEditor(null)}>
+            新建资讯
+          </Button>,
+        ]}
+      />
+      {editing && (
+        <ArticleForm
+          editing={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(a) => {
+            reload();
+            setEditing(null);
+            if (a.status === 'draft') void message.info('已存为草稿，可在列表中发布或定时发布');
+          }}
+        />
+      )}
+      {scheduling && (
+        <CatalogForm
+          fn="articles.publish"
+          title={`定时发布：${scheduling.title}`}
+          open
+          onOpenChange={(open) => !open && setScheduling(null)}
+          fields={{ only: ['at'], required: ['at'] }}
+          view={{
+            fieldProps: {
+              at: {
+                format: 'YYYY-MM-DD HH:mm:ss',
+                showTime: { format: 'HH:mm:ss' },
+                disabledDate: (d: dayjs.Dayjs) => d.isBefore(dayjs().startOf('day')) || d.isAfter(dayjs().add(90, 'day')),
+              },
+            },
+            extra: { at: '到时自动发布；时间已过则立即发布。最多提前90天。' },
+          }}
+          fixed={{ id: scheduling.id }}
+          submitText="定时发布"
+          onDone={(a) => {
+            void message.success(a.status === 'scheduled' ? `将于 ${when(a.publishAt)} 发布` : '已发布');
+            setScheduling(null);
+            reload();
+          }}
+        />
+      )}
+      <ArticleDrawer id={viewing} onClose={() => setViewing(null)} />
+    </PageContainer>
+  );
+}
+
+function ArticleForm({ editing, onClose, onSaved }: { editing: { id: string | null; article?: Article }; onClose(): void; onSaved(a: Article): void }) {
+  const defaultScope = useDefaultScope();
+  const { article } = editing;
+  const initial = article
+    ? {
+        title: article.title,
+        summary: article.summary,
+        coverUrl: article.coverUrl,
+        bodyHtml: article.bodyHtml,
+        category: article.category,
+        scopeId: article.scopeId,
+        reporters: article.reporters,
+        correspondents: article.correspondents,
+        pinned: article.pinned,
+        pledgePrompt: article.pledge?.prompt ?? null,
+      }
+    : { scopeId: defaultScope };
+  const common = {
+    title: article ? `编辑：${article.title}` : '新建资讯',
+    as: 'drawer' as const,
+    width: 820,
+    open: true,
+    onOpenChange: (open: boolean) => !open && onClose(),
+    initialValues: initial,
+    fields: { textarea: ['summary'] },
+    view: {
+      replace: {
+        scopeId: <ScopeField key="scope" disabled={!!article} />,
+        bodyHtml: (
+          <ProForm.Item key="body" name="bodyHtml" label="正文" rules={[{ required: true, message: '请填写正文' }]}>
+            <RichTextEditor />
+          </ProForm.Item>
+        ),
+      },
+      extra: { pledgePrompt: '倡议类资讯可设承诺语，如“我承诺：节约每一滴水”；居民可一键响应。', coverUrl: 'https:// 开头的图片地址，或留空' },
+    },
+    submitText: '保存',
+    success: '已保存',
+    onDone: onSaved,
+  };
+  return article ? (
+    <CatalogForm fn="articles.update" fieldsFrom="articles.create" fixed={{ id: article.id }} {...common} />
+  ) : (
+    <CatalogForm fn="articles.create" {...common} />
+  );
+}
+
+function ArticleDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
+  const [article, setArticle] = useState<Article | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Drawer
+      open={!!id}
+      width={760}
+      title={article?.title ?? '资讯'}
+      onClose={onClose}
+      destroyOnClose
+      afterOpenChange={(open) => {
+        if (!open || !id) return setArticle(null);
+        setError(null);
+        call('articles.get', { id }).then(setArticle, (e: unknown) => setError(toAppError(e).message));
+      }}
+    >
+      {error && <Alert type="error" showIcon message={error} />}
+      {!article && !error && <Spin />}
+      {article && (
+        <>
+          <ProDescriptions<Article>
+            column={2}
+            dataSource={article}
+            columns={[
+              { title: '栏目', dataIndex: 'category' },
+              { title: '范围', dataIndex: 'scopeName' },
+              { title: '状态', dataIndex: 'status', render: (_, a) => ARTICLE_STATUS_LABELS[a.status] },
+              { title: '发布时间', dataIndex: 'publishAt', render: (_, a) => when(a.publishAt) },
+              { title: '记者', dataIndex: 'reporters', render: (_, a) => a.reporters.join('、') || '—' },
+              { title: '通讯员', dataIndex: 'correspondents', render: (_, a) => a.correspondents.join('、') || '—' },
+              { title: '承诺', dataIndex: 'pledge', span: 2, render: (_, a) => (a.pledge ? `${a.pledge.prompt}（${a.pledge.count}人）` : '—') },
+              { title: '摘要', dataIndex: 'summary', span: 2 },
+            ]}
+          />
+          <Typography.Title level={5}>正文（居民看到的样子）</Typography.Title>
+          {/* The host keeps only its safe subset of HTML on save (cloud/articles/sanitize.ts). */}
+          <div className="lc-rich-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        </>
+      )}
+    </Drawer>
+  );
+}

@@ -1,0 +1,103 @@
+import { PageContainer, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { App, Button, Image, Space, Tag } from 'antd';
+import { useRef, useState } from 'react';
+import { THANKS_TARGET_TEXT, type ThanksPost } from '../../../../types/honors';
+import { useConsole } from '../layout/console-context';
+import { CatalogForm } from '../plumbing/catalog-form';
+import { CatalogTable } from '../plumbing/catalog-table';
+import { when } from '../plumbing/format';
+import { ActionButton, useRun } from '../plumbing/use-action';
+
+type Row = ThanksPost & Record<string, unknown>;
+type Tab = 'pending' | 'hidden';
+
+/** 感谢墙: new thank-you posts to approve, and posts hidden after reports to review again. */
+export default function ThanksPage() {
+  const table = useRef<ActionType>();
+  const { counts, refreshCounts } = useConsole();
+  const { message } = App.useApp();
+  const run = useRun();
+  const [tab, setTab] = useState<Tab>('pending');
+  const [rejecting, setRejecting] = useState<Row | null>(null);
+  const done = () => {
+    void table.current?.reload();
+    refreshCounts();
+  };
+
+  const columns: Array<ProColumns<Row>> = [
+    { title: '感谢人', dataIndex: 'authorName', width: 90 },
+    { title: '感谢对象', dataIndex: 'targetName', width: 150, search: true, render: (_, r) => `${r.targetName}（${THANKS_TARGET_TEXT[r.targetKind]}）` },
+    { title: '社区', dataIndex: 'communityName', width: 100 },
+    { title: '感谢的话', dataIndex: 'text', ellipsis: true, search: true },
+    { title: '锦旗照片', dataIndex: 'photoUrl', width: 90, render: (_, r) => (r.photoUrl ? <Image src={r.photoUrl} width={56} height={56} style={{ objectFit: 'cover' }} /> : '—') },
+    { title: '举报', dataIndex: 'reports', width: 70, sorter: true, render: (_, r) => (r.reports ? <Tag color="warning">{r.reports}</Tag> : 0) },
+    { title: '时间', dataIndex: 'createdAt', width: 190, sorter: true, render: (_, r) => when(r.createdAt) },
+    {
+      title: '操作',
+      valueType: 'option',
+      width: 150,
+      render: (_, r) => [
+        <ActionButton key="approve" fn="thanks.review" input={{ id: r.id, decision: 'approve' }} success={tab === 'hidden' ? '已恢复展示' : '已上墙'} onDone={done}>
+          {tab === 'hidden' ? '恢复展示' : '通过'}
+        </ActionButton>,
+        <a key="reject" onClick={() => setRejecting(r)}>不通过</a>,
+      ],
+    },
+  ];
+
+  const batch = async (rows: Row[], decision: 'approve' | 'reject', clear: () => void) => {
+    for (const r of rows) await run('thanks.review', { id: r.id, decision });
+    void message.success(decision === 'approve' ? `已通过${rows.length}条` : `已处理${rows.length}条`);
+    clear();
+    done();
+  };
+
+  return (
+    <PageContainer
+      title="感谢墙"
+      content="居民的感谢与锦旗照片审核后上墙；被3人举报的会暂时隐藏，等待复核。"
+      tabActiveKey={tab}
+      onTabChange={(key) => setTab(key as Tab)}
+      tabList={[
+        { key: 'pending', tab: `待审核${counts?.thanksPending ? `（${counts.thanksPending}）` : ''}` },
+        { key: 'hidden', tab: `被举报${counts?.thanksHidden ? `（${counts.thanksHidden}）` : ''}` },
+      ]}
+    >
+      <CatalogTable<Row, 'thanks.queue'>
+        fn="thanks.queue"
+        actionRef={table}
+        columns={columns}
+        params={{ status: tab }}
+        filters={false}
+        headerTitle={tab === 'pending' ? '待审核的感谢' : '被举报隐藏、待复核的感谢'}
+        rowSelection={{}}
+        tableAlertOptionRender={({ selectedRows, onCleanSelected }) => (
+          <Space>
+            <Button size="small" onClick={() => void batch(selectedRows, 'approve', onCleanSelected)}>
+              批量通过
+            </Button>
+            <Button size="small" danger onClick={() => void batch(selectedRows, 'reject', onCleanSelected)}>
+              批量不通过
+            </Button>
+          </Space>
+        )}
+      />
+      {rejecting && (
+        <CatalogForm
+          fn="thanks.review"
+          title="不通过"
+          open
+          onOpenChange={(open) => !open && setRejecting(null)}
+          fixed={{ id: rejecting.id, decision: 'reject' }}
+          fields={{ only: ['reason'], labels: { reason: '原因（选填）' } }}
+          submitText="不通过"
+          success="已处理"
+          onDone={() => {
+            setRejecting(null);
+            done();
+          }}
+        />
+      )}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,110 @@
+import type { Region } from '../../types/communities';
+import type { AppError } from '../../types/errors';
+import { THANKS_TARGET_TEXT, type HonorListSummary, type ThanksPost } from '../../types/honors';
+import { ROUTES } from '../routes';
+
+/**
+ * The profile page's path; with `sharer` (the sharing user's id) for a share card, so the
+ * host can count who the card brought.
+ *
+ * @example entryPath('demo-honor-husband', 'u1') // '/packages/honors/entry/index?id=demo-honor-husband&sharer=u1'
+ */
+export function entryPath(id: string, sharer?: string | null): string {
+  const query = `id=${encodeURIComponent(id)}`;
+  return sharer ? `${ROUTES.honorEntry}?${query}&sharer=${encodeURIComponent(sharer)}` : `${ROUTES.honorEntry}?${query}`;
+}
+
+/**
+ * The entry a profile page shows. From a link it is `id`; from the poster's mini-program
+ * code WeChat opens the page with the code's `scene` (the entry id, URL-encoded) instead.
+ */
+export function entryIdFromParams(params: Partial<Record<string, string>>): string {
+  const raw = params.id || params.scene || '';
+  try {
+    return decodeURIComponent(raw).trim();
+  } catch {
+    // A malformed escape in a hand-typed link: the raw text is the best guess.
+    return raw.trim();
+  }
+}
+
+/** The district's own id (its lists come first), once the regions are known. */
+export function districtIdOf(regions: readonly Region[] | null): string | null {
+  return regions?.find((r) => r.level === 'district')?.id ?? null;
+}
+
+export interface YearGroup {
+  year: number;
+  lists: HonorListSummary[];
+}
+
+/** Lists by year, newest year first; within a year the district's list before communities'. */
+export function groupListsByYear(lists: readonly HonorListSummary[], districtId: string | null): YearGroup[] {
+  const byYear = new Map<number, HonorListSummary[]>();
+  for (const list of lists) {
+    const group = byYear.get(list.year) ?? [];
+    group.push(list);
+    byYear.set(list.year, group);
+  }
+  const districtFirst = (a: HonorListSummary, b: HonorListSummary) =>
+    Number(b.scopeId === districtId) - Number(a.scopeId === districtId) || a.scopeName.localeCompare(b.scopeName, 'zh-CN');
+  return [...byYear.entries()].sort(([a], [b]) => b - a).map(([year, group]) => ({ year, lists: [...group].sort(districtFirst) }));
+}
+
+/** The character a name avatar shows: the family name, which is how neighbours say it (李师傅). */
+export function initialOf(name: string): string {
+  return Array.from(name.trim())[0] ?? '好';
+}
+
+/** 致 周丽（社区工作人员）: whom a thank-you is for, and what they are. */
+export function thanksHeading(post: Pick<ThanksPost, 'targetKind' | 'targetName'>): string {
+  return `致 ${post.targetName}（${THANKS_TARGET_TEXT[post.targetKind]}）`;
+}
+
+/** Reasons offered for 举报 as buttons; typing is hard for many, so a tap is enough. */
+export const REPORT_REASONS = ['内容不实', '广告或推销', '不文明用语', '泄露他人隐私'] as const;
+
+/**
+ * Where each of the host's refusals belongs on a form: validation errors carry field
+ * paths; domain errors name none and are placed by kind.
+ */
+const FIELD_OF_KIND: Partial<Record<AppError['kind'], string>> = {
+  COMMUNITY_NOT_FOUND: 'communityId',
+  THANKS_TARGET_UNKNOWN: 'targetUserId',
+  FILE_UNUSABLE: 'photoId',
+  HONOR_CATEGORY_UNKNOWN: 'category',
+};
+
+export interface FormErrors {
+  /** The first message for each field, keyed by the input's top-level name. */
+  fields: Record<string, string>;
+  /** Said by the submit button, so an error scrolled out of view is still noticed. */
+  summary: string;
+}
+
+/**
+ * The host's refusal as messages next to fields. A message for no field shown on the
+ * form becomes the summary, so nothing the host said is lost.
+ *
+ * @example formErrors(error, ['nomineeName', 'reason']).fields.reason // '请写写推荐理由，至少10个字'
+ */
+export function formErrors(error: AppError, shown: readonly string[]): FormErrors {
+  const all: Record<string, string> = {};
+  for (const f of error.fields) {
+    const name = f.path.split('.')[0] || '_';
+    all[name] ??= f.message;
+  }
+  const byKind = FIELD_OF_KIND[error.kind];
+  if (byKind && !all[byKind]) all[byKind] = error.message;
+  const fields: Record<string, string> = {};
+  for (const name of shown) if (all[name]) fields[name] = all[name];
+  const placed = Object.keys(fields).length;
+  const unplaced = Object.keys(all).filter((n) => !shown.includes(n));
+  const summary =
+    placed > 0 && unplaced.length === 0
+      ? `有${placed}处需要修改，请看上面标红的地方`
+      : unplaced.length > 0
+        ? all[unplaced[0]!]!
+        : error.message;
+  return { fields, summary };
+}

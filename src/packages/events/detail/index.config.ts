@@ -1,0 +1,7 @@
+export default definePageConfig({
+  navigationBarTitleText: '活动详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  // The ··· menu's 转发 and the 分享给邻居 button: the card carries the sharer.
+  enableShareAppMessage: true,
+});

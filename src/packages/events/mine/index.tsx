@@ -1,0 +1,117 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useEffect, useRef, useState } from 'react';
+import type { FunctionOutput } from '../../../../types';
+import { formatDateTime } from '../../../../types/time';
+import { call } from '../../../cloud/client';
+import { ActionButton } from '../../../components/action-button';
+import { Page } from '../../../components/page';
+import { SignInPrompt } from '../../../components/sign-in-prompt';
+import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { CheckinCode, CheckinQr } from '../../../events/components/checkin-code';
+import { ChoiceRow } from '../../../events/components/choice-row';
+import { EventCard } from '../../../events/components/event-card';
+import { useRemote } from '../../../hooks/use-remote';
+import { useSession } from '../../../hooks/use-session';
+import { ROUTES } from '../../../routes';
+import './index.scss';
+
+type MyEvent = FunctionOutput<'events.mine'>[number];
+type When = 'upcoming' | 'past';
+const WHEN: readonly { key: When; text: string }[] = [
+  { key: 'upcoming', text: '即将参加' },
+  { key: 'past', text: '已结束' },
+];
+
+/**
+ * 我的活动: what the resident signed up for, and at the door the check-in QR code, large,
+ * with the code spelled out beneath it for reading aloud.
+ */
+export default function MyEventsPage() {
+  const session = useSession();
+  const [when, setWhen] = useState<When>('upcoming');
+
+  let body;
+  if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState />;
+  else if (session.status !== 'signedIn') body = <SignInPrompt reason="登录后可以查看您报名的活动和签到码。" />;
+  else body = <MyEventList key={session.userId ?? ''} when={when} />;
+
+  return (
+    <Page>
+      <ChoiceRow label="活动时间" choices={WHEN} current={when} onChoose={setWhen} />
+      {body}
+    </Page>
+  );
+}
+
+function MyEventList({ when }: { when: When }) {
+  // events.mine answers with all of a resident's sign-ups at once: a few a month at most.
+  const remote = useRemote(() => call('events.mine', { when }), [when]);
+
+  const pulling = useRef(false);
+  usePullDownRefresh(() => {
+    pulling.current = true;
+    remote.reload();
+  });
+  useEffect(() => {
+    if (pulling.current && remote.status !== 'loading') {
+      pulling.current = false;
+      void Taro.stopPullDownRefresh();
+    }
+  }, [remote.status]);
+  // Back from an event where the resident cancelled or was promoted.
+  useDidShow(() => {
+    if (remote.status === 'ready') remote.reload();
+  });
+
+  const items = remote.data;
+  if (!items && remote.status === 'error') return <ErrorState error={remote.error} onRetry={remote.reload} />;
+  if (!items) return <LoadingState />;
+  if (items.length === 0) {
+    return (
+      <EmptyState
+        title={when === 'upcoming' ? '您还没有报名活动' : '还没有参加过的活动'}
+        description={when === 'upcoming' ? '在“活动”里找到想参加的，点进去报名即可。' : undefined}
+        action={
+          when === 'upcoming' ? <ActionButton onClick={() => void Taro.switchTab({ url: ROUTES.events })}>去看社区活动</ActionButton> : undefined
+        }
+      />
+    );
+  }
+  return (
+    <View>
+      {remote.status === 'error' ? <InlineError error={remote.error} /> : null}
+      {items.map((item) => (
+        <MyEventCard key={item.registration.id} item={item} />
+      ))}
+    </View>
+  );
+}
+
+function MyEventCard({ item }: { item: MyEvent }) {
+  const { event, registration, checkinQr } = item;
+  const open = () => void Taro.navigateTo({ url: `${ROUTES.eventDetail}?id=${encodeURIComponent(event.id)}` });
+  return (
+    <View className="lt-my-event">
+      <EventCard event={event} onOpen={open} footer={<Text className="lt-value lt-my-event__status">{registration.statusText}</Text>} />
+      {registration.checkedInAt ? (
+        <View className="lt-card">
+          <Text className="lt-body lt-success">已于{formatDateTime(registration.checkedInAt)}签到</Text>
+        </View>
+      ) : null}
+      {registration.checkinCode && !registration.checkedInAt && checkinQr ? (
+        <View className="lt-card lt-my-event__checkin">
+          <Text className="lt-card__title">签到时请出示</Text>
+          <CheckinQr src={checkinQr} />
+          <Text className="lt-body lt-my-event__code-label">扫不出来时，把下面的签到码念给工作人员：</Text>
+          <CheckinCode code={registration.checkinCode} />
+        </View>
+      ) : null}
+      {registration.status === 'waitlisted' ? (
+        <View className="lt-card">
+          <Text className="lt-body lt-muted">有人取消报名时按顺序递补，递补成功会通知您，到时这里会出现签到码。</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,122 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useEffect, useRef, useState } from 'react';
+import type { HonorListSummary } from '../../../../types/honors';
+import { useProfile } from '../../../account/profile';
+import { loadRegions } from '../../../account/regions';
+import { call } from '../../../cloud/client';
+import { ActionButton } from '../../../components/action-button';
+import { EntryGrid, type Entry } from '../../../components/entry-tile';
+import { Page } from '../../../components/page';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { Chip } from '../../../honors/components/chips';
+import { districtIdOf, groupListsByYear } from '../../../honors/honor-text';
+import { useRemote } from '../../../hooks/use-remote';
+import { useSession } from '../../../hooks/use-session';
+import { ROUTES } from '../../../routes';
+import '../../../honors/honors.scss';
+
+const ENTRIES: readonly Entry[] = [
+  { key: 'thanks', title: '感谢墙', hint: '居民送的锦旗', onOpen: () => void Taro.navigateTo({ url: ROUTES.thanksWall }) },
+  { key: 'nominate', title: '推荐好人', hint: '推荐进明年榜', onOpen: () => void Taro.navigateTo({ url: ROUTES.honorNominate }) },
+];
+
+/**
+ * 光荣榜: every published list, newest year first, the district's before the
+ * communities'. A resident with a home community can narrow it to theirs (and the
+ * district's). From here: 感谢墙, 推荐好人, 我的推荐.
+ */
+export default function HonorsIndexPage() {
+  const session = useSession();
+  const { profile } = useProfile();
+  const home = session.status === 'signedIn' && profile?.homeCommunityId ? profile : null;
+  const [onlyMine, setOnlyMine] = useState(false);
+  const communityId = onlyMine && home ? (home.homeCommunityId ?? undefined) : undefined;
+
+  const lists = useRemote(() => call('honors.lists', communityId ? { communityId } : {}), [communityId]);
+  const regions = useRemote(loadRegions, []);
+  const districtId = districtIdOf(regions.data);
+
+  const pulling = useRef(false);
+  usePullDownRefresh(() => {
+    pulling.current = true;
+    lists.reload();
+  });
+  useEffect(() => {
+    if (pulling.current && lists.status !== 'loading') {
+      pulling.current = false;
+      void Taro.stopPullDownRefresh();
+    }
+  }, [lists.status]);
+
+  let body;
+  if (!lists.data) {
+    body = lists.status === 'error' ? <ErrorState error={lists.error} onRetry={lists.reload} /> : <LoadingState />;
+  } else if (lists.data.length === 0) {
+    body = (
+      <EmptyState
+        title={communityId ? `${home?.homeCommunityName ?? '您的社区'}还没有光荣榜` : '还没有发布光荣榜'}
+        description={communityId ? '看看全区和其他社区的光荣榜。' : '每年评选结果公布后会在这里展示。您可以先推荐身边的好人。'}
+        action={
+          communityId ? (
+            <ActionButton tone="secondary" onClick={() => setOnlyMine(false)}>
+              看全部光荣榜
+            </ActionButton>
+          ) : undefined
+        }
+      />
+    );
+  } else {
+    body = groupListsByYear(lists.data, districtId).map((group) => (
+      <View key={group.year}>
+        <Text className="lt-hn-year">{group.year}年</Text>
+        {group.lists.map((list) => (
+          <ListCard key={list.id} list={list} />
+        ))}
+      </View>
+    ));
+  }
+
+  return (
+    <Page>
+      <EntryGrid entries={ENTRIES} />
+      {home ? (
+        <View className="lt-hn-filter" role="group" aria-label="范围">
+          <Chip on={!onlyMine} onClick={() => setOnlyMine(false)}>
+            全部光荣榜
+          </Chip>
+          <Chip on={onlyMine} onClick={() => setOnlyMine(true)}>
+            {home.homeCommunityName ?? '我的社区'}
+          </Chip>
+        </View>
+      ) : null}
+      {body}
+      {session.status === 'signedIn' ? (
+        <View
+          className="lt-link lt-hn-center"
+          role="button"
+          onClick={() => void Taro.navigateTo({ url: ROUTES.myNominations })}
+        >
+          我推荐的人和审核结果
+        </View>
+      ) : null}
+    </Page>
+  );
+}
+
+function ListCard({ list }: { list: HonorListSummary }) {
+  return (
+    <View
+      className="lt-hn-list-card"
+      role="button"
+      onClick={() => void Taro.navigateTo({ url: `${ROUTES.honorList}?id=${encodeURIComponent(list.id)}` })}
+    >
+      <Text className="lt-hn-list-card__title">{list.title}</Text>
+      <Text className="lt-hn-meta">
+        {list.scopeName} · 共{list.entryCount}位
+      </Text>
+      <Text className="lt-hn-meta">{list.categories.join('、')}</Text>
+      <Text className="lt-hn-open">查看榜单 ›</Text>
+    </View>
+  );
+}

@@ -1,0 +1,133 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { HONOR_CATEGORIES, type Nomination } from '../../../../types/honors';
+import { useProfile } from '../../../account/profile';
+import { call } from '../../../cloud/client';
+import { toAppError } from '../../../cloud/errors';
+import { ActionButton } from '../../../components/action-button';
+import { Page } from '../../../components/page';
+import { SignInPrompt } from '../../../components/sign-in-prompt';
+import { LoadingState } from '../../../components/states';
+import { CommunityChoice } from '../../../honors/components/community-choice';
+import { ChoiceGrid, FormField, TextBox, TextInput, fieldId } from '../../../honors/components/form-controls';
+import { formErrors, type FormErrors } from '../../../honors/honor-text';
+import { useSession } from '../../../hooks/use-session';
+import { ROUTES } from '../../../routes';
+import '../../../honors/honors.scss';
+
+/** The fields in the order they stand: the first one refused is scrolled to. */
+const FIELDS = ['communityId', 'nomineeName', 'category', 'reason'] as const;
+const OTHER = '其他';
+const CATEGORY_OPTIONS = [...HONOR_CATEGORIES, OTHER].map((c) => ({ value: c, text: c === OTHER ? '其他（自己填写）' : c }));
+
+/**
+ * 推荐好人: a resident names someone from their community for next year's 光荣榜, with
+ * the category and why. The community reviews it; 我的推荐 shows the outcome.
+ */
+export default function NominatePage() {
+  const session = useSession();
+  const [done, setDone] = useState<Nomination | null>(null);
+
+  let body;
+  if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState text="正在登录，请稍候…" />;
+  else if (session.status !== 'signedIn') body = <SignInPrompt reason="登录后才能推荐，社区审核后会告诉您结果。" />;
+  else if (done) body = <Submitted nomination={done} onAnother={() => setDone(null)} />;
+  else body = <NominationForm onSubmitted={setDone} />;
+  return <Page>{body}</Page>;
+}
+
+function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void }) {
+  const { profile } = useProfile();
+  const home = profile?.homeCommunityId ?? null;
+  const [communityId, setCommunityId] = useState<string | null>(null);
+  const [nomineeName, setNomineeName] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
+  const [otherCategory, setOtherCategory] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const chosenCommunity = communityId ?? home;
+
+  const fail = (next: FormErrors) => {
+    setErrors(next);
+    const first = FIELDS.find((f) => next.fields[f]);
+    // The resident is down by the button; bring the first problem into view.
+    if (first) void Taro.pageScrollTo({ selector: `#${fieldId(first)}`, duration: 200 }).catch(() => undefined);
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    const categoryText = category === OTHER ? otherCategory.trim() : (category ?? '');
+    setBusy(true);
+    setErrors(null);
+    try {
+      onSubmitted(
+        await call('honors.nominate', {
+          ...(chosenCommunity ? { communityId: chosenCommunity } : {}),
+          nomineeName,
+          category: categoryText,
+          reason,
+        }),
+      );
+    } catch (e) {
+      fail(formErrors(toAppError(e), FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const error = (name: (typeof FIELDS)[number]) => errors?.fields[name];
+  return (
+    <View>
+      <View className="lt-card lt-card--notice">
+        <Text className="lt-title">推荐身边的好人好事</Text>
+        <Text className="lt-body">孝老爱亲的好媳妇、热心肠的志愿者、和睦的文明家庭……社区审核后，入选的会登上明年的光荣榜。</Text>
+      </View>
+      <FormField name="communityId" label="被推荐人所在社区" error={error('communityId')}>
+        <CommunityChoice value={chosenCommunity} onChange={setCommunityId} homeCommunityId={home} />
+      </FormField>
+      <FormField name="nomineeName" label="被推荐人姓名" error={error('nomineeName')}>
+        <TextInput label="被推荐人姓名" value={nomineeName} onChange={setNomineeName} maxLength={20} placeholder="例如：张秀英" />
+      </FormField>
+      <FormField name="category" label="推荐的类别" error={error('category')}>
+        <ChoiceGrid options={CATEGORY_OPTIONS} value={category} onChange={setCategory} />
+        {category === OTHER ? (
+          <TextInput label="其他类别" value={otherCategory} onChange={setOtherCategory} maxLength={20} placeholder="例如：好邻居" />
+        ) : null}
+      </FormField>
+      <FormField name="reason" label="推荐理由" hint="TA做了什么好事，至少10个字" error={error('reason')}>
+        <TextBox label="推荐理由" value={reason} onChange={setReason} maxLength={1000} placeholder="例如：每天早上义务打扫楼道，十年如一日。" />
+      </FormField>
+      {errors ? (
+        <View className="lt-hn-field__error" role="alert">
+          {errors.summary}
+        </View>
+      ) : null}
+      <View className="lt-gap-top">
+        <ActionButton loading={busy} onClick={() => void submit()}>
+          提交推荐
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
+function Submitted({ nomination, onAnother }: { nomination: Nomination; onAnother: () => void }) {
+  return (
+    <View>
+      <View className="lt-card lt-card--notice" role="status">
+        <Text className="lt-card__title">推荐已提交</Text>
+        <Text className="lt-body">
+          您推荐了{nomination.communityName}的{nomination.nomineeName}（{nomination.category}），参加{nomination.year}年度光荣榜评选。社区审核后，可以在“我的推荐”里看到结果。
+        </Text>
+      </View>
+      <View className="lt-stack">
+        <ActionButton onClick={() => void Taro.redirectTo({ url: ROUTES.myNominations })}>看我的推荐</ActionButton>
+        <ActionButton tone="secondary" onClick={onAnother}>
+          再推荐一位
+        </ActionButton>
+      </View>
+    </View>
+  );
+}

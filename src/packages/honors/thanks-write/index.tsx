@@ -1,0 +1,185 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { THANKS_TARGETS, THANKS_TARGET_TEXT, type ThanksPost, type ThanksTarget } from '../../../../types/honors';
+import { useProfile } from '../../../account/profile';
+import { call } from '../../../cloud/client';
+import { toAppError } from '../../../cloud/errors';
+import { ActionButton } from '../../../components/action-button';
+import { Page } from '../../../components/page';
+import { SignInPrompt } from '../../../components/sign-in-prompt';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { CommunityChoice } from '../../../honors/components/community-choice';
+import { ChoiceGrid, FormField, TextBox, TextInput, fieldId } from '../../../honors/components/form-controls';
+import { PhotoChoice, type OnePhoto } from '../../../honors/components/photo-choice';
+import { formErrors, thanksHeading, type FormErrors } from '../../../honors/honor-text';
+import { useRemote } from '../../../hooks/use-remote';
+import { useSession } from '../../../hooks/use-session';
+import { ROUTES } from '../../../routes';
+import '../../../honors/honors.scss';
+
+/** The fields in the order they stand: the first one refused is scrolled to. */
+const FIELDS = ['communityId', 'targetKind', 'targetUserId', 'targetName', 'text', 'photoId'] as const;
+const TARGET_OPTIONS = THANKS_TARGETS.map((t) => ({ value: t, text: THANKS_TARGET_TEXT[t] }));
+const NAME_HINT: Record<Exclude<ThanksTarget, 'staff'>, { label: string; placeholder: string }> = {
+  unit: { label: '单位名称', placeholder: '例如：区司法局' },
+  volunteer: { label: '志愿者姓名', placeholder: '例如：孙大姐' },
+};
+
+/**
+ * 写感谢: to a staff member of a community (chosen from its list, so the thanks reaches
+ * them), or to a unit or volunteer by name, with an optional photo of the 锦旗. It goes
+ * on the wall once the community has approved it.
+ */
+export default function WriteThanksPage() {
+  const session = useSession();
+  const [done, setDone] = useState<ThanksPost | null>(null);
+
+  let body;
+  if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState text="正在登录，请稍候…" />;
+  else if (session.status !== 'signedIn') body = <SignInPrompt reason="登录后才能写感谢，社区审核后会展示在感谢墙上。" />;
+  else if (done) body = <Submitted post={done} onAnother={() => setDone(null)} />;
+  else body = <ThanksForm onSubmitted={setDone} />;
+  return <Page>{body}</Page>;
+}
+
+function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }) {
+  const { profile } = useProfile();
+  const home = profile?.homeCommunityId ?? null;
+  const [communityId, setCommunityId] = useState<string | null>(null);
+  const [targetKind, setTargetKind] = useState<ThanksTarget>('staff');
+  const [targetUserId, setTargetUserId] = useState<string | null>(null);
+  const [targetName, setTargetName] = useState('');
+  const [text, setText] = useState('');
+  const [photo, setPhoto] = useState<OnePhoto | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const chosenCommunity = communityId ?? home;
+
+  const fail = (next: FormErrors) => {
+    setErrors(next);
+    const first = FIELDS.find((f) => next.fields[f]);
+    if (first) void Taro.pageScrollTo({ selector: `#${fieldId(first)}`, duration: 200 }).catch(() => undefined);
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    if (photo?.status === 'uploading') return fail({ fields: {}, summary: '照片还在上传，请等上传完再提交。' });
+    if (photo?.status === 'failed')
+      return fail({ fields: { photoId: '照片没有上传成功：请点“重新上传”，或不要这张照片。' }, summary: '有1处需要修改，请看上面标红的地方' });
+    // Without a staff member chosen there is nothing to send; the host would say the same.
+    if (targetKind === 'staff' && !targetUserId) return fail({ fields: { targetUserId: '请选择要感谢的工作人员' }, summary: '有1处需要修改，请看上面标红的地方' });
+    setBusy(true);
+    setErrors(null);
+    try {
+      onSubmitted(
+        await call('thanks.post', {
+          targetKind,
+          ...(targetKind === 'staff' ? { targetUserId: targetUserId ?? undefined } : { targetName }),
+          ...(chosenCommunity ? { communityId: chosenCommunity } : {}),
+          text,
+          ...(photo?.id ? { photoId: photo.id } : {}),
+        }),
+      );
+    } catch (e) {
+      fail(formErrors(toAppError(e), FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const error = (name: (typeof FIELDS)[number]) => errors?.fields[name];
+  return (
+    <View>
+      <FormField name="communityId" label="哪个社区的事" error={error('communityId')}>
+        <CommunityChoice
+          value={chosenCommunity}
+          onChange={(id) => {
+            setCommunityId(id);
+            // Another community has other staff.
+            setTargetUserId(null);
+          }}
+          homeCommunityId={home}
+        />
+      </FormField>
+      <FormField name="targetKind" label="感谢谁" error={error('targetKind')}>
+        <ChoiceGrid options={TARGET_OPTIONS} value={targetKind} onChange={setTargetKind} />
+      </FormField>
+      {targetKind === 'staff' ? (
+        <FormField name="targetUserId" label="工作人员" error={error('targetUserId')}>
+          {chosenCommunity ? (
+            <StaffChoice communityId={chosenCommunity} value={targetUserId} onChange={setTargetUserId} />
+          ) : (
+            <Text className="lt-body lt-muted">请先选择社区。</Text>
+          )}
+        </FormField>
+      ) : (
+        <FormField name="targetName" label={NAME_HINT[targetKind].label} error={error('targetName')}>
+          <TextInput
+            label={NAME_HINT[targetKind].label}
+            value={targetName}
+            onChange={setTargetName}
+            maxLength={30}
+            placeholder={NAME_HINT[targetKind].placeholder}
+          />
+        </FormField>
+      )}
+      <FormField name="text" label="感谢的话" hint="说说TA帮您做了什么" error={error('text')}>
+        <TextBox label="感谢的话" value={text} onChange={setText} maxLength={500} placeholder="例如：帮我家老人办好了高龄津贴，谢谢！" />
+      </FormField>
+      <FormField name="photoId" label="锦旗照片" optional error={error('photoId')}>
+        <PhotoChoice photo={photo} onChange={setPhoto} />
+      </FormField>
+      {errors ? (
+        <View className="lt-hn-field__error" role="alert">
+          {errors.summary}
+        </View>
+      ) : null}
+      <View className="lt-gap-top">
+        <ActionButton loading={busy} onClick={() => void submit()}>
+          提交感谢
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
+/** The community's staff by name and post, as buttons: the host accepts only these. */
+function StaffChoice({ communityId, value, onChange }: { communityId: string; value: string | null; onChange: (userId: string) => void }) {
+  const staff = useRemote(() => call('thanks.staff', { communityId }), [communityId]);
+  if (!staff.data) {
+    if (staff.status === 'error') return <ErrorState title="工作人员名单没有加载出来" error={staff.error} onRetry={staff.reload} />;
+    return <LoadingState text="正在读取工作人员名单…" />;
+  }
+  if (staff.data.length === 0)
+    return <EmptyState title="这个社区还没有登记工作人员" description="可以改为感谢“单位”，写上社区居委会的名称。" />;
+  return (
+    <ChoiceGrid options={staff.data.map((s) => ({ value: s.userId, text: s.name, sub: s.role }))} value={value} onChange={onChange} />
+  );
+}
+
+/** Back to the wall when the writer came from it, so the page stack does not grow. */
+function backToWall() {
+  const pages = Taro.getCurrentPages();
+  const previous = pages[pages.length - 2];
+  if (previous && `/${previous.route?.replace(/^\//, '')}`.startsWith(ROUTES.thanksWall)) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: ROUTES.thanksWall });
+}
+
+function Submitted({ post, onAnother }: { post: ThanksPost; onAnother: () => void }) {
+  return (
+    <View>
+      <View className="lt-card lt-card--notice" role="status">
+        <Text className="lt-card__title">感谢已提交（{post.statusText}）</Text>
+        <Text className="lt-body">{thanksHeading(post)}</Text>
+        <Text className="lt-body">社区审核通过后，会展示在感谢墙上。</Text>
+      </View>
+      <View className="lt-stack">
+        <ActionButton onClick={backToWall}>回到感谢墙</ActionButton>
+        <ActionButton tone="secondary" onClick={onAnother}>
+          再写一条
+        </ActionButton>
+      </View>
+    </View>
+  );
+}

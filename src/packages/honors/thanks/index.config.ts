@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '感谢墙',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '今日预约',
+  enablePullDownRefresh: true,
+});

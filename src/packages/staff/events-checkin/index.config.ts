@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '活动签到',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

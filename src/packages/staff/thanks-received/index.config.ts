@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我收到的感谢',
+  enablePullDownRefresh: true,
+});

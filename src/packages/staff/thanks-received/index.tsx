@@ -1,0 +1,57 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useEffect, useRef } from 'react';
+import { call } from '../../../cloud/client';
+import { Page } from '../../../components/page';
+import { SignInPrompt } from '../../../components/sign-in-prompt';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { ThanksCard } from '../../../honors/components/thanks-card';
+import { useRemote } from '../../../hooks/use-remote';
+import { useSession } from '../../../hooks/use-session';
+import '../../../honors/honors.scss';
+
+/**
+ * 我收到的感谢 (staff): the approved thank-you notes residents wrote to this staff member.
+ * Only for them to read: no count is compared with anyone's (国办函〔2026〕12号 forbids
+ * ranking staff by such things).
+ */
+export default function ThanksReceivedPage() {
+  const session = useSession();
+  let body;
+  if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState text="正在登录，请稍候…" />;
+  else if (session.status !== 'signedIn') body = <SignInPrompt reason="登录后可以查看居民写给您的感谢。" />;
+  else body = <Received key={session.userId} />;
+  return <Page>{body}</Page>;
+}
+
+function Received() {
+  const received = useRemote(() => call('thanks.mine', {}), []);
+  const pulling = useRef(false);
+  usePullDownRefresh(() => {
+    pulling.current = true;
+    received.reload();
+  });
+  useEffect(() => {
+    if (pulling.current && received.status !== 'loading') {
+      pulling.current = false;
+      void Taro.stopPullDownRefresh();
+    }
+  }, [received.status]);
+
+  if (!received.data) {
+    if (received.status === 'error') return <ErrorState error={received.error} onRetry={received.reload} />;
+    return <LoadingState />;
+  }
+  if (received.data.length === 0)
+    return <EmptyState title="还没有收到感谢" description="居民写给您的感谢经社区审核后，会出现在这里。" />;
+  return (
+    <View>
+      <Text className="lt-body lt-muted">居民写给您的感谢，经社区审核后展示在感谢墙上。</Text>
+      <View className="lt-gap-top">
+        {received.data.map((post) => (
+          <ThanksCard key={post.id} post={post} />
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,298 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useEffect, useMemo, useState } from 'react';
+import type { Region } from '../../../types/communities';
+import { PETITION_CATEGORIES, type PetitionCategory, type PetitionDetail, type PetitionKind } from '../../../types/petitions';
+import { useProfile } from '../../account/profile';
+import { loadRegions } from '../../account/regions';
+import { call } from '../../cloud/client';
+import { toAppError } from '../../cloud/errors';
+import { ActionButton } from '../../components/action-button';
+import { InfoRow } from '../../components/info-row';
+import { PrivacyNotice } from '../../components/privacy-notice';
+import { useRemote } from '../../hooks/use-remote';
+import { useConsentNeeded } from '../../privacy/privacy';
+import { ROUTES } from '../../routes';
+import { KIND_INTRO, formErrors, type FormErrors } from '../petition-text';
+import { usePhotoUploads } from '../photo-uploads';
+import { ChoiceGrid, FormField, TextBox, TextInput, ToggleRow, fieldId } from './form-controls';
+import { PhotoPicker } from './photo-picker';
+import '../petitions.scss';
+
+type Location = NonNullable<PetitionDetail['location']>;
+
+/** The fields in the order they stand on the page: the first refused one is scrolled to. */
+const FIELDS = ['kind', 'residentName', 'communityId', 'category', 'title', 'description', 'photoIds', 'location', 'contactPhone', 'idNumber'] as const;
+
+const KIND_OPTIONS = [
+  { value: 'request' as const, text: KIND_INTRO.request.title },
+  { value: 'petition' as const, text: KIND_INTRO.petition.title },
+];
+const CATEGORY_OPTIONS = PETITION_CATEGORIES.map((c) => ({ value: c, text: c }));
+
+/**
+ * The one form for handing a matter to the community: by the resident for themself
+ * (`petitions.submit`), or by staff for a resident without a smartphone
+ * (`petitions.fileOnBehalf`, with the resident's name and the community). Every message
+ * the host sends back stands under its field.
+ */
+export function PetitionForm({
+  onBehalf,
+  initialKind,
+  onSubmitted,
+}: {
+  onBehalf?: boolean;
+  initialKind: PetitionKind;
+  onSubmitted: (p: PetitionDetail) => void;
+}) {
+  const { profile } = useProfile();
+  const uploads = usePhotoUploads();
+  const [kind, setKind] = useState<PetitionKind>(initialKind);
+  const [category, setCategory] = useState<PetitionCategory | null>(null);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [contactPhone, setContactPhone] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
+  const [location, setLocation] = useState<Location | null>(null);
+  const [residentName, setResidentName] = useState('');
+  const [communityId, setCommunityId] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+
+  const communities = useStaffCommunities(onBehalf === true);
+  const chosenCommunity = communityId ?? (communities.length === 1 ? communities[0]!.id : null);
+
+  const chooseKind = (next: PetitionKind) => {
+    setKind(next);
+    void Taro.setNavigationBarTitle({ title: onBehalf ? `代居民登记 · ${KIND_INTRO[next].title}` : KIND_INTRO[next].title }).catch(() => undefined);
+  };
+
+  // A photo removed or sent again answers the photos' message.
+  useEffect(() => {
+    setErrors((current) => {
+      if (!current?.fields.photoIds) return current;
+      const { photoIds: _answered, ...fields } = current.fields;
+      return Object.keys(fields).length > 0 ? { ...current, fields } : null;
+    });
+  }, [uploads.items]);
+
+  const fail = (next: FormErrors) => {
+    setErrors(next);
+    const first = FIELDS.find((f) => next.fields[f]);
+    // The resident may be at the bottom by the button; bring the first problem into view.
+    if (first) void Taro.pageScrollTo({ selector: `#${fieldId(first)}`, duration: 200 }).catch(() => undefined);
+  };
+
+  const submit = async () => {
+    if (busy) return;
+    if (uploads.uploading) return fail({ fields: {}, summary: '照片还在上传，请等上传完再提交。' });
+    if (uploads.failed) return fail({ fields: { photoIds: '有照片没有上传成功：请点“重新上传”，或删除它。' }, summary: '有1处需要修改，请看上面标红的地方' });
+    // The type of `category` needs a choice before anything can be sent; the message is the host's own.
+    if (!category) return fail({ fields: { category: '请选择类别' }, summary: '有1处需要修改，请看上面标红的地方' });
+    setBusy(true);
+    setErrors(null);
+    const common = {
+      kind,
+      category,
+      title,
+      description,
+      photoIds: uploads.ids,
+      location,
+      contactPhone,
+      idNumber: kind === 'petition' ? idNumber : undefined,
+    };
+    try {
+      const petition = onBehalf
+        ? await call('petitions.fileOnBehalf', { ...common, residentName, communityId: chosenCommunity ?? '' })
+        : await call('petitions.submit', { ...common, anonymous });
+      onSubmitted(petition);
+    } catch (e) {
+      fail(formErrors(toAppError(e), FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const intro = KIND_INTRO[kind];
+  const error = (name: (typeof FIELDS)[number]) => errors?.fields[name];
+  /** A setter that also takes away the field's message once the resident changes it. */
+  const edit =
+    <T,>(name: (typeof FIELDS)[number], set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setErrors((current) => {
+        if (!current?.fields[name]) return current;
+        const { [name]: _fixed, ...fields } = current.fields;
+        return Object.keys(fields).length > 0 ? { ...current, fields } : null;
+      });
+    };
+
+  return (
+    <View>
+      <FormField name="kind" label={onBehalf ? '登记的是' : '您要办的是'} error={error('kind')}>
+        <ChoiceGrid options={KIND_OPTIONS} value={kind} onChange={edit('kind', chooseKind)} />
+      </FormField>
+      <View className="lt-card lt-card--notice">
+        <Text className="lt-title">{intro.slogan}</Text>
+        <Text className="lt-body">{intro.text}</Text>
+      </View>
+
+      {onBehalf ? (
+        <>
+          <FormField name="residentName" label="居民姓名" error={error('residentName')}>
+            <TextInput label="居民姓名" value={residentName} onChange={edit('residentName', setResidentName)} maxLength={20} placeholder="例如：杨大爷" />
+          </FormField>
+          <FormField name="communityId" label="居民所在社区" error={error('communityId')}>
+            {communities.length === 0 ? (
+              <Text className="lt-body lt-muted">正在读取您负责的社区…</Text>
+            ) : (
+              <ChoiceGrid options={communities.map((c) => ({ value: c.id, text: c.name }))} value={chosenCommunity} onChange={edit('communityId', setCommunityId)} />
+            )}
+          </FormField>
+        </>
+      ) : (
+        <View id={fieldId('communityId')}>
+          <InfoRow
+            label="交给哪个社区办理"
+            value={profile?.homeCommunityName ?? '还没有选择所在社区'}
+            action={profile?.homeCommunityName ? '更改' : '选择'}
+            onClick={() => void Taro.navigateTo({ url: ROUTES.community })}
+          />
+          {error('communityId') ? <Text className="lt-pt-field__error">{error('communityId')}</Text> : null}
+        </View>
+      )}
+
+      <FormField name="category" label="是哪一类事情" error={error('category')}>
+        <ChoiceGrid options={CATEGORY_OPTIONS} value={category} onChange={edit('category', setCategory)} />
+      </FormField>
+
+      <FormField name="title" label="一句话说明" hint="4到40个字" error={error('title')}>
+        <TextInput label="一句话说明" value={title} onChange={edit('title', setTitle)} maxLength={40} placeholder="例如：安置区北门外没有直通路" />
+      </FormField>
+
+      <FormField
+        name="description"
+        label="详细情况"
+        hint={process.env.TARO_ENV === 'weapp' ? '发生了什么、从什么时候开始、影响到谁' : '发生了什么、从什么时候开始、影响到谁，在什么地方'}
+        error={error('description')}
+      >
+        <TextBox label="详细情况" value={description} onChange={edit('description', setDescription)} maxLength={2000} placeholder="至少10个字，把情况写清楚，代办员办起来更快" />
+      </FormField>
+
+      <FormField name="photoIds" label="照片" optional hint="最多9张，拍下现场更容易说清楚" error={error('photoIds')}>
+        <PhotoPicker uploads={uploads} />
+      </FormField>
+
+      {process.env.TARO_ENV === 'weapp' ? (
+        <FormField name="location" label="地点" optional error={error('location')}>
+          <LocationPicker value={location} onChange={edit('location', setLocation)} />
+        </FormField>
+      ) : null}
+
+      <FormField
+        name="contactPhone"
+        label={onBehalf ? '居民的联系电话' : '联系电话'}
+        hint={
+          onBehalf
+            ? '居民以后用这个号码登录并绑定，就能看到这件事的进度'
+            : profile?.phoneMasked
+              ? `代办员会打这个电话联系您。您绑定的是 ${profile.phoneMasked}，要用它也请填写完整号码`
+              : '代办员会打这个电话联系您'
+        }
+        error={error('contactPhone')}
+      >
+        <TextInput label="联系电话" type="number" value={contactPhone} onChange={edit('contactPhone', (v: string) => setContactPhone(v.replace(/\D/g, '')))} maxLength={11} placeholder="11位手机号" />
+      </FormField>
+
+      {kind === 'petition' ? (
+        <FormField name="idNumber" label="信访人身份证号" hint="按信访规定需要填写。加密保存，只有受理的代办员能看到完整号码" error={error('idNumber')}>
+          <TextInput label="信访人身份证号" type="idcard" value={idNumber} onChange={edit('idNumber', setIdNumber)} maxLength={18} placeholder="18位身份证号" />
+        </FormField>
+      ) : null}
+
+      {onBehalf ? null : (
+        <ToggleRow
+          title="匿名"
+          text={anonymous ? '已打开：您的名字不会出现在任何公开的地方，只有办理的代办员和社区管理员知道。' : '打开后，您的名字只有办理的代办员和社区管理员知道。'}
+          checked={anonymous}
+          onChange={setAnonymous}
+        />
+      )}
+
+      {errors ? (
+        <View className="lt-pt-field__error" role="alert">
+          {errors.summary}
+        </View>
+      ) : null}
+      <View className="lt-gap-top">
+        <ActionButton loading={busy} onClick={() => void submit()}>
+          {onBehalf ? '登记' : '提交'}
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * The communities a staff member may file for: every community for a district admin,
+ * otherwise those where they hold a role (the host checks the same).
+ */
+function useStaffCommunities(enabled: boolean): Region[] {
+  const { profile } = useProfile();
+  const regions = useRemote(() => (enabled ? loadRegions() : Promise.resolve([] as Region[])), [enabled]);
+  return useMemo(() => {
+    const all = (regions.data ?? []).filter((r) => r.level === 'community');
+    const grants = profile?.roles ?? [];
+    if (grants.some((g) => g.role === 'districtAdmin')) return all;
+    const mine = new Set(grants.map((g) => g.scopeId));
+    return all.filter((r) => mine.has(r.id));
+  }, [regions.data, profile]);
+}
+
+/** WeChat's map picker (chooseLocation, behind the privacy consent); weapp only. */
+function LocationPicker({ value, onChange }: { value: Location | null; onChange: (l: Location | null) => void }) {
+  const consent = useConsentNeeded();
+  const [note, setNote] = useState<string | null>(null);
+
+  const choose = async () => {
+    setNote(null);
+    try {
+      const res = await Taro.chooseLocation({});
+      const address = [res.name, res.address].filter(Boolean).join('，').slice(0, 120);
+      onChange({ latitude: res.latitude, longitude: res.longitude, address });
+    } catch (error) {
+      const errMsg = (error as { errMsg?: string }).errMsg ?? '';
+      if (/cancel/i.test(errMsg)) return;
+      setNote(/privacy|auth/i.test(errMsg) ? '需要先同意隐私保护指引，才能标注地点。' : '没能打开地图，请在详细情况里写明地点。');
+    }
+  };
+
+  return (
+    <View>
+      {value ? <Text className="lt-value">{value.address || '已在地图上标注'}</Text> : null}
+      {consent.needed ? <PrivacyNotice purpose="标注地点要用到您的位置信息" /> : null}
+      {note ? <Text className="lt-pt-field__error">{note}</Text> : null}
+      <View className="lt-gap-top">
+        <ActionButton
+          tone="secondary"
+          openType={consent.needed ? 'agreePrivacyAuthorization' : undefined}
+          onAgreePrivacyAuthorization={() => {
+            consent.agreed();
+            void choose();
+          }}
+          onClick={() => {
+            if (!consent.needed) void choose();
+          }}
+        >
+          {value ? '换一个地点' : consent.needed ? '同意并在地图上选择' : '在地图上选择地点'}
+        </ActionButton>
+        {value ? (
+          <ActionButton tone="secondary" onClick={() => onChange(null)}>
+            不标注地点
+          </ActionButton>
+        ) : null}
+      </View>
+    </View>
+  );
+}
