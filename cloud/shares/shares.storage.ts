@@ -16,6 +16,8 @@ export async function recordShareVisit(
       visitor_id: visit.visitorId,
       visited_at: visit.now.toISOString(),
     })
+    // Anonymous visits (no visitor) are distinct under the unique index and all count.
+    .onConflict((oc) => oc.columns(['target_kind', 'target_id', 'sharer_id', 'visitor_id']).doNothing())
     .execute();
 }
 

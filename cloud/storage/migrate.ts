@@ -6,6 +6,7 @@ import * as m003 from './migrations/003-events';
 import * as m004 from './migrations/004-bookings';
 import * as m005 from './migrations/005-petitions';
 import * as m006 from './migrations/006-honors';
+import * as m007 from './migrations/007-share-visit-once';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-bookings': m004,
   '005-petitions': m005,
   '006-honors': m006,
+  '007-share-visit-once': m007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProForm, ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Drawer, Image, Space, Tag } from 'antd';
+import { App, Button, Drawer, Image, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { HONOR_CATEGORIES, type HonorEntry, type HonorEntrySummary, type HonorListSummary } from '../../../../types/honors';
 import { useConsole } from '../layout/console-context';

@@ -14,8 +14,8 @@ export function useRun() {
     try {
       const out: unknown = await call(fn, input);
       if (success) void message.success(success);
-      // An async function returns the awaited type, which TS cannot see through for a generic N.
-      return out as Awaited<FunctionOutput<N>>;
+      // TS cannot relate the awaited output of a generic N to the declared one; it is the same type.
+      return out as never;
     } catch (error) {
       void message.error(toAppError(error).message);
       return undefined;
