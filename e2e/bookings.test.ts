@@ -21,25 +21,30 @@ const MY_BOOKINGS = '/packages/bookings/mine/index';
 async function openFromServices(page: Page, name: string): Promise<void> {
   await go(page, SERVICES);
   await page.locator('.lt-svc-row').filter({ hasText: name }).first().click();
-  await page.locator('.lt-slot-grid__cell, .lt-state--empty').first().waitFor();
+  await page.locator('.lt-slot-grid__cell:visible, .lt-state--empty:visible').first().waitFor();
 }
 
 async function pickDay(page: Page, label: string): Promise<void> {
-  await page.locator('.lt-date-strip__day').filter({ hasText: label }).first().click();
-  await page.locator('.lt-date-strip__day--current').filter({ hasText: label }).waitFor();
-  await page.locator('.lt-slot-grid__cell').first().waitFor();
+  await page.locator('.lt-date-strip__day:visible').filter({ hasText: label }).first().click();
+  await page.locator('.lt-date-strip__day--current:visible').filter({ hasText: label }).waitFor();
+  await page.locator('.lt-slot-grid__cell:visible').first().waitFor();
 }
 
 function cell(page: Page, time: string): Locator {
-  return page.locator('.lt-slot-grid__cell').filter({ hasText: time });
+  return page.locator('.lt-slot-grid__cell:visible').filter({ hasText: time });
 }
 
 function bookingCard(page: Page, name: string): Locator {
-  return page.locator('.lt-bk-card').filter({ hasText: name }).first();
+  return page.locator('.lt-bk-card:visible').filter({ hasText: name }).first();
 }
 
 function button(scope: Locator | Page, text: string): Locator {
-  return scope.locator('.nut-button').filter({ hasText: text }).first();
+  return scope.locator('.nut-button:visible').filter({ hasText: text }).first();
+}
+
+/** Text on the page on top: pages under it stay in the DOM, hidden. */
+function seen(page: Page, text: string): Locator {
+  return page.getByText(text, { exact: true }).filter({ visible: true }).first();
 }
 
 /** Until the page on top has slid fully in: a screenshot mid-animation shows half a page. */
@@ -143,7 +148,7 @@ describe('a function room slot', () => {
     await button(first, '确认预约').waitFor();
     await first.locator('.lt-field input:visible').first().fill('书法练习');
     await button(first, '确认预约').click();
-    await first.getByText('预约成功', { exact: true }).waitFor();
+    await seen(first, '预约成功').waitFor();
     await settled(first);
     await screenshot(first, 'bookings-booked');
 
@@ -183,17 +188,17 @@ describe('改约', () => {
     await pickDay(resident, '明天');
     await cell(resident, '12:00—13:00').click();
     await button(resident, '确认预约').click();
-    await resident.getByText('预约成功', { exact: true }).waitFor();
+    await seen(resident, '预约成功').waitFor();
     await button(resident, '查看我的预约').click();
 
     const card = bookingCard(resident, '书画室');
     await button(card, '改约').click();
-    await resident.getByText('正在改约').waitFor();
+    await seen(resident, '正在改约').waitFor();
     await pickDay(resident, '明天');
     await expect(cell(resident, '12:00—13:00').textContent()).resolves.toContain('您已预约');
     await cell(resident, '13:00—14:00').click();
     await button(resident, '确认改到这个时段').click();
-    await resident.getByText('改约成功').waitFor();
+    await seen(resident, '改约成功').waitFor();
     await button(resident, '回到我的预约').click();
 
     await bookingCard(resident, '书画室').filter({ hasText: '13:00—14:00' }).waitFor();
@@ -217,10 +222,10 @@ describe('a service hall matter', () => {
     await openFromServices(resident, '居住证明');
     await pickDay(resident, '今天');
     await cell(resident, time).click();
-    await resident.getByText('办理时请带上').first().waitFor();
-    await expect(resident.locator('.lt-documents').first().textContent()).resolves.toContain('身份证');
+    await seen(resident, '办理时请带上').waitFor();
+    await expect(resident.locator('.lt-documents:visible').first().textContent()).resolves.toContain('身份证');
     await button(resident, '确认预约').click();
-    await resident.getByText('预约成功', { exact: true }).waitFor();
+    await seen(resident, '预约成功').waitFor();
     await button(resident, '查看我的预约').click();
 
     const card = bookingCard(resident, '居住证明');
@@ -311,7 +316,7 @@ describe('in 长辈模式 at 375 wide', () => {
     await button(page, '确认预约').waitFor();
     await expectNoCareViolations(page, 'bookings-form-care');
     await button(page, '确认预约').click();
-    await page.getByText('预约成功', { exact: true }).waitFor();
+    await seen(page, '预约成功').waitFor();
 
     await go(page, MY_BOOKINGS);
     await bookingCard(page, '书画室').waitFor();

@@ -50,6 +50,7 @@ export function toBooking(
   return {
     id: row.id,
     resourceId: row.resource_id,
+    communityId: row.community_id,
     resourceName: row.resource_name,
     kind: row.kind as ResourceKind,
     centerName: row.center_name,

@@ -1,5 +1,5 @@
 import { AppError } from '../../types';
-import { markNoShow } from '../../types/bookings';
+import { markNoShow, NO_SHOW_GRACE_MINUTES } from '../../types/bookings';
 import { formatDateTime } from '../../types/time';
 import { DAY, MINUTE } from '../core/clock';
 import { defineFunction } from '../core/define-function';
@@ -10,7 +10,7 @@ import { noShowsSince, suspend } from './bookings.storage';
 import { bookingFor, viewBooking } from './load-booking';
 
 /** Three no-shows within 30 days suspend room booking for 14 days. */
-export const NO_SHOW_GRACE = 15 * MINUTE;
+export const NO_SHOW_GRACE = NO_SHOW_GRACE_MINUTES * MINUTE;
 export const NO_SHOW_LIMIT = 3;
 export const NO_SHOW_WINDOW = 30 * DAY;
 export const SUSPENSION = 14 * DAY;

@@ -27,6 +27,8 @@ export default defineConfig({
           if (/node_modules\/(echarts|zrender|echarts-for-react)\//.test(id)) return 'echarts';
           if (/node_modules\/(@tiptap|prosemirror-)/.test(id)) return 'editor';
           if (/node_modules\/leancloud-storage\//.test(id)) return 'sdk';
+          if (/node_modules\/@ant-design\/pro-/.test(id)) return 'pro-components';
+          if (/node_modules\/(antd|@ant-design|rc-[^/]+|@rc-component)\//.test(id)) return 'antd';
           return 'vendor';
         },
       },

@@ -1,16 +1,12 @@
-import { BOOKING_FLOW, HALL_STEPS, bookingNext, type Booking, type HallStep } from '../../types/bookings';
+import { HALL_STEPS, NO_SHOW_GRACE_MINUTES, bookingNext, type Booking, type HallStep } from '../../types/bookings-model';
 
 /**
  * How far a booking has come and what may be done with it next, read from the tables in
- * types/bookings.ts (BOOKING_FLOW, HALL_STEPS) so that the labels here are the host's.
+ * types/bookings-model.ts (BOOKING_FLOW, HALL_STEPS) so that the labels here are the host's.
  */
 
-/**
- * The host refuses 未到 until 15 minutes after the start (BOOKING_NOSHOW_TOO_EARLY says
- * so); types/ does not export the number, so it is repeated here to hide the button
- * until then rather than show one that can only fail.
- */
-export const NO_SHOW_GRACE_MS = 15 * 60_000;
+/** The host refuses 未到 until then: the button is hidden rather than shown to fail. */
+export const NO_SHOW_GRACE_MS = NO_SHOW_GRACE_MINUTES * 60_000;
 
 /** The status a booking's card leads with: a hall matter's step says more than 已预约. */
 export function headline(b: Pick<Booking, 'kind' | 'status' | 'statusText' | 'stepText'>): string {
@@ -72,9 +68,4 @@ export function staffActions(b: Pick<Booking, 'kind' | 'status' | 'step' | 'star
 /** The booking statuses that still hold a place, for marking the resident's own slots. */
 export function holdsPlace(b: Pick<Booking, 'status'>): boolean {
   return b.status === 'pending' || b.status === 'approved';
-}
-
-/** BOOKING_FLOW's text for a status, for places that only have the status. */
-export function statusText(status: Booking['status']): string {
-  return BOOKING_FLOW[status].text;
 }

@@ -126,17 +126,17 @@ export default function DashboardPage() {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <ProCard.Group title="诉求办理" direction="row">
               <ProCard><StatisticCard statistic={{ title: '收到诉求', value: t.petitions.received, suffix: '件' }} /></ProCard>
-              <ProCard><StatisticCard statistic={{ title: '响应率', value: percent(t.petitions.responseRate), description: `按时受理 ${t.petitions.acceptedOnTime} 件` }} /></ProCard>
-              <ProCard><StatisticCard statistic={{ title: '解决率', value: percent(t.petitions.resolutionRate), description: `已办结 ${t.petitions.resolved} 件` }} /></ProCard>
-              <ProCard><StatisticCard statistic={{ title: '满意率', value: percent(t.petitions.satisfactionRate), description: `评价 ${t.petitions.rated} 件，满意 ${t.petitions.satisfied} 件` }} /></ProCard>
+              <ProCard><StatisticCard statistic={{ title: '响应率', value: percent(t.petitions.responseRate), description: `按时受理 ${t.petitions.acceptedOnTime}` }} /></ProCard>
+              <ProCard><StatisticCard statistic={{ title: '解决率', value: percent(t.petitions.resolutionRate), description: `办结 ${t.petitions.resolved}` }} /></ProCard>
+              <ProCard><StatisticCard statistic={{ title: '满意率', value: percent(t.petitions.satisfactionRate), description: `满意 ${t.petitions.satisfied}/${t.petitions.rated}` }} /></ProCard>
               <ProCard><StatisticCard statistic={{ title: '超期', value: t.petitions.overdue, suffix: '件', status: t.petitions.overdue ? 'error' : 'success' }} /></ProCard>
-              <ProCard><StatisticCard statistic={{ title: '平均办结用时', value: hours(t.petitions.avgHoursToResolve) }} /></ProCard>
+              <ProCard><StatisticCard statistic={{ title: '平均办结', value: hours(t.petitions.avgHoursToResolve) }} /></ProCard>
             </ProCard.Group>
             <ProCard.Group title="活动、预约与倡议" direction="row">
               <ProCard><StatisticCard statistic={{ title: '举办活动', value: t.events.held, suffix: '场', description: `取消 ${t.events.cancelled} 场` }} /></ProCard>
               <ProCard><StatisticCard statistic={{ title: '服务居民', value: t.events.residentsServed, suffix: '人次', description: `到场 ${t.events.attendance} 人次` }} /></ProCard>
-              <ProCard><StatisticCard statistic={{ title: '预约', value: t.bookings.total, suffix: '个', description: `功能室 ${t.bookings.rooms}，大厅 ${t.bookings.hall}` }} /></ProCard>
-              <ProCard><StatisticCard statistic={{ title: '功能室使用', value: t.bookings.roomHours, suffix: '小时', description: `未到 ${t.bookings.noShows} 次，待审核 ${t.bookings.pending}` }} /></ProCard>
+              <ProCard><StatisticCard statistic={{ title: '预约', value: t.bookings.total, suffix: '个', description: `功能室 ${t.bookings.rooms} · 大厅 ${t.bookings.hall}` }} /></ProCard>
+              <ProCard><StatisticCard statistic={{ title: '功能室使用', value: t.bookings.roomHours, suffix: '小时', description: `未到 ${t.bookings.noShows} · 待审 ${t.bookings.pending}` }} /></ProCard>
               <ProCard><StatisticCard statistic={{ title: '倡议承诺', value: t.pledges, suffix: '人次' }} /></ProCard>
             </ProCard.Group>
             <ProCard title="每日趋势">

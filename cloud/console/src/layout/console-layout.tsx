@@ -41,7 +41,8 @@ function Shell() {
       siderWidth={216}
       route={{ path: '/', routes: menu }}
       location={{ pathname: route.path }}
-      menu={{ defaultOpenAll: true }}
+      // Groups as headings: every queue stays one click away, never folded.
+      menu={{ type: 'group' }}
       menuItemRender={(item, dom) => {
         const count = item.path && counts ? badges.get(item.path)?.(counts) : undefined;
         return (

@@ -53,7 +53,8 @@ export function CatalogTable<Row extends Record<string, unknown>, N extends Func
   const schema = catalog?.get(fn)?.input;
   const allColumns = useMemo(() => {
     // A column searches only where the page or the schema says so.
-    const shown: Array<ProColumns<Row>> = columns.map((c) => ({ ...c, search: c.search ?? false }));
+    // The row actions stay in view however wide the table scrolls.
+    const shown: Array<ProColumns<Row>> = columns.map((c) => ({ ...c, search: c.search ?? false, ...(c.valueType === 'option' && { fixed: 'right' as const }) }));
     if (!schema || filters === false) return shown;
     for (const f of schemaToSearchColumns(schema, filters)) {
       const same = shown.findIndex((c) => c.dataIndex === f.dataIndex);
@@ -94,6 +95,7 @@ export function CatalogTable<Row extends Record<string, unknown>, N extends Func
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         dateFormatter="string"
         options={{ reload: true, density: false, setting: true }}
+        scroll={{ x: 'max-content' }}
         {...table}
         actionRef={actionRef}
         columns={allColumns}

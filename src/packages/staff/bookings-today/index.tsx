@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { RESOURCE_KIND_TEXT, type Booking, type HallStep } from '../../../../types/bookings';
+import { RESOURCE_KIND_TEXT, type Booking, type HallStep } from '../../../../types/bookings-model';
 import type { AppError } from '../../../../types/errors';
 import { formatDate, inShanghai } from '../../../../types/time';
 import { reloadProfile, useProfile } from '../../../account/profile';
