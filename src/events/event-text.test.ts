@@ -1,8 +1,6 @@
-import { EVENT_CATEGORIES, REGISTRATION_STATUS_TEXT, type EventDetail, type MyRegistration } from '../../types/events';
+import type { EventDetail, MyRegistration } from '../../types/events-model';
 import { ERRORS } from '../../types/errors';
 import {
-  CATEGORIES,
-  REGISTRATION_TEXT,
   codeGroups,
   normalizeCode,
   registrantStatusText,
@@ -11,16 +9,6 @@ import {
 } from './event-text';
 
 const seats = { requiresSignup: true, capacity: 150, seatsLeft: 148, waitlistLength: 0, status: 'open' as const };
-
-describe('the words the client keeps of the host', () => {
-  it('lists the same categories in the same order as the contract', () => {
-    expect([...CATEGORIES]).toEqual([...EVENT_CATEGORIES]);
-  });
-
-  it('names registration states as the contract does', () => {
-    expect(REGISTRATION_TEXT).toEqual(REGISTRATION_STATUS_TEXT);
-  });
-});
 
 describe('the seats line of a card', () => {
   it('counts what is left out of how many', () => {

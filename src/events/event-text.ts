@@ -1,21 +1,20 @@
-// Types only from the contracts: their values come with zod, which would weigh on the
-// main package for one list of six words.
-import type {
-  EventCategory,
-  EventDetail,
-  EventStatus,
-  EventSummary,
-  MyRegistration,
-  Registrant,
-  RegistrationStatus,
-} from '../../types/events';
+// From the zod-free model module: the contracts' module would bring zod into the main package.
+import {
+  EVENT_CATEGORIES,
+  REGISTRATION_STATUS_TEXT,
+  type EventCategory,
+  type EventDetail,
+  type EventStatus,
+  type EventSummary,
+  type MyRegistration,
+  type Registrant,
+} from '../../types/events-model';
 import { ERRORS } from '../../types/errors';
 import { formatDateTime, inShanghai } from '../../types/time';
 
 const formatTime = (d: Date | string) => inShanghai(d).format('HH:mm');
 
-/** The host's EVENT_CATEGORIES in its order (event-text.test.ts holds them equal). */
-export const CATEGORIES = ['义诊', '讲座', '文体活动', '志愿服务', '宣传', '党课'] as const satisfies readonly EventCategory[];
+export const CATEGORIES = EVENT_CATEGORIES;
 
 /** The category filter of the 活动 tab: 全部 first. */
 export const CATEGORY_FILTERS: readonly { key: EventCategory | 'all'; text: string }[] = [
@@ -124,12 +123,7 @@ export function normalizeCode(typed: string): string {
 }
 
 /** The host's REGISTRATION_STATUS_TEXT (event-text.test.ts holds them equal). */
-export const REGISTRATION_TEXT: Record<RegistrationStatus, string> = {
-  confirmed: '已报名',
-  waitlisted: '候补中',
-  cancelled: '已取消',
-  removed: '已被移出',
-};
+export const REGISTRATION_TEXT = REGISTRATION_STATUS_TEXT;
 
 /** A registrant's line on the staff list: 已签到 09:12, 未签到, 候补第2位, 已取消. */
 export function registrantStatusText(r: Pick<Registrant, 'status' | 'waitlistPosition' | 'checkedInAt'>): string {
