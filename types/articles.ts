@@ -1,52 +1,11 @@
 import { z } from 'zod';
 import { PUBLIC, SIGNED_IN, rolesOnly } from './access';
 import { defineContract } from './contract';
+import { ARTICLE_CATEGORIES, ARTICLE_STATUSES, Article, ArticlePage, ArticleSummary } from './articles-model';
 
-/** 资讯 categories. 倡议 are campaigns and may carry a pledge (e.g. 节水爱水). */
-export const ARTICLE_CATEGORIES = ['社区动态', '通知公告', '倡议', '公示', '专题报道'] as const;
-export type ArticleCategory = (typeof ARTICLE_CATEGORIES)[number];
-
-/** draft → published (now, or scheduled for later) → unpublished; republishing is allowed. */
-export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published', 'unpublished'] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
-export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = {
-  draft: '草稿',
-  scheduled: '定时发布',
-  published: '已发布',
-  unpublished: '已下线',
-};
-
-export interface ArticleSummary {
-  id: string;
-  title: string;
-  summary: string;
-  coverUrl: string | null;
-  category: ArticleCategory;
-  /** A community id, or the district's id for district-wide items. */
-  scopeId: string;
-  scopeName: string;
-  pinned: boolean;
-  status: ArticleStatus;
-  publishAt: Date | null;
-  /** Campaigns with a pledge show its count in lists too. */
-  pledgeCount: number | null;
-}
-
-export interface Article extends ArticleSummary {
-  /** Sanitized on save: a safe subset of HTML that Taro's RichText renders. */
-  bodyHtml: string;
-  reporters: string[];
-  correspondents: string[];
-  pledge: { prompt: string; count: number; pledgedByMe: boolean } | null;
-  /** Whether the caller may edit it (an admin of its scope). */
-  canEdit: boolean;
-}
-
-export interface ArticlePage {
-  items: ArticleSummary[];
-  /** Pass back to get the next page; null at the end. */
-  nextCursor: string | null;
-}
+// The words, tables and shapes live in the zod-free model module, so the mini-program
+// can use them without bundling zod; the contracts below add the schemas.
+export * from './articles-model';
 
 const id = z.string().min(1, '不能为空').max(64);
 
@@ -55,6 +14,8 @@ export const ListArticlesInput = z.object({
   communityId: id.optional(),
   category: z.enum(ARTICLE_CATEGORIES).optional(),
   pinnedOnly: z.boolean().optional(),
+  /** The feed under the pinned card leaves the pinned items out. */
+  excludePinned: z.boolean().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(50).default(20),
 });

@@ -20,6 +20,7 @@ export function toSummary(row: ArticleRow, now: Date): ArticleSummary {
     category: row.category as ArticleCategory,
     scopeId: row.scope_id,
     scopeName: row.scope_name,
+    scopeLevel: row.scope_level === 'district' ? 'district' : 'community',
     pinned: row.pinned === 1,
     status: articleStatus(row, now),
     publishAt: row.publish_at ? new Date(row.publish_at) : null,

@@ -1,14 +1,14 @@
 import type { Db } from '../storage/dialect';
 import type { ArticlesTable } from '../storage/schema';
 
-export type ArticleRow = ArticlesTable & { scope_name: string; pledge_count: number };
+export type ArticleRow = ArticlesTable & { scope_name: string; scope_level: string; pledge_count: number };
 
 function withScopeAndCount(db: Db) {
   return db
     .selectFrom('articles as a')
     .innerJoin('regions as r', 'r.id', 'a.scope_id')
     .selectAll('a')
-    .select('r.name as scope_name')
+    .select(['r.name as scope_name', 'r.level as scope_level'])
     .select((eb) =>
       eb
         .selectFrom('article_pledges as p')
@@ -35,7 +35,7 @@ export interface FeedCursor {
  */
 export async function listPublished(
   db: Db,
-  query: { now: Date; scopeIds?: string[]; category?: string; pinnedOnly?: boolean; after?: FeedCursor; limit: number },
+  query: { now: Date; scopeIds?: string[]; category?: string; pinnedOnly?: boolean; excludePinned?: boolean; after?: FeedCursor; limit: number },
 ): Promise<ArticleRow[]> {
   let q = withScopeAndCount(db)
     .where('a.status', '=', 'published')
@@ -47,6 +47,7 @@ export async function listPublished(
   if (query.scopeIds) q = q.where('a.scope_id', 'in', query.scopeIds);
   if (query.category) q = q.where('a.category', '=', query.category);
   if (query.pinnedOnly) q = q.where('a.pinned', '=', 1);
+  if (query.excludePinned) q = q.where('a.pinned', '=', 0);
   const after = query.after;
   if (after) {
     q = q.where((eb) =>

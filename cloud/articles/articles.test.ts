@@ -44,6 +44,14 @@ describe('reading the feed', () => {
     expect(all.length).toBeGreaterThanOrEqual(12);
   });
 
+  it('leaves the pinned items out of the feed below them, and says which are district-wide', async () => {
+    const { items } = await anonymous.call('articles.list', { communityId: 'chaoyang', excludePinned: true, limit: 50 });
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => !i.pinned)).toBe(true);
+    expect(items.find((i) => i.scopeId === 'shangjie')?.scopeLevel).toBe('district');
+    expect(items.find((i) => i.scopeId === 'chaoyang')?.scopeLevel).toBe('community');
+  });
+
   it('filters by category', async () => {
     const { items } = await anonymous.call('articles.list', { category: '倡议' });
     expect(items.map((i) => i.title)).toEqual([expect.stringContaining('节水爱水')]);

@@ -19,6 +19,7 @@ export default defineFunction(listArticles, async (input, { services }) => {
     scopeIds,
     category: input.category,
     pinnedOnly: input.pinnedOnly,
+    excludePinned: input.excludePinned,
     after: input.cursor ? feedCursor(input.cursor) : undefined,
     limit: input.limit + 1,
   });

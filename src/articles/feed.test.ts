@@ -15,6 +15,7 @@ function item(id: string, pinned = false): ArticleSummary {
     category: '社区动态',
     scopeId: 'chaoyang',
     scopeName: '朝阳社区',
+    scopeLevel: 'community',
     pinned,
     status: 'published',
     publishAt: new Date('2026-03-22T01:00:00Z'),

@@ -97,7 +97,7 @@ function Toolbar({ editor }: { editor: Editor }) {
 
   return (
     <div className="lc-editor__toolbar">
-      {tool('标题', active.h2, () => chain().toggleHeading({ level: 2 }).run(), <b>H2</b>)}
+      {tool('大标题', active.h2, () => chain().toggleHeading({ level: 2 }).run(), <b>H2</b>)}
       {tool('小标题', active.h3, () => chain().toggleHeading({ level: 3 }).run(), <b>H3</b>)}
       <Divider type="vertical" />
       {tool('加粗', active.bold, () => chain().toggleBold().run(), <BoldOutlined />)}
