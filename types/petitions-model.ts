@@ -83,4 +83,6 @@ export interface PetitionDetail extends PetitionSummary {
   reopenedOnce: boolean;
   /** What the viewer may do now, read off PETITION_FLOW and the viewer's role. */
   actions: PetitionAction[];
+  /** How the viewer stands to it: its submitter, its assigned agent, an admin of its community. */
+  viewer: Array<'submitter' | 'agent' | 'admin'>;
 }

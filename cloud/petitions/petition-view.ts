@@ -1,12 +1,14 @@
 import {
   PETITION_FLOW,
   PETITION_KIND_TEXT,
+  REOPEN_DAYS,
   type PetitionCategory,
   type PetitionDetail,
   type PetitionKind,
   type PetitionStatus,
   type PetitionSummary,
 } from '../../types/petitions';
+import { DAY } from '../core/clock';
 import { maskPhone } from '../core/crypto';
 import type { Services } from '../core/services';
 import { filesOf } from '../files/files.storage';
@@ -15,6 +17,10 @@ import { overdueFlag } from './deadlines';
 import { maskIdNumber } from './id-number';
 import { actionsFor, type Relation } from './petitions.permissions';
 import { eventsOf, type PetitionRow } from './petitions.storage';
+
+function reopenStillOpen(row: PetitionRow, now: Date): boolean {
+  return row.reopened !== 1 && (!row.resolved_at || now.getTime() - Date.parse(row.resolved_at) <= REOPEN_DAYS * DAY);
+}
 
 export const ACTION_TEXT: Record<string, string> = {
   submit: '提交',
@@ -84,7 +90,9 @@ export async function toPetitionDetail(
       resolution: row.resolution,
       rating: row.rating ? { stars: row.rating, comment: row.rating_comment ?? '' } : null,
       reopenedOnce: row.reopened === 1,
-      actions: actionsFor(relations, status),
+      // The table allows a reopen from resolved; the once-only and 7-day rules take it away.
+      actions: actionsFor(relations, status).filter((a) => a !== 'reopen' || reopenStillOpen(row, services.clock.now())),
+      viewer: [...relations],
     },
   };
 }

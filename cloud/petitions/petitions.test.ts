@@ -161,7 +161,7 @@ describe('the whole way: accept, progress, resolve, confirm', () => {
     await agent.call('petitions.note', { id: p.id, note: '已联系区城管局，正在办理开设路口的手续' });
     await agent.call('petitions.resolve', { id: p.id, resolution: '北门外最近处开设了路口，已通行' });
     const seen = await resident.call('petitions.get', { id: p.id });
-    expect(seen).toMatchObject({ statusText: '已办结', resolution: '北门外最近处开设了路口，已通行', actions: ['confirm', 'reopen'] });
+    expect(seen).toMatchObject({ statusText: '已办结', resolution: '北门外最近处开设了路口，已通行', actions: ['confirm', 'reopen'], viewer: ['submitter'] });
     expect(seen.timeline.map((t) => [t.text, t.byName])).toEqual([
       ['提交', '王秀兰'],
       ['分派代办员', null],
@@ -182,6 +182,7 @@ describe('the whole way: accept, progress, resolve, confirm', () => {
     expect(await resident.call('petitions.reopen', { id: p.id, reason: '路口还是被堵着' })).toMatchObject({ status: 'in_progress', reopenedOnce: true });
     await agent.call('petitions.resolve', { id: p.id, resolution: '清走了堵路的车' });
     expect(await errorCodeOf(resident.call('petitions.reopen', { id: p.id, reason: '又堵了' }))).toBe(ERRORS.PETITION_REOPEN_USED.code);
+    expect((await resident.call('petitions.get', { id: p.id })).actions).toEqual(['confirm']);
 
     const q = await resident.call('petitions.submit', base);
     await agent.call('petitions.accept', { id: q.id });

@@ -1,16 +1,16 @@
 import type { AppError } from '../../types/errors';
-import { PETITION_FLOW, petitionNext, type PetitionAction, type PetitionKind, type PetitionStatus, type PetitionSummary } from '../../types/petitions';
+import { PETITION_FLOW, PETITION_KIND_TEXT, petitionNext, type PetitionAction, type PetitionKind, type PetitionStatus, type PetitionSummary } from '../../types/petitions-model';
 import { formatDateTime } from '../../types/time';
 
 /** What each kind is, said plainly for the resident choosing one. */
 export const KIND_INTRO: Record<PetitionKind, { title: string; slogan: string; text: string }> = {
   request: {
-    title: '我要反映',
+    title: PETITION_KIND_TEXT.request,
     slogan: '身边的难事，说给社区听',
     text: '路被堵了、工资被拖欠、家里老人需要有人帮一把……都可以在这里反映。社区的代办员会接手办理，您随时能看到办到哪一步，办完后请您确认。',
   },
   petition: {
-    title: '信访代办',
+    title: PETITION_KIND_TEXT.petition,
     slogan: '只进一扇门、认准一个人、事项一次办',
     text: '把要信访的事交给社区的代办员，由一位固定的代办员替您跑腿、全程代办，您不用来回跑。按信访规定，需要填写信访人的身份证号。',
   },

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { PetitionSummary } from '../../../types/petitions';
+import type { PetitionSummary } from '../../../types/petitions-model';
 import { formatDateTime } from '../../../types/time';
 import { deadlineText, mainPath, statusTone } from '../petition-text';
 import '../petitions.scss';

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
 import type { Region } from '../../../types/communities';
-import { PETITION_CATEGORIES, type PetitionCategory, type PetitionDetail, type PetitionKind } from '../../../types/petitions';
+import { PETITION_CATEGORIES, type PetitionCategory, type PetitionDetail, type PetitionKind } from '../../../types/petitions-model';
 import { useProfile } from '../../account/profile';
 import { loadRegions } from '../../account/regions';
 import { call } from '../../cloud/client';

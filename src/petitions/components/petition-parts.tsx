@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import type { PetitionDetail } from '../../../types/petitions';
+import type { PetitionDetail } from '../../../types/petitions-model';
 import { cloudSettings } from '../../cloud/settings';
 import { ActionButton } from '../../components/action-button';
 import { useCareMode } from '../../theme/care-mode';

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { AppError } from '../../../types/errors';
-import { REOPEN_DAYS, type PetitionDetail } from '../../../types/petitions';
+import { REOPEN_DAYS, type PetitionDetail } from '../../../types/petitions-model';
 import { call } from '../../cloud/client';
 import { toAppError } from '../../cloud/errors';
 import { ActionButton } from '../../components/action-button';

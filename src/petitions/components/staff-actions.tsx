@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { AppError } from '../../../types/errors';
-import type { PetitionDetail } from '../../../types/petitions';
+import type { PetitionDetail } from '../../../types/petitions-model';
 import { call } from '../../cloud/client';
 import { toAppError } from '../../cloud/errors';
 import { ActionButton } from '../../components/action-button';
@@ -91,7 +91,8 @@ export function StaffActions({ petition, onChanged }: { petition: PetitionDetail
         const isOpen = open === action;
         return (
           <View key={action} className="lt-gap-top">
-            <ActionButton tone={isOpen ? 'primary' : 'secondary'} onClick={() => toggle(action)}>
+            {/* Open or not, the toggle stays plain: the one red button is the one that sends. */}
+            <ActionButton tone="secondary" onClick={() => toggle(action)}>
               {isOpen ? `收起“${STAFF_ACTION_TEXT[action]}”` : STAFF_ACTION_TEXT[action] ?? action}
             </ActionButton>
             {isOpen ? (

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { TimelineItem } from '../../../types/petitions';
+import type { TimelineItem } from '../../../types/petitions-model';
 import { formatDateTime } from '../../../types/time';
 import '../petitions.scss';
 

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import type { PetitionDetail } from '../../../../types/petitions';
+import type { PetitionDetail } from '../../../../types/petitions-model';
 import { formatDateTime } from '../../../../types/time';
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';

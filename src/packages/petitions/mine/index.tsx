@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useRef } from 'react';
-import type { PetitionSummary } from '../../../../types/petitions';
+import type { PetitionSummary } from '../../../../types/petitions-model';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';

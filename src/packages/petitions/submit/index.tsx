@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
-import type { PetitionKind } from '../../../../types/petitions';
+import type { PetitionKind } from '../../../../types/petitions-model';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { LoadingState } from '../../../components/states';

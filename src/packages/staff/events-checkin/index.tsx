@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RoleGrant } from '../../../../types/access';
 import type { AppError } from '../../../../types/errors';
-import type { EventSummary } from '../../../../types/events';
+import type { EventSummary } from '../../../../types/events-model';
 import { formatDateTime } from '../../../../types/time';
 import { reloadProfile, useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { PetitionDetail } from '../../../../types/petitions';
+import type { PetitionDetail } from '../../../../types/petitions-model';
 import { useProfile } from '../../../account/profile';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';

@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useRef, useState } from 'react';
-import type { PetitionSummary } from '../../../../types/petitions';
+import type { PetitionSummary } from '../../../../types/petitions-model';
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
