@@ -4,7 +4,7 @@ import { defineContract } from './contract';
 
 /** What one of my share cards brought. Only ever shown to the sharer: no ranking of staff. */
 export interface ShareReach {
-  targetKind: 'article' | 'event';
+  targetKind: 'article' | 'event' | 'honor';
   targetId: string;
   title: string;
   /** Openings of the card by others. */

@@ -19,6 +19,10 @@ describe('reading the honor list', () => {
     const husband = byCategory[0]!.entries[0]!;
     expect(husband).toMatchObject({ name: '李卫东', communityName: '朝阳社区' });
     expect(husband.excerpt.length).toBeLessThanOrEqual(61);
+    const grid = await signIn('grid');
+    const reader = await signIn('honor-reader');
+    await reader.call('honors.entry', { id: husband.id, sharer: grid.userId });
+    expect((await grid.call('shares.mine')).find((r) => r.targetId === husband.id)).toMatchObject({ targetKind: 'honor', visits: 1 });
     const entry = await anonymous.call('honors.entry', { id: husband.id });
     expect(entry.storyHtml).toContain('有担当的好丈夫');
     expect(entry.likedByMe).toBe(false);
@@ -85,6 +89,7 @@ describe('the thank-you wall', () => {
     const grid = await signIn('grid');
     const staff = await anonymous.call('thanks.staff', { communityId: 'chaoyang' });
     expect(staff.map((s) => s.name)).toContain('刘建国');
+    expect(staff.map((s) => s.name)).not.toContain('朝阳社区管理员');
     const post = await resident.call('thanks.post', { targetKind: 'staff', targetUserId: grid.userId!, text: '刘师傅帮我家老人办好了高龄津贴，谢谢！' });
     expect(post).toMatchObject({ status: 'pending', targetName: '刘建国' });
     const wall = async () => (await anonymous.call('thanks.list', { communityId: 'chaoyang' })).items.map((i) => i.id);

@@ -43,8 +43,8 @@ export interface StaffRow {
   grantedAt: string;
 }
 
-/** Staff grants in these places ('all' for the whole district). */
-export async function listGrants(db: Db, scopeIds: string[] | 'all'): Promise<StaffRow[]> {
+/** Staff grants in these places ('all' for the whole district); `wechatOnly` leaves console accounts out. */
+export async function listGrants(db: Db, scopeIds: string[] | 'all', options: { wechatOnly?: boolean } = {}): Promise<StaffRow[]> {
   if (scopeIds !== 'all' && scopeIds.length === 0) return [];
   let q = db
     .selectFrom('role_grants as g')
@@ -55,6 +55,7 @@ export async function listGrants(db: Db, scopeIds: string[] | 'all'): Promise<St
     .orderBy('g.role')
     .orderBy('u.nickname');
   if (scopeIds !== 'all') q = q.where('g.scope_id', 'in', scopeIds);
+  if (options.wechatOnly) q = q.where('u.openid', 'is not', null);
   const rows = await q.execute();
   return rows.map((r) => ({
     userId: r.user_id,

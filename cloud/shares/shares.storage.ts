@@ -51,7 +51,17 @@ export async function visitsBySharer(db: Db, sharerId: string): Promise<Array<{ 
     .where('v.target_kind', '=', 'event')
     .groupBy(['v.target_id', 't.title'])
     .execute();
+  const honors = await db
+    .selectFrom('share_visits as v')
+    .innerJoin('honor_entries as t', 't.id', 'v.target_id')
+    .select(['v.target_id', 't.name', 't.category'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('v.sharer_id', '=', sharerId)
+    .where('v.target_kind', '=', 'honor')
+    .groupBy(['v.target_id', 't.name', 't.category'])
+    .execute();
   return [
+    ...honors.map((r) => ({ kind: 'honor', targetId: r.target_id, title: `光荣榜·${r.category} ${r.name}`, visits: Number(r.n) })),
     ...articles.map((r) => ({ kind: 'article', targetId: r.target_id, title: r.title, visits: Number(r.n) })),
     ...events.map((r) => ({ kind: 'event', targetId: r.target_id, title: r.title, visits: Number(r.n) })),
   ];

@@ -1,5 +1,5 @@
 import { AppError } from '../../types/errors';
-import type { HonorListSummary } from '../../types/honors';
+import type { HonorListSummary } from '../../types/honors-model';
 import { entryIdFromParams, entryPath, formErrors, groupListsByYear, initialOf, thanksHeading } from './honor-text';
 
 const list = (over: Partial<HonorListSummary>): HonorListSummary => ({

@@ -1,6 +1,6 @@
 import type { Region } from '../../types/communities';
 import type { AppError } from '../../types/errors';
-import { THANKS_TARGET_TEXT, type HonorListSummary, type ThanksPost } from '../../types/honors';
+import { THANKS_TARGET_TEXT, type HonorListSummary, type ThanksPost } from '../../types/honors-model';
 import { ROUTES } from '../routes';
 
 /**
@@ -62,7 +62,7 @@ export function thanksHeading(post: Pick<ThanksPost, 'targetKind' | 'targetName'
 }
 
 /** Reasons offered for 举报 as buttons; typing is hard for many, so a tap is enough. */
-export const REPORT_REASONS = ['内容不实', '广告或推销', '不文明用语', '泄露他人隐私'] as const;
+export const REPORT_REASONS = ['内容不实', '广告推销', '不文明用语', '泄露隐私'] as const;
 
 /**
  * Where each of the host's refusals belongs on a form: validation errors carry field

@@ -1,4 +1,4 @@
-import type { HonorEntry } from '../../types/honors';
+import type { HonorEntry } from '../../types/honors-model';
 import { AppError } from '../../types/errors';
 import { entryLoader, withLike } from './load-entry';
 

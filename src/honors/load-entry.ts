@@ -1,4 +1,4 @@
-import type { HonorEntry } from '../../types/honors';
+import type { HonorEntry } from '../../types/honors-model';
 import { call } from '../cloud/client';
 
 /**

@@ -110,10 +110,10 @@ function roundRect(ctx: PosterContext, x: number, y: number, w: number, h: numbe
 export const POSTER_LAYOUT = {
   band: { height: 190 },
   avatar: { cx: POSTER_WIDTH / 2, cy: 250, r: 76 },
-  name: { y: 388 },
-  badge: { y: 430, height: 48 },
-  community: { y: 522 },
-  excerpt: { top: 566, lineHeight: 42, maxLines: 4, width: 500 },
+  name: { y: 378 },
+  badge: { y: 422, height: 48 },
+  community: { y: 504 },
+  excerpt: { top: 540, lineHeight: 40, maxLines: 4, width: 500 },
   code: { x: 48, y: 740, size: 140 },
 } as const;
 

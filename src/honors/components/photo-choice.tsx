@@ -93,7 +93,7 @@ export function PhotoChoice({ photo, onChange }: { photo: OnePhoto | null; onCha
     <View>
       {photo ? (
         <View>
-          <Image className="lt-hn-photo" src={photo.preview} mode="aspectFit" aria-label="锦旗照片" />
+          <Image className="lt-hn-photo" src={photo.preview} mode="widthFix" aria-label="锦旗照片" />
           {photo.status === 'uploading' ? <Text className="lt-hn-meta">正在上传…</Text> : null}
           {photo.status === 'done' ? <Text className="lt-hn-meta">已上传</Text> : null}
           {photo.status === 'failed' ? (

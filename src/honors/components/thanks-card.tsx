@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { AppError } from '../../../types/errors';
-import type { ThanksPost } from '../../../types/honors';
+import type { ThanksPost } from '../../../types/honors-model';
 import { formatDate } from '../../../types/time';
 import { call } from '../../cloud/client';
 import { toAppError } from '../../cloud/errors';
@@ -25,7 +25,7 @@ export function ThanksCard({ post, reportable, signedIn }: { post: ThanksPost; r
       <Text className="lt-hn-thanks__head">{thanksHeading(post)}</Text>
       <View className="lt-hn-thanks__body">
         <Text className="lt-hn-thanks__text">{post.text}</Text>
-        {post.photoUrl ? <Image className="lt-hn-thanks__photo" src={post.photoUrl} mode="aspectFit" aria-label="锦旗照片" /> : null}
+        {post.photoUrl ? <Image className="lt-hn-thanks__photo" src={post.photoUrl} mode="widthFix" aria-label="锦旗照片" /> : null}
         <Text className="lt-hn-meta">
           {post.authorName} · {post.communityName} · {formatDate(post.createdAt)}
         </Text>
@@ -36,7 +36,7 @@ export function ThanksCard({ post, reportable, signedIn }: { post: ThanksPost; r
         ) : null}
         {reportable && !reported && !reporting ? (
           <View className="lt-hn-thanks__report" role="button" aria-label={`举报这条感谢：${post.targetName}`} onClick={() => setReporting(true)}>
-            举报
+            <Text>举报</Text>
           </View>
         ) : null}
         {reportable && !reported && reporting ? (

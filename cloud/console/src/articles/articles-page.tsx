@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { ARTICLE_STATUS_LABELS, type Article, type ArticleStatus, type ArticleSummary } from '../../../../types/articles';
 import { CatalogForm } from '../plumbing/catalog-form';
 import { CatalogTable } from '../plumbing/catalog-table';
+import { formatDateTime } from '../../../../types/time';
 import { when } from '../plumbing/format';
 import { RichTextEditor } from '../plumbing/rich-text-editor';
 import { ScopeField, useDefaultScope } from '../plumbing/scope-field';
@@ -41,7 +42,7 @@ export default function ArticlesPage() {
       title: '标题',
       dataIndex: 'title',
       ellipsis: true,
-      width: 320,
+      width: 230,
       render: (_, r) => (
         <Space size={4}>
           {r.pinned && <Tag color="red">置顶</Tag>}
@@ -49,29 +50,29 @@ export default function ArticlesPage() {
         </Space>
       ),
     },
-    { title: '栏目', dataIndex: 'category', width: 100 },
-    { title: '范围', dataIndex: 'scopeName', width: 110 },
+    { title: '栏目', dataIndex: 'category', width: 90 },
+    { title: '范围', dataIndex: 'scopeName', width: 90 },
     {
       title: '状态',
       dataIndex: 'status',
-      width: 110,
+      width: 100,
       render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{ARTICLE_STATUS_LABELS[r.status]}</Tag>,
     },
-    { title: '发布时间', dataIndex: 'publishAt', width: 190, render: (_, r) => when(r.publishAt) },
-    { title: '承诺人数', dataIndex: 'pledgeCount', width: 90, render: (_, r) => r.pledgeCount ?? '—' },
+    { title: '发布时间', dataIndex: 'publishAt', width: 120, render: (_, r) => (r.publishAt ? formatDateTime(r.publishAt) : '—') },
+    { title: '承诺', dataIndex: 'pledgeCount', width: 60, render: (_, r) => r.pledgeCount ?? '—' },
     {
       title: '操作',
       valueType: 'option',
-      width: 260,
+      width: 210,
       render: (_, r) => [
         <a key="edit" onClick={() => void openEditor(r.id)}>编辑</a>,
         r.status !== 'published' && (
           <ActionButton key="publish" fn="articles.publish" input={{ id: r.id }} confirm="立即发布，居民马上就能看到？" success="已发布" onDone={reload}>
-            立即发布
+            发布
           </ActionButton>
         ),
         r.status !== 'published' && (
-          <a key="schedule" onClick={() => setScheduling(r)}>定时发布</a>
+          <a key="schedule" onClick={() => setScheduling(r)}>定时</a>
         ),
         (r.status === 'published' || r.status === 'scheduled') && (
           <ActionButton key="unpublish" fn="articles.unpublish" input={{ id: r.id }} confirm="下线后居民将看不到这条资讯，确定？" success="已下线" danger onDone={reload}>
@@ -192,7 +193,11 @@ function ArticleForm({ editing, onClose, onSaved }: { editing: { id: string | nu
     open: true,
     onOpenChange: (open: boolean) => !open && onClose(),
     initialValues: initial,
-    fields: { textarea: ['summary'] },
+    // The order an editor works in, not the contract's.
+    fields: {
+      textarea: ['summary'],
+      only: ['title', 'category', 'scopeId', 'summary', 'bodyHtml', 'coverUrl', 'pinned', 'reporters', 'correspondents', 'pledgePrompt'],
+    },
     view: {
       replace: {
         scopeId: <ScopeField key="scope" disabled={!!article} />,
@@ -205,7 +210,7 @@ function ArticleForm({ editing, onClose, onSaved }: { editing: { id: string | nu
       extra: { pledgePrompt: '倡议类资讯可设承诺语，如“我承诺：节约每一滴水”；居民可一键响应。', coverUrl: 'https:// 开头的图片地址，或留空' },
     },
     submitText: '保存',
-    success: '已保存',
+    success: article ? '已保存' : undefined,
     onDone: onSaved,
   };
   return article ? (

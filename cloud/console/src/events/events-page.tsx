@@ -143,7 +143,10 @@ function EventForm({ event, onClose, onSaved }: { event?: EventDetail; onClose()
     width: 720,
     open: true,
     onOpenChange: (open: boolean) => !open && onClose(),
-    fields: { textarea: ['description'] },
+    fields: {
+      textarea: ['description'],
+      only: ['title', 'category', 'scopeId', 'startsAt', 'endsAt', 'venue', 'organizer', 'partners', 'description', 'requiresSignup', 'capacity', 'signupOpensAt', 'signupClosesAt', 'cancelCutoffMinutes'],
+    },
     initialValues: event
       ? {
           title: event.title,

@@ -2,7 +2,7 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { RichText, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import type { AppError } from '../../../../types/errors';
-import type { HonorEntry } from '../../../../types/honors';
+import type { HonorEntry } from '../../../../types/honors-model';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { getSession } from '../../../cloud/session';

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import type { HonorListSummary } from '../../../../types/honors';
+import type { HonorListSummary } from '../../../../types/honors-model';
 import { useProfile } from '../../../account/profile';
 import { loadRegions } from '../../../account/regions';
 import { call } from '../../../cloud/client';

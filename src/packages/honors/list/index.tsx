@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef } from 'react';
-import type { HonorEntrySummary } from '../../../../types/honors';
+import type { HonorEntrySummary } from '../../../../types/honors-model';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
@@ -90,13 +90,16 @@ function EntryCard({ entry }: { entry: HonorEntrySummary }) {
       aria-label={`${entry.category} ${entry.name}`}
       onClick={() => void Taro.navigateTo({ url: entryPath(entry.id) })}
     >
-      <HonorAvatar name={entry.name} photoUrl={entry.photoUrl} />
-      <View className="lt-hn-entry__text">
-        <Text className="lt-hn-entry__name">{entry.name}</Text>
-        <Text className="lt-hn-meta">{entry.communityName}</Text>
-        {entry.excerpt ? <Text className="lt-hn-entry__excerpt">{entry.excerpt}</Text> : null}
-        <Text className="lt-hn-likes">{entry.likes > 0 ? `${entry.likes}人点赞` : '还没有人点赞'}</Text>
+      <View className="lt-hn-entry__head">
+        <HonorAvatar name={entry.name} photoUrl={entry.photoUrl} />
+        <View className="lt-hn-entry__who">
+          <Text className="lt-hn-entry__name">{entry.name}</Text>
+          <Text className="lt-hn-meta">{entry.communityName}</Text>
+        </View>
       </View>
+      {/* Under the photo, full width: beside it a 长辈模式 line holds four characters. */}
+      {entry.excerpt ? <Text className="lt-hn-entry__excerpt">{entry.excerpt}</Text> : null}
+      <Text className="lt-hn-likes">{entry.likes > 0 ? `${entry.likes}人点赞` : '还没有人点赞'}</Text>
     </View>
   );
 }

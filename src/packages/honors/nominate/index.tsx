@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { HONOR_CATEGORIES, type Nomination } from '../../../../types/honors';
+import { HONOR_CATEGORIES, type Nomination } from '../../../../types/honors-model';
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef } from 'react';
-import type { Nomination } from '../../../../types/honors';
+import type { Nomination } from '../../../../types/honors-model';
 import { formatDate } from '../../../../types/time';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';

@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Canvas, Image, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { AppError } from '../../../../types/errors';
-import type { HonorEntry } from '../../../../types/honors';
+import type { HonorEntry } from '../../../../types/honors-model';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
 import { Page, toPlatformLength } from '../../../components/page';

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { THANKS_TARGETS, THANKS_TARGET_TEXT, type ThanksPost, type ThanksTarget } from '../../../../types/honors';
+import { THANKS_TARGETS, THANKS_TARGET_TEXT, type ThanksPost, type ThanksTarget } from '../../../../types/honors-model';
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';

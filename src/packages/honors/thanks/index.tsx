@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
-import type { ThanksPost } from '../../../../types/honors';
+import type { ThanksPost } from '../../../../types/honors-model';
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
