@@ -27,8 +27,8 @@ run "unit and host tests on SQLite" env -u LINLI_TEST_PG_URL npx jest --json --o
 run "cloud tests on PostgreSQL" npx jest --selectProjects cloud --json --outputFile=test-results/postgres.json
 if [ -d e2e ] && ls e2e/*.test.ts >/dev/null 2>&1; then
   echo
-  echo "== building the H5 preview for the browser tests"
-  if npm run --silent build:h5 >test-results/build-h5.log 2>&1; then
+  echo "== building the H5 preview and the console for the browser tests"
+  if npm run --silent build:h5 >test-results/build-h5.log 2>&1 && npm run --silent build:console >>test-results/build-h5.log 2>&1; then
     run "browser tests in Chromium" env -u LINLI_TEST_PG_URL npx jest --config e2e/jest.config.js --runInBand --json --outputFile=test-results/e2e.json
   else
     tail -40 test-results/build-h5.log
