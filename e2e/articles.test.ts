@@ -52,6 +52,9 @@ describe('a resident reads the news', () => {
     const pinned = page.locator('.lt-home__pinned');
     await pinned.getByText(NOTICE.title).waitFor();
     await page.getByText('朝阳社区和全区资讯').waitFor();
+    // The district's own items say 全区; the pinned ones are not repeated under 最新.
+    await pinned.locator('.lt-article-row__meta').filter({ hasText: /^全区 · / }).first().waitFor();
+    expect(await page.locator('.lt-article-row__title').filter({ hasText: NOTICE.title }).count()).toBe(1);
     await shot(page, 'articles-home');
 
     await pinned.getByText(NOTICE.title).click();
@@ -81,7 +84,8 @@ describe('a resident reads the news', () => {
     // notice read first is still in the page stack, with its own link, hidden.)
     await page.locator('.lt-article__to-list:visible').click();
     await page.locator('.lt-articles__list .lt-article-row').filter({ hasText: CAMPAIGN.title }).getByText(`已有 ${before + 1} 人承诺`).waitFor();
-    await page.goBack();
+    await page.locator('.lt-articles__list').getByText(CAMPAIGN.title).click();
+    await page.getByText('✓ 您已承诺').waitFor();
 
     // The host keeps it: after a reload the box still says so and offers no button.
     await page.reload();
@@ -109,6 +113,55 @@ describe('a resident reads the news', () => {
     await page.getByText('选择体验身份登录').waitFor();
     expect(await pledgeCount(page)).toBe(before);
     await shot(page, 'articles-campaign-signed-out');
+  });
+
+  it('signing in from that prompt comes back to the article, where 我承诺 now counts', async () => {
+    const { page } = await e2e.phone();
+    await go(page, detail(CAMPAIGN.id));
+    await tap(page, /^我承诺$/);
+    await tap(page, '选择体验身份登录');
+    await page.waitForFunction(() => window.location.hash.includes('packages/account/persona/index?back='));
+    await tap(page, '以“网格员”登录');
+    // Back on the article (not 我的), which picked up the session by itself.
+    await page.waitForFunction((id) => window.location.hash.includes(`packages/articles/detail/index?id=${id}`), CAMPAIGN.id);
+    await settled(page);
+    await page.locator('.lt-pledge__button:visible').waitFor();
+    expect(await page.getByText('登录后才能承诺').count()).toBe(0);
+    const before = await pledgeCount(page);
+    await tap(page, /^我承诺$/);
+    await page.getByText('✓ 您已承诺').waitFor();
+    expect(await pledgeCount(page)).toBe(before + 1);
+
+    // A link to the persona page with `back` (and nothing to go back to) opens the article too.
+    const { page: other } = await e2e.phone();
+    const base = new URL(other.url()).origin;
+    await other.goto(`${base}/#/packages/account/persona/index?code=${encodeURIComponent('dev:newcomer-back')}&back=${encodeURIComponent(detail(CAMPAIGN.id))}`);
+    await other.waitForFunction((id) => window.location.hash.includes(`packages/articles/detail/index?id=${id}`), CAMPAIGN.id);
+    await tap(other, /^我承诺$/);
+    await other.getByText('✓ 您已承诺').waitFor();
+  });
+
+  it("首页's tiles open pages that exist", async () => {
+    const { page } = await e2e.phone();
+    await signInAs(page, 'resident');
+    const tiles: [string, string][] = [
+      ['社区资讯', LIST],
+      ['活动报名', '/pages/events/index'],
+      ['预约办事', '/pages/services/index'],
+      ['我要反映', '/packages/petitions/submit/index'],
+      ['光荣榜', '/packages/honors/index/index'],
+      ['感谢墙', '/packages/honors/thanks/index'],
+    ];
+    for (const [title, route] of tiles) {
+      // Each from a freshly opened 首页, as from the mini-program's start.
+      await go(page, HOME);
+      await page.reload();
+      await page.locator('.lt-entry-tile:visible').filter({ hasText: title }).click();
+      await page.waitForFunction((r) => window.location.hash.startsWith(`#${r}`), route);
+      await settled(page);
+      // A page that loaded, not an empty frame.
+      expect((await page.locator('.taro_page:visible').last().innerText()).trim().length).toBeGreaterThan(0);
+    }
   });
 
   it('a card opened from a share counts for the sharer', async () => {
@@ -141,5 +194,34 @@ describe('in 长辈模式 at 375 wide', () => {
     expect(result.smallText).toEqual([]);
     expect(result.smallTargets).toEqual([]);
     expect(result.bodySize).toBeGreaterThanOrEqual(22);
+  });
+});
+
+// Last: it adds items that would push the seeded ones off the first page of the others.
+describe('a long list', () => {
+  it('shows 20 items, then the next page under 加载更多, without repeating any', async () => {
+    const district = await apiAs(e2e, 'district');
+    for (let i = 1; i <= 21; i += 1) {
+      const created = await district.call<{ id: string }>('articles.create', {
+        title: `公示测试第${i}号`,
+        bodyHtml: `<p>第${i}号公示的正文。</p>`,
+        category: '公示',
+        scopeId: 'shangjie',
+      });
+      await district.call('articles.publish', { id: created.id });
+    }
+    const { page } = await e2e.phone();
+    await go(page, LIST);
+    await tap(page, /^公示$/);
+    const rows = page.locator('.lt-articles__list .lt-article-row');
+    await page.getByText('公示测试第21号').waitFor();
+    expect(await rows.count()).toBe(20);
+    await tap(page, '加载更多');
+    await page.getByText('没有更多了').waitFor();
+    // 21 new ones and the seeded 招租 notice, each once.
+    const titles = await page.locator('.lt-articles__list .lt-article-row__title').allInnerTexts();
+    expect(titles).toHaveLength(22);
+    expect(new Set(titles).size).toBe(22);
+    expect(titles).toContain('中心路9号院独立商务楼公开招租');
   });
 });

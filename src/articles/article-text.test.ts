@@ -1,20 +1,12 @@
-import type { Region } from '../../types/communities';
-import { articlePath, bylines, districtIdOf, prepareBodyHtml, scopeLabel } from './article-text';
+import { articlePath, bylines, prepareBodyHtml, scopeLabel } from './article-text';
 
 describe('where an item applies', () => {
-  const regions: Region[] = [
-    { id: 'shangjie', parentId: null, level: 'district', name: '上街区', kind: '区', path: ['上街区'] },
-    { id: 'chaoyang', parentId: 'jiyuan', level: 'community', name: '朝阳社区', kind: '社区', path: ['上街区', '济源路街道', '朝阳社区'] },
-  ];
-
-  it('says 全区 for what the district publishes, and the community name otherwise', () => {
-    const district = districtIdOf(regions);
-    expect(scopeLabel({ scopeId: 'shangjie', scopeName: '上街区' }, district)).toBe('全区');
-    expect(scopeLabel({ scopeId: 'chaoyang', scopeName: '朝阳社区' }, district)).toBe('朝阳社区');
+  it('says 全区 for what the district publishes to everyone', () => {
+    expect(scopeLabel({ scopeLevel: 'district', scopeName: '上街区' })).toBe('全区');
   });
 
-  it('falls back to the scope name while the regions are not loaded', () => {
-    expect(scopeLabel({ scopeId: 'shangjie', scopeName: '上街区' }, districtIdOf(null))).toBe('上街区');
+  it("names the community for a community's own item", () => {
+    expect(scopeLabel({ scopeLevel: 'community', scopeName: '朝阳社区' })).toBe('朝阳社区');
   });
 });
 

@@ -1,19 +1,14 @@
-import type { Region } from '../../types/communities';
+import type { ArticleSummary } from '../../types/articles-model';
 import { ROUTES } from '../routes';
 
 /**
  * Where an item applies, in the words a resident uses: its community's name, or 全区 for
- * what the district publishes to everyone. `districtId` is unknown until the regions have
- * loaded (or when they failed to); the district's own name (上街区) is right meanwhile.
+ * what the district publishes to everyone (the host marks those with `scopeLevel`).
  *
- * @example scopeLabel({ scopeId: 'shangjie', scopeName: '上街区' }, 'shangjie') // '全区'
+ * @example scopeLabel({ scopeLevel: 'district', scopeName: '上街区' }) // '全区'
  */
-export function scopeLabel(article: { scopeId: string; scopeName: string }, districtId: string | null): string {
-  return districtId !== null && article.scopeId === districtId ? '全区' : article.scopeName;
-}
-
-export function districtIdOf(regions: readonly Region[] | null): string | null {
-  return regions?.find((r) => r.level === 'district')?.id ?? null;
+export function scopeLabel(article: Pick<ArticleSummary, 'scopeLevel' | 'scopeName'>): string {
+  return article.scopeLevel === 'district' ? '全区' : article.scopeName;
 }
 
 /** 记者 林晓 / 通讯员 何敏、宋阳, as the district's news pages print them; none when unsigned. */

@@ -1,10 +1,10 @@
-import type { ArticleSummary } from '../../types/articles';
+import type { ArticleSummary } from '../../types/articles-model';
 import type { Profile } from '../../types/users';
 
 const mockCall = jest.fn();
 jest.mock('../cloud/client', () => ({ call: (name: string, input: unknown) => mockCall(name, input) }));
 
-import { feedScope, fetchArticlesPage, latestWithoutPinned, loadHomeFeed } from './feed';
+import { LATEST_ON_HOME, PINNED_ON_HOME, feedScope, fetchArticlesPage, loadHomeFeed } from './feed';
 
 function item(id: string, pinned = false): ArticleSummary {
   return {
@@ -50,21 +50,26 @@ describe('whose feed 首页 shows', () => {
 describe('the home feed', () => {
   beforeEach(() => mockCall.mockReset());
 
-  it('asks for the pinned items and the latest of the same community, leaving the pinned out of the latest', async () => {
+  it('asks for the pinned items, and for the latest of the same community without the pinned ones', async () => {
     mockCall.mockImplementation(async (_name: string, input: { pinnedOnly?: boolean }) =>
       input.pinnedOnly
         ? { items: [item('notice', true)], nextCursor: null }
-        : { items: [item('notice', true), ...['a', 'b', 'c', 'd', 'e', 'f'].map((id) => item(id))], nextCursor: 'more' },
+        : { items: ['a', 'b', 'c', 'd', 'e'].map((id) => item(id)), nextCursor: 'more' },
     );
     const feed = await loadHomeFeed('chaoyang');
-    expect(mockCall).toHaveBeenCalledWith('articles.list', expect.objectContaining({ communityId: 'chaoyang', pinnedOnly: true }));
-    expect(mockCall).toHaveBeenCalledWith('articles.list', expect.objectContaining({ communityId: 'chaoyang', limit: 20 }));
+    expect(mockCall).toHaveBeenCalledTimes(2);
+    expect(mockCall).toHaveBeenCalledWith('articles.list', { communityId: 'chaoyang', pinnedOnly: true, limit: PINNED_ON_HOME });
+    // Not a page of 20 to filter here: the host leaves the pinned out and 5 are enough.
+    expect(mockCall).toHaveBeenCalledWith('articles.list', { communityId: 'chaoyang', excludePinned: true, limit: LATEST_ON_HOME });
     expect(feed.pinned.map((a) => a.id)).toEqual(['notice']);
     expect(feed.latest.map((a) => a.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
-  it('latestWithoutPinned keeps the order it was given', () => {
-    expect(latestWithoutPinned([item('p', true), item('x'), item('q', true), item('y')], 5).map((a) => a.id)).toEqual(['x', 'y']);
+  it("asks for everyone's items when there is no community", async () => {
+    mockCall.mockResolvedValue({ items: [], nextCursor: null });
+    const feed = await loadHomeFeed(undefined);
+    expect(mockCall).toHaveBeenCalledWith('articles.list', expect.objectContaining({ communityId: undefined, excludePinned: true }));
+    expect(feed).toEqual({ pinned: [], latest: [] });
   });
 });
 

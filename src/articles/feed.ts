@@ -1,4 +1,4 @@
-import type { ArticleCategory, ArticleSummary } from '../../types/articles';
+import type { ArticleCategory, ArticleSummary } from '../../types/articles-model';
 import type { ProfileState } from '../account/profile';
 import { call } from '../cloud/client';
 import type { SessionStatus } from '../cloud/session';
@@ -32,11 +32,6 @@ export function feedScope(session: SessionStatus, profile: Pick<ProfileState, 's
 
 export const PINNED_ON_HOME = 3;
 export const LATEST_ON_HOME = 5;
-/**
- * `articles.list` puts pinned items first and cannot leave them out, so 首页 asks for
- * enough to still have its latest ones after the pinned are taken away.
- */
-const LATEST_FETCH = 20;
 
 export interface HomeFeed {
   pinned: ArticleSummary[];
@@ -45,15 +40,12 @@ export interface HomeFeed {
 }
 
 export async function loadHomeFeed(communityId: string | undefined): Promise<HomeFeed> {
-  const [pinned, recent] = await Promise.all([
+  const [pinned, latest] = await Promise.all([
     call('articles.list', { communityId, pinnedOnly: true, limit: PINNED_ON_HOME }),
-    call('articles.list', { communityId, limit: LATEST_FETCH }),
+    // The host leaves the pinned ones out, so a few items are enough however many are pinned.
+    call('articles.list', { communityId, excludePinned: true, limit: LATEST_ON_HOME }),
   ]);
-  return { pinned: pinned.items, latest: latestWithoutPinned(recent.items, LATEST_ON_HOME) };
-}
-
-export function latestWithoutPinned(items: readonly ArticleSummary[], count: number): ArticleSummary[] {
-  return items.filter((item) => !item.pinned).slice(0, count);
+  return { pinned: pinned.items, latest: latest.items };
 }
 
 export interface ListFilter {

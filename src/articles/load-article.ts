@@ -1,4 +1,4 @@
-import type { Article } from '../../types/articles';
+import type { Article } from '../../types/articles-model';
 import { call } from '../cloud/client';
 
 /**

@@ -1,4 +1,4 @@
-import type { Booking } from '../../types/bookings';
+import type { Booking } from '../../types/bookings-model';
 import { headline, staffActions, stepsAhead } from './progress';
 
 const start = new Date('2026-03-06T02:00:00Z');

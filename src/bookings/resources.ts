@@ -1,4 +1,4 @@
-import type { Resource } from '../../types/bookings';
+import type { Resource } from '../../types/bookings-model';
 import { AppError } from '../../types/errors';
 import { loadRegions } from '../account/regions';
 import { call } from '../cloud/client';

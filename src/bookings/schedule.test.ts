@@ -1,4 +1,4 @@
-import type { Slot, WeeklyHours } from '../../types/bookings';
+import type { Slot, WeeklyHours } from '../../types/bookings-model';
 import { addDays, dateStrip, dayNote, describeHours, mergeRanges, slotCell } from './schedule';
 
 const everyDay = (start: string, end: string): WeeklyHours =>

@@ -1,4 +1,4 @@
-import type { Resource, Slot, WeeklyHours } from '../../types/bookings';
+import type { Resource, Slot, WeeklyHours } from '../../types/bookings-model';
 import { inShanghai, shanghaiDay } from '../../types/time';
 
 /**

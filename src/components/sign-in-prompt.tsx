@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { personaPath, routeOf } from '../account/sign-in-return';
 import { signInMethod, signInWithWechat } from '../cloud/session';
 import { useSession } from '../hooks/use-session';
-import { ROUTES } from '../routes';
 import { ActionButton } from './action-button';
 import { InlineError } from './states';
 
@@ -21,7 +21,7 @@ export function SignInPrompt({ reason = '登录后可以查看和修改您的资
           </ActionButton>
         ) : null}
         {signInMethod === 'persona' ? (
-          <ActionButton onClick={() => void Taro.navigateTo({ url: ROUTES.persona })}>选择体验身份登录</ActionButton>
+          <ActionButton onClick={() => void Taro.navigateTo({ url: personaPath(currentRoute()) })}>选择体验身份登录</ActionButton>
         ) : null}
         {signInMethod === 'none' ? (
           <Text className="lt-body">请在微信里搜索“邻里通”小程序，打开后即可登录使用。</Text>
@@ -29,4 +29,13 @@ export function SignInPrompt({ reason = '登录后可以查看和修改您的资
       </View>
     </View>
   );
+}
+
+/**
+ * The page showing the prompt, for the persona page to come back to. Read at the tap: the
+ * page tapped on is the one on screen (a prompt may have rendered while its page was hidden).
+ */
+function currentRoute(): string | null {
+  const router = Taro.getCurrentInstance().router;
+  return router ? routeOf({ path: router.path, params: router.params }) : null;
 }

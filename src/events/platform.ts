@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { EventDetail } from '../../types/events';
+import type { EventDetail } from '../../types/events-model';
 
 /** WeChat's own features (subscribe messages, the phone calendar, the share card, the scanner). */
 export const onWeapp = process.env.TARO_ENV === 'weapp';

@@ -1,4 +1,4 @@
-import type { EventSummary } from '../../types/events';
+import type { EventSummary } from '../../types/events-model';
 import { eventsForCheckIn, staffCommunities, worksEvents } from './staff-events';
 
 function event(id: string, startsAt: string, over: Partial<EventSummary> = {}): EventSummary {

@@ -1,6 +1,6 @@
 import type { FunctionInput, FunctionOutput } from '../../types';
 import type { RoleGrant } from '../../types/access';
-import type { EventSummary } from '../../types/events';
+import type { EventSummary } from '../../types/events-model';
 import { shanghaiDay } from '../../types/time';
 
 type ListInput = FunctionInput<'events.list'>;

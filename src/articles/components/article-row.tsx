@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { ArticleSummary } from '../../../types/articles';
+import type { ArticleSummary } from '../../../types/articles-model';
 import { formatDateTime } from '../../../types/time';
 import { articlePath, scopeLabel } from '../article-text';
 import { usePledgeCount } from '../pledge-counts';
@@ -12,17 +12,9 @@ import './article-row.scss';
  * is what a reader scans for. The summary is left out where a plain list reads better
  * (长辈模式, 首页).
  */
-export function ArticleRow({
-  article,
-  districtId,
-  withSummary = false,
-}: {
-  article: ArticleSummary;
-  districtId: string | null;
-  withSummary?: boolean;
-}) {
+export function ArticleRow({ article, withSummary = false }: { article: ArticleSummary; withSummary?: boolean }) {
   const pledgeCount = usePledgeCount(article.id, article.pledgeCount);
-  const meta = [scopeLabel(article, districtId), article.publishAt ? formatDateTime(article.publishAt) : null]
+  const meta = [scopeLabel(article), article.publishAt ? formatDateTime(article.publishAt) : null]
     .filter(Boolean)
     .join(' · ');
   return (

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { ArticleCategory } from '../../../types/articles';
+import type { ArticleCategory } from '../../../types/articles-model';
 import './tags.scss';
 
 /** 置顶 and the item's 栏目 (通知公告, 倡议, ...), before its title. */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { Resource } from '../../../types/bookings';
+import type { Resource } from '../../../types/bookings-model';
 import { describeHours } from '../schedule';
 import './resource-facts.scss';
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { Slot } from '../../../types/bookings';
+import type { Slot } from '../../../types/bookings-model';
 import { slotCell } from '../schedule';
 import './slot-grid.scss';
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { EventSummary } from '../../../types/events';
+import type { EventSummary } from '../../../types/events-model';
 import { formatRange } from '../../../types/time';
 import { seatsText, statusTone } from '../event-text';
 import './event-card.scss';

@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { EventCategory, EventSummary } from '../../../types/events';
+import type { EventCategory, EventSummary } from '../../../types/events-model';
 import { useProfile } from '../../account/profile';
 import { call } from '../../cloud/client';
 import { ActionButton } from '../../components/action-button';

@@ -2,8 +2,6 @@ import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef } from 'react';
 import { reloadProfile, useProfile } from '../../account/profile';
-import { loadRegions } from '../../account/regions';
-import { districtIdOf } from '../../articles/article-text';
 import { ArticleRow } from '../../articles/components/article-row';
 import { feedScope, loadHomeFeed } from '../../articles/feed';
 import { EntryGrid, type Entry } from '../../components/entry-tile';
@@ -16,7 +14,7 @@ import { ROUTES } from '../../routes';
 import { useCareMode } from '../../theme/care-mode';
 import './index.scss';
 
-/** The four things residents come for most; large on the care-mode home. */
+/** The four things residents come for most; the only tiles, and large, on the care-mode home. */
 // Hints stay within one line of a half-width tile in 长辈模式 (about six characters).
 const ENTRIES: readonly Entry[] = [
   { key: 'articles', title: '社区资讯', hint: '通知和倡议', onOpen: () => void Taro.navigateTo({ url: ROUTES.articles }) },
@@ -24,7 +22,12 @@ const ENTRIES: readonly Entry[] = [
   { key: 'services', title: '预约办事', hint: '功能室和大厅', onOpen: () => void Taro.switchTab({ url: ROUTES.services }) },
   // The form offers 信访代办 as its other choice (packages/petitions/submit).
   { key: 'petitions', title: '我要反映', hint: '信访代办', onOpen: () => void Taro.navigateTo({ url: `${ROUTES.petitionSubmit}?kind=request` }) },
-  { key: 'honors', title: '光荣榜', hint: '好人好事锦旗', onOpen: () => void Taro.navigateTo({ url: ROUTES.honors }) },
+];
+
+/** Two more tiles for the standard home; 长辈模式 lists them as links further down instead. */
+const MORE_ENTRIES: readonly Entry[] = [
+  { key: 'honors', title: '光荣榜', hint: '好人好事', onOpen: () => void Taro.navigateTo({ url: ROUTES.honors }) },
+  { key: 'thanks', title: '感谢墙', hint: '锦旗与感谢', onOpen: () => void Taro.navigateTo({ url: ROUTES.thanksWall }) },
 ];
 
 export default function HomePage() {
@@ -60,7 +63,7 @@ export default function HomePage() {
       </View>
 
       {care.enabled ? null : signIn}
-      <EntryGrid entries={ENTRIES} />
+      <EntryGrid entries={care.enabled ? ENTRIES : [...ENTRIES, ...MORE_ENTRIES]} />
       {care.enabled ? signIn : null}
 
       {scope.status === 'pending' ? (
@@ -69,16 +72,19 @@ export default function HomePage() {
         <HomeFeedSections communityId={scope.communityId} communityName={scope.communityName} latestCount={care.enabled ? 3 : 5} />
       )}
 
-      <View className="lt-card">
-        <Text className="lt-card__title">光荣榜与感谢墙</Text>
-        <Text className="lt-body lt-muted">每年评选的好人好事，和居民送给社区的锦旗与感谢。</Text>
-        <View className="lt-link" role="button" onClick={() => void Taro.navigateTo({ url: ROUTES.honors })}>
-          看光荣榜
+      {/* 长辈模式 has four tiles only; 光荣榜 and 感谢墙 are a tap away here. */}
+      {care.enabled ? (
+        <View className="lt-card">
+          <Text className="lt-card__title">光荣榜与感谢墙</Text>
+          <Text className="lt-body lt-muted">每年评选的好人好事，和居民送给社区的锦旗与感谢。</Text>
+          <View className="lt-link" role="button" onClick={() => void Taro.navigateTo({ url: ROUTES.honors })}>
+            看光荣榜
+          </View>
+          <View className="lt-link" role="button" onClick={() => void Taro.navigateTo({ url: ROUTES.thanksWall })}>
+            看感谢墙
+          </View>
         </View>
-        <View className="lt-link" role="button" onClick={() => void Taro.navigateTo({ url: ROUTES.thanksWall })}>
-          看感谢墙
-        </View>
-      </View>
+      ) : null}
     </Page>
   );
 }
@@ -95,8 +101,6 @@ function HomeFeedSections({
 }) {
   const session = useSession();
   const feed = useRemote(() => loadHomeFeed(communityId), [communityId]);
-  const regions = useRemote(loadRegions, []);
-  const districtId = districtIdOf(regions.data);
 
   // Coming back from an article (where a pledge may have been made) shows fresh counts.
   // Only on coming back: the first show is the first load, already under way.
@@ -134,7 +138,7 @@ function HomeFeedSections({
           <Text className="lt-card__title">置顶通知</Text>
           <View>
             {pinned.map((article) => (
-              <ArticleRow key={article.id} article={article} districtId={districtId} />
+              <ArticleRow key={article.id} article={article} />
             ))}
           </View>
         </View>
@@ -146,7 +150,7 @@ function HomeFeedSections({
         ) : (
           <View>
             {latest.map((article) => (
-              <ArticleRow key={article.id} article={article} districtId={districtId} />
+              <ArticleRow key={article.id} article={article} />
             ))}
           </View>
         )}

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { Resource } from '../../../types/bookings';
+import type { Resource } from '../../../types/bookings-model';
 import { reloadProfile, useProfile } from '../../account/profile';
 import { bookingLinks } from '../../bookings/links';
 import { describeHours } from '../../bookings/schedule';

@@ -2,6 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../types/errors';
+import { backRoute, returnTo } from '../../../account/sign-in-return';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { signInAsPersona } from '../../../cloud/session';
@@ -30,7 +31,8 @@ export default function PersonaPage() {
   const [error, setError] = useState<AppError | null>(null);
   // `?code=dev:<name>` signs in as any demo resident at once: the browser tests use it to
   // act as several neighbours. Only the fake WeChat accepts these codes.
-  const requested = useRouter().params.code;
+  // `&back=<route>` (from SignInPrompt) returns there after signing in, instead of to 我的.
+  const { code: requested, back } = useRouter().params;
   useEffect(() => {
     const code = requested ? decodeURIComponent(requested) : '';
     if (LINLI_DEV_LOGIN && /^dev:[A-Za-z0-9_.-]{1,40}$/.test(code)) void choose(code);
@@ -55,7 +57,9 @@ export default function PersonaPage() {
       // Switching persona: end the old session on the host rather than leave it valid.
       if (session.status === 'signedIn') await call('auth.logout', {}, { reLogin: false }).catch(() => undefined);
       await signInAsPersona(code);
-      await Taro.switchTab({ url: ROUTES.me });
+      const route = backRoute(back);
+      if (route) await returnTo(route);
+      else await Taro.switchTab({ url: ROUTES.me });
     } catch (e) {
       setError(toAppError(e));
     } finally {

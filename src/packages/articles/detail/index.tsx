@@ -1,11 +1,10 @@
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { RichText, Text, View } from '@tarojs/components';
 import { useMemo, useRef, useState } from 'react';
-import type { Article } from '../../../../types/articles';
+import type { Article } from '../../../../types/articles-model';
 import { formatDateTime } from '../../../../types/time';
-import { loadRegions } from '../../../account/regions';
 import { getSession } from '../../../cloud/session';
-import { articlePath, bylines, districtIdOf, prepareBodyHtml, scopeLabel } from '../../../articles/article-text';
+import { articlePath, bylines, prepareBodyHtml, scopeLabel } from '../../../articles/article-text';
 import { ArticleTags } from '../../../articles/components/tags';
 import { articleLoader } from '../../../articles/load-article';
 import { ActionButton } from '../../../components/action-button';
@@ -69,8 +68,6 @@ function ArticleContent({
 }) {
   // Again when another resident signs in: 您已承诺 is theirs, not the last reader's.
   const article = useRemote(load, [userId]);
-  const regions = useRemote(loadRegions, []);
-  const districtId = districtIdOf(regions.data);
   const html = useMemo(() => (article.data ? prepareBodyHtml(article.data.bodyHtml) : ''), [article.data]);
 
   if (!article.data) {
@@ -89,7 +86,7 @@ function ArticleContent({
         <ArticleTags category={a.category} pinned={a.pinned} />
         <Text className="lt-headline lt-article__title">{a.title}</Text>
         <View className="lt-article__facts">
-          <Text className="lt-article__fact">来源：{scopeLabel(a, districtId)}</Text>
+          <Text className="lt-article__fact">来源：{scopeLabel(a)}</Text>
           {a.publishAt ? <Text className="lt-article__fact">发布：{formatDateTime(a.publishAt)}</Text> : null}
           {credits.length > 0 ? <Text className="lt-article__fact">{credits.join('　')}</Text> : null}
         </View>

@@ -1,16 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ARTICLE_CATEGORIES, type ArticleCategory } from '../../../../types/articles';
+import { ARTICLE_CATEGORIES, type ArticleCategory } from '../../../../types/articles-model';
 import { useProfile } from '../../../account/profile';
-import { loadRegions } from '../../../account/regions';
-import { districtIdOf } from '../../../articles/article-text';
 import { ArticleRow } from '../../../articles/components/article-row';
 import { fetchArticlesPage } from '../../../articles/feed';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { usePagedList } from '../../../hooks/use-paged-list';
-import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
 import { useCareMode } from '../../../theme/care-mode';
 import './index.scss';
@@ -23,8 +20,6 @@ export default function ArticlesListPage() {
   const care = useCareMode();
   const session = useSession();
   const { profile } = useProfile();
-  const regions = useRemote(loadRegions, []);
-  const districtId = districtIdOf(regions.data);
 
   const [category, setCategory] = useState<ArticleCategory | null>(null);
   const [onlyMine, setOnlyMine] = useState(false);
@@ -64,7 +59,7 @@ export default function ArticlesListPage() {
       <View>
         <View className="lt-card lt-articles__list">
           {list.items.map((article) => (
-            <ArticleRow key={article.id} article={article} districtId={districtId} withSummary={!care.enabled} />
+            <ArticleRow key={article.id} article={article} withSummary={!care.enabled} />
           ))}
         </View>
         <InlineError error={list.moreError} />

@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { Booking } from '../../../../types/bookings';
+import type { Booking } from '../../../../types/bookings-model';
 import { AppError } from '../../../../types/errors';
 import { formatRange, shanghaiDay } from '../../../../types/time';
 import { useProfile } from '../../../account/profile';

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { Booking } from '../../../../types/bookings';
+import type { Booking } from '../../../../types/bookings-model';
 import type { AppError } from '../../../../types/errors';
 import { formatDateTime, formatRange } from '../../../../types/time';
 import { DocumentList } from '../../../bookings/components/resource-facts';

@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
-import type { Booking } from '../../../../types/bookings';
+import type { Booking } from '../../../../types/bookings-model';
 import { formatDateTime } from '../../../../types/time';
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Slot } from '../../../../types/bookings';
+import type { Slot } from '../../../../types/bookings-model';
 import { formatDate, formatDateTime, formatRange } from '../../../../types/time';
 import { useProfile } from '../../../account/profile';
 import { DateStrip } from '../../../bookings/components/date-strip';

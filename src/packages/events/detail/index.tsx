@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import type { EventDetail, MyRegistration } from '../../../../types/events';
+import type { EventDetail, MyRegistration } from '../../../../types/events-model';
 import type { AppError } from '../../../../types/errors';
 import { formatDateTime, formatRange } from '../../../../types/time';
 import { call } from '../../../cloud/client';
