@@ -24,11 +24,11 @@ export default function AuditPage() {
 
   const columns: Array<ProColumns<Row>> = [
     { title: '时间', dataIndex: 'at', width: 190, render: (_, r) => when(r.at) },
-    { title: '操作人', dataIndex: 'actorName', width: 130, render: (_, r) => r.actorName ?? '—' },
+    { title: '操作人', dataIndex: 'actorName', width: 120, render: (_, r) => r.actorName ?? '—' },
     {
       title: '操作',
       dataIndex: 'action',
-      width: 300,
+      width: 250,
       render: (_, r) => (
         <>
           <Typography.Text code>{r.action}</Typography.Text>
@@ -38,17 +38,18 @@ export default function AuditPage() {
         </>
       ),
     },
-    { title: '对象', dataIndex: 'targetId', width: 200, ellipsis: true, render: (_, r) => `${r.targetKind}${r.targetId ? ` · ${r.targetId}` : ''}` },
-    { title: '范围', dataIndex: 'scope', width: 110, render: (_, r) => r.scope ?? '—' },
     {
       title: '结果',
       dataIndex: 'outcome',
       width: 90,
       render: (_, r) => <Tag color={OUTCOME[r.outcome].color}>{OUTCOME[r.outcome].text}</Tag>,
     },
+    { title: '对象', dataIndex: 'targetId', width: 200, ellipsis: true, render: (_, r) => `${r.targetKind}${r.targetId ? ` · ${r.targetId}` : ''}` },
+    { title: '范围', dataIndex: 'scope', width: 110, render: (_, r) => r.scope ?? '—' },
     {
       title: '详情',
       dataIndex: 'detail',
+      width: 200,
       ellipsis: true,
       render: (_, r) => <Typography.Text type="secondary">{r.detail ? JSON.stringify(r.detail) : '—'}</Typography.Text>,
     },

@@ -23,12 +23,12 @@ export default function PendingBookingsPage() {
   };
 
   const columns: Array<ProColumns<Row>> = [
-    { title: '时段', dataIndex: 'start', width: 240, sorter: true, defaultSortOrder: 'ascend', render: (_, r) => span(r.start, r.end) },
-    { title: '功能室/事项', dataIndex: 'resourceName', width: 140, search: true, render: (_, r) => <Space size={4}>{r.resourceName}<Tag>{RESOURCE_KIND_TEXT[r.kind]}</Tag></Space> },
-    { title: '服务中心', dataIndex: 'centerName', width: 170 },
+    { title: '时段', dataIndex: 'start', width: 200, sorter: true, defaultSortOrder: 'ascend', render: (_, r) => span(r.start, r.end) },
+    { title: '功能室/事项', dataIndex: 'resourceName', width: 170, search: true, render: (_, r) => <Space size={4}>{r.resourceName}<Tag>{RESOURCE_KIND_TEXT[r.kind]}</Tag></Space> },
+    { title: '服务中心', dataIndex: 'centerName', width: 160, ellipsis: true },
     { title: '预约人', dataIndex: 'residentName', width: 100, search: true },
     { title: '人数', dataIndex: 'partySize', width: 70 },
-    { title: '用途', dataIndex: 'purpose', ellipsis: true },
+    { title: '用途', dataIndex: 'purpose', width: 180, ellipsis: true },
     {
       title: '操作',
       valueType: 'option',

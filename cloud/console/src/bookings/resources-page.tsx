@@ -46,7 +46,7 @@ export default function ResourcesPage() {
       valueType: 'select',
       valueEnum: { room: { text: RESOURCE_KIND_TEXT.room }, hall: { text: RESOURCE_KIND_TEXT.hall } },
     },
-    { title: '开放时间', dataIndex: 'hours', ellipsis: true, render: (_, r) => hoursText(r.hours) },
+    { title: '开放时间', dataIndex: 'hours', width: 200, ellipsis: true, render: (_, r) => hoursText(r.hours) },
     { title: '容量', dataIndex: 'capacity', width: 70, sorter: true, render: (_, r) => (r.kind === 'room' ? `${r.capacity}人` : `每段${r.windowSize}人`) },
     {
       title: '规则',
@@ -110,7 +110,11 @@ export default function ResourcesPage() {
               : { centerId: centers[0]?.centerId, kind: 'room', hours: { '1': [{ start: '08:30', end: '12:00' }, { start: '14:30', end: '17:30' }] } }
           }
           fixed={editing.resource ? { id: editing.resource.id } : {}}
-          fields={{ textarea: ['description'] }}
+          fields={{
+            textarea: ['description'],
+            labels: { capacity: '容纳人数' },
+            only: ['centerId', 'kind', 'name', 'description', 'hours', 'slotMinutes', 'windowSize', 'capacity', 'daysAhead', 'minNoticeMinutes', 'cancelCutoffMinutes', 'weeklyQuota', 'requiresApproval', 'documents', 'active'],
+          }}
           view={{
             disabled: editing.resource ? ['kind'] : [],
             replace: {

@@ -14,8 +14,8 @@ const WEEKDAYS = [
 ] as const;
 type Weekday = (typeof WEEKDAYS)[number][0];
 
-/** At most this many opening ranges a day (the host's limit). */
-const MAX_RANGES = 6;
+/** At most this many opening ranges a day (the host's limit: a hall's windows are ranges too). */
+const MAX_RANGES = 48;
 
 export interface WeeklyHoursFieldProps {
   value?: WeeklyHours;

@@ -135,12 +135,16 @@ export default function DashboardPage() {
             <ProCard.Group title="活动、预约与倡议" direction="row">
               <ProCard><StatisticCard statistic={{ title: '举办活动', value: t.events.held, suffix: '场', description: `取消 ${t.events.cancelled} 场` }} /></ProCard>
               <ProCard><StatisticCard statistic={{ title: '服务居民', value: t.events.residentsServed, suffix: '人次', description: `到场 ${t.events.attendance} 人次` }} /></ProCard>
-              <ProCard><StatisticCard statistic={{ title: '预约', value: t.bookings.total, suffix: '个', description: `功能室 ${t.bookings.rooms} · 大厅 ${t.bookings.hall}` }} /></ProCard>
+              <ProCard><StatisticCard statistic={{ title: '预约', value: t.bookings.total, suffix: '个', description: `其中功能室 ${t.bookings.rooms}` }} /></ProCard>
               <ProCard><StatisticCard statistic={{ title: '功能室使用', value: t.bookings.roomHours, suffix: '小时', description: `未到 ${t.bookings.noShows} · 待审 ${t.bookings.pending}` }} /></ProCard>
               <ProCard><StatisticCard statistic={{ title: '倡议承诺', value: t.pledges, suffix: '人次' }} /></ProCard>
             </ProCard.Group>
             <ProCard title="每日趋势">
-              {stats.daily.length ? <DailyChart daily={stats.daily} /> : <Empty description="这段时间没有记录" />}
+              {stats.daily.length ? (
+                <DailyChart daily={stats.daily} first={range[0].format('YYYY-MM-DD')} last={range[1].format('YYYY-MM-DD')} />
+              ) : (
+                <Empty description="这段时间没有记录" />
+              )}
             </ProCard>
             <ProTable<CommunityStats>
               headerTitle="各社区"

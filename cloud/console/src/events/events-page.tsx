@@ -39,17 +39,7 @@ export default function EventsPage() {
   };
 
   const columns: Array<ProColumns<Row>> = [
-    { title: '活动', dataIndex: 'title', ellipsis: true, width: 240 },
-    { title: '类别', dataIndex: 'category', width: 90 },
-    { title: '范围', dataIndex: 'scopeName', width: 100 },
-    { title: '时间', dataIndex: 'startsAt', width: 240, render: (_, r) => span(r.startsAt, r.endsAt) },
-    { title: '地点', dataIndex: 'venue', ellipsis: true, width: 140 },
-    {
-      title: '报名',
-      dataIndex: 'confirmedCount',
-      width: 110,
-      render: (_, r) => (r.requiresSignup ? `${r.confirmedCount} / ${r.capacity || '不限'}${r.waitlistLength ? `（候补${r.waitlistLength}）` : ''}` : '无需报名'),
-    },
+    { title: '活动', dataIndex: 'title', ellipsis: true, width: 210 },
     {
       title: '状态',
       dataIndex: 'state',
@@ -61,10 +51,20 @@ export default function EventsPage() {
         </Space>
       ),
     },
+    { title: '时间', dataIndex: 'startsAt', width: 200, render: (_, r) => span(r.startsAt, r.endsAt) },
+    {
+      title: '报名',
+      dataIndex: 'confirmedCount',
+      width: 110,
+      render: (_, r) => (r.requiresSignup ? `${r.confirmedCount} / ${r.capacity || '不限'}${r.waitlistLength ? `（候补${r.waitlistLength}）` : ''}` : '无需报名'),
+    },
+    { title: '类别', dataIndex: 'category', width: 80 },
+    { title: '地点', dataIndex: 'venue', ellipsis: true, width: 130 },
+    { title: '范围', dataIndex: 'scopeName', width: 90 },
     {
       title: '操作',
       valueType: 'option',
-      width: 250,
+      width: 190,
       render: (_, r) => {
         const ended = r.status === 'ended';
         return [

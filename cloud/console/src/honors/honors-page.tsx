@@ -24,10 +24,10 @@ export default function HonorsPage() {
   const defaultScope = useDefaultScope();
 
   const columns: Array<ProColumns<ListRow>> = [
-    { title: '年度', dataIndex: 'year', width: 80, sorter: true, search: true, valueType: 'digit' },
-    { title: '榜单', dataIndex: 'title', ellipsis: true, search: true, render: (_, r) => <a onClick={() => setEntriesOf(r)}>{r.title}</a> },
+    { title: '年度', dataIndex: 'year', width: 80, sorter: true, search: true },
+    { title: '榜单', dataIndex: 'title', width: 220, ellipsis: true, search: true, render: (_, r) => <a onClick={() => setEntriesOf(r)}>{r.title}</a> },
     { title: '范围', dataIndex: 'scopeName', width: 110 },
-    { title: '类别', dataIndex: 'categories', render: (_, r) => r.categories.map((c) => <Tag key={c}>{c}</Tag>) },
+    { title: '类别', dataIndex: 'categories', width: 260, render: (_, r) => r.categories.map((c) => <Tag key={c}>{c}</Tag>) },
     { title: '人物', dataIndex: 'entryCount', width: 70 },
     {
       title: '状态',
@@ -143,7 +143,7 @@ function EntriesDrawer({ list, onClose, onChanged }: { list: HonorListSummary | 
                 valueEnum: Object.fromEntries(list.categories.map((c) => [c, { text: c }])),
               },
               { title: '社区', dataIndex: 'communityName', width: 100 },
-              { title: '事迹', dataIndex: 'excerpt', ellipsis: true },
+              { title: '事迹', dataIndex: 'excerpt', width: 260, ellipsis: true },
               { title: '点赞', dataIndex: 'likes', width: 70, sorter: true },
               { title: '操作', valueType: 'option', width: 70, render: (_, r) => <a onClick={() => void edit(r.id)}>编辑</a> },
             ]}
@@ -180,6 +180,7 @@ function EntryForm({ list, entry, onClose, onSaved }: { list: HonorListSummary; 
       open
       onOpenChange={(open) => !open && onClose()}
       fixed={{ listId: list.id, ...(entry && { id: entry.id }) }}
+      fields={{ labels: { name: '姓名' } }}
       initialValues={
         entry
           ? { name: entry.name, category: entry.category, communityId: entryCommunity, storyHtml: entry.storyHtml }

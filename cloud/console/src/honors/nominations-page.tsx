@@ -31,7 +31,7 @@ export default function NominationsPage() {
     { title: '类别', dataIndex: 'category', width: 100, search: true },
     { title: '年度', dataIndex: 'year', width: 70 },
     { title: '社区', dataIndex: 'communityName', width: 100 },
-    { title: '推荐理由', dataIndex: 'reason', ellipsis: true },
+    { title: '推荐理由', dataIndex: 'reason', width: 220, ellipsis: true },
     { title: '推荐人', dataIndex: 'nominatorName', width: 90, render: (_, r) => r.nominatorName ?? '匿名' },
     { title: '推荐时间', dataIndex: 'createdAt', width: 190, sorter: true, render: (_, r) => when(r.createdAt) },
     {

@@ -1,7 +1,7 @@
 import { LockOutlined, LogoutOutlined } from '@ant-design/icons';
 import { ProLayout, type MenuDataItem } from '@ant-design/pro-components';
 import { Badge, Dropdown, Result, Spin } from 'antd';
-import { Suspense, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import type { Profile } from '../../../../types/users';
 import { navigate, usePath } from '../router';
 import { signOut } from '../sdk/session';
@@ -22,10 +22,10 @@ function Shell() {
   // Hidden, not forbidden: the host refuses these functions to anyone else all the same.
   const routes = useMemo(() => ROUTES.filter((r) => !r.districtOnly || scope.isDistrict), [scope.isDistrict]);
   const current = routes.find((r) => r.path === path);
-  if (!current && path !== HOME) {
+  useEffect(() => {
     // An unknown or someone else's route lands on the dashboard rather than a blank page.
-    queueMicrotask(() => navigate(HOME));
-  }
+    if (!current) navigate(HOME);
+  }, [current]);
   const route = current ?? routes[0]!;
 
   const menu = useMemo(() => toMenu(routes), [routes]);

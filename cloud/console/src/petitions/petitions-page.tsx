@@ -42,11 +42,15 @@ export default function PetitionsPage() {
       search: true,
       render: (_, r) => <a onClick={() => setViewing(r.id)}>{r.title}</a>,
     },
-    { title: '类型', dataIndex: 'kindText', width: 90 },
-    { title: '类别', dataIndex: 'category', width: 110, search: true },
-    { title: '社区', dataIndex: 'communityName', width: 90 },
-    { title: '提交人', dataIndex: 'submitterName', width: 80 },
-    { title: '提交时间', dataIndex: 'submittedAt', width: 170, sorter: true, render: (_, r) => when(r.submittedAt) },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 90,
+      search: true,
+      valueType: 'select',
+      valueEnum: Object.fromEntries(Object.entries(PETITION_FLOW).map(([k, v]) => [k, { text: v.text }])),
+      render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{r.statusText}</Tag>,
+    },
     {
       title: '期限',
       dataIndex: 'overdue',
@@ -60,16 +64,12 @@ export default function PetitionsPage() {
         </Space>
       ),
     },
-    {
-      title: '状态',
-      dataIndex: 'status',
-      width: 90,
-      search: true,
-      valueType: 'select',
-      valueEnum: Object.fromEntries(Object.entries(PETITION_FLOW).map(([k, v]) => [k, { text: v.text }])),
-      render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{r.statusText}</Tag>,
-    },
     { title: '承办人', dataIndex: 'agent', width: 80, render: (_, r) => r.agent?.name ?? '未分派' },
+    { title: '类型', dataIndex: 'kindText', width: 90 },
+    { title: '类别', dataIndex: 'category', width: 110, search: true },
+    { title: '社区', dataIndex: 'communityName', width: 90 },
+    { title: '提交人', dataIndex: 'submitterName', width: 80 },
+    { title: '提交时间', dataIndex: 'submittedAt', width: 170, sorter: true, render: (_, r) => when(r.submittedAt) },
     {
       title: '操作',
       valueType: 'option',
@@ -220,7 +220,9 @@ function PetitionDrawer({ id, onClose, onAssign, onChanged }: { id: string | nul
               </Space>
             </Image.PreviewGroup>
           )}
-          <Typography.Title level={5}>办理经过</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            办理经过
+          </Typography.Title>
           <Timeline
             items={petition.timeline.map((t) => ({
               children: (

@@ -60,7 +60,12 @@ export function CatalogForm<N extends FunctionName>(props: CatalogFormProps<N>) 
   const [formError, setFormError] = useState<string | null>(null);
 
   const schema = catalog?.get(fieldsFrom ?? fn)?.input;
-  const specs = useMemo(() => (schema ? schemaToFields(schema, options) : []), [schema, options]);
+  // What the page fixes (the item's id, the list it belongs to) is not a field to fill in.
+  const fixedKeys = Object.keys(fixed ?? {}).join(',');
+  const specs = useMemo(
+    () => (schema ? schemaToFields(schema, { ...options, omit: [...(options?.omit ?? []), ...fixedKeys.split(',')] }) : []),
+    [schema, options, fixedKeys],
+  );
   const names = useMemo(() => [...specs.map((s) => s.name), ...Object.keys(view?.replace ?? {}), ...extraFieldNames], [specs, view?.replace, extraFieldNames]);
   const initial = useMemo(() => toFormValues(specs, initialValuesOf(specs, initialValues)), [specs, initialValues]);
 
@@ -97,7 +102,10 @@ export function CatalogForm<N extends FunctionName>(props: CatalogFormProps<N>) 
     </>
   );
 
+  // Named forms prefix their field ids, so a label never points at the list's filter of the same name.
+  const formName = `form-${fn.replace(/\./g, '-')}`;
   const shared = {
+    name: formName,
     title,
     trigger,
     open,
@@ -119,6 +127,7 @@ export function CatalogForm<N extends FunctionName>(props: CatalogFormProps<N>) 
     return (
       <ProForm
         key={key}
+        name={formName}
         form={form}
         initialValues={initial}
         dateFormatter={false}

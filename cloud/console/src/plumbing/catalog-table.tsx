@@ -68,6 +68,12 @@ export function CatalogTable<Row extends Record<string, unknown>, N extends Func
     return shown;
   }, [columns, schema, filters]);
 
+  // Wide enough for every column (120 where a page set no width): a narrow screen scrolls
+  // rather than squeezing text columns to nothing; a wide one shares the rest out.
+  const scrollX = allColumns
+    .filter((c) => !c.hideInTable)
+    .reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 120), table.rowSelection ? 48 : 0);
+
   if (catalogError) {
     return <Alert type="error" showIcon message={catalogError.message} action={<Button size="small" onClick={retry}>重试</Button>} />;
   }
@@ -95,7 +101,7 @@ export function CatalogTable<Row extends Record<string, unknown>, N extends Func
         pagination={{ defaultPageSize: 20, showSizeChanger: true }}
         dateFormatter="string"
         options={{ reload: true, density: false, setting: true }}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: scrollX }}
         {...table}
         actionRef={actionRef}
         columns={allColumns}

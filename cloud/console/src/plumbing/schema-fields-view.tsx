@@ -64,6 +64,9 @@ export function SchemaFields({ fields, replace = {}, extra = {}, fieldProps = {}
             return <ProFormDateTimePicker key={f.name} {...common} fieldProps={{ format: 'YYYY-MM-DD HH:mm', showTime: { format: 'HH:mm' }, ...own }} />;
           case 'date':
             return <ProFormDatePicker key={f.name} {...common} fieldProps={own} />;
+          case 'other':
+            // No generic input for this shape: only a page's own field (in `replace`) shows it.
+            return null;
         }
       })}
     </>

@@ -63,12 +63,12 @@ describe('the article form, from articles.create', () => {
 describe('the room form, from bookings.saveResource', () => {
   const fields = byName(schemaToFields(servedSchema('bookings.saveResource'), { omit: ['centerId'] }));
 
-  it('names the kinds in Chinese and leaves the weekly hours to the page', () => {
+  it('names the kinds in Chinese and leaves the weekly hours to a field of the page', () => {
     expect(fields.kind!.options).toEqual([
       { value: 'room', label: '功能室' },
       { value: 'hall', label: '便民服务大厅' },
     ]);
-    expect(fields.hours).toBeUndefined();
+    expect(fields.hours).toMatchObject({ kind: 'other', required: true, rules: [] });
     expect(fields.documents!.kind).toBe('tags');
     expect(fields.requiresApproval).toMatchObject({ kind: 'switch', initialValue: false });
   });

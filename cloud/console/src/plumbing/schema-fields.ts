@@ -2,7 +2,8 @@ import dayjs from 'dayjs';
 import { isDayPattern, propertiesOf, unwrapNullable, type JsonSchema } from './json-schema';
 import { FIELD_LABELS, OPTION_LABELS } from './labels';
 
-export type FieldKind = 'text' | 'textarea' | 'select' | 'multiSelect' | 'tags' | 'digit' | 'switch' | 'dateTime' | 'date';
+/** `other`: a shape no generic input fits (weekly hours, nested lists); the page renders it. */
+export type FieldKind = 'text' | 'textarea' | 'select' | 'multiSelect' | 'tags' | 'digit' | 'switch' | 'dateTime' | 'date' | 'other';
 
 /** A validation rule in the shape antd's Form takes; built from the schema's limits. */
 export interface FieldRule {
@@ -50,8 +51,9 @@ const TEXTAREA_FROM = 200;
 
 /**
  * The form fields for a function's input, from its JSON Schema in the catalog: strings,
- * enums, numbers, booleans, date-times, days and arrays of strings. Properties of any other
- * shape (the weekly hours of a room, nested lists) are left out for the page to render.
+ * enums, numbers, booleans, date-times, days and arrays of strings. A property of any other
+ * shape (the weekly hours of a room, nested lists) is a field of kind `other`, which the
+ * page renders itself (SchemaFields' `replace`) or leaves out.
  * `id` is never a field: it says which item a form edits.
  *
  * @example
@@ -65,17 +67,15 @@ export function schemaToFields(schema: JsonSchema, options: SchemaFieldOptions =
   const specs: FieldSpec[] = [];
   for (const name of names) {
     if (omit.has(name)) continue;
-    const spec = fieldFor(name, props.get(name)!, required.has(name), options);
-    if (spec) specs.push(spec);
+    specs.push(fieldFor(name, props.get(name)!, required.has(name), options));
   }
   return specs;
 }
 
-function fieldFor(name: string, raw: JsonSchema, required: boolean, options: SchemaFieldOptions): FieldSpec | null {
+function fieldFor(name: string, raw: JsonSchema, required: boolean, options: SchemaFieldOptions): FieldSpec {
   const { schema, nullable } = unwrapNullable(raw);
   const label = options.labels?.[name] ?? FIELD_LABELS[name] ?? name;
-  const kind = kindOf(schema, name, options);
-  if (!kind) return null;
+  const kind = kindOf(schema, name, options) ?? 'other';
   const optionLabels = { ...OPTION_LABELS[name], ...options.optionLabels?.[name] };
   const enumValues = schema.enum ?? schema.items?.enum;
   const spec: FieldSpec = {
@@ -91,7 +91,7 @@ function fieldFor(name: string, raw: JsonSchema, required: boolean, options: Sch
     ...(schema.default !== undefined && schema.default !== null && { initialValue: schema.default }),
   };
   const choose = kind === 'select' || kind === 'multiSelect' || kind === 'switch' || kind === 'dateTime' || kind === 'date';
-  if (required && kind !== 'switch') {
+  if (required && kind !== 'switch' && kind !== 'other') {
     spec.rules.push({ required: true, message: `${choose ? '请选择' : '请填写'}${label}`, ...(kind === 'text' || kind === 'textarea' ? { whitespace: true } : {}) });
   }
   if (kind === 'text' || kind === 'textarea') {
