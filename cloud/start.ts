@@ -57,6 +57,7 @@ export async function startLinli(
     const host = await buildHost({ services, functions, logger: options.logger });
     // The console first: its prefix is more specific than the preview's `/`.
     const servesConsole = await registerStaticSite(host, config.consoleDir, '/console/');
+    if (servesConsole) host.get('/console', (_request, reply) => reply.redirect('/console/'));
     const servesH5 = await registerStaticSite(host, config.h5Dir, '/');
     await options.beforeListen?.(host);
     const url = await host.listen({ host: config.host, port: config.port });

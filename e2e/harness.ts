@@ -39,6 +39,7 @@ export async function startE2E(): Promise<E2E> {
     LINLI_OUTBOX_INTERVAL_MS: '0',
     LINLI_UPLOAD_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-uploads-')),
     LINLI_H5_DIR: h5Dir,
+    LINLI_CONSOLE_DIR: path.resolve(__dirname, '..', 'cloud', 'console', 'dist'),
   });
   const linli = await startLinli(config);
   const browser = await chromium.launch({
