@@ -58,7 +58,10 @@ export async function seedDemo(services: Services): Promise<void> {
   }
   for (const a of DEMO_ARTICLES) {
     if (await getArticleRow(db, a.id)) continue;
-    const at = new Date(now.getTime() - a.daysAgo * DAY - (a.id.length % 9) * 3_600_000).toISOString();
+    // Office hours of the day it came out, as a community office would publish.
+    const day = shanghaiDay(new Date(now.getTime() - a.daysAgo * DAY));
+    const published = shanghaiTime(day, `${String(9 + (a.id.length % 8)).padStart(2, '0')}:30`);
+    const at = new Date(Math.min(published.getTime(), now.getTime())).toISOString();
     await insertArticle(db, {
       id: a.id,
       scope_id: a.scopeId,
