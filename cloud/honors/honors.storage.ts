@@ -177,6 +177,9 @@ export async function thanksRows(
  */
 export async function reportAndMaybeHide(db: Db, r: { postId: string; userId: string; reason: string; threshold: number; now: Date }): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    // Writing the post's row first queues concurrent reports behind each other (PostgreSQL
+    // holds the row lock until commit), so each one's count sees the reports before it.
+    await tx.updateTable('thanks_posts').set({ status: sql`status` }).where('id', '=', r.postId).execute();
     await tx
       .insertInto('thanks_reports')
       .values({ post_id: r.postId, user_id: r.userId, reason: r.reason, created_at: r.now.toISOString() })

@@ -27,6 +27,9 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
     // int8 (counts, sums) as numbers: our counts stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (restart, dropped test database) is replaced on the
+    // next query; unhandled, its error event would take the whole process down.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
