@@ -110,3 +110,41 @@ const byCode = new Map<number, ErrorName>(
 export function errorNameOf(code: number): ErrorName | undefined {
   return byCode.get(code);
 }
+
+/** Shown when a request never got an answer from the host. */
+export const NETWORK_MESSAGE = '网络连接不上，请检查网络后再试';
+
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+/**
+ * Turns whatever the SDK (or a platform API) rejected with into AppError, for the
+ * mini-program and the console alike. The host's messages are plain Chinese and kept; the
+ * SDK's own (network failures, "request:fail …", English) become a plain message instead.
+ *
+ * @example try { await call('events.publish', { id }) } catch (e) { show(toAppError(e).message) }
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    message?: unknown;
+    rawMessage?: unknown;
+    fields?: unknown;
+  };
+  const code = typeof e.code === 'number' ? e.code : undefined;
+  const raw = typeof e.rawMessage === 'string' && e.rawMessage ? e.rawMessage : typeof e.message === 'string' ? e.message : '';
+  const message = HAS_CHINESE.test(raw) ? raw : undefined;
+  const fields = Array.isArray(e.fields) ? e.fields.filter(isFieldError) : [];
+
+  const name = code === undefined ? undefined : errorNameOf(code);
+  if (name) return new AppError(name, message, fields);
+  if (message) return new AppError('INTERNAL', message, fields);
+  // The SDK reports a request that got no reply as code -1 (or none at all).
+  if (code === undefined || code === -1) return new AppError('INTERNAL', NETWORK_MESSAGE);
+  return new AppError('INTERNAL', ERRORS.INTERNAL.message);
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  const f = value as FieldError | null;
+  return typeof f === 'object' && f !== null && typeof f.path === 'string' && typeof f.message === 'string';
+}

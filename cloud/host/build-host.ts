@@ -66,7 +66,7 @@ export async function buildHost({ services, functions, logger = false, wallClock
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const appError = toAppError(error);
+    const appError = fastifyErrorToAppError(error);
     if (appError.kind === 'INTERNAL') request.log.error(error);
     const body: { code: number; error: string; fields?: FieldError[] } = { code: appError.code, error: appError.message };
     if (appError.fields.length) body.fields = appError.fields;
@@ -143,7 +143,7 @@ export async function buildHost({ services, functions, logger = false, wallClock
           if (audited) await auditAdminWrite(services, { caller, functionName: name, input: parsed.data, error: null });
           return { result: encodeValue(result) };
         } catch (error) {
-          if (audited) await auditAdminWrite(services, { caller, functionName: name, input, error: toAppError(error) }).catch(() => undefined);
+          if (audited) await auditAdminWrite(services, { caller, functionName: name, input, error: fastifyErrorToAppError(error) }).catch(() => undefined);
           throw error;
         }
       };
@@ -205,7 +205,7 @@ function invalidInput(error: z.ZodError): AppError {
   return new AppError('INVALID_INPUT', `填写的内容有误：${fields[0]?.message ?? ''}`, fields);
 }
 
-export function toAppError(error: unknown): AppError {
+export function fastifyErrorToAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as { code?: string; statusCode?: number };
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
