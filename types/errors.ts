@@ -16,6 +16,8 @@ export const ERRORS = {
   NOT_FOUND: { code: 404, status: 404, message: '内容不存在或已被删除' },
   FUNCTION_NOT_FOUND: { code: 405, status: 404, message: '没有这项功能，请更新小程序后再试' },
   PAYLOAD_TOO_LARGE: { code: 413, status: 413, message: '提交的内容太大了' },
+  // A LeanCloud REST route this host does not serve: "not here", never "deleted" (404).
+  API_NOT_SERVED: { code: 501, status: 501, message: '此服务器不提供该接口' },
   OUT_OF_SCOPE: { code: 1403, status: 403, message: '只能办理本人管辖范围内的事务' },
   ROLE_NOT_GRANTABLE: { code: 1404, status: 403, message: '您不能授予或收回这个角色' },
   WECHAT_CODE_INVALID: { code: 1101, status: 400, message: '微信登录凭证无效或已使用，请重新进入小程序' },

@@ -12,7 +12,7 @@ export interface Profile {
   /** e.g. 138****5678 */
   phoneMasked: string | null;
   isResident: boolean;
-  /** Console accounts sign in with a username; WeChat users have none. */
+  /** Console accounts sign in with a username; WeChat users get a generated one, as on LeanCloud. */
   username: string | null;
   roles: RoleGrant[];
   createdAt: Date;

@@ -1,26 +1,61 @@
 import { AppError } from '../../types';
 import { MINUTE } from '../core/clock';
-import { verifyPassword } from '../core/password';
+import { hashPassword, needsRehash, verifyPassword } from '../core/password';
 import type { Services } from '../core/services';
-import { clearLoginFailures, findByUsername, findOrCreateByOpenid, recordLoginFailure } from '../users/users.storage';
+import {
+  clearLoginFailures,
+  findByOpenid,
+  findByUnionid,
+  findByUsername,
+  findOrCreateByOpenid,
+  linkWechatIds,
+  recordLoginFailure,
+  replacePasswordHash,
+} from '../users/users.storage';
 import { WechatError, WECHAT_CODE_INVALID, WECHAT_CODE_USED } from '../wechat/client';
 import { startSession } from './sessions';
 
 export const LOCK_DURATION_MS = 15 * MINUTE;
 
-/** WeChat login: the code from wx.login is exchanged on the host; session_key stays there. */
-export async function signInWithWechat(services: Services, code: string): Promise<{ userId: string; token: string }> {
-  let openid: string;
+export interface WechatSignInOptions {
+  /** `preferUnionId` in the SDK: keep the unionid WeChat gives on the account. */
+  keepUnionid?: boolean;
+  /** `failOnNotExist` in the SDK: sign in only an existing account, never create one. */
+  failOnNotExist?: boolean;
+}
+
+/**
+ * WeChat login: the code from wx.login is exchanged on the host; session_key stays there.
+ * The account is found by unionid first when WeChat gives one (the same person across
+ * mini-programs of one open platform, or after an AppID change), then by openid.
+ */
+export async function signInWithWechat(
+  services: Services,
+  code: string,
+  options: WechatSignInOptions = {},
+): Promise<{ userId: string; token: string }> {
+  let ids: { openid: string; unionid?: string };
   try {
-    ({ openid } = await services.wechat.code2Session(code));
+    ids = await services.wechat.code2Session(code);
   } catch (error) {
     if (error instanceof WechatError && [WECHAT_CODE_INVALID, WECHAT_CODE_USED].includes(error.errcode)) {
       throw new AppError('WECHAT_CODE_INVALID');
     }
     throw new AppError('WECHAT_UNAVAILABLE');
   }
-  const user = await findOrCreateByOpenid(services.db, openid, services.clock.now(), '微信用户');
-  return { userId: user.id, token: await startSession(services, user.id) };
+  const { db, clock } = services;
+  const unionid = ids.unionid || null;
+  const found = (unionid ? await findByUnionid(db, unionid) : undefined) ?? (await findByOpenid(db, ids.openid));
+  let userId: string;
+  if (found) {
+    userId = found.id;
+    await linkWechatIds(db, found.id, { openid: ids.openid, unionid: options.keepUnionid ? unionid : null }, clock.now());
+  } else {
+    // LeanCloud's answer to failOnNotExist, which the SDK's "try WeChat, else phone" flow relies on.
+    if (options.failOnNotExist) throw new AppError('SESSION_INVALID', '找不到这位用户（Could not find user）');
+    userId = (await findOrCreateByOpenid(db, ids.openid, clock.now(), '微信用户', { unionid: options.keepUnionid ? unionid : null })).id;
+  }
+  return { userId, token: await startSession(services, userId) };
 }
 
 /**
@@ -42,6 +77,10 @@ export async function signInWithPassword(
     throw new AppError('LOGIN_FAILED');
   }
   await clearLoginFailures(services.db, user.id);
+  // A LeanCloud hash carried over by the importer is verified once, then replaced by scrypt.
+  if (needsRehash(user.password_hash)) {
+    await replacePasswordHash(services.db, user.id, user.password_hash, await hashPassword(password), now);
+  }
   return { userId: user.id, token: await startSession(services, user.id) };
 }
 

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../core/clock';
 import { sha256 } from '../core/crypto';
 import type { CloudFunction, SessionUser } from '../core/define-function';
 import type { Services } from '../core/services';
+import { authDataOf, type AuthData } from '../users/auth-data';
 import { loadProfile } from '../users/profile';
 import { catalogEntry } from './catalog';
 import { registerFileRoutes } from './file-routes';
@@ -72,8 +73,11 @@ export async function buildHost({ services, functions, logger = false, wallClock
     if (appError.fields.length) body.fields = appError.fields;
     return reply.status(appError.status).send(body);
   });
-  app.setNotFoundHandler((_request, reply) => {
-    const e = new AppError('NOT_FOUND');
+  app.setNotFoundHandler((request, reply) => {
+    // Under /1.1/ a miss is a part of LeanCloud's API we do not serve, told apart from a
+    // record that is not there, so a developer moving an app knows which it is.
+    const path = request.url.split('?')[0]!;
+    const e = path.startsWith('/1.1/') ? new AppError('API_NOT_SERVED', `此服务器不提供该接口: ${path.slice(0, 200)}`) : new AppError('NOT_FOUND');
     return reply.status(e.status).send({ code: e.code, error: e.message });
   });
 
@@ -129,7 +133,7 @@ export async function buildHost({ services, functions, logger = false, wallClock
       const runFunction = async (request: FastifyRequest) => {
         const name = (request.params as { name: string }).name;
         const fn = byName.get(name);
-        if (!fn) throw new AppError('FUNCTION_NOT_FOUND');
+        if (!fn) throw new AppError('FUNCTION_NOT_FOUND', `没有这项功能：${name.slice(0, 64)}，请更新小程序后再试`);
         const caller = request.caller;
         if (!accessAllows(fn.contract.access, caller)) {
           throw caller ? new AppError('ROLE_REQUIRED') : new AppError('SESSION_INVALID', '请先登录');
@@ -150,19 +154,32 @@ export async function buildHost({ services, functions, logger = false, wallClock
       api.post('/functions/:name', { config: callLimit }, runFunction);
       api.post('/call/:name', { config: callLimit }, runFunction);
 
-      // WeChat login: the SDK's loginWithMiniApp / loginWithAuthData(…, 'lc_weapp').
-      const WechatLogin = z.object({ authData: z.object({ lc_weapp: z.object({ code: z.string().min(1).max(128) }) }) });
+      // WeChat login: the SDK's loginWithMiniApp / loginWithAuthData(…, 'lc_weapp'). With
+      // preferUnionId the weapp adapter adds `platform` and `main_account` to the code.
+      const WechatLogin = z.object({
+        authData: z.object({
+          lc_weapp: z.object({
+            code: z.string().min(1).max(128),
+            platform: z.string().min(1).max(32).optional(),
+            main_account: z.union([z.boolean(), z.string()]).optional(),
+          }),
+        }),
+      });
       api.post('/users', { config: loginLimit }, async (request, reply) => {
         const parsed = WechatLogin.safeParse(request.body);
         if (!parsed.success) throw new AppError('INVALID_INPUT', '仅支持微信登录，缺少登录凭证');
-        const { userId, token } = await signInWithWechat(services, parsed.data.authData.lc_weapp.code);
-        return reply.status(201).send(userJson(await loadProfile(services, userId), token));
+        const weapp = parsed.data.authData.lc_weapp;
+        const { userId, token } = await signInWithWechat(services, weapp.code, {
+          keepUnionid: weapp.platform !== undefined,
+          failOnNotExist: (request.query as { failOnNotExist?: string }).failOnNotExist === 'true',
+        });
+        return reply.status(201).send(await userReply(services, userId, token));
       });
 
       api.get('/users/me', async (request) => {
         const token = header(request, 'x-lc-session');
         if (!request.caller || !token) throw new AppError('SESSION_INVALID');
-        return userJson(await loadProfile(services, request.caller.id), token);
+        return userReply(services, request.caller.id, token);
       });
 
       const PasswordLogin = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) });
@@ -170,11 +187,14 @@ export async function buildHost({ services, functions, logger = false, wallClock
         const parsed = PasswordLogin.safeParse(request.body);
         if (!parsed.success) throw new AppError('INVALID_INPUT', '请输入用户名和密码');
         const { userId, token } = await signInWithPassword(services, parsed.data.username, parsed.data.password);
-        return userJson(await loadProfile(services, userId), token);
+        return userReply(services, userId, token);
       });
     },
     { prefix: '/1.1' },
   );
+
+  // LeanCloud's clock, which SDKs and network checks ask for without any credentials.
+  app.get('/1.1/date', async () => ({ __type: 'Date', iso: wallClock.now().toISOString() }));
 
   await registerFileRoutes(app, services, authenticate, config.writeRatePerMinute);
 
@@ -190,10 +210,16 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function userJson(profile: Profile, sessionToken: string) {
+async function userReply(services: Services, userId: string, sessionToken: string) {
+  const [profile, authData] = await Promise.all([loadProfile(services, userId), authDataOf(services, userId)]);
+  return userJson(profile, authData, sessionToken);
+}
+
+function userJson(profile: Profile, authData: AuthData | undefined, sessionToken: string) {
   const { createdAt, updatedAt, ...rest } = profile;
   return {
     ...(encodeValue(rest) as object),
+    ...(authData && { authData }),
     sessionToken,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),

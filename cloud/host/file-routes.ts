@@ -3,6 +3,7 @@ import path from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../types';
+import { isPublicArticleFile } from '../articles/article-files';
 import type { Services } from '../core/services';
 import { getFileRow } from '../files/files.storage';
 import { MAX_UPLOAD_BYTES, storeUpload, verifyFileSignature } from '../files/uploads';
@@ -11,7 +12,8 @@ import { MAX_UPLOAD_BYTES, storeUpload, verifyFileSignature } from '../files/upl
  * Photo upload and download. Upload: `POST /api/uploads`, signed like any SDK request and
  * with a session, the photo as multipart field `file` (Taro.uploadFile) or as a raw
  * image body. Download: `GET /api/files/:id?e=…&s=…`, a link the domain signed after
- * checking who may see the file.
+ * checking who may see the file; or `GET /api/files/:id` for a picture of a published
+ * article (articles/article-files.ts).
  */
 export async function registerFileRoutes(
   app: FastifyInstance,
@@ -47,9 +49,9 @@ export async function registerFileRoutes(
     files.get('/api/files/:id', async (request, reply) => {
       const { id } = request.params as { id: string };
       const { e, s } = request.query as { e?: string; s?: string };
-      if (!s || !verifyFileSignature(services, id, Number(e), s)) throw new AppError('FILE_NOT_FOUND');
+      const signed = !!s && verifyFileSignature(services, id, Number(e), s);
       const row = await getFileRow(services.db, id);
-      if (!row) throw new AppError('FILE_NOT_FOUND');
+      if (!row || !(signed || (!s && (await isPublicArticleFile(services, row))))) throw new AppError('FILE_NOT_FOUND');
       return reply
         .type(row.mime)
         .header('cache-control', 'private, max-age=3600')

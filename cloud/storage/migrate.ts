@@ -7,6 +7,7 @@ import * as m004 from './migrations/004-bookings';
 import * as m005 from './migrations/005-petitions';
 import * as m006 from './migrations/006-honors';
 import * as m007 from './migrations/007-share-visit-once';
+import * as m012 from './migrations/012-leancloud-import';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-petitions': m005,
   '006-honors': m006,
   '007-share-visit-once': m007,
+  '012-leancloud-import': m012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

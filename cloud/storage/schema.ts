@@ -24,6 +24,8 @@ export interface UsersTable {
   phone_enc: string | null;
   /** Keyed hash of the number, to find a user by phone without decrypting every row. */
   phone_index: string | null;
+  /** WeChat open-platform unionid, when WeChat or a LeanCloud import gave one. */
+  unionid: string | null;
   failed_logins: number;
   locked_until: string | null;
   created_at: string;
@@ -381,6 +383,14 @@ export interface ThanksReportsTable {
   created_at: string;
 }
 
+/** A LeanCloud `_File` already copied into our file storage (cloud/leancloud-import). */
+export interface LeancloudFilesTable {
+  object_id: string;
+  file_id: string;
+  source_url: string;
+  imported_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   users: UsersTable;
@@ -410,4 +420,5 @@ export interface Database {
   nominations: NominationsTable;
   thanks_posts: ThanksPostsTable;
   thanks_reports: ThanksReportsTable;
+  leancloud_files: LeancloudFilesTable;
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { newId } from '../core/crypto';
 import type { Db } from '../storage/dialect';
@@ -10,32 +11,83 @@ export async function getUser(db: Db, id: string): Promise<UserRow | undefined> 
 }
 
 /**
- * The user for a WeChat openid, created on first sight. Two first logins racing insert
- * once: the unique openid index decides, and both read the same row back.
+ * The user for a WeChat openid, created on first sight with a LeanCloud-style random
+ * username (LeanCloud gives every authData user one, and app code reads it). Two first
+ * logins racing insert once: the unique openid (and unionid) indexes decide, and both
+ * read the same row back.
  */
-export async function findOrCreateByOpenid(db: Db, openid: string, now: Date, nickname: string): Promise<UserRow> {
+export async function findOrCreateByOpenid(
+  db: Db,
+  openid: string,
+  now: Date,
+  nickname: string,
+  extra: { unionid?: string | null } = {},
+): Promise<UserRow> {
   const at = now.toISOString();
   await db
     .insertInto('users')
     .values({
       id: newId(),
       openid,
-      username: null,
+      username: generatedUsername(),
       password_hash: null,
       nickname,
       avatar_url: null,
       home_community_id: null,
       phone_enc: null,
       phone_index: null,
+      unionid: extra.unionid ?? null,
       failed_logins: 0,
       locked_until: null,
       created_at: at,
       updated_at: at,
       deleted_at: null,
     })
-    .onConflict((oc) => oc.column('openid').doNothing())
+    .onConflict((oc) => oc.doNothing())
     .execute();
-  return db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirstOrThrow();
+  const byOpenid = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
+  if (byOpenid) return byOpenid;
+  // The insert lost on the unionid: the account that holds it is this person's.
+  return db.selectFrom('users').selectAll().where('unionid', '=', extra.unionid ?? '').executeTakeFirstOrThrow();
+}
+
+/** 25 characters of [a-z0-9], the shape of the usernames LeanCloud generates. */
+function generatedUsername(): string {
+  return [...crypto.randomBytes(25)].map((b) => (b % 36).toString(36)).join('');
+}
+
+export async function findByOpenid(db: Db, openid: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('openid', '=', openid).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export async function findByUnionid(db: Db, unionid: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('unionid', '=', unionid).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+/**
+ * Records what WeChat said about an account at login: the unionid when the account has
+ * none yet, the openid when the account was found by unionid under another AppID. Each
+ * is a conditional update, and one that would collide with another account's unique
+ * value is left out rather than moving an identity between accounts.
+ */
+export async function linkWechatIds(db: Db, id: string, ids: { openid: string; unionid?: string | null }, now: Date): Promise<void> {
+  const at = now.toISOString();
+  if (ids.unionid) {
+    await db
+      .updateTable('users')
+      .set({ unionid: ids.unionid, updated_at: at })
+      .where('id', '=', id)
+      .where('unionid', 'is', null)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('users as other').select('other.id').where('other.unionid', '=', ids.unionid!))))
+      .execute();
+  }
+  await db
+    .updateTable('users')
+    .set({ openid: ids.openid, updated_at: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('openid', 'is', null), eb('openid', '!=', ids.openid)]))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('users as other').select('other.id').where('other.openid', '=', ids.openid))))
+    .execute();
 }
 
 export async function findByUsername(db: Db, username: string): Promise<UserRow | undefined> {
@@ -62,6 +114,7 @@ export async function createConsoleAccount(
     home_community_id: account.homeCommunityId,
     phone_enc: null,
     phone_index: null,
+    unionid: null,
     failed_logins: 0,
     locked_until: null,
     created_at: at,
@@ -101,6 +154,19 @@ export async function setPasswordHash(db: Db, id: string, passwordHash: string, 
     .execute();
 }
 
+/**
+ * Replaces a password hash only if it is still the one that was just verified, so a
+ * password changed meanwhile is never overwritten with the old one.
+ */
+export async function replacePasswordHash(db: Db, id: string, verified: string, next: string, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: next, updated_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('password_hash', '=', verified)
+    .execute();
+}
+
 export async function updateUser(
   db: Db,
   id: string,
@@ -134,6 +200,7 @@ export async function eraseUser(db: Db, id: string, now: Date): Promise<void> {
         home_community_id: null,
         phone_enc: null,
         phone_index: null,
+        unionid: null,
         updated_at: at,
         deleted_at: at,
       })

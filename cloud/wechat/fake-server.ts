@@ -10,6 +10,10 @@ import { WECHAT_CODE_INVALID, WECHAT_CODE_USED, WECHAT_SUBSCRIPTION_REFUSED, WEC
  * - `dev:<persona>` is a login code that always works and always maps to the same openid
  *   (`fake-<persona>`): the demo personas, and any number of test residents.
  * - `dev:<persona>#<nonce>` works once, like a real wx.login code; reused, it gets 40163.
+ * - `dev:openid:<openid>` (also with `#<nonce>`) maps to that exact openid: how a resident
+ *   imported from LeanCloud (cloud/leancloud-import) signs in during development and tests.
+ * - WeChat gives a unionid only for users of a mini-program bound to an open platform
+ *   account; `/__fake/unionid` says which openid comes with which unionid.
  * - Any other code gets 40029.
  * - `phone:<11 digits>` is a getPhoneNumber code for that number.
  * - Subscribe messages are recorded; `/__fake/*` lets a test read them and make a user
@@ -35,6 +39,8 @@ export function openidOf(persona: string): string {
 }
 
 const PERSONA = /^[A-Za-z0-9_.-]{1,40}$/;
+/** Real openids are 28 characters of base64url; imported ones keep whatever LeanCloud held. */
+const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
 
 export function buildFakeWechat(): FastifyInstance {
   const app = Fastify({ logger: false });
@@ -43,6 +49,7 @@ export function buildFakeWechat(): FastifyInstance {
   const messages: RecordedMessage[] = [];
   const refusing = new Set<string>();
   const failuresLeft = new Map<string, number>();
+  const unionids = new Map<string, string>();
 
   const validToken = (t: unknown) => typeof t === 'string' && tokens.has(t);
   const tokenError = { errcode: WECHAT_TOKEN_INVALID, errmsg: 'invalid credential, access_token is invalid or not latest' };
@@ -50,12 +57,16 @@ export function buildFakeWechat(): FastifyInstance {
   app.get('/sns/jscode2session', async (req) => {
     const code = String((req.query as Record<string, unknown>).js_code ?? '');
     const match = /^dev:([^#]+)(#.+)?$/.exec(code);
-    if (!match || !PERSONA.test(match[1]!)) return { errcode: WECHAT_CODE_INVALID, errmsg: 'invalid code' };
+    const exact = match ? /^openid:(.+)$/.exec(match[1]!) : null;
+    const valid = exact ? OPENID.test(exact[1]!) : !!match && PERSONA.test(match[1]!);
+    if (!match || !valid) return { errcode: WECHAT_CODE_INVALID, errmsg: 'invalid code' };
     if (match[2]) {
       if (usedCodes.has(code)) return { errcode: WECHAT_CODE_USED, errmsg: 'code been used' };
       usedCodes.add(code);
     }
-    return { openid: openidOf(match[1]!), session_key: crypto.randomBytes(16).toString('base64') };
+    const openid = exact ? exact[1]! : openidOf(match[1]!);
+    const unionid = unionids.get(openid);
+    return { openid, ...(unionid && { unionid }), session_key: crypto.randomBytes(16).toString('base64') };
   });
 
   app.post('/cgi-bin/stable_token', async () => {
@@ -114,6 +125,11 @@ export function buildFakeWechat(): FastifyInstance {
   app.post('/__fake/fail', async (req) => {
     const { openid, times } = req.body as { openid: string; times: number };
     failuresLeft.set(openid, times);
+    return { ok: true };
+  });
+  app.post('/__fake/unionid', async (req) => {
+    const { openid, unionid } = req.body as { openid: string; unionid: string };
+    unionids.set(String(openid), String(unionid));
     return { ok: true };
   });
   app.post('/__fake/expire-tokens', async () => {
