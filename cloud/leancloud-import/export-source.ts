@@ -26,7 +26,8 @@ export interface ExportSource {
  * LeanCloud's 数据导出: one `<Class>.<N>.jsonl` (JSON Lines) file or more per class. The
  * first line of each is a `#filetype:JSON-streaming {...}` header, skipped like any line
  * starting with `#`. A relation comes as `_Join:<key>:<Class>` rows of
- * `{owningId, relatedId}`; the importer reads `_Join:users:_Role` for role members.
+ * `{owningId, relatedId}`; the importer reads `_Join:users:_Role` for role members
+ * (also accepted with `-` for `:`, a name every file system can hold).
  */
 export async function openExport(location: string): Promise<ExportSource> {
   const stat = fs.statSync(location);
@@ -37,6 +38,7 @@ export async function openExport(location: string): Promise<ExportSource> {
 }
 
 const FILE = /^(.+?)(?:\.(\d+))?\.jsonl$/;
+const ROLE_JOIN = /^_Join[:-]users[:-]_Role$/;
 
 function jsonlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -56,7 +58,7 @@ function folderSource(dir: string, cleanup: () => Promise<void>): ExportSource {
   }
   return {
     description: dir,
-    classNames: async () => [...byClass.keys()].filter((c) => !c.startsWith('_Join:')),
+    classNames: async () => [...byClass.keys()].filter((c) => !c.startsWith('_Join')),
     async readClass(className) {
       const rows: LcRow[] = [];
       const problems: string[] = [];
@@ -80,7 +82,7 @@ function folderSource(dir: string, cleanup: () => Promise<void>): ExportSource {
       return { rows, problems };
     },
     async roleMembers(roleId) {
-      return joinRows(byClass.get('_Join:users:_Role') ?? [])
+      return joinRows([...byClass].filter(([c]) => ROLE_JOIN.test(c)).flatMap(([, files]) => files))
         .filter((r) => r.owningId === roleId)
         .map((r) => r.relatedId);
     },
@@ -110,6 +112,8 @@ export interface ScanOptions {
   appId: string;
   masterKey: string;
   classes: string[];
+  /** Rows a page; LeanCloud allows at most 1000 (the default). */
+  pageSize?: number;
   fetch?: typeof fetch;
 }
 
@@ -135,7 +139,7 @@ export function scanSource(options: ScanOptions): ExportSource {
       const rows: LcRow[] = [];
       let cursor: string | null = null;
       do {
-        const query = new URLSearchParams({ limit: '1000', ...(cursor && { cursor }) });
+        const query = new URLSearchParams({ limit: String(Math.min(options.pageSize ?? 1000, 1000)), ...(cursor && { cursor }) });
         const page: { results: LcRow[]; cursor?: string | null } = await get(`/1.1/scan/classes/${encodeURIComponent(className)}?${query}`);
         rows.push(...page.results);
         cursor = page.cursor ?? null;

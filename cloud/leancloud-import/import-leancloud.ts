@@ -66,6 +66,9 @@ export interface ImportReport {
 }
 
 export const ALREADY_IMPORTED = '已导入过';
+export const CANCELLED_NOT_IMPORTED = '已取消的报名不导入';
+/** Skips that are the import doing its job, not something to look into. */
+const EXPECTED_SKIPS: string[] = [ALREADY_IMPORTED, CANCELLED_NOT_IMPORTED];
 
 // Columns every LeanCloud row has, or that LeanCloud manages for users; not "unmapped".
 const ROW_COLUMNS = ['objectId', 'createdAt', 'updatedAt', 'ACL'];
@@ -156,7 +159,7 @@ class ImportRun {
       r.unmappedRoles.length === 0 &&
       r.missingPointers.length === 0 &&
       r.failedFiles.length === 0 &&
-      r.classes.every((c) => c.unmappedFields.length === 0 && c.problems.length === 0 && Object.keys(c.skipped).every((k) => k === ALREADY_IMPORTED));
+      r.classes.every((c) => c.unmappedFields.length === 0 && c.problems.length === 0 && Object.keys(c.skipped).every((k) => EXPECTED_SKIPS.includes(k)));
     return r;
   }
 
@@ -578,7 +581,7 @@ class ImportRun {
     const rows = [...this.rowsOf(className)].sort((a, b) => String(a.createdAt ?? '').localeCompare(String(b.createdAt ?? '')));
     for (const row of rows) {
       if (m.fields.status && m.cancelledValues.some((v) => v === row[m.fields.status!])) {
-        this.skip(report, '已取消的报名不导入');
+        this.skip(report, CANCELLED_NOT_IMPORTED);
         continue;
       }
       const ref = row[m.fields.event] as { className?: string } | undefined;
