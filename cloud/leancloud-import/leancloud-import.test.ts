@@ -5,6 +5,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import AV from 'leancloud-storage';
 import * as tar from 'tar';
 import { ERRORS } from '../../types';
+import { upsertRegions } from '../communities/communities.storage';
+import type { Services } from '../core/services';
+import { demoRegions } from '../demo/regions';
+import { openDatabase } from '../storage/dialect';
+import { migrateToLatest } from '../storage/migrate';
+import { createTestDatabase } from '../storage/test-database';
 import { errorCodeOf, signIn, signInConsole, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 import { openExport, scanSource, type ExportSource } from './export-source';
 import { formatReport } from './format-report';
@@ -56,9 +62,9 @@ function classOf(report: ImportReport, className: string) {
   return c;
 }
 
-async function run(linli: TestLinli, source: ExportSource, dryRun = false): Promise<ImportReport> {
+async function run(target: { services: Services }, source: ExportSource, dryRun = false): Promise<ImportReport> {
   try {
-    return await importLeancloud(linli.services, source, mapping, { dryRun, publicUrl: PUBLIC_URL });
+    return await importLeancloud(target.services, source, mapping, { dryRun, publicUrl: PUBLIC_URL });
   } finally {
     await source.close();
   }
@@ -280,33 +286,43 @@ describe('the REST scan API as the source', () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
   }
 
-  let scanLinli: TestLinli;
+  // A second, empty Linli database: the same app imported again from another source.
+  let scanTarget: { services: Services; close(): Promise<void> };
   let api: Awaited<ReturnType<typeof startLeancloudApi>>;
   const classes = ['_User', '_Role', '_File', 'Article', 'Activity', 'Signup'];
   beforeAll(async () => {
     const folder = exportCopy('community-app', files.url, path.join(tmp, 'scan'));
     const rows = Object.fromEntries(classes.map((c) => [c, rowsOf(folder, c)]));
     const joins = rowsOf(folder, '_Join-users-_Role') as Array<{ owningId: string; relatedId: string }>;
-    [scanLinli, api] = await Promise.all([startTestLinli(), startLeancloudApi(rows, joins)]);
+    api = await startLeancloudApi(rows, joins);
+    const testDatabase = await createTestDatabase();
+    const database = openDatabase(testDatabase.url);
+    await migrateToLatest(database.db);
+    await upsertRegions(database.db, demoRegions());
+    scanTarget = {
+      services: { ...linli.services, db: database.db },
+      close: async () => {
+        await database.close();
+        await testDatabase.drop();
+      },
+    };
   });
   afterAll(async () => {
-    await Promise.all([scanLinli.stop(), api.app.close()]);
-    // Leave the SDK pointed at the first host, for any test that runs after.
-    AV.init({ appId: linli.config.appId, appKey: linli.config.appKey, serverURL: linli.url });
+    await Promise.all([scanTarget.close(), api.app.close()]);
   });
 
   it('is refused without the master key', async () => {
     const source = scanSource({ serverUrl: api.url, appId: 'lc-app-id', masterKey: 'not-the-key', classes });
-    await expect(run(scanLinli, source)).rejects.toThrow(/HTTP 401/);
+    await expect(run(scanTarget, source)).rejects.toThrow(/HTTP 401/);
   });
 
   it('follows the cursor page by page and imports the same app cleanly', async () => {
     const source = scanSource({ serverUrl: api.url, appId: 'lc-app-id', masterKey: 'lc-master-key', classes, pageSize: 2 });
-    const scanned = await run(scanLinli, source);
+    const scanned = await run(scanTarget, source);
     expect(scanned.clean).toBe(true);
     expect(classOf(scanned, '_User').imported).toBe(4);
     expect(classOf(scanned, 'Signup').imported).toBe(4);
-    const grants = await scanLinli.services.db.selectFrom('role_grants').selectAll().where('user_id', '=', '64a1f0c2e4b0a1b2c3d4e504').execute();
+    const grants = await scanTarget.services.db.selectFrom('role_grants').selectAll().where('user_id', '=', '64a1f0c2e4b0a1b2c3d4e504').execute();
     expect(grants.map((g) => [g.role, g.scope_id])).toEqual([['communityAdmin', 'chaoyang']]);
   });
 });
