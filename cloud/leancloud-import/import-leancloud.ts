@@ -10,7 +10,7 @@ import type { Services } from '../core/services';
 import { newCheckinCode } from '../events/event-view';
 import { scheduleOf } from '../events/event-fields';
 import { registerResident } from '../events/events.storage';
-import { insertGrant } from '../roles/roles.storage';
+import { grantsOf, insertGrant } from '../roles/roles.storage';
 import type { UsersTable } from '../storage/schema';
 import type { ClassRows, ExportSource, LcRow } from './export-source';
 import { storeImportedFile } from './imported-files';
@@ -275,6 +275,11 @@ class ImportRun {
       for (const userId of members) {
         if (!(await this.exists('_User', userId))) {
           this.report.missingPointers.push({ className: '_Role', objectId: row.objectId, field: 'users', target: `_User/${userId}` });
+          continue;
+        }
+        const held = await grantsOf(db, userId);
+        if (held.some((g) => g.role === target.role && g.scopeId === target.scope)) {
+          this.skip(report, ALREADY_IMPORTED);
           continue;
         }
         if (!this.options.dryRun) await insertGrant(db, { userId, role: target.role, scopeId: target.scope, grantedBy: null, now: this.now });
