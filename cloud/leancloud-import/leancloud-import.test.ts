@@ -258,6 +258,7 @@ describe('the REST scan API as the source', () => {
    */
   async function startLeancloudApi(rowsByClass: Record<string, Array<Record<string, unknown>>>, joins: Array<{ owningId: string; relatedId: string }>) {
     const app = Fastify();
+    const state = { failRoleQueries: 0 };
     const unauthorized = { code: 401, error: 'Unauthorized.' };
     const isMaster = (h: Record<string, unknown>) => h['x-lc-id'] === 'lc-app-id' && h['x-lc-key'] === 'lc-master-key,master';
     app.get('/1.1/scan/classes/:cls', async (request, reply) => {
@@ -271,11 +272,15 @@ describe('the REST scan API as the source', () => {
     });
     app.get('/1.1/classes/_User', async (request, reply) => {
       if (!isMaster(request.headers)) return reply.status(401).send(unauthorized);
+      if (state.failRoleQueries > 0) {
+        state.failRoleQueries -= 1;
+        return reply.status(503).send({ code: 1, error: 'Service Unavailable' });
+      }
       const where = JSON.parse(String((request.query as { where: string }).where)) as { $relatedTo: { object: { objectId: string } } };
       const ids = joins.filter((j) => j.owningId === where.$relatedTo.object.objectId).map((j) => j.relatedId);
       return { results: ids.map((objectId) => ({ objectId })) };
     });
-    return { app, url: await app.listen({ host: '127.0.0.1', port: 0 }) };
+    return { app, state, url: await app.listen({ host: '127.0.0.1', port: 0 }) };
   }
 
   function rowsOf(folder: string, className: string): Array<Record<string, unknown>> {
@@ -316,11 +321,21 @@ describe('the REST scan API as the source', () => {
     await expect(run(scanTarget, source)).rejects.toThrow(/HTTP 401/);
   });
 
-  it('follows the cursor page by page and imports the same app cleanly', async () => {
+  it('stops when LeanCloud fails mid-run, keeping what it wrote', async () => {
+    api.state.failRoleQueries = 1;
+    const source = scanSource({ serverUrl: api.url, appId: 'lc-app-id', masterKey: 'lc-master-key', classes, pageSize: 2 });
+    await expect(run(scanTarget, source)).rejects.toThrow(/HTTP 503/);
+    const db = scanTarget.services.db;
+    expect(await db.selectFrom('users').select('id').where('id', '=', WANG).executeTakeFirst()).toBeDefined();
+    expect(await db.selectFrom('events').select('id').execute()).toEqual([]);
+  });
+
+  it('run again, follows the cursor page by page and finishes the same app cleanly', async () => {
     const source = scanSource({ serverUrl: api.url, appId: 'lc-app-id', masterKey: 'lc-master-key', classes, pageSize: 2 });
     const scanned = await run(scanTarget, source);
     expect(scanned.clean).toBe(true);
-    expect(classOf(scanned, '_User').imported).toBe(4);
+    expect(classOf(scanned, '_User')).toMatchObject({ imported: 0, skipped: { [ALREADY_IMPORTED]: 4 } });
+    expect(classOf(scanned, '_File').imported).toBe(2);
     expect(classOf(scanned, 'Signup').imported).toBe(4);
     const grants = await scanTarget.services.db.selectFrom('role_grants').selectAll().where('user_id', '=', '64a1f0c2e4b0a1b2c3d4e504').execute();
     expect(grants.map((g) => [g.role, g.scope_id])).toEqual([['communityAdmin', 'chaoyang']]);
