@@ -242,6 +242,13 @@ describe('an export with rough edges', () => {
     expect(classOf(report, 'Signup').imported).toBe(0);
   });
 
+  it('keeps an event only a role could read unpublished, and says its category was not mapped', async () => {
+    expect(classOf(report, 'Activity')).toMatchObject({ imported: 1, drafts: 1 });
+    expect(classOf(report, 'Activity').problems).toEqual(['64b2f0c2e4b0a1b2c3d4e901：类别“festival”未映射，按“宣传”导入']);
+    const resident = await signIn('resident');
+    expect(await errorCodeOf(resident.call('events.get', { id: '64b2f0c2e4b0a1b2c3d4e901' }))).toBe(ERRORS.NOT_FOUND.code);
+  });
+
   it('reports the unmapped role, field and class instead of guessing', async () => {
     expect(report.unmappedRoles).toEqual([{ name: 'volunteers', members: 1 }]);
     expect(classOf(report, 'Article').unmappedFields).toEqual(['views']);
