@@ -92,6 +92,7 @@ import bindPhone from './users/bind-phone';
 import deleteAccount from './users/delete-account';
 import getProfile from './users/get-profile';
 import updateProfile from './users/update-profile';
+import { volunteersFunctions } from './volunteers';
 
 /** Every cloud function the host serves. The host refuses to start if a contract in types/ has none. */
 export const functions: CloudFunction[] = [
@@ -183,4 +184,5 @@ export const functions: CloudFunction[] = [
   manageEvents,
   manageHonorLists,
   manageResources,
+  ...volunteersFunctions,
 ] as CloudFunction[];

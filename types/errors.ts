@@ -70,6 +70,15 @@ export const ERRORS = {
   FILE_TOO_LARGE: { code: 4102, status: 413, message: '照片不能超过 10MB' },
   FILE_NOT_FOUND: { code: 4103, status: 404, message: '照片不存在或链接已过期' },
   FILE_UNUSABLE: { code: 4104, status: 400, message: '照片已被使用或不属于您，请重新上传' },
+  VOLUNTEER_NOT_RECRUITING: { code: 7101, status: 409, message: '这个活动不招募志愿者' },
+  VOLUNTEER_FULL: { code: 7102, status: 409, message: '志愿者名额已满，感谢您的热心' },
+  VOLUNTEER_SIGNUP_CLOSED: { code: 7103, status: 409, message: '活动已开始或已结束，不能再报名或取消志愿者' },
+  VOLUNTEER_UNKNOWN_CODE: { code: 7104, status: 404, message: '志愿者码不正确，请核对后重新输入' },
+  VOLUNTEER_SCAN_NOT_OPEN: { code: 7105, status: 409, message: '活动开始前2小时才能为志愿者签到' },
+  VOLUNTEER_SCAN_CLOSED: { code: 7106, status: 409, message: '活动结束超过2小时，不能再签到签退，请由管理员核定时长' },
+  VOLUNTEER_ALREADY_OUT: { code: 7107, status: 409, message: '这位志愿者已经签退了' },
+  VOLUNTEER_CAPACITY_TOO_SMALL: { code: 7108, status: 409, message: '志愿者名额不能少于已报名的人数' },
+  VOLUNTEER_NOT_SIGNED_UP: { code: 7109, status: 409, message: '您还没有报名当这个活动的志愿者' },
 } as const;
 
 export type ErrorName = keyof typeof ERRORS;

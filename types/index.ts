@@ -10,6 +10,7 @@ import { petitionsContracts } from './petitions';
 import { rolesContracts } from './roles';
 import { sharesContracts } from './shares';
 import { usersContracts } from './users';
+import { volunteersContracts } from './volunteers';
 
 export * from './access';
 export * from './contract';
@@ -28,6 +29,7 @@ export const contracts = [
   ...petitionsContracts,
   ...honorsContracts,
   ...adminContracts,
+  ...volunteersContracts,
 ] as const;
 
 type All = (typeof contracts)[number];

@@ -52,7 +52,7 @@ export async function auditAdminWrite(
 function targetIdOf(input: unknown): string | null {
   if (!input || typeof input !== 'object') return null;
   const record = input as Record<string, unknown>;
-  for (const key of ['id', 'eventId', 'resourceId', 'registrationId', 'listId', 'userId']) {
+  for (const key of ['id', 'eventId', 'resourceId', 'registrationId', 'listId', 'userId', 'volunteerId']) {
     if (typeof record[key] === 'string') return record[key] as string;
   }
   return null;

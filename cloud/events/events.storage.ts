@@ -73,8 +73,9 @@ export async function listEventRows(
   return (await query.execute()).map(withCount);
 }
 
-export async function insertEvent(db: Db, row: EventsTable): Promise<void> {
-  await db.insertInto('events').values(row).execute();
+/** Volunteer places are set apart from creation (volunteers.setCapacity); a new event takes none. */
+export async function insertEvent(db: Db, row: Omit<EventsTable, 'volunteer_capacity' | 'volunteer_count'> & Partial<Pick<EventsTable, 'volunteer_capacity'>>): Promise<void> {
+  await db.insertInto('events').values({ volunteer_capacity: 0, volunteer_count: 0, ...row }).execute();
 }
 
 export async function updateEventRow(db: Db, id: string, changes: Partial<Omit<EventsTable, 'id' | 'created_at' | 'created_by'>>) {

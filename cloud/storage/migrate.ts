@@ -8,6 +8,7 @@ import * as m005 from './migrations/005-petitions';
 import * as m006 from './migrations/006-honors';
 import * as m007 from './migrations/007-share-visit-once';
 import * as m012 from './migrations/012-leancloud-import';
+import * as m016 from './migrations/016-stories';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-honors': m006,
   '007-share-visit-once': m007,
   '012-leancloud-import': m012,
+  '016-stories': m016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

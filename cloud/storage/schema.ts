@@ -115,6 +115,9 @@ export interface EventsTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Places for volunteers (志愿者), apart from participants' seats; 0 = takes no volunteers. */
+  volunteer_capacity: number;
+  volunteer_count: number;
 }
 
 export interface EventRegistrationsTable {
@@ -389,6 +392,71 @@ export interface LeancloudFilesTable {
   file_id: string;
   source_url: string;
   imported_at: string;
+export interface EventVolunteersTable {
+  id: string;
+  event_id: string;
+  user_id: string;
+  /** confirmed | cancelled */
+  status: string;
+  /** What staff scan or type to check the volunteer in and out. */
+  code: string;
+  checked_in_at: string | null;
+  checked_in_by: string | null;
+  checked_out_at: string | null;
+  checked_out_by: string | null;
+  corrected_minutes: number | null;
+  correction_reason: string | null;
+  corrected_by: string | null;
+  corrected_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ElderCardsTable {
+  id: string;
+  code: string;
+  community_id: string;
+  display_name: string;
+  photo_file_id: string | null;
+  note: string;
+  family_user_id: string | null;
+  created_by: string;
+  /** active | revoked */
+  status: string;
+  replaced_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ElderContactsTable {
+  card_id: string;
+  seq: number;
+  name: string;
+  relation: string;
+  phone_enc: string;
+}
+
+export interface ElderScansTable {
+  id: string;
+  card_id: string;
+  /** view | alert */
+  kind: string;
+  finder_id: string | null;
+  location: string | null;
+  finder_note: string | null;
+  at: string;
+}
+
+export interface ScreensTable {
+  id: string;
+  community_id: string;
+  name: string;
+  screen_key: string;
+  orientation: string;
+  modules: string;
+  rotate_seconds: number;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface Database {
@@ -421,4 +489,9 @@ export interface Database {
   thanks_posts: ThanksPostsTable;
   thanks_reports: ThanksReportsTable;
   leancloud_files: LeancloudFilesTable;
+  event_volunteers: EventVolunteersTable;
+  elder_cards: ElderCardsTable;
+  elder_contacts: ElderContactsTable;
+  elder_scans: ElderScansTable;
+  screens: ScreensTable;
 }

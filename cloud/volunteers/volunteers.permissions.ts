@@ -1,0 +1,34 @@
+import type { RoleGrant } from '../../types';
+import { HOUR } from '../core/clock';
+import { mayManageEvent, mayWorkEvent } from '../events/events.permissions';
+
+type Place = { id: string; level: string };
+
+/** Set the number of places and correct hours: the admins of the event's place. */
+export function mayManageVolunteers(grants: readonly RoleGrant[], scope: Place): boolean {
+  return mayManageEvent(grants, scope);
+}
+
+/** Scan volunteers in and out and read the roster: the staff who work the event. */
+export function mayWorkVolunteers(grants: readonly RoleGrant[], scope: Place): boolean {
+  return mayWorkEvent(grants, scope);
+}
+
+/** Volunteers arrive before residents do (setting up chairs, the sign-in desk). */
+export const SCAN_OPENS_BEFORE_START = 2 * HOUR;
+/** Clearing up, and a late second scan, are still on the day. */
+export const SCAN_CLOSES_AFTER_END = 2 * HOUR;
+
+export type ScanWindow = 'early' | 'open' | 'late';
+
+/** Whether staff may scan a volunteer now, given the event's times. */
+export function scanWindow(event: { startsAt: Date; endsAt: Date }, now: Date): ScanWindow {
+  if (now.getTime() < event.startsAt.getTime() - SCAN_OPENS_BEFORE_START) return 'early';
+  if (now.getTime() > event.endsAt.getTime() + SCAN_CLOSES_AFTER_END) return 'late';
+  return 'open';
+}
+
+/** A resident may sign up or step back only before the event starts, and not once checked in. */
+export function mayChangeVolunteering(event: { state: string; startsAt: Date }, volunteer: { checkedInAt: Date | null } | null, now: Date): boolean {
+  return event.state === 'published' && now < event.startsAt && !volunteer?.checkedInAt;
+}
