@@ -29,6 +29,8 @@ const Env = z.object({
   LINLI_TEMPLATE_EVENT_STATUS: z.string().min(1).default('tpl-event-status'),
   LINLI_TEMPLATE_EVENT_REMINDER: z.string().min(1).default('tpl-event-reminder'),
   LINLI_TEMPLATE_PROGRESS: z.string().min(1).default('tpl-progress'),
+  LINLI_TEMPLATE_ELDER_ALERT: z.string().min(1).default('tpl-elder-alert'),
+  LINLI_PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   LINLI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   LINLI_UPLOAD_DIR: z.string().default('.data/uploads'),
   LINLI_H5_DIR: z.string().default('dist-h5'),
@@ -57,7 +59,9 @@ export interface Config {
   /** Load the 上街区 demo data at start. */
   demoData: boolean;
   /** Subscribe-message template ids, by our name for them (cloud/notifications/templates.ts). */
-  templateIds: { eventStatus: string; eventReminder: string; progress: string };
+  templateIds: { eventStatus: string; eventReminder: string; progress: string; elderAlert: string };
+  /** Where residents' browsers reach the host: printed under the 防走失 card's QR code. */
+  publicUrl: string;
   /** How often the outbox worker looks for due messages; 0 = never (tests drive it). */
   outboxIntervalMs: number;
   /** Where uploaded photos are kept (the embedded default keeps them on disk). */
@@ -93,7 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       eventStatus: e.LINLI_TEMPLATE_EVENT_STATUS,
       eventReminder: e.LINLI_TEMPLATE_EVENT_REMINDER,
       progress: e.LINLI_TEMPLATE_PROGRESS,
+      elderAlert: e.LINLI_TEMPLATE_ELDER_ALERT,
     },
+    publicUrl: e.LINLI_PUBLIC_URL.replace(/\/$/, ''),
     outboxIntervalMs: e.LINLI_OUTBOX_INTERVAL_MS,
     uploadDir: e.LINLI_UPLOAD_DIR,
     h5Dir: e.LINLI_H5_DIR,
@@ -108,6 +114,7 @@ function assertProductionReady(c: Config): void {
   if (c.dataKey === DEV_DEFAULTS.dataKey) problems.push('LINLI_DATA_KEY (数据加密密钥) 未设置');
   if (c.appKey === DEV_DEFAULTS.appKey) problems.push('LINLI_APP_KEY 仍是开发默认值');
   if (c.wechatSecret === DEV_DEFAULTS.wechatSecret) problems.push('WECHAT_APP_SECRET 未设置');
+  if (!c.publicUrl.startsWith('https://')) problems.push('LINLI_PUBLIC_URL 需为居民能访问的 https 地址（印在防走失卡上）');
   if (!c.wechatApiBase) problems.push('WECHAT_API_BASE 未设置（正式环境为 https://api.weixin.qq.com）');
   if (problems.length) throw new Error(`生产环境拒绝启动：\n- ${problems.join('\n- ')}`);
 }

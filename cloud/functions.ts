@@ -93,6 +93,7 @@ import deleteAccount from './users/delete-account';
 import getProfile from './users/get-profile';
 import updateProfile from './users/update-profile';
 import { volunteersFunctions } from './volunteers';
+import { elderCardsFunctions } from './elder-cards';
 
 /** Every cloud function the host serves. The host refuses to start if a contract in types/ has none. */
 export const functions: CloudFunction[] = [
@@ -185,4 +186,5 @@ export const functions: CloudFunction[] = [
   manageHonorLists,
   manageResources,
   ...volunteersFunctions,
+  ...elderCardsFunctions,
 ] as CloudFunction[];

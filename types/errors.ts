@@ -79,6 +79,9 @@ export const ERRORS = {
   VOLUNTEER_ALREADY_OUT: { code: 7107, status: 409, message: '这位志愿者已经签退了' },
   VOLUNTEER_CAPACITY_TOO_SMALL: { code: 7108, status: 409, message: '志愿者名额不能少于已报名的人数' },
   VOLUNTEER_NOT_SIGNED_UP: { code: 7109, status: 409, message: '您还没有报名当这个活动的志愿者' },
+  ELDER_CARD_NOT_FOUND: { code: 7201, status: 404, message: '这张卡无法识别或已停用。请拨打110，或联系附近的社区' },
+  ELDER_CARD_REVOKED: { code: 7202, status: 409, message: '这张卡已停用，不能再修改' },
+  SCREEN_NOT_FOUND: { code: 7301, status: 404, message: '屏幕地址无效或已更换，请在后台重新复制屏幕地址' },
 } as const;
 
 export type ErrorName = keyof typeof ERRORS;

@@ -11,6 +11,7 @@ import { rolesContracts } from './roles';
 import { sharesContracts } from './shares';
 import { usersContracts } from './users';
 import { volunteersContracts } from './volunteers';
+import { elderCardsContracts } from './elder-cards';
 
 export * from './access';
 export * from './contract';
@@ -30,6 +31,7 @@ export const contracts = [
   ...honorsContracts,
   ...adminContracts,
   ...volunteersContracts,
+  ...elderCardsContracts,
 ] as const;
 
 type All = (typeof contracts)[number];

@@ -15,6 +15,7 @@ import { authDataOf, type AuthData } from '../users/auth-data';
 import { loadProfile } from '../users/profile';
 import { catalogEntry } from './catalog';
 import { registerFileRoutes } from './file-routes';
+import { registerPublicLinks } from './public-links';
 import { decodeValue, encodeValue, verifyAppSignature } from './protocol';
 
 z.config(z.locales.zhCN());
@@ -197,6 +198,7 @@ export async function buildHost({ services, functions, logger = false, wallClock
   app.get('/1.1/date', async () => ({ __type: 'Date', iso: wallClock.now().toISOString() }));
 
   await registerFileRoutes(app, services, authenticate, config.writeRatePerMinute);
+  registerPublicLinks(app);
 
   const catalog = { functions: functions.map((f) => catalogEntry(f.contract)) };
   app.get('/api/functions', async () => catalog);

@@ -5,7 +5,7 @@ import type { Config } from '../config';
  * mini-program's admin console; configuration maps our names onto them. A one-time
  * subscription allows one message per tap, and one tap may ask for at most 3 templates.
  */
-export const TEMPLATES = ['eventStatus', 'eventReminder', 'progress'] as const;
+export const TEMPLATES = ['eventStatus', 'eventReminder', 'progress', 'elderAlert'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 
 export function templateId(config: Pick<Config, 'templateIds'>, name: TemplateName): string {

@@ -423,7 +423,6 @@ export interface ElderCardsTable {
   created_by: string;
   /** active | revoked */
   status: string;
-  replaced_by: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -51,7 +51,6 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull().references('users.id'))
     /** active | revoked */
     .addColumn('status', 'text', (c) => c.notNull())
-    .addColumn('replaced_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

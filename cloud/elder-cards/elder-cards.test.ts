@@ -1,0 +1,155 @@
+import sharp from 'sharp';
+import { ERRORS } from '../../types';
+import { runOutboxOnce } from '../notifications/worker';
+import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import { openidOf } from '../wechat/fake-server';
+import { newCardCode } from './card-view';
+import { SCAN_LIMIT } from './elder-cards.permissions';
+
+let linli: TestLinli;
+let family: Client;
+let grid: Client;
+beforeAll(async () => {
+  linli = await startTestLinli();
+  family = await signIn('elder-family');
+  grid = await signIn('grid');
+});
+afterAll(() => linli.stop());
+
+const CARD = {
+  communityId: 'chaoyang',
+  displayName: '王奶奶',
+  note: '有糖尿病，别给甜食',
+  contacts: [
+    { name: '王小红', relation: '女儿', phone: '13912345678' },
+    { name: '李强', relation: '儿子', phone: '13812345678' },
+  ],
+};
+
+/** The code printed on the card (read from storage: printing makes images, which is slow). */
+async function codeOf(_client: Client, id: string): Promise<string> {
+  return (await linli.services.db.selectFrom('elder_cards').select('code').where('id', '=', id).executeTakeFirstOrThrow()).code;
+}
+
+/** Everything the scan answers, as one string: no private fact may appear in it. */
+const PRIVATE = ['13912345678', '13812345678', '王小红', '李强', '朝阳'];
+
+describe('registering a card', () => {
+  it('keeps the contacts’ phones encrypted at rest and shows them in full only to the family', async () => {
+    const card = await family.call('elderCards.save', CARD);
+    expect(card).toMatchObject({ displayName: '王奶奶', isFamily: true, status: 'active', contacts: [{ phone: '13912345678' }, { phone: '13812345678' }] });
+    const stored = await linli.services.db.selectFrom('elder_contacts').select('phone_enc').where('card_id', '=', card.id).execute();
+    expect(stored).toHaveLength(2);
+    for (const row of stored) expect(row.phone_enc).not.toMatch(/1[3-9]\d{9}/);
+    // The community's grid worker sees the card, with masked numbers.
+    expect((await grid.call('elderCards.get', { id: card.id })).contacts.map((c) => c.phone)).toEqual(['139****5678', '138****5678']);
+    // Another resident does not learn it exists.
+    const stranger = await signIn('elder-stranger');
+    expect(await errorCodeOf(stranger.call('elderCards.get', { id: card.id }))).toBe(ERRORS.NOT_FOUND.code);
+  });
+
+  it('refuses a full name length, no contacts, more than three contacts or a wrong phone, with the field named', async () => {
+    const codes = await Promise.all([
+      errorCodeOf(family.call('elderCards.save', { ...CARD, displayName: '王秀兰奶奶家住三号楼' })),
+      errorCodeOf(family.call('elderCards.save', { ...CARD, contacts: [] })),
+      errorCodeOf(family.call('elderCards.save', { ...CARD, contacts: [...CARD.contacts, ...CARD.contacts] })),
+      errorCodeOf(family.call('elderCards.save', { ...CARD, contacts: [{ name: '王小红', relation: '女儿', phone: '123' }] })),
+    ]);
+    expect(codes).toEqual(Array(4).fill(ERRORS.INVALID_INPUT.code));
+  });
+
+  it('makes a printable card and a sticker, both real PNG images, with the card’s web address', async () => {
+    const card = await family.call('elderCards.save', CARD);
+    const printed = await family.call('elderCards.print', { id: card.id });
+    expect(printed.url).toMatch(/\/f\/[0-9A-HJKMNP-TV-Z]{26}$/);
+    for (const [image, size] of [
+      [printed.card, [1012, 638]],
+      [printed.sticker, [472, 560]],
+    ] as const) {
+      const meta = await sharp(Buffer.from(image.split(',')[1]!, 'base64')).metadata();
+      expect([meta.format, meta.width, meta.height]).toEqual(['png', ...size]);
+    }
+    // The short address leads into the finder's page.
+    const response = await fetch(`${linli.url}/f/${printed.url.split('/f/')[1]}`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toMatch(/^\/#\/packages\/elder\/found\/index\?c=[0-9A-Z]{26}$/);
+  });
+});
+
+describe('a finder scans the card', () => {
+  it('sees only the headline, the short name and the note — no phone, name of kin, address or community — and the family sees the scan', async () => {
+    const card = await family.call('elderCards.save', CARD);
+    const code = await codeOf(family, card.id);
+    const seen = await anonymous.call('elderCards.scan', { code });
+    expect(seen).toEqual({ headline: '这位老人可能需要帮助', displayName: '王奶奶', note: '有糖尿病，别给甜食' });
+    const text = JSON.stringify(seen);
+    for (const secret of PRIVATE) expect(text).not.toContain(secret);
+    expect((await family.call('elderCards.get', { id: card.id })).scans).toMatchObject([{ kind: 'view', kindText: '有人扫码查看' }]);
+  });
+
+  it('after the alert, the family and the grid worker are messaged through WeChat, and the finder sees one number only', async () => {
+    const card = await family.call('elderCards.save', CARD);
+    const code = await codeOf(family, card.id);
+    const result = await anonymous.call('elderCards.alert', { code, location: { latitude: 34.8, longitude: 113.3 }, note: '在植物园南门' });
+    expect(result).toEqual({ relation: '女儿', phone: '13912345678', notified: '已通知老人的家属和社区网格员' });
+    expect(JSON.stringify(result)).not.toContain('13812345678');
+    await runOutboxOnce(linli.services);
+    const sent = await linli.sentMessages();
+    const alerts = sent.filter((m) => m.template_id === linli.config.templateIds.elderAlert);
+    expect(alerts.map((m) => m.touser)).toEqual(expect.arrayContaining([openidOf('elder-family'), openidOf('grid')]));
+    expect(alerts[0]!.data).toMatchObject({ thing1: { value: '王奶奶可能需要帮助' }, thing3: { value: '好心人已提供所在位置，请查看' } });
+    const log = (await family.call('elderCards.get', { id: card.id })).scans;
+    expect(log[0]).toMatchObject({ kind: 'alert', location: { latitude: 34.8, longitude: 113.3 }, finderNote: '在植物园南门' });
+  });
+
+  it('a lost card is reissued: the old code stops answering at once, the new one works; a stopped card answers nothing', async () => {
+    const card = await family.call('elderCards.save', CARD);
+    const old = await codeOf(family, card.id);
+    await family.call('elderCards.reissue', { id: card.id });
+    const fresh = await codeOf(family, card.id);
+    expect(fresh).not.toBe(old);
+    expect(await errorCodeOf(anonymous.call('elderCards.scan', { code: old }))).toBe(ERRORS.ELDER_CARD_NOT_FOUND.code);
+    expect(await anonymous.call('elderCards.scan', { code: fresh })).toMatchObject({ displayName: '王奶奶' });
+    await family.call('elderCards.revoke', { id: card.id });
+    expect(await errorCodeOf(anonymous.call('elderCards.scan', { code: fresh }))).toBe(ERRORS.ELDER_CARD_NOT_FOUND.code);
+    expect(await errorCodeOf(anonymous.call('elderCards.alert', { code: fresh }))).toBe(ERRORS.ELDER_CARD_NOT_FOUND.code);
+  });
+
+  it('staff register a card on a family’s behalf and look after it; the grid worker alone is alerted', async () => {
+    const card = await grid.call('elderCards.save', { ...CARD, displayName: '赵爷爷', onBehalf: true });
+    expect(card.isFamily).toBe(false);
+    expect((await grid.call('elderCards.ofCommunity', {})).map((c) => c.displayName)).toContain('赵爷爷');
+    const code = await codeOf(grid, card.id);
+    expect(await anonymous.call('elderCards.alert', { code })).toMatchObject({ notified: '已通知社区网格员' });
+    const resident = await signIn('elder-not-staff');
+    expect(await errorCodeOf(resident.call('elderCards.save', { ...CARD, onBehalf: true }))).toBe(ERRORS.OUT_OF_SCOPE.code);
+  });
+});
+
+describe('guessing codes', () => {
+  it('random codes answer exactly as a stopped card does, and the address is cut off after the limit', async () => {
+    // A fresh host, so this test's address starts with a clean count.
+    const own = await startTestLinli();
+    try {
+      const AV = (await import('leancloud-storage')).default;
+      const codes: number[] = [];
+      for (let i = 0; i < SCAN_LIMIT.max + 3; i++) {
+        const code = newCardCode();
+        codes.push(await errorCodeOf(AV.Cloud.run('elderCards.scan', { code })));
+      }
+      expect(codes.slice(0, SCAN_LIMIT.max)).toEqual(Array(SCAN_LIMIT.max).fill(ERRORS.ELDER_CARD_NOT_FOUND.code));
+      expect(codes.slice(SCAN_LIMIT.max)).toEqual(Array(3).fill(ERRORS.RATE_LIMITED.code));
+    } finally {
+      await own.stop();
+      // The SDK points at the shared host again for the other tests.
+      const AV = (await import('leancloud-storage')).default;
+      AV.init({ appId: linli.config.appId, appKey: linli.config.appKey, serverURL: linli.url });
+    }
+  });
+
+  it('codes are 128 random bits: a thousand fresh codes are all distinct and of the printed shape', () => {
+    const many = new Set(Array.from({ length: 1000 }, () => newCardCode()));
+    expect(many.size).toBe(1000);
+    for (const c of many) expect(c).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+  });
+});
