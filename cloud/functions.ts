@@ -94,6 +94,7 @@ import getProfile from './users/get-profile';
 import updateProfile from './users/update-profile';
 import { volunteersFunctions } from './volunteers';
 import { elderCardsFunctions } from './elder-cards';
+import { screensFunctions } from './screens';
 
 /** Every cloud function the host serves. The host refuses to start if a contract in types/ has none. */
 export const functions: CloudFunction[] = [
@@ -187,4 +188,5 @@ export const functions: CloudFunction[] = [
   manageResources,
   ...volunteersFunctions,
   ...elderCardsFunctions,
+  ...screensFunctions,
 ] as CloudFunction[];

@@ -12,6 +12,7 @@ import { sharesContracts } from './shares';
 import { usersContracts } from './users';
 import { volunteersContracts } from './volunteers';
 import { elderCardsContracts } from './elder-cards';
+import { screensContracts } from './screens';
 
 export * from './access';
 export * from './contract';
@@ -32,6 +33,7 @@ export const contracts = [
   ...adminContracts,
   ...volunteersContracts,
   ...elderCardsContracts,
+  ...screensContracts,
 ] as const;
 
 type All = (typeof contracts)[number];

@@ -18,6 +18,7 @@ import { DEMO_HONOR_ENTRIES, DEMO_HONOR_LIST, DEMO_THANKS } from './honors';
 import { DEMO_CENTERS, demoResources } from './service-centers';
 import { DEMO_ACCOUNTS, DEMO_PERSONAS } from './personas';
 import { demoRegions } from './regions';
+import { seedStories } from './stories';
 
 /**
  * Loads the 上街区 demo data. Safe to run at every start: what exists is kept, what is
@@ -162,4 +163,5 @@ export async function seedDemo(services: Services): Promise<void> {
       created_at: new Date(now.getTime() - DAY).toISOString(),
     });
   }
+  await seedStories(services);
 }
