@@ -35,6 +35,7 @@ const Env = z.object({
   LINLI_UPLOAD_DIR: z.string().default('.data/uploads'),
   LINLI_H5_DIR: z.string().default('dist-h5'),
   LINLI_CONSOLE_DIR: z.string().default('cloud/console/dist'),
+  LINLI_SCREEN_DIR: z.string().default('cloud/screen/dist'),
 });
 
 export interface Config {
@@ -70,6 +71,8 @@ export interface Config {
   h5Dir: string;
   /** The admin console's build, served at `/console/` when it exists. */
   consoleDir: string;
+  /** The service centre's screen page (大屏), served at `/screen/` when it exists. */
+  screenDir: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: e.LINLI_UPLOAD_DIR,
     h5Dir: e.LINLI_H5_DIR,
     consoleDir: e.LINLI_CONSOLE_DIR,
+    screenDir: e.LINLI_SCREEN_DIR,
   };
   if (production) assertProductionReady(config);
   return config;

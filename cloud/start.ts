@@ -58,6 +58,8 @@ export async function startLinli(
     // The console first: its prefix is more specific than the preview's `/`.
     const servesConsole = await registerStaticSite(host, config.consoleDir, '/console/');
     if (servesConsole) host.get('/console', (_request, reply) => reply.redirect('/console/'));
+    const servesScreen = await registerStaticSite(host, config.screenDir, '/screen/');
+    if (servesScreen) host.get('/screen', (request, reply) => reply.redirect(`/screen/${request.url.slice('/screen'.length)}`));
     const servesH5 = await registerStaticSite(host, config.h5Dir, '/');
     await options.beforeListen?.(host);
     const url = await host.listen({ host: config.host, port: config.port });

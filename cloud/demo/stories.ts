@@ -115,6 +115,15 @@ export async function seedStories(services: Services): Promise<void> {
     await setVolunteerCapacity(db, 'demo-event-cleanup', 10, now);
   }
 
+  // 东方社区's neighbours who have pledged to save water, so the portrait screen shows a real count.
+  const campaign = await db.selectFrom('articles').select('id').where('scope_id', '=', 'dongfang').where('pledge_prompt', 'is not', null).executeTakeFirst();
+  if (campaign && !(await db.selectFrom('article_pledges').select('user_id').where('article_id', '=', campaign.id).executeTakeFirst())) {
+    for (let i = 1; i <= 37; i++) {
+      const neighbour = await findOrCreateByOpenid(db, openidOf(`dongfang-neighbour-${i}`), now, `东方社区居民${i}`);
+      await db.insertInto('article_pledges').values({ article_id: campaign.id, user_id: neighbour.id, created_at: at }).execute();
+    }
+  }
+
   const family = await findOrCreateByOpenid(db, openidOf('resident2'), now, '赵德明');
   if (!(await db.selectFrom('elder_cards').select('id').where('code', '=', DEMO_ELDER_CODE).executeTakeFirst())) {
     const id = 'demo-elder-card';
