@@ -28,6 +28,14 @@ export default defineAppConfig({
       pages: ['index/index', 'list/index', 'entry/index', 'poster/index', 'nominate/index', 'nominations/index', 'thanks/index', 'thanks-write/index'],
     },
     {
+      root: 'packages/volunteers',
+      pages: ['hours/index', 'scan/index'],
+    },
+    {
+      root: 'packages/elder',
+      pages: ['mine/index', 'edit/index', 'card/index', 'found/index'],
+    },
+    {
       root: 'packages/staff',
       pages: ['petitions-inbox/index', 'petitions-file/index', 'bookings-today/index', 'events-checkin/index', 'thanks-received/index'],
     },

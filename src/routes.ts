@@ -32,6 +32,15 @@ export const ROUTES = {
   thanksWall: '/packages/honors/thanks/index',
   thanksWrite: '/packages/honors/thanks-write/index',
   staffThanksReceived: '/packages/staff/thanks-received/index',
+  // The certificate's mini-program code opens this path (cloud/volunteers/make-certificate.ts).
+  volunteerHours: '/packages/volunteers/hours/index',
+  staffVolunteerScan: '/packages/volunteers/scan/index',
+  elderCards: '/packages/elder/mine/index',
+  elderCardEdit: '/packages/elder/edit/index',
+  // The alert's message opens this path (cloud/elder-cards/elder-messages.ts).
+  elderCard: '/packages/elder/card/index',
+  // The card's codes open this path (cloud/elder-cards/print-elder-card.ts, cloud/host/public-links.ts).
+  elderFound: '/packages/elder/found/index',
 } as const;
 
 export type TabKey = 'home' | 'events' | 'services' | 'me';

@@ -55,6 +55,8 @@ export interface ElderCardView {
   scans: ElderScanView[];
   /** Whether the caller holds the card (the family member who registered it). */
   isFamily: boolean;
+  /** Whether the caller may change, reprint, reissue or stop it. */
+  canManage: boolean;
   createdAt: Date;
 }
 

@@ -3,7 +3,8 @@ import { ELDER_SCAN_TEXT, type ElderCardSummary, type ElderCardView } from '../.
 import { maskPhone } from '../core/crypto';
 import type { Services } from '../core/services';
 import { signedFileUrl } from '../files/uploads';
-import { holdsCard } from './elder-cards.permissions';
+import type { RoleGrant } from '../../types';
+import { holdsCard, mayManageCard } from './elder-cards.permissions';
 import { contactsOf, scansOf, type CardSummaryRow, type ElderCardRow } from './elder-cards.storage';
 
 /** 26 characters of Crockford base32: 130 bits of which 128 are random, no look-alike letters. */
@@ -25,7 +26,7 @@ export function newCardCode(random: (n: number) => Buffer = crypto.randomBytes):
   return out;
 }
 
-export async function cardView(services: Services, card: ElderCardRow, caller: { id: string }): Promise<ElderCardView> {
+export async function cardView(services: Services, card: ElderCardRow, caller: { id: string; grants: readonly RoleGrant[] }): Promise<ElderCardView> {
   const family = holdsCard(caller.id, card);
   const [contacts, scans] = await Promise.all([contactsOf(services.db, card.id), scansOf(services.db, card.id)]);
   return {
@@ -49,6 +50,7 @@ export async function cardView(services: Services, card: ElderCardRow, caller: {
       finderNote: s.finder_note,
     })),
     isFamily: family,
+    canManage: mayManageCard(caller, card),
     createdAt: new Date(card.created_at),
   };
 }

@@ -16,6 +16,8 @@ import { useRemote } from '../../hooks/use-remote';
 import { useSession } from '../../hooks/use-session';
 import { worksEvents } from '../../events/staff-events';
 import { HonorEntries } from '../../honors/me-entries';
+import { ElderCardEntries } from '../../elder/me-entries';
+import { VolunteerEntries } from '../../volunteers/me-entries';
 import { PetitionEntries } from '../../petitions/me-entries';
 import { ROUTES } from '../../routes';
 import './index.scss';
@@ -81,6 +83,8 @@ function Account({ profile }: { profile: Profile }) {
       <BookingEntries profile={profile} />
       <PetitionEntries profile={profile} />
       <HonorEntries profile={profile} />
+      <VolunteerEntries profile={profile} />
+      <ElderCardEntries profile={profile} />
       <AccountActions />
     </View>
   );

@@ -20,6 +20,7 @@ import { useSession } from '../../../hooks/use-session';
 import { useConsentNeeded } from '../../../privacy/privacy';
 import { ROUTES } from '../../../routes';
 import { useCareMode } from '../../../theme/care-mode';
+import { VolunteerSection } from '../../../volunteers/volunteer-section';
 import './index.scss';
 
 /** The path of this page for a share card, carrying who shared it so their reach counts. */
@@ -103,6 +104,7 @@ function Detail({ id, sharer, userId }: { id: string; sharer: string | undefined
       <Facts event={event} />
       {event.mine ? <MyRegistrationCard registration={event.mine} /> : null}
       <SignupActions event={event} sharer={sharer} signedIn={userId !== null} onChanged={remote.reload} />
+      <VolunteerSection eventId={event.id} signedIn={userId !== null} />
       {remote.status === 'error' ? <InlineError error={remote.error} /> : null}
 
       {event.description ? (

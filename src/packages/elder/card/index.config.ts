@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '防走失卡',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '登记防走失卡',
+});

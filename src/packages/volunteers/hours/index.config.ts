@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的志愿时长',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
