@@ -51,8 +51,9 @@ export async function eventExists(db: Db, id: string): Promise<boolean> {
   return !!(await db.selectFrom('events').select('id').where('id', '=', id).executeTakeFirst());
 }
 
-export async function insertImportedEvent(db: Db, row: EventsTable): Promise<boolean> {
-  const result = await db.insertInto('events').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+export async function insertImportedEvent(db: Db, row: Omit<EventsTable, 'volunteer_capacity' | 'volunteer_count'>): Promise<boolean> {
+  // LeanCloud apps had no volunteer places: an imported event takes none until an admin sets them.
+  const result = await db.insertInto('events').values({ volunteer_capacity: 0, volunteer_count: 0, ...row }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 

@@ -392,6 +392,8 @@ export interface LeancloudFilesTable {
   file_id: string;
   source_url: string;
   imported_at: string;
+}
+
 export interface EventVolunteersTable {
   id: string;
   event_id: string;
