@@ -4,6 +4,8 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CommentOutlined,
+  DesktopOutlined,
+  SmileOutlined,
   HeartOutlined,
   HomeOutlined,
   LockOutlined,
@@ -39,6 +41,8 @@ export const ROUTES: ConsoleRoute[] = [
   { path: '/events', name: '活动', group: '内容', icon: <CalendarOutlined />, page: lazy(() => import('../events/events-page')) },
   { path: '/honors', name: '光荣榜', group: '内容', icon: <TrophyOutlined />, page: lazy(() => import('../honors/honors-page')) },
   { path: '/resources', name: '功能室与大厅事项', group: '内容', icon: <HomeOutlined />, page: lazy(() => import('../bookings/resources-page')) },
+  { path: '/volunteers', name: '志愿服务', group: '内容', icon: <SmileOutlined />, page: lazy(() => import('../stories/volunteers-page')) },
+  { path: '/screens', name: '大屏', group: '内容', icon: <DesktopOutlined />, page: lazy(() => import('../stories/screens-page')) },
   {
     path: '/petitions',
     name: '诉求',
