@@ -86,6 +86,7 @@ import petitionRoster from './petitions/petition-roster';
 import overduePetitions from './petitions/overdue-petitions';
 import grantRole from './roles/grant-role';
 import myShares from './shares/my-shares';
+import { gridFunctions } from './grid';
 import listStaff from './roles/list-staff';
 import revokeRole from './roles/revoke-role';
 import bindPhone from './users/bind-phone';
@@ -98,6 +99,7 @@ import { screensFunctions } from './screens';
 
 /** Every cloud function the host serves. The host refuses to start if a contract in types/ has none. */
 export const functions: CloudFunction[] = [
+  ...gridFunctions,
   logout,
   changePassword,
   listCommunities,

@@ -10,6 +10,7 @@ import { registerStaticSite } from './host/static-routes';
 import { openDatabase, type OpenDatabase } from './storage/dialect';
 import { startOutboxWorker } from './notifications/worker';
 import { closeStaleResolved } from './petitions/close-stale';
+import { runLiveCardsOnce } from './grid/live-cards';
 import { migrateToLatest } from './storage/migrate';
 import { createWechatClient } from './wechat/client';
 import { startFakeWechat, type FakeWechat } from './wechat/fake-server';
@@ -63,7 +64,7 @@ export async function startLinli(
     const servesH5 = await registerStaticSite(host, config.h5Dir, '/');
     await options.beforeListen?.(host);
     const url = await host.listen({ host: config.host, port: config.port });
-    const stopWorker = config.outboxIntervalMs > 0 ? startOutboxWorker(services, config.outboxIntervalMs, [closeStaleResolved]) : () => {};
+    const stopWorker = config.outboxIntervalMs > 0 ? startOutboxWorker(services, config.outboxIntervalMs, [closeStaleResolved, runLiveCardsOnce]) : () => {};
     return {
       host,
       services,

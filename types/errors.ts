@@ -82,6 +82,17 @@ export const ERRORS = {
   ELDER_CARD_NOT_FOUND: { code: 7201, status: 404, message: '这张卡无法识别或已停用。请拨打110，或联系附近的社区' },
   ELDER_CARD_REVOKED: { code: 7202, status: 409, message: '这张卡已停用，不能再修改' },
   SCREEN_NOT_FOUND: { code: 7301, status: 404, message: '屏幕地址无效或已更换，请在后台重新复制屏幕地址' },
+  GRID_NOT_ASSIGNED: { code: 6001, status: 403, message: '您没有被分配到这个网格' },
+  GRID_NOT_FOUND: { code: 6002, status: 404, message: '网格不存在' },
+  GRID_NOT_A_WORKER: { code: 6003, status: 400, message: '只能分配本社区的网格员' },
+  GRID_VISIT_NO_FOLLOW_UP: { code: 6004, status: 409, message: '这次走访没有标为需跟进' },
+  GRID_VISIT_ALREADY_PETITION: { code: 6005, status: 409, message: '这次走访已经转为诉求了' },
+  GRID_HOUSEHOLD_EXISTS: { code: 6006, status: 409, message: '这个地址已在住户名单中，请从名单中选择' },
+  GRID_PHONE_NEEDED: { code: 6007, status: 400, message: '住户没有留电话，请填写联系电话' },
+  GRID_GROUP_DATA_INVALID: { code: 6008, status: 400, message: '群信息无法识别，请从群聊里重新打开' },
+  GRID_REPORT_DUPLICATE: { code: 6009, status: 409, message: '附近7天内已有相同位置的上报，请先看看是不是同一件事' },
+  GRID_IMPORT_INVALID: { code: 6010, status: 400, message: '无法读取这个 Excel 文件，请使用导入模板' },
+  SHARE_TARGET_UNAVAILABLE: { code: 6011, status: 404, message: '要分享的内容不存在或还未发布' },
 } as const;
 
 export type ErrorName = keyof typeof ERRORS;

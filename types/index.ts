@@ -5,6 +5,7 @@ import { authContracts } from './auth';
 import { bookingsContracts } from './bookings';
 import { communitiesContracts } from './communities';
 import { eventsContracts } from './events';
+import { gridContracts } from './grid';
 import { honorsContracts } from './honors';
 import { petitionsContracts } from './petitions';
 import { rolesContracts } from './roles';
@@ -34,6 +35,7 @@ export const contracts = [
   ...volunteersContracts,
   ...elderCardsContracts,
   ...screensContracts,
+  ...gridContracts,
 ] as const;
 
 type All = (typeof contracts)[number];

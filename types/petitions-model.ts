@@ -3,7 +3,7 @@ export const PETITION_KINDS = ['petition', 'request'] as const;
 export type PetitionKind = (typeof PETITION_KINDS)[number];
 export const PETITION_KIND_TEXT: Record<PetitionKind, string> = { petition: '信访代办', request: '我要反映' };
 
-export const PETITION_CATEGORIES = ['道路设施', '劳动保障/欠薪', '养老助老', '环境卫生', '邻里纠纷', '其他'] as const;
+export const PETITION_CATEGORIES = ['道路设施', '劳动保障/欠薪', '养老助老', '环境卫生', '邻里纠纷', '其他', '网格上报'] as const;
 export type PetitionCategory = (typeof PETITION_CATEGORIES)[number];
 
 /** Working days to resolve, by category, counted from acceptance. */
@@ -14,6 +14,8 @@ export const RESOLUTION_TARGET_WORKDAYS: Record<PetitionCategory, number> = {
   环境卫生: 5,
   邻里纠纷: 10,
   其他: 10,
+  // 随手拍 from a grid: a hazard seen on the spot, so the shortest target.
+  网格上报: 5,
 };
 
 /**

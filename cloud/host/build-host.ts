@@ -16,6 +16,7 @@ import { loadProfile } from '../users/profile';
 import { catalogEntry } from './catalog';
 import { registerFileRoutes } from './file-routes';
 import { registerPublicLinks } from './public-links';
+import { registerCardRoutes } from '../grid/card-routes';
 import { decodeValue, encodeValue, verifyAppSignature } from './protocol';
 
 z.config(z.locales.zhCN());
@@ -199,6 +200,7 @@ export async function buildHost({ services, functions, logger = false, wallClock
 
   await registerFileRoutes(app, services, authenticate, config.writeRatePerMinute);
   registerPublicLinks(app);
+  await registerCardRoutes(app, services);
 
   const catalog = { functions: functions.map((f) => catalogEntry(f.contract)) };
   app.get('/api/functions', async () => catalog);

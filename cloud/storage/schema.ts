@@ -394,6 +394,99 @@ export interface LeancloudFilesTable {
   imported_at: string;
 }
 
+/** 网格员 assigned to a grid; counts only while they hold gridWorker in the grid's community. */
+export interface GridAssignmentsTable {
+  grid_id: string;
+  user_id: string;
+  assigned_by: string | null;
+  assigned_at: string;
+}
+
+/** A household of a grid (typed once, or imported from Excel). Name and phone encrypted at rest. */
+export interface HouseholdsTable {
+  id: string;
+  grid_id: string;
+  address: string;
+  head_name_enc: string;
+  phone_enc: string | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 走访登记: one visit to a household; `petition_id` once a follow-up became a petition. */
+export interface GridVisitsTable {
+  id: string;
+  grid_id: string;
+  household_id: string;
+  worker_id: string;
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  visited_on: string;
+  raised: string;
+  follow_up: number;
+  petition_id: string | null;
+  created_at: string;
+}
+
+/** A resident who opened a share card inside a WeChat group (opengid decrypted on the host). */
+export interface GroupOpensTable {
+  id: string;
+  sharer_id: string;
+  target_kind: string;
+  target_id: string;
+  opengid: string;
+  visitor_id: string;
+  new_resident: number;
+  opened_at: string;
+}
+
+/** A worker's private name for one of their groups; WeChat never tells group names. */
+export interface GroupLabelsTable {
+  owner_id: string;
+  opengid: string;
+  label: string;
+  updated_at: string;
+}
+
+/** An updatable message (动态消息) id for a shared event and what was last sent to it. */
+export interface LiveCardsTable {
+  activity_id: string;
+  event_id: string;
+  sharer_id: string;
+  expires_at: string;
+  /** active | final | expired */
+  status: string;
+  sent_state: number | null;
+  sent_count: number | null;
+  sent_limit: number | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+/** 随手拍: the place of an on-the-spot report filed as a petition (category 网格上报). */
+export interface GridReportsTable {
+  petition_id: string;
+  grid_id: string | null;
+  community_id: string;
+  reporter_id: string;
+  latitude: number | null;
+  longitude: number | null;
+  place: string;
+  created_at: string;
+}
+
+/** 投诉建议 about the app itself, read by district admins. */
+export interface AppFeedbackTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  body: string;
+  /** new | read */
+  status: string;
+  reply: string | null;
+  created_at: string;
+}
+
 export interface EventVolunteersTable {
   id: string;
   event_id: string;
@@ -495,4 +588,12 @@ export interface Database {
   elder_contacts: ElderContactsTable;
   elder_scans: ElderScansTable;
   screens: ScreensTable;
+  grid_assignments: GridAssignmentsTable;
+  households: HouseholdsTable;
+  grid_visits: GridVisitsTable;
+  group_opens: GroupOpensTable;
+  group_labels: GroupLabelsTable;
+  live_cards: LiveCardsTable;
+  grid_reports: GridReportsTable;
+  app_feedback: AppFeedbackTable;
 }

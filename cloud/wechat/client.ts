@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock';
+import { decryptOpenData } from './open-data';
 
 /** An error answered by WeChat's server API, with WeChat's own `errcode`. */
 export class WechatError extends Error {
@@ -34,6 +35,16 @@ export interface WechatClient {
   getPhoneNumber(code: string): Promise<{ phoneNumber: string; countryCode: string }>;
   /** A mini-program code image (PNG) for a page with a scene of at most 32 characters. */
   getUnlimitedQrCode(options: { scene: string; page?: string; width?: number }): Promise<Buffer>;
+  /** updatableMessage.createActivityId: an id for a 动态消息, valid 24 h. */
+  createActivityId(): Promise<{ activityId: string; expiresAt: Date }>;
+  /** updatableMessage.setUpdatableMsg: state 0 with member_count/room_limit, or the final state 1 with path/version_type. */
+  setUpdatableMsg(message: { activityId: string; targetState: 0 | 1; parameters: Record<string, string> }): Promise<void>;
+  /**
+   * Decrypts open data (e.g. wx.getGroupEnterInfo's) with the session_key of a fresh
+   * wx.login code; the key is used here and forgotten. Throws OpenDataError when the data
+   * is not this user's or this app's.
+   */
+  decryptWithCode(code: string, encryptedData: string, iv: string): Promise<{ openid: string; data: Record<string, unknown> }>;
 }
 
 export interface WechatClientOptions {
@@ -147,6 +158,33 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
         }
         return Buffer.from(await response.arrayBuffer());
       });
+    },
+    createActivityId() {
+      return withToken(async (accessToken) => {
+        const reply = await json<{ activity_id: string; expiration_time: number }>('/cgi-bin/message/wxopen/activityid/create', {
+          query: { access_token: accessToken },
+        });
+        return { activityId: reply.activity_id, expiresAt: new Date(reply.expiration_time * 1000) };
+      });
+    },
+    setUpdatableMsg({ activityId, targetState, parameters }) {
+      return withToken(async (accessToken) => {
+        await json('/cgi-bin/message/wxopen/updatablemsg/send', {
+          query: { access_token: accessToken },
+          body: {
+            activity_id: activityId,
+            target_state: targetState,
+            template_info: { parameter_list: Object.entries(parameters).map(([name, value]) => ({ name, value })) },
+          },
+        });
+      });
+    },
+    async decryptWithCode(code, encryptedData, iv) {
+      const reply = await json<{ openid: string; session_key: string }>('/sns/jscode2session', {
+        query: { appid: options.appId, secret: options.secret, js_code: code, grant_type: 'authorization_code' },
+      });
+      const data = decryptOpenData(reply.session_key, encryptedData, iv, { appId: options.appId, now: options.clock.now(), maxAgeSeconds: 3600 });
+      return { openid: reply.openid, data };
     },
   };
 }

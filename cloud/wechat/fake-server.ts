@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
+import { fakeSessionKey, registerFakeGroupChat } from './fake-group-chat';
 import { WECHAT_CODE_INVALID, WECHAT_CODE_USED, WECHAT_SUBSCRIPTION_REFUSED, WECHAT_TOKEN_INVALID } from './client';
 
 /**
@@ -66,7 +67,7 @@ export function buildFakeWechat(): FastifyInstance {
     }
     const openid = exact ? exact[1]! : openidOf(match[1]!);
     const unionid = unionids.get(openid);
-    return { openid, ...(unionid && { unionid }), session_key: crypto.randomBytes(16).toString('base64') };
+    return { openid, ...(unionid && { unionid }), session_key: fakeSessionKey(openid) };
   });
 
   app.post('/cgi-bin/stable_token', async () => {
@@ -111,6 +112,8 @@ export function buildFakeWechat(): FastifyInstance {
     });
     return reply.type('image/png').send(png);
   });
+
+  registerFakeGroupChat(app, { validToken, tokenError, openidOf });
 
   // Test controls: not part of WeChat's API.
   app.get('/__fake/messages', async () => messages);

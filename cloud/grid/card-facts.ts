@@ -1,0 +1,84 @@
+import type { ShareTargetKind } from '../../types/grid-model';
+import { eventStatus, EVENT_STATUS_TEXT } from '../../types/events-model';
+import { formatDate, formatRange } from '../../types/time';
+import type { Services } from '../core/services';
+import { getEventRow } from '../events/events.storage';
+import { articleForCard, honorForCard } from './grid.storage';
+
+/** What a share card says without being opened. */
+export interface CardFacts {
+  kind: ShareTargetKind;
+  id: string;
+  /** 活动 / 资讯 / 光荣榜 */
+  badge: string;
+  title: string;
+  /** Up to three short lines: when, where, seats. */
+  lines: string[];
+  /** The line that must stand out (seats left, status). */
+  highlight: string | null;
+  /** The mini-program page (no leading slash) the card opens. */
+  page: string;
+  /** For an event with limited seats: what its 动态消息 shows. */
+  live: { capacity: number; confirmed: number; state: 0 | 1 } | null;
+}
+
+export const CARD_PAGES: Record<ShareTargetKind, string> = {
+  event: 'packages/events/detail/index',
+  article: 'packages/articles/detail/index',
+  honor: 'packages/honors/entry/index',
+};
+
+/** The facts of a shareable target, or null when it does not exist or is not public. */
+export async function cardFacts(services: Services, kind: ShareTargetKind, id: string): Promise<CardFacts | null> {
+  const now = services.clock.now();
+  if (kind === 'event') {
+    const e = await getEventRow(services.db, id);
+    if (!e || e.state === 'draft') return null;
+    const status = eventStatus(
+      {
+        state: e.state as 'published',
+        requiresSignup: e.requires_signup === 1,
+        startsAt: new Date(e.starts_at),
+        endsAt: new Date(e.ends_at),
+        signupOpensAt: new Date(e.signup_opens_at),
+        signupClosesAt: new Date(e.signup_closes_at),
+        capacity: e.capacity,
+        confirmedCount: e.confirmed_count,
+      },
+      now,
+    );
+    let highlight: string;
+    if (status === 'open' && e.capacity > 0) highlight = `剩余 ${e.capacity - e.confirmed_count} 个名额`;
+    else if (status === 'open') highlight = '报名中·不限名额';
+    else highlight = EVENT_STATUS_TEXT[status];
+    // WeChat's 动态消息 knows two states: 0 "成员正在加入 x/y" and the final 1 "已开始".
+    const final = status === 'ongoing' || status === 'ended' || status === 'cancelled';
+    return {
+      kind,
+      id,
+      badge: '社区活动',
+      title: e.title,
+      lines: [`时间：${formatRange(e.starts_at, e.ends_at)}`, `地点：${e.venue}`],
+      highlight,
+      page: CARD_PAGES.event,
+      live: e.requires_signup === 1 && e.capacity > 0 ? { capacity: e.capacity, confirmed: e.confirmed_count, state: final ? 1 : 0 } : null,
+    };
+  }
+  if (kind === 'article') {
+    const a = await articleForCard(services.db, id);
+    if (!a || a.status !== 'published' || (a.publish_at && a.publish_at > now.toISOString())) return null;
+    return {
+      kind,
+      id,
+      badge: a.category,
+      title: a.title,
+      lines: [a.summary.slice(0, 40), `发布：${formatDate(a.publish_at ?? a.created_at)}`],
+      highlight: null,
+      page: CARD_PAGES.article,
+      live: null,
+    };
+  }
+  const h = await honorForCard(services.db, id);
+  if (!h || h.published !== 1) return null;
+  return { kind, id, badge: '光荣榜', title: h.name, lines: [h.title, h.category], highlight: '为身边的好人点赞', page: CARD_PAGES.honor, live: null };
+}

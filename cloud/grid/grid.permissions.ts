@@ -1,0 +1,28 @@
+import type { RoleGrant } from '../../types';
+import type { WorkbenchTool as Tool } from '../../types/grid-model';
+import { holdsRoleIn } from '../core/scope';
+
+/**
+ * A worker serves a grid while assigned to it AND holding 网格员 in the grid's community at
+ * the moment of the request: taking the role away ends the access, whatever is stored.
+ */
+export function servesGrid(grants: readonly RoleGrant[], grid: { communityId: string }, assigned: boolean): boolean {
+  return assigned && grants.some((g) => g.role === 'gridWorker' && g.scopeId === grid.communityId);
+}
+
+/** Masked household lists: the grid's own workers, and the community's admins. */
+export function mayListHouseholds(grants: readonly RoleGrant[], grid: { communityId: string }, assigned: boolean): boolean {
+  return servesGrid(grants, grid, assigned) || holdsRoleIn(grants, ['communityAdmin'], grid.communityId);
+}
+
+/** The tools of the workbench a person's roles open; residents get none. */
+export function workbenchTools(grants: readonly RoleGrant[]): Tool[] {
+  if (grants.length === 0) return [];
+  const has = (...roles: Array<RoleGrant['role']>) => grants.some((g) => roles.includes(g.role));
+  const tools: Tool[] = [];
+  if (has('gridWorker')) tools.push('visits');
+  tools.push('report', 'checkin', 'bookings', 'fileOnBehalf');
+  if (has('agent', 'communityAdmin', 'districtAdmin')) tools.push('inbox');
+  tools.push('reach', 'feedback');
+  return tools;
+}

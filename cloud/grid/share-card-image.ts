@@ -1,0 +1,66 @@
+import sharp from 'sharp';
+import type { CardFacts } from './card-facts';
+
+/** WeChat shows a chat card's image at 5:4; this size stays sharp on a 3x phone. */
+export const CARD_WIDTH = 500;
+export const CARD_HEIGHT = 400;
+const FONT = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
+
+/** Stored text goes into the SVG as text, never as markup. */
+function xml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}
+
+/** Splits text into at most `max` lines of `width` characters, the last one cut with …. */
+export function wrap(text: string, width: number, max: number): string[] {
+  const chars = Array.from(text);
+  const lines: string[] = [];
+  for (let i = 0; i < chars.length && lines.length < max; i += width) lines.push(chars.slice(i, i + width).join(''));
+  if (chars.length > width * max) lines[max - 1] = `${Array.from(lines[max - 1]!).slice(0, width - 1).join('')}…`;
+  return lines;
+}
+
+/** The card as SVG: badge, title in two lines at most, when/where, and the highlight. */
+export function shareCardSvg(facts: CardFacts): string {
+  const title = wrap(facts.title, 11, 2);
+  const lines = facts.lines.map((l) => wrap(l, 17, 1)[0]!);
+  let y = 150;
+  const titleSvg = title.map((t, i) => `<text x="32" y="${112 + i * 52}" font-size="44" font-weight="bold" fill="#1a1a1a">${xml(t)}</text>`).join('');
+  y = 112 + (title.length - 1) * 52 + 56;
+  const linesSvg = lines.map((l, i) => `<text x="32" y="${y + i * 42}" font-size="30" fill="#333333">${xml(l)}</text>`).join('');
+  const highlight = facts.highlight
+    ? `<rect x="0" y="318" width="${CARD_WIDTH}" height="82" fill="#b3261e"/><text x="32" y="372" font-size="38" font-weight="bold" fill="#ffffff">${xml(facts.highlight)}</text>`
+    : '';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="${FONT}">
+<rect width="100%" height="100%" fill="#fff8f0"/>
+<rect x="24" y="22" rx="8" width="${Array.from(facts.badge).length * 28 + 24}" height="44" fill="#b3261e"/>
+<text x="36" y="54" font-size="28" fill="#ffffff">${xml(facts.badge)}</text>
+<text x="${CARD_WIDTH - 24}" y="54" font-size="24" fill="#7a4a00" text-anchor="end">邻里通</text>
+${titleSvg}${linesSvg}${highlight}
+</svg>`;
+}
+
+/** The 5:4 PNG of a share card. */
+export async function renderShareCard(facts: CardFacts): Promise<Buffer> {
+  return sharp(Buffer.from(shareCardSvg(facts))).png().toBuffer();
+}
+
+/**
+ * A poster for printing and Moments: the card on top, the mini-program code below with a
+ * line that says what to do with it.
+ */
+export async function renderPoster(facts: CardFacts, code: Buffer): Promise<Buffer> {
+  const card = await renderShareCard(facts);
+  const qr = await sharp(code).resize(280, 280).png().toBuffer();
+  const caption = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="80" font-family="${FONT}"><text x="250" y="50" font-size="28" fill="#333333" text-anchor="middle">微信扫一扫，查看详情</text></svg>`,
+  );
+  return sharp({ create: { width: CARD_WIDTH, height: 800, channels: 4, background: '#ffffff' } })
+    .composite([
+      { input: card, top: 0, left: 0 },
+      { input: qr, top: 420, left: 110 },
+      { input: caption, top: 705, left: 0 },
+    ])
+    .png()
+    .toBuffer();
+}
