@@ -74,7 +74,8 @@ export const myReach = defineContract({
   summary: '我的传播：每次分享、每个群带来了什么（仅本人可见，不排名）',
   kind: 'query',
   access: SIGNED_IN,
-  input: z.object({}),
+  // Strict: there is no way to name another person, and trying is an error, not ignored.
+  input: z.object({}).strict(),
 }).returns<MyReach>();
 
 export const LabelGroupInput = z.object({ opengid: z.string().min(1).max(128), label: z.string().trim().max(20, '群备注最多20个字') });

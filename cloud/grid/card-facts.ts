@@ -58,7 +58,7 @@ export async function cardFacts(services: Services, kind: ShareTargetKind, id: s
       id,
       badge: '社区活动',
       title: e.title,
-      lines: [`时间：${formatRange(e.starts_at, e.ends_at)}`, `地点：${e.venue}`],
+      lines: [formatRange(e.starts_at, e.ends_at), e.venue],
       highlight,
       page: CARD_PAGES.event,
       live: e.requires_signup === 1 && e.capacity > 0 ? { capacity: e.capacity, confirmed: e.confirmed_count, state: final ? 1 : 0 } : null,

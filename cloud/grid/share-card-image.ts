@@ -11,23 +11,47 @@ function xml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
-/** Splits text into at most `max` lines of `width` characters, the last one cut with …. */
+/** Roughly how wide a character sets, in em: CJK and full-width ones 1, others about half. */
+function charWidth(c: string): number {
+  return /[\u2E80-\uFFEF]/.test(c) ? 1 : 0.56;
+}
+
+/** Splits text into at most `max` lines of `width` em, the last one cut with …. */
 export function wrap(text: string, width: number, max: number): string[] {
-  const chars = Array.from(text);
   const lines: string[] = [];
-  for (let i = 0; i < chars.length && lines.length < max; i += width) lines.push(chars.slice(i, i + width).join(''));
-  if (chars.length > width * max) lines[max - 1] = `${Array.from(lines[max - 1]!).slice(0, width - 1).join('')}…`;
+  let line = '';
+  let used = 0;
+  const chars = Array.from(text);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (used + charWidth(c) > width) {
+      if (lines.length === max - 1) {
+        while (used + 1 > width && line) {
+          const last = Array.from(line).pop()!;
+          line = Array.from(line).slice(0, -1).join('');
+          used -= charWidth(last);
+        }
+        lines.push(`${line}…`);
+        return lines;
+      }
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
+    line += c;
+    used += charWidth(c);
+  }
+  if (line) lines.push(line);
   return lines;
 }
 
 /** The card as SVG: badge, title in two lines at most, when/where, and the highlight. */
 export function shareCardSvg(facts: CardFacts): string {
-  const title = wrap(facts.title, 11, 2);
-  const lines = facts.lines.map((l) => wrap(l, 17, 1)[0]!);
-  let y = 150;
+  const title = wrap(facts.title, 9.8, 2);
+  const lines = facts.lines.map((l) => wrap(l, 13.5, 1)[0]!);
   const titleSvg = title.map((t, i) => `<text x="32" y="${112 + i * 52}" font-size="44" font-weight="bold" fill="#1a1a1a">${xml(t)}</text>`).join('');
-  y = 112 + (title.length - 1) * 52 + 56;
-  const linesSvg = lines.map((l, i) => `<text x="32" y="${y + i * 42}" font-size="30" fill="#333333">${xml(l)}</text>`).join('');
+  const y = 112 + (title.length - 1) * 52 + 56;
+  const linesSvg = lines.map((l, i) => `<text x="32" y="${y + i * 44}" font-size="32" fill="#333333">${xml(l)}</text>`).join('');
   const highlight = facts.highlight
     ? `<rect x="0" y="318" width="${CARD_WIDTH}" height="82" fill="#b3261e"/><text x="32" y="372" font-size="38" font-weight="bold" fill="#ffffff">${xml(facts.highlight)}</text>`
     : '';
