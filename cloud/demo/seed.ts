@@ -14,6 +14,7 @@ import { createConsoleAccount, findByUsername, findOrCreateByOpenid, updateUser 
 import { openidOf } from '../wechat/fake-server';
 import { DEMO_ARTICLES } from './articles';
 import { DEMO_EVENTS } from './events';
+import { seedGridDemo } from './grid';
 import { DEMO_HONOR_ENTRIES, DEMO_HONOR_LIST, DEMO_THANKS } from './honors';
 import { DEMO_CENTERS, demoResources } from './service-centers';
 import { DEMO_ACCOUNTS, DEMO_PERSONAS } from './personas';
@@ -164,4 +165,5 @@ export async function seedDemo(services: Services): Promise<void> {
     });
   }
   await seedStories(services);
+  await seedGridDemo(services);
 }
