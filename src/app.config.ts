@@ -37,7 +37,21 @@ export default defineAppConfig({
     },
     {
       root: 'packages/staff',
-      pages: ['petitions-inbox/index', 'petitions-file/index', 'bookings-today/index', 'events-checkin/index', 'thanks-received/index'],
+      pages: [
+        'petitions-inbox/index',
+        'petitions-file/index',
+        'bookings-today/index',
+        'events-checkin/index',
+        'thanks-received/index',
+        'workbench/index',
+        'reach/index',
+        'share/index',
+        'visits/index',
+        'visit-new/index',
+        'household/index',
+        'report/index',
+        'feedback/index',
+      ],
     },
   ],
   window: {

@@ -41,6 +41,14 @@ export const ROUTES = {
   elderCard: '/packages/elder/card/index',
   // The card's codes open this path (cloud/elder-cards/print-elder-card.ts, cloud/host/public-links.ts).
   elderFound: '/packages/elder/found/index',
+  staffWorkbench: '/packages/staff/workbench/index',
+  staffReach: '/packages/staff/reach/index',
+  staffShare: '/packages/staff/share/index',
+  staffVisits: '/packages/staff/visits/index',
+  staffVisitNew: '/packages/staff/visit-new/index',
+  staffHousehold: '/packages/staff/household/index',
+  gridReport: '/packages/staff/report/index',
+  feedback: '/packages/staff/feedback/index',
 } as const;
 
 export type TabKey = 'home' | 'events' | 'services' | 'me';

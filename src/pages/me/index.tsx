@@ -78,8 +78,9 @@ function Account({ profile }: { profile: Profile }) {
       <InfoRow label="我报名的活动" value="我的活动和签到码" action="查看" onClick={() => void Taro.navigateTo({ url: ROUTES.myEvents })} />
       {/* Staff tools show only to those holding a staff role; residents never see them. */}
       {worksEvents(profile.roles) ? (
-        <InfoRow label="工作人员" value="活动签到" action="打开" onClick={() => void Taro.navigateTo({ url: ROUTES.staffEventsCheckin })} />
+        <InfoRow label="工作人员" value="工作台" action="打开" onClick={() => void Taro.navigateTo({ url: ROUTES.staffWorkbench })} />
       ) : null}
+      <InfoRow label="看到隐患或问题" value="随手拍" action="上报" onClick={() => void Taro.navigateTo({ url: ROUTES.gridReport })} />
       <BookingEntries profile={profile} />
       <PetitionEntries profile={profile} />
       <HonorEntries profile={profile} />

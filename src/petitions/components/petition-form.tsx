@@ -28,7 +28,8 @@ const KIND_OPTIONS = [
   { value: 'request' as const, text: KIND_INTRO.request.title },
   { value: 'petition' as const, text: KIND_INTRO.petition.title },
 ];
-const CATEGORY_OPTIONS = PETITION_CATEGORIES.map((c) => ({ value: c, text: c }));
+// 网格上报 is what 随手拍 files (src/grid); residents and staff pick from the others here.
+const CATEGORY_OPTIONS = PETITION_CATEGORIES.filter((c) => c !== '网格上报').map((c) => ({ value: c, text: c }));
 
 /**
  * The one form for handing a matter to the community: by the resident for themself
@@ -251,7 +252,7 @@ function useStaffCommunities(enabled: boolean): Region[] {
 }
 
 /** WeChat's map picker (chooseLocation, behind the privacy consent); weapp only. */
-function LocationPicker({ value, onChange }: { value: Location | null; onChange: (l: Location | null) => void }) {
+export function LocationPicker({ value, onChange }: { value: Location | null; onChange: (l: Location | null) => void }) {
   const consent = useConsentNeeded();
   const [note, setNote] = useState<string | null>(null);
 

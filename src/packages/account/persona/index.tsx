@@ -6,6 +6,7 @@ import { backRoute, returnTo } from '../../../account/sign-in-return';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { signInAsPersona } from '../../../cloud/session';
+import { holdsStaffRole } from '../../../grid/staff-landing';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { EmptyState, InlineError } from '../../../components/states';
@@ -59,6 +60,7 @@ export default function PersonaPage() {
       await signInAsPersona(code);
       const route = backRoute(back);
       if (route) await returnTo(route);
+      else if (await holdsStaffRole()) await Taro.redirectTo({ url: ROUTES.staffWorkbench });
       else await Taro.switchTab({ url: ROUTES.me });
     } catch (e) {
       setError(toAppError(e));

@@ -19,6 +19,7 @@ import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
 import { useConsentNeeded } from '../../../privacy/privacy';
 import { ROUTES } from '../../../routes';
+import { useGroupEntry } from '../../../grid/group-entry';
 import { useCareMode } from '../../../theme/care-mode';
 import { VolunteerSection } from '../../../volunteers/volunteer-section';
 import './index.scss';
@@ -58,6 +59,8 @@ export default function EventDetailPage() {
 }
 
 function Detail({ id, sharer, userId }: { id: string; sharer: string | undefined; userId: string | null }) {
+  // Opened from a group chat: which group the sharer's card reached (src/grid).
+  useGroupEntry('event', id, sharer);
   // One opening of a share card is one visit: the host counts every get that carries the
   // sharer, so reloads after signing up or pulling down leave it out.
   const visitCounted = useRef(false);

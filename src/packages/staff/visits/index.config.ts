@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '走访登记',
+  enablePullDownRefresh: true,
+});
