@@ -83,13 +83,21 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Signs in as a demo persona (`resident`, `grid`, or any `dev:<name>` resident) through the persona page. */
+/**
+ * Signs in as a demo persona (`resident`, `grid`, or any `dev:<name>` resident) through the
+ * persona page. Residents land on 我的, staff on their 工作台.
+ */
 export async function signInAs(page: Page, persona: string): Promise<void> {
   const base = new URL(page.url()).origin;
   await page.goto(`${base}/#/packages/account/persona/index?code=${encodeURIComponent(`dev:${persona}`)}`);
   // A hash route changes without a page load: wait on the hash itself.
-  await page.waitForFunction(() => window.location.hash.includes('pages/me/index'), undefined, { timeout: 20_000 });
-  await page.getByText('退出登录').first().waitFor();
+  await page.waitForFunction(
+    () => window.location.hash.includes('pages/me/index') || window.location.hash.includes('staff/workbench/index'),
+    undefined,
+    { timeout: 20_000 },
+  );
+  if (page.url().includes('staff/workbench')) await page.getByText('活动与预约').first().waitFor();
+  else await page.getByText('退出登录').first().waitFor();
 }
 
 /** 长辈模式 as the resident switches it in 我的 (kept in storage like the real switch). */

@@ -1,5 +1,7 @@
 import {
   ApiOutlined,
+  ApartmentOutlined,
+  MessageOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -75,6 +77,8 @@ export const ROUTES: ConsoleRoute[] = [
     badge: (c) => c.thanksPending + c.thanksHidden,
     page: lazy(() => import('../honors/thanks-page')),
   },
+  { path: '/grid', name: '网格与住户', group: '管理', icon: <ApartmentOutlined />, page: lazy(() => import('../grid/grid-page')) },
+  { path: '/feedback', name: '投诉建议', group: '管理', icon: <MessageOutlined />, districtOnly: true, page: lazy(() => import('../grid/feedback-page')) },
   { path: '/staff', name: '工作人员与角色', group: '管理', icon: <TeamOutlined />, page: lazy(() => import('../staff/staff-page')) },
   { path: '/audit', name: '审计日志', group: '管理', icon: <AuditOutlined />, districtOnly: true, page: lazy(() => import('../audit/audit-page')) },
   { path: '/api', name: '接口目录', group: '管理', icon: <ApiOutlined />, districtOnly: true, page: lazy(() => import('../catalog/catalog-page')) },
