@@ -4,6 +4,8 @@ import { useMemo, useRef, useState } from 'react';
 import type { Article } from '../../../../types/articles-model';
 import { formatDateTime } from '../../../../types/time';
 import { getSession } from '../../../cloud/session';
+import { useGroupEntry } from '../../../grid/group-entry';
+import { absoluteImage } from '../../../grid/share';
 import { articlePath, bylines, prepareBodyHtml, scopeLabel } from '../../../articles/article-text';
 import { ArticleTags } from '../../../articles/components/tags';
 import { articleLoader } from '../../../articles/load-article';
@@ -34,10 +36,13 @@ export default function ArticleDetailPage() {
   if (settled && !started) setStarted(true);
 
   const shareTitle = useRef<string | null>(null);
+  // Opened from a group chat: which group the sharer's card reached (src/grid).
+  useGroupEntry('article', id, params.sharer ? decodeURIComponent(params.sharer) : undefined);
   useShareAppMessage(() => ({
     title: shareTitle.current ?? '邻里通 社区资讯',
     // Whoever is signed in when WeChat asks for the card is the sharer.
     path: articlePath(id, getSession().userId),
+    imageUrl: absoluteImage(`/api/share-cards/article/${encodeURIComponent(id)}.png`),
   }));
 
   let body;

@@ -20,6 +20,7 @@ import { useSession } from '../../../hooks/use-session';
 import { useConsentNeeded } from '../../../privacy/privacy';
 import { ROUTES } from '../../../routes';
 import { useGroupEntry } from '../../../grid/group-entry';
+import { absoluteImage } from '../../../grid/share';
 import { useCareMode } from '../../../theme/care-mode';
 import { VolunteerSection } from '../../../volunteers/volunteer-section';
 import './index.scss';
@@ -86,6 +87,8 @@ function Detail({ id, sharer, userId }: { id: string; sharer: string | undefined
   useShareAppMessage(() => ({
     title: remote.data ? `${remote.data.title}（${formatRange(remote.data.startsAt, remote.data.endsAt)}）` : '社区活动',
     path: sharePath(id, userId),
+    // The host's 5:4 card: time, place and seats left readable in the chat (src/grid).
+    imageUrl: absoluteImage(`/api/share-cards/event/${encodeURIComponent(id)}.png`),
   }));
 
   const event = remote.data;

@@ -5,6 +5,8 @@ import type { AppError } from '../../../../types/errors';
 import type { HonorEntry } from '../../../../types/honors-model';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
+import { useGroupEntry } from '../../../grid/group-entry';
+import { absoluteImage } from '../../../grid/share';
 import { getSession } from '../../../cloud/session';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
@@ -37,10 +39,13 @@ export default function HonorEntryPage() {
   if (settled && !started) setStarted(true);
 
   const shareTitle = useRef<string | null>(null);
+  // Opened from a group chat: which group the sharer's card reached (src/grid).
+  useGroupEntry('honor', id, params.sharer ? decodeURIComponent(params.sharer) : undefined);
   useShareAppMessage(() => ({
     title: shareTitle.current ?? '邻里通 光荣榜',
     // Whoever is signed in when WeChat asks for the card is the sharer.
     path: entryPath(id, getSession().userId),
+    imageUrl: absoluteImage(`/api/share-cards/honor/${encodeURIComponent(id)}.png`),
   }));
 
   let body;
