@@ -33,6 +33,10 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 375, height: 812 });
 }
 
+/** The text box with this placeholder (Taro's H5 input wraps the real one). */
+const field = (page: Page, placeholder: string) =>
+  page.locator(`input[placeholder="${placeholder}"]:visible, textarea[placeholder="${placeholder}"]:visible`).first();
+
 let nonce = 0;
 /** A resident opens the grid worker's card from a WeChat group, as the mini-program would (fresh code + the fake's encrypted group data). */
 async function openFromGroup(persona: string, sharer: string, eventId: string, opengid: string): Promise<void> {
@@ -93,7 +97,7 @@ describe('a grid worker’s day on the workbench', () => {
     await page.getByText('未备注的群').first().waitFor();
     await page.getByText('2 人打开 · 2 位新居民登录 · 2 人报名').waitFor();
     await page.locator('.lt-grid-link').filter({ hasText: '起备注' }).first().click();
-    await page.getByLabel('群备注').fill('5号楼群');
+    await field(page, '例如：3号楼群').fill('5号楼群');
     await tap(page, '保存备注');
     await page.getByText('5号楼群').waitFor();
     expect(await page.getByText('未备注的群').count()).toBe(0);
@@ -106,19 +110,18 @@ describe('a grid worker’s day on the workbench', () => {
     await go(page, VISITS);
     await page.getByText('老人腿脚不便').waitFor();
     await tap(page, '登记一次走访');
-    await page.getByLabel('查找住户').waitFor();
-    await page.getByLabel('查找住户').fill('3号楼');
+    await field(page, '输入楼号查找').fill('3号楼');
     await page.getByText('朝阳小区3号楼1单元***室').click();
     await page.getByText('换一户').waitFor();
-    await page.getByLabel('居民反映的情况').fill('家里水管老化漏水，楼下邻居天花板也湿了');
+    await field(page, '例如：楼道灯坏了，老人晚上上下楼不方便').fill('家里水管老化漏水，楼下邻居天花板也湿了');
     await page.getByRole('switch', { name: '需要社区跟进' }).click();
     await tap(page, '保存走访');
     await page.waitForFunction(() => window.location.hash.includes('staff/visits/index'));
     await page.getByText('家里水管老化漏水').waitFor();
     const card = page.locator('.lt-card').filter({ hasText: '家里水管老化漏水' });
     await card.locator('.nut-button').filter({ hasText: '转为诉求' }).click();
-    await card.getByText('养老助老').waitFor();
-    await card.locator('[role=button]').filter({ hasText: /^其他$/ }).click();
+    // 其他 is chosen unless the worker picks another category.
+    await card.getByText('✓ 其他').waitFor();
     await card.locator('.nut-button').filter({ hasText: '确认转为诉求' }).click();
     await page.locator('.lt-card').filter({ hasText: '家里水管老化漏水' }).getByText('已转为诉求').waitFor();
     await shot(page, 'grid-visits');
