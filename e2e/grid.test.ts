@@ -111,7 +111,7 @@ describe('a grid worker’s day on the workbench', () => {
     await page.getByText('老人腿脚不便').waitFor();
     await tap(page, '登记一次走访');
     await field(page, '输入楼号查找').fill('3号楼');
-    await page.getByText('朝阳小区3号楼1单元***室').click();
+    await page.getByText('朝阳小区3号楼1单元1**室').click();
     await page.getByText('换一户').waitFor();
     await field(page, '例如：楼道灯坏了，老人晚上上下楼不方便').fill('家里水管老化漏水，楼下邻居天花板也湿了');
     await page.getByRole('switch', { name: '需要社区跟进' }).click();

@@ -162,11 +162,15 @@ export interface ImportReport {
 export const DUPLICATE_RADIUS_M = 100;
 export const DUPLICATE_DAYS = 7;
 
-/** 3号楼2单元301室 → 3号楼2单元***室: the room number hidden in lists. */
+/**
+ * 3号楼2单元301室 → 3号楼2单元3**室: in lists the room number shows only its floor, enough
+ * (with the masked name) to tell neighbours apart, not enough to find the door.
+ */
 export function maskAddress(address: string): string {
   const m = /^(.*?)(\d+)(\D*)$/.exec(address);
   if (!m || m[1]!.length === 0) return address.length > 4 ? `${address.slice(0, 4)}***` : '***';
-  return `${m[1]}***${m[3]}`;
+  const room = m[2]!;
+  return `${m[1]}${room.length > 1 ? room[0] + '*'.repeat(room.length - 1) : '*'}${m[3]}`;
 }
 
 /** 王秀兰 → 王*兰, 张伟 → 张*. */

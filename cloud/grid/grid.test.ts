@@ -231,10 +231,10 @@ describe('visits (走访登记)', () => {
       raised: '楼道灯坏了一个多月，老人晚上上下楼不方便',
       followUp: true,
     });
-    expect(visit).toMatchObject({ address: '朝阳小区7号楼1单元***室', followUp: true, petitionId: null, byMe: true });
+    expect(visit).toMatchObject({ address: '朝阳小区7号楼1单元3**室', followUp: true, petitionId: null, byMe: true });
     const list = await grid.call('grid.households', { gridId: 'chaoyang-g2' });
     const row = list.find((h) => h.id === visit.householdId)!;
-    expect(row).toMatchObject({ headName: '李*香', address: '朝阳小区7号楼1单元***室', visits: 1 });
+    expect(row).toMatchObject({ headName: '李*香', address: '朝阳小区7号楼1单元3**室', visits: 1 });
 
     const full = await grid.call('grid.household', { id: visit.householdId });
     expect(full).toMatchObject({ headName: '李桂香', phone: '13900000011', address: '朝阳小区7号楼1单元302室' });
