@@ -33,6 +33,19 @@ const Env = z.object({
   LINLI_PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   LINLI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   LINLI_UPLOAD_DIR: z.string().default('.data/uploads'),
+  LINLI_OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(60_000),
+  LINLI_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  LINLI_AUTO_MIGRATE: z.enum(['0', '1']).optional(),
+  LINLI_RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),
+  LINLI_S3_ENDPOINT: z.string().url().optional(),
+  LINLI_S3_REGION: z.string().min(1).default('us-east-1'),
+  LINLI_S3_BUCKET: z.string().min(1).optional(),
+  LINLI_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  LINLI_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  LINLI_S3_FORCE_PATH_STYLE: z.enum(['0', '1']).default('1'),
+  LINLI_S3_PREFIX: z.string().default(''),
+  LINLI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).optional(),
+  LINLI_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   LINLI_H5_DIR: z.string().default('dist-h5'),
   LINLI_CONSOLE_DIR: z.string().default('cloud/console/dist'),
   LINLI_SCREEN_DIR: z.string().default('cloud/screen/dist'),
@@ -65,14 +78,42 @@ export interface Config {
   publicUrl: string;
   /** How often the outbox worker looks for due messages; 0 = never (tests drive it). */
   outboxIntervalMs: number;
-  /** Where uploaded photos are kept (the embedded default keeps them on disk). */
+  /** Where uploaded photos and exports are kept when no S3 bucket is configured. */
   uploadDir: string;
+  /** S3-compatible object storage (MinIO, Tencent COS, AWS); null = the local folder above. */
+  s3: S3Config | null;
+  /** How long a host holds an outbox message it took; past it, another host may take it. */
+  outboxLeaseMs: number;
+  /** How often scheduled jobs (auto-close, clean-ups) tick; 0 = never (tests drive them). */
+  jobIntervalMs: number;
+  /** Run migrations at start (the embedded default) or refuse a schema not current (production). */
+  autoMigrate: boolean;
+  /** Where rate-limit counters live: this process's memory, or the database all hosts share. */
+  rateLimitStore: 'memory' | 'database';
+  /** JSON log level (pino): info in production, warn in development. */
+  logLevel: string;
+  /** How long a shutdown waits for requests under way before closing anyway. */
+  shutdownGraceMs: number;
   /** The H5 preview's build, served at `/` when it exists. */
   h5Dir: string;
   /** The admin console's build, served at `/console/` when it exists. */
   consoleDir: string;
   /** The service centre's screen page (大屏), served at `/screen/` when it exists. */
   screenDir: string;
+}
+
+export interface S3Config {
+  /** Unset = AWS itself; MinIO/COS/s3rver give their URL. */
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  /** Unset = the SDK's own chain (environment, instance role). */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  /** MinIO and most self-hosted stores want path-style addressing. */
+  forcePathStyle: boolean;
+  /** Key prefix inside the bucket, e.g. `linli/`. */
+  prefix: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -105,6 +146,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.LINLI_PUBLIC_URL.replace(/\/$/, ''),
     outboxIntervalMs: e.LINLI_OUTBOX_INTERVAL_MS,
     uploadDir: e.LINLI_UPLOAD_DIR,
+    s3: e.LINLI_S3_BUCKET
+      ? {
+          endpoint: e.LINLI_S3_ENDPOINT,
+          region: e.LINLI_S3_REGION,
+          bucket: e.LINLI_S3_BUCKET,
+          accessKeyId: e.LINLI_S3_ACCESS_KEY_ID,
+          secretAccessKey: e.LINLI_S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.LINLI_S3_FORCE_PATH_STYLE === '1',
+          prefix: e.LINLI_S3_PREFIX,
+        }
+      : null,
+    outboxLeaseMs: e.LINLI_OUTBOX_LEASE_MS,
+    jobIntervalMs: e.LINLI_JOB_INTERVAL_MS,
+    autoMigrate: e.LINLI_AUTO_MIGRATE ? e.LINLI_AUTO_MIGRATE === '1' : !production,
+    // Several hosts share one PostgreSQL; the embedded SQLite is one host by nature.
+    rateLimitStore: e.LINLI_RATE_LIMIT_STORE ?? (e.DATABASE_URL && /^postgres(ql)?:\/\//.test(e.DATABASE_URL) ? 'database' : 'memory'),
+    shutdownGraceMs: e.LINLI_SHUTDOWN_GRACE_MS,
+    logLevel: e.LINLI_LOG_LEVEL ?? (production ? 'info' : 'warn'),
     h5Dir: e.LINLI_H5_DIR,
     consoleDir: e.LINLI_CONSOLE_DIR,
     screenDir: e.LINLI_SCREEN_DIR,

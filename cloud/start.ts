@@ -8,10 +8,10 @@ import { functions } from './functions';
 import { buildHost } from './host/build-host';
 import { registerStaticSite } from './host/static-routes';
 import { openDatabase, type OpenDatabase } from './storage/dialect';
+import { openObjectStore, type ObjectStore } from './files/object-store';
+import { startScheduler } from './jobs/scheduler';
 import { startOutboxWorker } from './notifications/worker';
-import { closeStaleResolved } from './petitions/close-stale';
-import { runLiveCardsOnce } from './grid/live-cards';
-import { migrateToLatest } from './storage/migrate';
+import { assertSchemaCurrent, migrateToLatest } from './storage/migrate';
 import { createWechatClient } from './wechat/client';
 import { startFakeWechat, type FakeWechat } from './wechat/fake-server';
 
@@ -19,6 +19,7 @@ export interface Linli {
   host: FastifyInstance;
   services: Services;
   database: OpenDatabase;
+  objects: ObjectStore;
   /** The local fake WeChat, when no WECHAT_API_BASE was configured. */
   fakeWechat: FakeWechat | null;
   url: string;
@@ -26,6 +27,11 @@ export interface Linli {
   servesH5: boolean;
   /** Whether the admin console was built and is served at `/console/`. */
   servesConsole: boolean;
+  /**
+   * Graceful stop: readiness turns 503, the outbox stops taking messages (those taken and
+   * not sent go back), requests under way finish (up to config.shutdownGraceMs), then the
+   * database closes.
+   */
   close(): Promise<void>;
 }
 
@@ -39,10 +45,15 @@ export async function startLinli(
 ): Promise<Linli> {
   const clock = options.clock ?? systemClock;
   const database = openDatabase(config.databaseUrl);
+  const objects = openObjectStore(config);
   const fakeWechat = config.wechatApiBase ? null : await startFakeWechat();
   try {
-    await migrateToLatest(database.db);
+    // The embedded default migrates itself; production runs `npm run migrate` first and a
+    // host refuses a schema older or newer than its code.
+    if (config.autoMigrate) await migrateToLatest(database.db);
+    else await assertSchemaCurrent(database.db);
     const services: Services = {
+      objects,
       db: database.db,
       clock,
       config,
@@ -55,7 +66,14 @@ export async function startLinli(
       }),
     };
     if (config.demoData) await seedDemo(services);
-    const host = await buildHost({ services, functions, logger: options.logger });
+    let draining = false;
+    const host = await buildHost({
+      services,
+      functions,
+      logger: options.logger,
+      operations: { poolStats: database.poolStats, draining: () => draining },
+    });
+    services.log = host.log;
     // The console first: its prefix is more specific than the preview's `/`.
     const servesConsole = await registerStaticSite(host, config.consoleDir, '/console/');
     if (servesConsole) host.get('/console', (_request, reply) => reply.redirect('/console/'));
@@ -64,24 +82,36 @@ export async function startLinli(
     const servesH5 = await registerStaticSite(host, config.h5Dir, '/');
     await options.beforeListen?.(host);
     const url = await host.listen({ host: config.host, port: config.port });
-    const stopWorker = config.outboxIntervalMs > 0 ? startOutboxWorker(services, config.outboxIntervalMs, [closeStaleResolved, runLiveCardsOnce]) : () => {};
+    const worker = config.outboxIntervalMs > 0 ? startOutboxWorker(services, config.outboxIntervalMs) : null;
+    const scheduler = config.jobIntervalMs > 0 ? startScheduler(services, config.jobIntervalMs) : null;
+    let closing: Promise<void> | null = null;
     return {
       host,
       services,
       database,
+      objects,
       fakeWechat,
       url,
       servesH5,
       servesConsole,
-      async close() {
-        stopWorker();
-        await host.close();
-        await fakeWechat?.close();
-        await database.close();
+      close() {
+        closing ??= (async () => {
+          draining = true;
+          await Promise.all([worker?.stop(), scheduler?.stop()]);
+          // Fastify stops accepting, closes idle keep-alive sockets and waits for requests under way.
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([host.close(), new Promise((resolve) => (timer = setTimeout(resolve, config.shutdownGraceMs)))]);
+          clearTimeout(timer);
+          await fakeWechat?.close();
+          objects.close();
+          await database.close();
+        })();
+        return closing;
       },
     };
   } catch (error) {
     await fakeWechat?.close();
+    objects.close();
     await database.close();
     throw error;
   }

@@ -97,7 +97,13 @@ export const exportReport = defineContract({
   kind: 'query',
   access: rolesOnly('communityAdmin', 'districtAdmin'),
   input: ExportInput,
-}).returns<{ fileName: string; mime: string; base64: string; rows: number }>();
+}).returns<{
+  fileName: string;
+  mime: string;
+  /** A signed link on the host, valid for 10 minutes; the file itself is kept in object storage for a day. */
+  url: string;
+  rows: number;
+}>();
 
 export interface QueueCounts {
   petitionsOpen: number;

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Db } from '../storage/dialect';
 import type { WechatClient } from '../wechat/client';
+import type { ObjectStore } from '../files/object-store';
 import type { Clock } from './clock';
 import type { DataCipher } from './crypto';
 
@@ -11,4 +12,15 @@ export interface Services {
   wechat: WechatClient;
   cipher: DataCipher;
   config: Config;
+  /** Where stored files live: local folder or S3 (cloud/files/object-store.ts). */
+  objects: ObjectStore;
+  /** The host's JSON log once it is built; absent in bare unit tests. */
+  log?: Log;
+}
+
+/** The part of pino's logger the domain uses: an object first (no personal data), then a message. */
+export interface Log {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
 }

@@ -6,6 +6,7 @@ import { PETITION_FLOW, PETITION_KIND_TEXT, type PetitionKind, type PetitionStat
 import { formatFullDateTime, shanghaiDay } from '../../types/time';
 import { writeAudit } from '../audit/audit.storage';
 import { defineFunction } from '../core/define-function';
+import { EXPORT_MIME, storeExport } from '../files/exports';
 import type { Services } from '../core/services';
 import { bookingsInRange, eventsInRange, petitionsInRange, type Range } from './dashboard.storage';
 import { adminScope, checkRange } from './scope';
@@ -143,6 +144,8 @@ export default defineFunction(exportReport, async (input, { services, caller }) 
   ws.addRows(sheet.rows);
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
   const fileName = `${REPORT_TITLES[input.report]}_${shanghaiDay(input.from)}_${shanghaiDay(new Date(input.to.getTime() - 1))}.xlsx`;
+  if (buffer.length > 20 * 1024 * 1024) throw new AppError('PAYLOAD_TOO_LARGE', '报表太大了，请缩短时间范围');
+  const file = await storeExport(services, caller.id, fileName, buffer);
   await writeAudit(services.db, {
     actor_id: caller.id,
     action: 'reports.export',
@@ -153,6 +156,5 @@ export default defineFunction(exportReport, async (input, { services, caller }) 
     detail: { fileName, rows: sheet.rows.length, from: input.from.toISOString(), to: input.to.toISOString() },
     at: services.clock.now(),
   });
-  if (buffer.length > 20 * 1024 * 1024) throw new AppError('PAYLOAD_TOO_LARGE', '报表太大了，请缩短时间范围');
-  return { fileName, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buffer.toString('base64'), rows: sheet.rows.length };
+  return { fileName, mime: EXPORT_MIME, url: file.url, rows: sheet.rows.length };
 });

@@ -28,3 +28,11 @@ export async function attachFiles(db: Db, ids: string[], ownerId: string, kind: 
 export async function filesOf(db: Db, kind: string, targetId: string): Promise<FilesTable[]> {
   return db.selectFrom('files').selectAll().where('attached_kind', '=', kind).where('attached_id', '=', targetId).orderBy('created_at').execute();
 }
+
+export async function filesAttachedBefore(db: Db, kind: string, before: Date): Promise<FilesTable[]> {
+  return db.selectFrom('files').selectAll().where('attached_kind', '=', kind).where('created_at', '<', before.toISOString()).limit(500).execute();
+}
+
+export async function deleteFileRows(db: Db, ids: string[]): Promise<void> {
+  if (ids.length) await db.deleteFrom('files').where('id', 'in', ids).execute();
+}

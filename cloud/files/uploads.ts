@@ -1,6 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../types';
 import { HOUR } from '../core/clock';
@@ -33,10 +31,9 @@ export async function storeUpload(services: Services, ownerId: string, bytes: Bu
     .toBuffer();
   const id = newId();
   const now = services.clock.now();
-  const relative = path.join(now.toISOString().slice(0, 7), `${id}.${kind === 'jpeg' ? 'jpg' : kind}`);
-  const absolute = path.join(services.config.uploadDir, relative);
-  await fs.mkdir(path.dirname(absolute), { recursive: true });
-  await fs.writeFile(absolute, clean);
+  const relative = `${now.toISOString().slice(0, 7)}/${id}.${kind === 'jpeg' ? 'jpg' : kind}`;
+  // The object first: a row never points at bytes that were not stored.
+  await services.objects.put(relative, clean, FORMATS[kind]);
   await insertFile(services.db, {
     id,
     owner_id: ownerId,
@@ -47,6 +44,7 @@ export async function storeUpload(services: Services, ownerId: string, bytes: Bu
     attached_kind: null,
     attached_id: null,
     created_at: now.toISOString(),
+    download_name: null,
   });
   return { id, mime: FORMATS[kind], size: clean.length };
 }
@@ -55,8 +53,8 @@ export async function storeUpload(services: Services, ownerId: string, bytes: Bu
  * A link to a file for someone the domain has already allowed to see it: signed with the
  * data key and valid for an hour, because an <Image> cannot send a session header.
  */
-export function signedFileUrl(services: Services, fileId: string): string {
-  const expires = services.clock.now().getTime() + HOUR;
+export function signedFileUrl(services: Services, fileId: string, validMs = HOUR): string {
+  const expires = services.clock.now().getTime() + validMs;
   return `/api/files/${fileId}?e=${expires}&s=${fileSignature(services, fileId, expires)}`;
 }
 

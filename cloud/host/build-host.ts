@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -17,6 +18,8 @@ import { catalogEntry } from './catalog';
 import { registerFileRoutes } from './file-routes';
 import { registerPublicLinks } from './public-links';
 import { registerCardRoutes } from '../grid/card-routes';
+import { registerOperations, type OperationsOptions } from './operations';
+import { databaseRateLimitStore } from './rate-limit-store';
 import { decodeValue, encodeValue, verifyAppSignature } from './protocol';
 
 z.config(z.locales.zhCN());
@@ -36,6 +39,8 @@ export interface HostOptions {
    * which a domain clock fixed by a test must not change.
    */
   wallClock?: Clock;
+  /** Readiness and metrics inputs; a bare test host has neither pool nor shutdown. */
+  operations?: OperationsOptions;
 }
 
 /**
@@ -43,14 +48,32 @@ export interface HostOptions {
  * request, checks the app signature, the session and the access rule, validates the input,
  * calls the handler and encodes the result. No domain rule lives here.
  */
-export async function buildHost({ services, functions, logger = false, wallClock = systemClock }: HostOptions): Promise<FastifyInstance> {
+export async function buildHost({
+  services,
+  functions,
+  logger = false,
+  wallClock = systemClock,
+  operations = { poolStats: () => ({ total: 0, idle: 0, waiting: 0 }), draining: () => false },
+}: HostOptions): Promise<FastifyInstance> {
   const { config } = services;
   const byName = new Map(functions.map((f) => [f.contract.name, f]));
   const missing = contracts.filter((c) => !byName.has(c.name)).map((c) => c.name);
   if (missing.length) throw new Error(`contracts without a handler: ${missing.join(', ')}`);
 
-  const app = Fastify({ logger, bodyLimit: config.bodyLimitBytes });
+  const app = Fastify({
+    logger: logger && jsonLogOptions(config.logLevel),
+    bodyLimit: config.bodyLimitBytes,
+    // A request id from the proxy in front is kept, so one request reads the same in both logs.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+  });
   app.decorateRequest('caller', null);
+  app.decorateRequest('functionName', null);
+  app.addHook('onRequest', async (request, reply) => {
+    if (!/^[\w.:-]{1,80}$/.test(request.id)) request.id = crypto.randomUUID();
+    reply.header('x-request-id', request.id);
+  });
+  const metrics = registerOperations(app, services, operations);
 
   // The SDK sends an empty body with a JSON content type for a call without parameters.
   app.removeContentTypeParser(['application/json', 'text/plain']);
@@ -70,7 +93,9 @@ export async function buildHost({ services, functions, logger = false, wallClock
 
   app.setErrorHandler((error, request, reply) => {
     const appError = fastifyErrorToAppError(error);
-    if (appError.kind === 'INTERNAL') request.log.error(error);
+    metrics.countError(appError.code);
+    // The class, code and stack only: a driver's message can quote the values it was given.
+    if (appError.kind === 'INTERNAL') request.log.error({ err: scrubbedError(error) }, 'internal error');
     const body: { code: number; error: string; fields?: FieldError[] } = { code: appError.code, error: appError.message };
     if (appError.fields.length) body.fields = appError.fields;
     return reply.status(appError.status).send(body);
@@ -91,6 +116,7 @@ export async function buildHost({ services, functions, logger = false, wallClock
   });
   await app.register(rateLimit, {
     global: false,
+    ...(config.rateLimitStore === 'database' && { store: databaseRateLimitStore(services.db) }),
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
 
@@ -136,22 +162,29 @@ export async function buildHost({ services, functions, logger = false, wallClock
         const name = (request.params as { name: string }).name;
         const fn = byName.get(name);
         if (!fn) throw new AppError('FUNCTION_NOT_FOUND', `没有这项功能：${name.slice(0, 64)}，请更新小程序后再试`);
+        request.functionName = name;
         const caller = request.caller;
         if (!accessAllows(fn.contract.access, caller)) {
           throw caller ? new AppError('ROLE_REQUIRED') : new AppError('SESSION_INVALID', '请先登录');
         }
         const input = decodeValue(request.body);
         const audited = fn.contract.kind === 'command' && isAdmin(caller);
+        let parsedInput: unknown = input;
+        let result: unknown;
         try {
           const parsed = fn.contract.input.safeParse(input);
           if (!parsed.success) throw invalidInput(parsed.error);
-          const result = await fn.handler(parsed.data, { services, caller: caller as SessionUser, ip: request.ip });
-          if (audited) await auditAdminWrite(services, { caller, functionName: name, input: parsed.data, error: null });
-          return { result: encodeValue(result) };
+          parsedInput = parsed.data;
+          result = await fn.handler(parsed.data, { services, caller: caller as SessionUser, ip: request.ip });
         } catch (error) {
-          if (audited) await auditAdminWrite(services, { caller, functionName: name, input, error: fastifyErrorToAppError(error) }).catch(() => undefined);
+          // The write did not happen: audited as denied or failed, and the caller gets the error.
+          if (audited) await auditAdminWrite(services, { caller, functionName: name, input, error: fastifyErrorToAppError(error) }).catch((e: unknown) => request.log.error({ err: scrubbedError(e), function: name }, 'audit write failed'));
           throw error;
         }
+        // The write committed: the caller hears so whatever happens to its audit row, and a
+        // failed audit write is logged (with the request id), never turned into a "failed" row.
+        if (audited) await auditAdminWrite(services, { caller, functionName: name, input: parsedInput, error: null }).catch((e: unknown) => request.log.error({ err: scrubbedError(e), function: name }, 'audit write failed after a committed change'));
+        return { result: encodeValue(result) };
       };
       api.post('/functions/:name', { config: callLimit }, runFunction);
       api.post('/call/:name', { config: callLimit }, runFunction);
@@ -207,6 +240,25 @@ export async function buildHost({ services, functions, logger = false, wallClock
   app.get('/api/health', async () => ({ ok: true }));
 
   return app;
+}
+
+/**
+ * JSON logs, one line an event, with the request id and no personal data: no IP address,
+ * no query string (signed links), no headers (session tokens), no bodies.
+ */
+function jsonLogOptions(level: string) {
+  return {
+    level,
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+function scrubbedError(error: unknown): { type: string; code?: string; stack?: string } {
+  const e = error as { name?: string; code?: unknown; stack?: string };
+  return { type: e?.name ?? typeof error, code: typeof e?.code === 'string' ? e.code : undefined, stack: e?.stack?.split('\n').slice(1, 6).join('\n') };
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

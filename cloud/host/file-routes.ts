@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../types';
 import { isPublicArticleFile } from '../articles/article-files';
 import type { Services } from '../core/services';
 import { getFileRow } from '../files/files.storage';
+import { ObjectNotFound } from '../files/object-store';
 import { MAX_UPLOAD_BYTES, storeUpload, verifyFileSignature } from '../files/uploads';
 
 /**
@@ -52,11 +51,17 @@ export async function registerFileRoutes(
       const signed = !!s && verifyFileSignature(services, id, Number(e), s);
       const row = await getFileRow(services.db, id);
       if (!row || !(signed || (!s && (await isPublicArticleFile(services, row))))) throw new AppError('FILE_NOT_FOUND');
+      const object = await services.objects.get(row.path).catch((error: unknown) => {
+        if (error instanceof ObjectNotFound) throw new AppError('FILE_NOT_FOUND');
+        throw error;
+      });
+      if (row.download_name) reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.download_name)}`);
       return reply
         .type(row.mime)
+        .header('content-length', object.size)
         .header('cache-control', 'private, max-age=3600')
         .header('x-content-type-options', 'nosniff')
-        .send(fs.createReadStream(path.join(services.config.uploadDir, row.path)));
+        .send(object.body);
     });
   });
 }

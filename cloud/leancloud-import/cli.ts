@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { systemClock } from '../core/clock';
 import { createDataCipher } from '../core/crypto';
+import { openObjectStore } from '../files/object-store';
 import type { Services } from '../core/services';
 import { openDatabase } from '../storage/dialect';
 import { migrateToLatest } from '../storage/migrate';
@@ -56,9 +57,12 @@ async function main(): Promise<number> {
     source = await openExport(positionals[0]!);
   }
   const database = openDatabase(config.databaseUrl);
+  // Imported photos go where the hosts keep files: the local folder or the S3 bucket.
+  const objects = openObjectStore(config);
   try {
     await migrateToLatest(database.db);
     const services: Services = {
+      objects,
       db: database.db,
       clock: systemClock,
       config,
@@ -72,6 +76,7 @@ async function main(): Promise<number> {
     return report.clean ? 0 : 3;
   } finally {
     await source.close();
+    objects.close();
     await database.close();
   }
 }

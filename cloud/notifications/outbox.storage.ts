@@ -1,5 +1,5 @@
 import { newId } from '../core/crypto';
-import type { Db } from '../storage/dialect';
+import { isPostgres, type Db } from '../storage/dialect';
 import type { OutboxTable } from '../storage/schema';
 
 export interface OutgoingMessage {
@@ -48,45 +48,93 @@ export async function skipPending(db: Db, dedupePrefix: string): Promise<void> {
 
 export type OutboxRow = OutboxTable & { openid: string | null };
 
-export async function dueMessages(db: Db, now: Date, limit: number): Promise<OutboxRow[]> {
-  return db
-    .selectFrom('outbox as o')
-    .innerJoin('users as u', 'u.id', 'o.user_id')
-    .selectAll('o')
-    .select('u.openid')
-    .where('o.status', '=', 'pending')
-    .where('o.not_before', '<=', now.toISOString())
-    .orderBy('o.not_before')
-    .limit(limit)
+/**
+ * Takes up to `limit` due messages for sending, in one statement, under a lease held by
+ * `holder` until `leaseUntil`. Due means pending and past `not_before`, or `sending` under a
+ * lease that ran out: the host that took it died before it could settle. On PostgreSQL the
+ * rows are locked `FOR UPDATE SKIP LOCKED`, so hosts claiming at the same moment take
+ * different messages instead of queuing on one another; SQLite has one writer at a time.
+ * `attempts` counts claims, so a message that keeps killing hosts still ends as failed.
+ */
+export async function claimDue(db: Db, q: { now: Date; leaseUntil: Date; holder: string; limit: number }): Promise<OutboxRow[]> {
+  const now = q.now.toISOString();
+  const due = db
+    .selectFrom('outbox')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('not_before', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])]),
+      ]),
+    )
+    .orderBy('not_before')
+    .limit(q.limit);
+  const claimed = await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), lease_until: q.leaseUntil.toISOString(), claimed_by: q.holder }))
+    .where('id', 'in', isPostgres(db) ? due.forUpdate().skipLocked() : due)
+    .returningAll()
+    .execute();
+  if (claimed.length === 0) return [];
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'openid'])
+    .where('id', 'in', [...new Set(claimed.map((m) => m.user_id))])
+    .execute();
+  const openids = new Map(users.map((u) => [u.id, u.openid]));
+  return claimed.sort((a, b) => a.not_before.localeCompare(b.not_before)).map((m) => ({ ...m, openid: openids.get(m.user_id) ?? null }));
+}
+
+/** Gives messages taken but not sent back to the queue (a host shutting down). */
+export async function releaseClaims(db: Db, holder: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'pending', lease_until: null, claimed_by: null, attempts: eb('attempts', '-', 1) }))
+    .where('id', 'in', ids)
+    .where('status', '=', 'sending')
+    .where('claimed_by', '=', holder)
     .execute();
 }
 
-/** Takes a message for sending; false when another worker already took it. */
-export async function claim(db: Db, id: string): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
+/**
+ * Records how a send ended, only while `holder` still holds the message: a host that lost
+ * its lease (it stalled past it and another host took the message) changes nothing.
+ * @returns whether the outcome was recorded
+ */
 export async function settle(
   db: Db,
   id: string,
+  holder: string,
   outcome: { status: 'sent' | 'refused' | 'failed' | 'skipped' | 'pending'; error?: string; notBefore?: Date; at: Date },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('outbox')
     .set({
       status: outcome.status,
       last_error: outcome.error ?? null,
+      lease_until: null,
+      claimed_by: null,
       ...(outcome.status === 'sent' && { sent_at: outcome.at.toISOString() }),
       ...(outcome.notBefore && { not_before: outcome.notBefore.toISOString() }),
     })
     .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .where('claimed_by', '=', holder)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Messages still to go out (pending or being sent), for the metrics and readiness. */
+export async function outboxBacklog(db: Db): Promise<{ pending: number; sending: number }> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['pending', 'sending'])
+    .groupBy('status')
     .execute();
+  const of = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  return { pending: of('pending'), sending: of('sending') };
 }
 
 export async function messagesFor(db: Db, userId: string): Promise<OutboxTable[]> {

@@ -1,25 +1,49 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
 import { MINUTE } from '../core/clock';
+import { newId } from '../core/crypto';
 import type { Services } from '../core/services';
 import { WechatError, WECHAT_SUBSCRIPTION_REFUSED } from '../wechat/client';
-import { claim, dueMessages, settle } from './outbox.storage';
+import { claimDue, releaseClaims, settle } from './outbox.storage';
 
 /** Waits before the 1st, 2nd, … retry of a message WeChat failed to take. */
 export const RETRY_DELAYS_MS = [1, 5, 30, 120, 360].map((m) => m * MINUTE);
 
+/** This process, as the holder of outbox leases: a host restarted is a new holder. */
+const PROCESS_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+
+export interface OutboxRunOptions {
+  /** How many messages one run takes. */
+  limit?: number;
+  /** Checked between messages: once true, what was taken and not yet sent goes back to the queue. */
+  stopping?: () => boolean;
+}
+
 /**
- * Sends what is due, once each. A refusal (43101: the resident has no subscription left
- * for this template) is final: retrying would only burn quota. Other failures retry with
- * growing delays, then give up.
+ * Sends what is due, once each. Messages are taken under a lease (config.outboxLeaseMs):
+ * one a dead host left `sending` is taken again when its lease runs out, and a message
+ * recorded as sent is never taken again. The one gap no outbox can close: a host killed
+ * after WeChat accepted a message and before "sent" was recorded sends it again; for a
+ * one-time subscription WeChat itself refuses that second send (43101).
+ *
+ * A refusal (43101: the resident has no subscription left for this template) is final:
+ * retrying would only burn quota. Other failures retry with growing delays, then give up.
  *
  * @returns how many messages were sent
  */
-export async function runOutboxOnce(services: Services, limit = 50): Promise<number> {
+export async function runOutboxOnce(services: Services, options: number | OutboxRunOptions = {}): Promise<number> {
+  const { limit = 50, stopping = () => false } = typeof options === 'number' ? { limit: options } : options;
   const now = services.clock.now();
+  const holder = `${PROCESS_ID}:${newId().slice(0, 8)}`;
+  const taken = await claimDue(services.db, { now, leaseUntil: new Date(now.getTime() + services.config.outboxLeaseMs), holder, limit });
   let sent = 0;
-  for (const message of await dueMessages(services.db, now, limit)) {
-    if (!(await claim(services.db, message.id))) continue;
+  for (const [index, message] of taken.entries()) {
+    if (stopping()) {
+      await releaseClaims(services.db, holder, taken.slice(index).map((m) => m.id));
+      break;
+    }
     if (!message.openid) {
-      await settle(services.db, message.id, { status: 'skipped', error: '用户没有微信身份（后台账号或已注销）', at: now });
+      await settle(services.db, message.id, holder, { status: 'skipped', error: '用户没有微信身份（后台账号或已注销）', at: now });
       continue;
     }
     try {
@@ -29,39 +53,52 @@ export async function runOutboxOnce(services: Services, limit = 50): Promise<num
         page: message.page ?? undefined,
         data: JSON.parse(message.data) as Record<string, string>,
       });
-      await settle(services.db, message.id, { status: 'sent', at: now });
+      await settle(services.db, message.id, holder, { status: 'sent', at: now });
       sent++;
     } catch (error) {
       const errcode = error instanceof WechatError ? error.errcode : -1;
       const text = error instanceof Error ? error.message : String(error);
+      // attempts already counts this claim.
       if (errcode === WECHAT_SUBSCRIPTION_REFUSED) {
-        await settle(services.db, message.id, { status: 'refused', error: text, at: now });
-      } else if (message.attempts + 1 > RETRY_DELAYS_MS.length) {
-        await settle(services.db, message.id, { status: 'failed', error: text, at: now });
+        await settle(services.db, message.id, holder, { status: 'refused', error: text, at: now });
+      } else if (message.attempts > RETRY_DELAYS_MS.length) {
+        await settle(services.db, message.id, holder, { status: 'failed', error: text, at: now });
       } else {
-        const delay = RETRY_DELAYS_MS[message.attempts]!;
-        await settle(services.db, message.id, { status: 'pending', error: text, notBefore: new Date(now.getTime() + delay), at: now });
+        const delay = RETRY_DELAYS_MS[message.attempts - 1]!;
+        await settle(services.db, message.id, holder, { status: 'pending', error: text, notBefore: new Date(now.getTime() + delay), at: now });
       }
     }
   }
   return sent;
 }
 
-/** Runs the outbox (and the jobs that ride along with it) every `intervalMs` until stopped. */
-export function startOutboxWorker(services: Services, intervalMs: number, jobs: Array<(s: Services) => Promise<unknown>> = []): () => void {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      for (const job of jobs) await job(services);
-      await runOutboxOnce(services);
-    } catch (error) {
-      console.error('outbox worker:', error);
-    } finally {
-      running = false;
-    }
+export interface OutboxWorker {
+  /** Stops taking work, gives back what was taken and not sent, and waits for the send under way. */
+  stop(): Promise<void>;
+}
+
+/** Runs the outbox every `intervalMs` until stopped. */
+export function startOutboxWorker(services: Services, intervalMs: number): OutboxWorker {
+  let stopped = false;
+  let current: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    if (stopped) return;
+    current = current.then(async () => {
+      if (stopped) return;
+      try {
+        // Keep going while there is a full batch: a rush should not wait a tick per 50.
+        while (!stopped && (await runOutboxOnce(services, { limit: 50, stopping: () => stopped })) >= 50);
+      } catch (error) {
+        services.log?.error({ err: error }, 'outbox worker');
+      }
+    });
   }, intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await current;
+    },
+  };
 }

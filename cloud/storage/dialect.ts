@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -13,7 +13,14 @@ export interface OpenDatabase {
   kind: DatabaseKind;
   /** Where it lives, with any password taken out. */
   description: string;
+  /** The connection pool's state, for the metrics (PostgreSQL; SQLite has one connection). */
+  poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
+}
+
+/** For the few statements that differ (row locks, advisory locks): which dialect a Db speaks. */
+export function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
 export const DEFAULT_SQLITE_FILE = '.data/linli.sqlite';
@@ -35,6 +42,7 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
       db,
       kind: 'postgres',
       description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => db.destroy(),
     };
   }
@@ -45,5 +53,5 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, kind: 'sqlite', description: path.resolve(file), close: () => db.destroy() };
+  return { db, kind: 'sqlite', description: path.resolve(file), poolStats: () => ({ total: 1, idle: 1, waiting: 0 }), close: () => db.destroy() };
 }

@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './dialect';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-articles';
@@ -8,6 +8,7 @@ import * as m005 from './migrations/005-petitions';
 import * as m006 from './migrations/006-honors';
 import * as m007 from './migrations/007-share-visit-once';
 import * as m010 from './migrations/010-grid-work';
+import * as m011 from './migrations/011-production';
 import * as m012 from './migrations/012-leancloud-import';
 import * as m016 from './migrations/016-stories';
 
@@ -21,17 +22,55 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-honors': m006,
   '007-share-visit-once': m007,
   '010-grid-work': m010,
+  '011-production': m011,
   '012-leancloud-import': m012,
   '016-stories': m016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-/** Brings the schema up to date; runs at every start of the host. */
+/** Brings the schema up to date: `npm run migrate`, or every start of the embedded host. */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  // Areas number their migrations apart (011, 012, 016…) and land in any order: a database that
+  // already ran a later number still takes an earlier one that arrived after it.
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
+}
+
+export interface SchemaState {
+  /** Migrations this code knows that the database has not run. */
+  pending: string[];
+  /** Migrations the database has run that this code does not know: a newer release wrote it. */
+  unknown: string[];
+}
+
+/** How the database's schema stands to this code's migrations. */
+export async function schemaState(db: Db): Promise<SchemaState> {
+  const applied = new Set((await new Migrator({ db, provider, allowUnorderedMigrations: true }).getMigrations()).filter((m) => m.executedAt).map((m) => m.name));
+  const known = Object.keys(MIGRATIONS);
+  const unknown = await appliedNames(db);
+  return {
+    pending: known.filter((name) => !applied.has(name)),
+    unknown: unknown.filter((name) => !(name in MIGRATIONS)),
+  };
+}
+
+async function appliedNames(db: Db): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
+  const rows = await (db as unknown as Kysely<{ kysely_migration: { name: string } }>).selectFrom('kysely_migration').select('name').execute();
+  return rows.map((r) => r.name);
+}
+
+/**
+ * A host in production runs on the schema its code was written for, neither older (run
+ * `npm run migrate` first) nor newer (a later release migrated; this code would misread it).
+ */
+export async function assertSchemaCurrent(db: Db): Promise<void> {
+  const { pending, unknown } = await schemaState(db);
+  if (unknown.length) throw new Error(`数据库结构比本程序新（未知的迁移：${unknown.join(', ')}），请部署对应版本的程序`);
+  if (pending.length) throw new Error(`数据库结构比本程序旧（未执行的迁移：${pending.join(', ')}），请先运行 npm run migrate`);
 }

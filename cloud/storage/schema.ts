@@ -150,6 +150,10 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** While `sending`: when the taking host's lease runs out and another host may take it. */
+  lease_until: string | null;
+  /** The host (and attempt) that holds the lease; a settle from anyone else is ignored. */
+  claimed_by: string | null;
 }
 
 export interface ServiceCentersTable {
@@ -246,6 +250,15 @@ export interface FilesTable {
   attached_kind: string | null;
   attached_id: string | null;
   created_at: string;
+  /** The name a download gets (exports); photos have none. */
+  download_name: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  /** Milliseconds since the epoch. */
+  reset_at: number;
 }
 
 export interface PetitionsTable {
@@ -596,4 +609,13 @@ export interface Database {
   live_cards: LiveCardsTable;
   grid_reports: GridReportsTable;
   app_feedback: AppFeedbackTable;
+  rate_limits: RateLimitsTable;
+  job_runs: JobRunsTable;
+}
+
+export interface JobRunsTable {
+  name: string;
+  tick: number;
+  ran_at: string;
+  ran_by: string;
 }

@@ -1,9 +1,14 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AV from 'leancloud-storage';
 import type { FunctionInput, FunctionName, FunctionOutput } from '../../types';
 import { loadConfig, type Config } from '../config';
 import { FixedClock } from '../core/clock';
 import { startLinli, type Linli } from '../start';
 import { createTestDatabase, type TestDatabase } from '../storage/test-database';
+import { createBucket } from './s3-server';
 import type { RecordedMessage } from '../wechat/fake-server';
 
 /** A moment inside working hours, Asia/Shanghai: 2026-03-23 10:00 (a Monday). */
@@ -26,7 +31,10 @@ export interface TestLinli extends Linli {
  */
 export async function startTestLinli(env: Record<string, string> = {}): Promise<TestLinli> {
   const testDatabase = await createTestDatabase();
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-test-files-'));
   const config = loadConfig({
+    LINLI_UPLOAD_DIR: uploadDir,
+    ...(await testObjectStoreEnv()),
     NODE_ENV: 'test',
     PORT: '0',
     DATABASE_URL: testDatabase.url,
@@ -61,7 +69,33 @@ export async function startTestLinli(env: Record<string, string> = {}): Promise<
     async stop() {
       await linli.close();
       await testDatabase.drop();
+      fs.rmSync(uploadDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The object store a test host uses: a temporary folder, or, when LINLI_TEST_S3_ENDPOINT
+ * names an S3-compatible server (scripts/test.sh starts one), a new bucket on it. The same
+ * suites run both ways, as they run on SQLite and PostgreSQL.
+ */
+export async function testObjectStoreEnv(): Promise<Record<string, string>> {
+  const endpoint = process.env.LINLI_TEST_S3_ENDPOINT;
+  if (!endpoint) return {};
+  const s3 = {
+    endpoint,
+    accessKeyId: process.env.LINLI_TEST_S3_ACCESS_KEY_ID ?? 'linli-test',
+    secretAccessKey: process.env.LINLI_TEST_S3_SECRET_ACCESS_KEY ?? 'linli-test-secret',
+    region: process.env.LINLI_TEST_S3_REGION ?? 'us-east-1',
+  };
+  const bucket = `linli-t-${crypto.randomBytes(6).toString('hex')}`;
+  await createBucket(s3, bucket);
+  return {
+    LINLI_S3_ENDPOINT: s3.endpoint,
+    LINLI_S3_ACCESS_KEY_ID: s3.accessKeyId,
+    LINLI_S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+    LINLI_S3_REGION: s3.region,
+    LINLI_S3_BUCKET: bucket,
   };
 }
 

@@ -10,7 +10,7 @@ import { percent } from '../plumbing/format';
 import { call } from '../sdk/client';
 import { toAppError } from '../sdk/errors';
 import { DailyChart } from './daily-chart';
-import { downloadBase64 } from './download';
+import { downloadUrl } from './download';
 
 type Range = [Dayjs, Dayjs];
 
@@ -74,7 +74,7 @@ export default function DashboardPage() {
     setExporting(report);
     try {
       const file = await call('reports.export', { report, ...toPeriod(range), ...(communityId && { communityId }) });
-      downloadBase64(file.fileName, file.mime, file.base64);
+      downloadUrl(file.fileName, file.url);
       void message.success(`已导出 ${file.fileName}（${file.rows}行）`);
     } catch (e) {
       void message.error(toAppError(e).message);

@@ -1,0 +1,65 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { Services } from '../core/services';
+import { removeOldExports } from '../files/exports';
+import { closeStaleResolved } from '../petitions/close-stale';
+import { runLiveCardsOnce } from '../grid/live-cards';
+import { deleteEndedRateWindows, runOncePerTick } from './jobs.storage';
+
+export interface ScheduledJob {
+  name: string;
+  run(services: Services): Promise<unknown>;
+}
+
+/** Jobs that run on a timer, whichever host's timer fires first (reminders ride the outbox instead). */
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  { name: 'petitions.autoClose', run: closeStaleResolved },
+  // 动态消息: coalesced to one update a minute per event inside the job itself.
+  { name: 'grid.liveCards', run: runLiveCardsOnce },
+  { name: 'files.removeOldExports', run: removeOldExports },
+  { name: 'rateLimits.cleanUp', run: (s) => deleteEndedRateWindows(s.db, s.clock.now().getTime()) },
+];
+
+const HOLDER = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+
+/**
+ * Runs every job once for the tick `now` falls in (ticks are `intervalMs` long), on at most
+ * one host. Returns the names of the jobs this host ran.
+ */
+export async function runJobsOnce(services: Services, intervalMs: number, jobs = SCHEDULED_JOBS): Promise<string[]> {
+  const now = services.clock.now();
+  const tick = Math.floor(now.getTime() / intervalMs);
+  const ran: string[] = [];
+  for (const job of jobs) {
+    try {
+      const outcome = await runOncePerTick(services.db, { name: job.name, tick, holder: HOLDER, at: now }, () => job.run(services));
+      if (outcome.ran) ran.push(job.name);
+    } catch (error) {
+      services.log?.error({ err: error, job: job.name }, 'scheduled job failed');
+    }
+  }
+  return ran;
+}
+
+export interface Scheduler {
+  stop(): Promise<void>;
+}
+
+export function startScheduler(services: Services, intervalMs: number, jobs = SCHEDULED_JOBS): Scheduler {
+  let stopped = false;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    if (stopped) return;
+    current = current.then(() => (stopped ? undefined : runJobsOnce(services, intervalMs, jobs)));
+  };
+  // Checked a few times a tick, so a tick is not missed when this host's timer drifts.
+  const timer = setInterval(tick, Math.max(1000, Math.floor(intervalMs / 4)));
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await current;
+    },
+  };
+}
