@@ -21,6 +21,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
 ];
 
 const HOLDER = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+/** Jobs running in this process: the advisory lock covers other hosts, this covers our own timers. */
+const runningHere = new Set<string>();
 
 /**
  * Runs every job once for the tick `now` falls in (ticks are `intervalMs` long), on at most
@@ -31,11 +33,15 @@ export async function runJobsOnce(services: Services, intervalMs: number, jobs =
   const tick = Math.floor(now.getTime() / intervalMs);
   const ran: string[] = [];
   for (const job of jobs) {
+    if (runningHere.has(job.name)) continue;
+    runningHere.add(job.name);
     try {
       const outcome = await runOncePerTick(services.db, { name: job.name, tick, holder: HOLDER, at: now }, () => job.run(services));
       if (outcome.ran) ran.push(job.name);
     } catch (error) {
       services.log?.error({ err: error, job: job.name }, 'scheduled job failed');
+    } finally {
+      runningHere.delete(job.name);
     }
   }
   return ran;

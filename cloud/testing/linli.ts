@@ -41,8 +41,9 @@ export async function startTestLinli(env: Record<string, string> = {}): Promise<
     LINLI_DEMO_DATA: '1',
     LINLI_LOGIN_RATE_PER_MINUTE: '100000',
     LINLI_WRITE_RATE_PER_MINUTE: '100000',
-    // Tests run the outbox themselves, with the fixed clock.
+    // Tests run the outbox and the scheduled jobs themselves, with the fixed clock.
     LINLI_OUTBOX_INTERVAL_MS: '0',
+    LINLI_JOB_INTERVAL_MS: '0',
     ...env,
   });
   const clock = new FixedClock(new Date(TEST_NOW));
@@ -97,6 +98,35 @@ export async function testObjectStoreEnv(): Promise<Record<string, string>> {
     LINLI_S3_REGION: s3.region,
     LINLI_S3_BUCKET: bucket,
   };
+}
+
+/**
+ * A second host on the same database, object store and fake WeChat as `linli`: what a load
+ * balancer puts next to the first. Its clock is its own fixed clock at the same moment.
+ */
+export async function startAnotherHost(linli: TestLinli, env: Record<string, string> = {}): Promise<Linli & { clock: FixedClock }> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    DATABASE_URL: linli.testDatabase.url,
+    LINLI_DEMO_DATA: '0',
+    LINLI_LOGIN_RATE_PER_MINUTE: String(linli.config.loginRatePerMinute),
+    LINLI_WRITE_RATE_PER_MINUTE: String(linli.config.writeRatePerMinute),
+    LINLI_OUTBOX_INTERVAL_MS: '0',
+    LINLI_JOB_INTERVAL_MS: '0',
+    LINLI_UPLOAD_DIR: linli.config.uploadDir,
+    WECHAT_API_BASE: linli.fakeWechat!.url,
+    ...(linli.config.s3 && {
+      LINLI_S3_ENDPOINT: linli.config.s3.endpoint!,
+      LINLI_S3_ACCESS_KEY_ID: linli.config.s3.accessKeyId!,
+      LINLI_S3_SECRET_ACCESS_KEY: linli.config.s3.secretAccessKey!,
+      LINLI_S3_REGION: linli.config.s3.region,
+      LINLI_S3_BUCKET: linli.config.s3.bucket,
+    }),
+    ...env,
+  });
+  const clock = new FixedClock(linli.clock.now());
+  return { ...(await startLinli(config, { clock })), clock };
 }
 
 export interface Client {
