@@ -41,7 +41,7 @@ export interface Linli {
  */
 export async function startLinli(
   config: Config,
-  options: { clock?: Clock; logger?: boolean; beforeListen?: (host: FastifyInstance) => Promise<void> } = {},
+  options: { clock?: Clock; logger?: boolean; logStream?: NodeJS.WritableStream; beforeListen?: (host: FastifyInstance) => Promise<void> } = {},
 ): Promise<Linli> {
   const clock = options.clock ?? systemClock;
   const database = openDatabase(config.databaseUrl);
@@ -71,6 +71,7 @@ export async function startLinli(
       services,
       functions,
       logger: options.logger,
+      logStream: options.logStream,
       operations: { poolStats: database.poolStats, draining: () => draining },
     });
     services.log = host.log;

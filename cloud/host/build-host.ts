@@ -34,6 +34,8 @@ export interface HostOptions {
   services: Services;
   functions: CloudFunction[];
   logger?: boolean;
+  /** Where JSON log lines go (default stdout); tests read them. */
+  logStream?: NodeJS.WritableStream;
   /**
    * Real time, for the request signature: it says how far the device's clock is from ours,
    * which a domain clock fixed by a test must not change.
@@ -52,6 +54,7 @@ export async function buildHost({
   services,
   functions,
   logger = false,
+  logStream,
   wallClock = systemClock,
   operations = { poolStats: () => ({ total: 0, idle: 0, waiting: 0 }), draining: () => false },
 }: HostOptions): Promise<FastifyInstance> {
@@ -61,7 +64,7 @@ export async function buildHost({
   if (missing.length) throw new Error(`contracts without a handler: ${missing.join(', ')}`);
 
   const app = Fastify({
-    logger: logger && jsonLogOptions(config.logLevel),
+    logger: logger && { ...jsonLogOptions(config.logLevel), ...(logStream && { stream: logStream }) },
     bodyLimit: config.bodyLimitBytes,
     // A request id from the proxy in front is kept, so one request reads the same in both logs.
     requestIdHeader: 'x-request-id',

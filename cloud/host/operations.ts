@@ -88,6 +88,11 @@ export function registerOperations(app: FastifyInstance, services: Services, opt
     if (fn) functionSeconds.observe({ function: fn, outcome: reply.statusCode < 400 ? 'ok' : 'error' }, reply.elapsedTime / 1000);
   });
 
+  // While shutting down, each answer closes its connection, so keep-alive sockets do not hold the stop up.
+  app.addHook('onSend', async (_request, reply) => {
+    if (options.draining()) reply.header('connection', 'close');
+  });
+
   app.get('/healthz', async () => ({ ok: true }));
   app.get('/readyz', async (_request, reply) => {
     const checks: Record<string, string> = {};

@@ -19,9 +19,11 @@ export function databaseRateLimitStore(db: Db, now: () => number = Date.now): Fa
         () => callback(null, { current: 0, ttl: timeWindow }),
       );
     }
-    child(routeOptions: { method?: string | string[]; url?: string; path?: string }): FastifyRateLimitStore {
-      const method = Array.isArray(routeOptions.method) ? routeOptions.method.join(',') : (routeOptions.method ?? '');
-      return new DatabaseStore(`${method} ${routeOptions.url ?? routeOptions.path ?? ''}`);
+    child(params: object): FastifyRateLimitStore {
+      // The plugin hands the merged limit settings, with the route under `routeInfo` (its typings say otherwise).
+      const route = (params as { routeInfo?: { method?: string | string[]; url?: string } }).routeInfo ?? {};
+      const method = Array.isArray(route.method) ? route.method.join(',') : (route.method ?? '');
+      return new DatabaseStore(`${method} ${route.url ?? ''}`);
     }
   }
   return DatabaseStore as unknown as FastifyRateLimitStoreCtor;

@@ -104,7 +104,11 @@ export async function testObjectStoreEnv(): Promise<Record<string, string>> {
  * A second host on the same database, object store and fake WeChat as `linli`: what a load
  * balancer puts next to the first. Its clock is its own fixed clock at the same moment.
  */
-export async function startAnotherHost(linli: TestLinli, env: Record<string, string> = {}): Promise<Linli & { clock: FixedClock }> {
+export async function startAnotherHost(
+  linli: TestLinli,
+  env: Record<string, string> = {},
+  options: Omit<NonNullable<Parameters<typeof startLinli>[1]>, 'clock'> = {},
+): Promise<Linli & { clock: FixedClock }> {
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -126,7 +130,7 @@ export async function startAnotherHost(linli: TestLinli, env: Record<string, str
     ...env,
   });
   const clock = new FixedClock(linli.clock.now());
-  return { ...(await startLinli(config, { clock })), clock };
+  return { ...(await startLinli(config, { ...options, clock })), clock };
 }
 
 export interface Client {
