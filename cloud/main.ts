@@ -5,7 +5,8 @@ import { startLinli } from './start';
 /** `npm start`: the host on the embedded SQLite (or DATABASE_URL) with demo data and the fake WeChat. */
 async function main() {
   const config = loadConfig();
-  const linli = await startLinli(config, { logger: config.production });
+  // JSON logs at config.logLevel (info in production, warn in development).
+  const linli = await startLinli(config, { logger: true });
   const url = linli.url.replace('127.0.0.1', 'localhost');
   const lines = [
     '',
@@ -22,7 +23,9 @@ async function main() {
     lines.push('  demo WeChat logins        dev:resident dev:grid dev:agent dev:admin dev:district');
     lines.push(`  demo console accounts     ${DEMO_ACCOUNTS.map((a) => `${a.username} / ${a.password}`).join(', ')}`);
   }
-  console.log(lines.join('\n') + '\n');
+  if (config.production) linli.host.log.info({ database: linli.database.kind, objects: linli.objects.kind }, 'host ready');
+  else console.log(lines.join('\n') + '\n');
+  // SIGTERM (docker stop, a redeploy): finish what is under way, give back outbox work, exit.
   const stop = async () => {
     await linli.close();
     process.exit(0);

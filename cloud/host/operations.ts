@@ -93,8 +93,8 @@ export function registerOperations(app: FastifyInstance, services: Services, opt
     if (options.draining()) reply.header('connection', 'close');
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
-  app.get('/readyz', async (_request, reply) => {
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ ok: true }));
+  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
     const checks: Record<string, string> = {};
     if (options.draining()) checks.shutdown = '正在停止';
     await pingDatabase(services.db).then(
@@ -114,7 +114,7 @@ export function registerOperations(app: FastifyInstance, services: Services, opt
     const ok = Object.keys(checks).length === 0;
     return reply.status(ok ? 200 : 503).send({ ok, checks });
   });
-  app.get('/metrics', async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  app.get('/metrics', { logLevel: 'warn' }, async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 
   return { registry, countError: (code) => errors.inc({ code: String(code) }) };
 }
