@@ -33,7 +33,8 @@ const Env = z.object({
   LINLI_PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   LINLI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   LINLI_UPLOAD_DIR: z.string().default('.data/uploads'),
-  LINLI_OUTBOX_LEASE_MS: z.coerce.number().int().positive().default(60_000),
+  // Longer than one send can take (10 s WeChat timeout) with room for a few: see worker.ts.
+  LINLI_OUTBOX_LEASE_MS: z.coerce.number().int().min(15_000).default(60_000),
   LINLI_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   LINLI_AUTO_MIGRATE: z.enum(['0', '1']).optional(),
   LINLI_RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),

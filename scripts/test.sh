@@ -2,7 +2,8 @@
 # The whole test suite, as README and CI run it:
 #   1. installs Chromium and PostgreSQL from Debian if they are missing (scripts/system-deps.sh),
 #   2. every jest project on the embedded SQLite,
-#   3. the cloud suites again on a private PostgreSQL cluster started here,
+#   3. the cloud suites again on a private PostgreSQL cluster started here, with files in a
+#      local S3-compatible server started here too (the SQLite run keeps them in a folder),
 #   4. the browser tests (e2e/) in headless Chromium against the H5 build and the host.
 # Ends with one line "N passed, N failed".
 set -uo pipefail
@@ -10,8 +11,18 @@ cd "$(dirname "$0")/.."
 
 bash scripts/system-deps.sh || exit 1
 source scripts/pg.sh
-trap 'linli_pg_stop' EXIT
+s3_pid=
+trap 'linli_pg_stop; [ -n "$s3_pid" ] && kill "$s3_pid" 2>/dev/null' EXIT
 linli_pg_start || exit 1
+export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
+# The local S3-compatible server (s3rver behind a door that checks signatures as S3 does).
+s3_env=$(mktemp)
+rm -f "$s3_env"
+node --import tsx cloud/testing/s3-serve.ts "$s3_env" &
+s3_pid=$!
+for _ in $(seq 1 100); do [ -s "$s3_env" ] && break; sleep 0.2; done
+[ -s "$s3_env" ] || { echo "the local S3 server did not start" >&2; exit 1; }
+s3_endpoint=$(sed -n 's/^LINLI_S3_ENDPOINT=//p' "$s3_env")
 
 mkdir -p test-results
 status=0
@@ -24,7 +35,7 @@ run() {
 }
 
 run "unit and host tests on SQLite" env -u LINLI_TEST_PG_URL npx jest --json --outputFile=test-results/sqlite.json
-run "cloud tests on PostgreSQL" npx jest --selectProjects cloud --json --outputFile=test-results/postgres.json
+run "cloud tests on PostgreSQL, files in S3" env LINLI_TEST_S3_ENDPOINT="$s3_endpoint" npx jest --selectProjects cloud --json --outputFile=test-results/postgres.json
 if [ -d e2e ] && ls e2e/*.test.ts >/dev/null 2>&1; then
   echo
   echo "== building the H5 preview and the console for the browser tests"

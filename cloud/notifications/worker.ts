@@ -9,6 +9,9 @@ import { claimDue, releaseClaims, settle } from './outbox.storage';
 /** Waits before the 1st, 2nd, … retry of a message WeChat failed to take. */
 export const RETRY_DELAYS_MS = [1, 5, 30, 120, 360].map((m) => m * MINUTE);
 
+/** How long one send may take at most (the WeChat client's own timeout, cloud/wechat/client.ts). */
+export const SEND_TIMEOUT_MS = 10_000;
+
 /** This process, as the holder of outbox leases: a host restarted is a new holder. */
 const PROCESS_ID = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
 
@@ -35,10 +38,14 @@ export async function runOutboxOnce(services: Services, options: number | Outbox
   const { limit = 50, stopping = () => false } = typeof options === 'number' ? { limit: options } : options;
   const now = services.clock.now();
   const holder = `${PROCESS_ID}:${newId().slice(0, 8)}`;
-  const taken = await claimDue(services.db, { now, leaseUntil: new Date(now.getTime() + services.config.outboxLeaseMs), holder, limit });
+  const leaseUntil = now.getTime() + services.config.outboxLeaseMs;
+  // A send is started only while it can finish inside the lease: past this point another
+  // host may already have taken the message, and both would send it.
+  const lastStart = leaseUntil - SEND_TIMEOUT_MS - 1000;
+  const taken = await claimDue(services.db, { now, leaseUntil: new Date(leaseUntil), holder, limit });
   let sent = 0;
   for (const [index, message] of taken.entries()) {
-    if (stopping()) {
+    if (stopping() || (index > 0 && services.clock.now().getTime() > lastStart)) {
       await releaseClaims(services.db, holder, taken.slice(index).map((m) => m.id));
       break;
     }
@@ -87,7 +94,7 @@ export function startOutboxWorker(services: Services, intervalMs: number): Outbo
       if (stopped) return;
       try {
         // Keep going while there is a full batch: a rush should not wait a tick per 50.
-        while (!stopped && (await runOutboxOnce(services, { limit: 50, stopping: () => stopped })) >= 50);
+        while (!stopped && (await runOutboxOnce(services, { limit: 20, stopping: () => stopped })) >= 20);
       } catch (error) {
         services.log?.error({ err: error }, 'outbox worker');
       }

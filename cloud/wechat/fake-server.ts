@@ -143,8 +143,8 @@ export function buildFakeWechat(): FastifyInstance {
 }
 
 /** Starts the fake on a loopback port (0 = any free one). */
-export async function startFakeWechat(port = 0): Promise<FakeWechat> {
+export async function startFakeWechat(port = 0, host = '127.0.0.1'): Promise<FakeWechat> {
   const app = buildFakeWechat();
-  const address = await app.listen({ host: '127.0.0.1', port });
+  const address = await app.listen({ host, port });
   return { app, url: address, close: () => app.close() };
 }
