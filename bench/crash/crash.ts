@@ -208,7 +208,7 @@ async function run(kind: 'postgres' | 'sqlite'): Promise<{ ok: boolean; report: 
     const failed = outcomes.filter((o) => !o.registrationId).length;
     const retried = outcomes.filter((o) => o.attempts > 2).length;
     report.push(
-      `| ${kind} | ${hosts} | ${RESIDENTS} | ${answered.length} | ${failed} | ${retried} | ${rows.length} | ${confirmed.length} | ${Math.max(...perEvent)}/${CAPACITY} | ${fakeMessages.length} | ${extra} | ${takenOver} | ${backlog} | ${(killedAt / 1000).toFixed(1)} s → ${(restartedAt / 1000).toFixed(1)} s | ${(rushMs / 1000).toFixed(1)} s | ${((answered.length / rushMs) * 1000).toFixed(0)}/s | ${problems.length ? 'FAIL: ' + problems.join('; ') : 'pass'} |`,
+      `| ${kind} | ${hosts} | ${RESIDENTS} | ${answered.length} | ${failed} | ${retried} | ${rows.length} | ${confirmed.length} | ${Math.max(...perEvent)}/${CAPACITY} | ${fakeMessages.length} | ${extra} | ${takenOver} | ${backlog} | ${(killedAt / 1000).toFixed(1)} s → ${(restartedAt / 1000).toFixed(1)} s | ${(rushMs / 1000).toFixed(1)} s | ${((answered.length / rushMs) * 1000).toFixed(1)}/s | ${(answered.length / rushMs / (killWhen / killedAt)).toFixed(2)} | ${problems.length ? 'FAIL: ' + problems.join('; ') : 'pass'} |`,
     );
   } finally {
     await opened.close();
@@ -229,8 +229,8 @@ async function main() {
     lines.push(...result.report);
   }
   const table = [
-    '| database | hosts | residents | 200s | no 200 | retried | rows | confirmed | fullest event | messages at fake WeChat | duplicate confirmations | messages taken over after a lease | outbox left | kill → back | rush | registrations/s | result |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| database | hosts | residents | 200s | no 200 | retried | rows | confirmed | fullest event | messages at fake WeChat | duplicate confirmations | messages taken over after a lease | outbox left | kill → back | rush | registrations/s | ratio to the rate before the kill | result |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...lines,
   ];
   console.log(table.join('\n'));
