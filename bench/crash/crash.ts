@@ -51,17 +51,18 @@ async function post(url: string, body: unknown, token?: string): Promise<{ statu
   }
 }
 
-/** A client retries what did not get an answer, as the mini-program's request layer does. */
+/** A client retries what did not get an answer, as the mini-program's request layer does, for up to two minutes. */
 async function withRetry<T>(what: () => Promise<{ status: number; json: Record<string, unknown> }>, ok: (r: { status: number; json: Record<string, unknown> }) => T | null): Promise<{ value: T | null; attempts: number }> {
-  for (let attempt = 1; attempt <= 80; attempt++) {
+  const giveUpAt = Date.now() + 120_000;
+  for (let attempt = 1; ; attempt++) {
     const r = await what();
     const value = r.status === 200 || r.status === 201 ? ok(r) : null;
     if (value !== null) return { value, attempts: attempt };
     // A refusal with a code is an answer, not a failure to retry.
     if (r.status >= 400 && r.status < 500 && r.status !== 429) return { value: null, attempts: attempt };
+    if (Date.now() > giveUpAt) return { value: null, attempts: attempt };
     await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 200));
   }
-  return { value: null, attempts: 80 };
 }
 
 async function run(kind: 'postgres' | 'sqlite'): Promise<{ ok: boolean; report: string[] }> {

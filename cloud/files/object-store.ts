@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -161,9 +161,4 @@ export function s3Store(s3: S3Config): ObjectStore {
       client.destroy();
     },
   };
-}
-
-/** A stream of bytes from a Buffer, for callers that want the same shape from both stores. */
-export function streamOf(bytes: Buffer): Readable {
-  return Readable.from([bytes]);
 }
