@@ -39,6 +39,7 @@ ENV NODE_ENV=production \
     PORT=3000 \
     LINLI_H5_DIR=/app/dist-h5 \
     LINLI_CONSOLE_DIR=/app/console \
+    LINLI_SCREEN_DIR=/app/screen \
     LINLI_UPLOAD_DIR=/app/data/uploads \
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 COPY --from=deps /app/node_modules ./node_modules

@@ -21,8 +21,9 @@ if stale dist-h5/index.html src config types babel.config.js; then
   echo "== H5 preview"
   npm run --silent build:h5 >/tmp/linli-release-h5.log 2>&1 || { tail -40 /tmp/linli-release-h5.log; exit 1; }
 fi
-if stale cloud/console/dist/index.html cloud/console/src cloud/console/index.html cloud/console/vite.config.ts types; then
-  echo "== console"
+if stale cloud/console/dist/index.html cloud/console/src cloud/console/index.html cloud/console/vite.config.ts types ||
+  { [ -d cloud/screen ] && stale cloud/screen/dist/index.html cloud/screen/src cloud/screen/index.html cloud/screen/vite.config.ts types; }; then
+  echo "== console (and the service centre's screen)"
   npm run --silent build:console >/tmp/linli-release-console.log 2>&1 || { tail -40 /tmp/linli-release-console.log; exit 1; }
 fi
 [ "$mode" = --frontend-only ] && exit 0
@@ -36,6 +37,7 @@ node_modules/.bin/esbuild cloud/main.ts cloud/ops/cli.ts cloud/wechat/fake-main.
   --outbase=cloud --outdir=release/cloud --sourcemap --log-level=warning
 cp -r dist-h5 release/dist-h5
 cp -r cloud/console/dist release/console
+if [ -d cloud/screen/dist ]; then cp -r cloud/screen/dist release/screen; fi
 node -e '
 const root = require("./package.json");
 const release = {
@@ -60,7 +62,7 @@ trap 'rm -rf "$smoke"' EXIT
 (cd release && DATABASE_URL="$smoke/smoke.sqlite" node cloud/ops/cli.js migrate)
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 (cd release && NODE_ENV=smoke LINLI_AUTO_MIGRATE=0 LINLI_DEMO_DATA=0 PORT=$port \
-  DATABASE_URL="$smoke/smoke.sqlite" LINLI_UPLOAD_DIR="$smoke/files" LINLI_H5_DIR=dist-h5 LINLI_CONSOLE_DIR=console \
+  DATABASE_URL="$smoke/smoke.sqlite" LINLI_UPLOAD_DIR="$smoke/files" LINLI_H5_DIR=dist-h5 LINLI_CONSOLE_DIR=console LINLI_SCREEN_DIR=screen \
   node cloud/main.js >"$smoke/host.log" 2>&1) &
 host=$!
 ok=0
