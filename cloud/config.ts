@@ -1,3 +1,4 @@
+import { TEMPLATE_NAMES, TEMPLATE_TITLES, type TemplateName } from '../types/notifications-model';
 import { z } from 'zod';
 
 /** Development defaults, written in README too. Production refuses to start with any of them. */
@@ -9,6 +10,9 @@ export const DEV_DEFAULTS = {
   // 32 zero-ish bytes: fine for a laptop, refused in production.
   dataKey: Buffer.from('linli-development-data-key-0000!').toString('base64'),
 } as const;
+
+/** Template ids that are ours, not WeChat's: production refuses to start with them. */
+export const PLACEHOLDER_TEMPLATE_PREFIX = 'tpl-';
 
 const Env = z.object({
   NODE_ENV: z.string().default('development'),
@@ -26,10 +30,17 @@ const Env = z.object({
   LINLI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   LINLI_WRITE_RATE_PER_MINUTE: z.coerce.number().int().positive().default(120),
   LINLI_DEMO_DATA: z.enum(['0', '1']).optional(),
-  LINLI_TEMPLATE_EVENT_STATUS: z.string().min(1).default('tpl-event-status'),
-  LINLI_TEMPLATE_EVENT_REMINDER: z.string().min(1).default('tpl-event-reminder'),
-  LINLI_TEMPLATE_PROGRESS: z.string().min(1).default('tpl-progress'),
-  LINLI_TEMPLATE_ELDER_ALERT: z.string().min(1).default('tpl-elder-alert'),
+  // Subscribe-message template ids from the mini-program's admin console (订阅消息 → 我的模板).
+  LINLI_TEMPLATE_EVENT_RESULT: z.string().min(1).default(`${PLACEHOLDER_TEMPLATE_PREFIX}event-result`),
+  LINLI_TEMPLATE_EVENT_REMINDER: z.string().min(1).default(`${PLACEHOLDER_TEMPLATE_PREFIX}event-reminder`),
+  LINLI_TEMPLATE_EVENT_CHANGE: z.string().min(1).default(`${PLACEHOLDER_TEMPLATE_PREFIX}event-change`),
+  LINLI_TEMPLATE_BOOKING_RESULT: z.string().min(1).default(`${PLACEHOLDER_TEMPLATE_PREFIX}booking-result`),
+  LINLI_TEMPLATE_BOOKING_REMINDER: z.string().min(1).default(`${PLACEHOLDER_TEMPLATE_PREFIX}booking-reminder`),
+  LINLI_TEMPLATE_PROGRESS: z.string().min(1).default(`${PLACEHOLDER_TEMPLATE_PREFIX}progress`),
+  LINLI_TEMPLATE_REVIEW_RESULT: z.string().min(1).default(`${PLACEHOLDER_TEMPLATE_PREFIX}review-result`),
+  LINLI_TEMPLATE_ELDER_ALERT: z.string().min(1).default(`${PLACEHOLDER_TEMPLATE_PREFIX}elder-alert`),
+  /** Our names of the templates WeChat granted as 长期订阅 (政务民生 only), comma-separated. */
+  LINLI_LONG_TERM_TEMPLATES: z.string().default(''),
   LINLI_PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   LINLI_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(0).default(15_000),
   LINLI_UPLOAD_DIR: z.string().default('.data/uploads'),
@@ -73,8 +84,8 @@ export interface Config {
   writeRatePerMinute: number;
   /** Load the 上街区 demo data at start. */
   demoData: boolean;
-  /** Subscribe-message template ids, by our name for them (cloud/notifications/templates.ts). */
-  templateIds: { eventStatus: string; eventReminder: string; progress: string; elderAlert: string };
+  /** Subscribe-message templates, by our name for them: WeChat's id and its kind (cloud/notifications/templates.ts). */
+  templates: Record<TemplateName, { id: string; kind: 'one-time' | 'long-term' }>;
   /** Where residents' browsers reach the host: printed under the 防走失 card's QR code. */
   publicUrl: string;
   /** How often the outbox worker looks for due messages; 0 = never (tests drive it). */
@@ -138,12 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.LINLI_LOGIN_RATE_PER_MINUTE,
     writeRatePerMinute: e.LINLI_WRITE_RATE_PER_MINUTE,
     demoData: e.LINLI_DEMO_DATA ? e.LINLI_DEMO_DATA === '1' : !production,
-    templateIds: {
-      eventStatus: e.LINLI_TEMPLATE_EVENT_STATUS,
-      eventReminder: e.LINLI_TEMPLATE_EVENT_REMINDER,
-      progress: e.LINLI_TEMPLATE_PROGRESS,
-      elderAlert: e.LINLI_TEMPLATE_ELDER_ALERT,
-    },
+    templates: templatesFrom(e),
     publicUrl: e.LINLI_PUBLIC_URL.replace(/\/$/, ''),
     outboxIntervalMs: e.LINLI_OUTBOX_INTERVAL_MS,
     uploadDir: e.LINLI_UPLOAD_DIR,
@@ -173,12 +179,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return config;
 }
 
+function templatesFrom(e: z.infer<typeof Env>): Config['templates'] {
+  const ids: Record<TemplateName, string> = {
+    eventResult: e.LINLI_TEMPLATE_EVENT_RESULT,
+    eventReminder: e.LINLI_TEMPLATE_EVENT_REMINDER,
+    eventChange: e.LINLI_TEMPLATE_EVENT_CHANGE,
+    bookingResult: e.LINLI_TEMPLATE_BOOKING_RESULT,
+    bookingReminder: e.LINLI_TEMPLATE_BOOKING_REMINDER,
+    progress: e.LINLI_TEMPLATE_PROGRESS,
+    reviewResult: e.LINLI_TEMPLATE_REVIEW_RESULT,
+    elderAlert: e.LINLI_TEMPLATE_ELDER_ALERT,
+  };
+  const longTerm = e.LINLI_LONG_TERM_TEMPLATES.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = longTerm.filter((name) => !(TEMPLATE_NAMES as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`LINLI_LONG_TERM_TEMPLATES 中有未知模板：${unknown.join(', ')}（可用：${TEMPLATE_NAMES.join(', ')}）`);
+  return Object.fromEntries(
+    TEMPLATE_NAMES.map((name) => [name, { id: ids[name], kind: longTerm.includes(name) ? 'long-term' : 'one-time' }]),
+  ) as Config['templates'];
+}
+
 function assertProductionReady(c: Config): void {
   const problems: string[] = [];
   if (c.dataKey === DEV_DEFAULTS.dataKey) problems.push('LINLI_DATA_KEY (数据加密密钥) 未设置');
   if (c.appKey === DEV_DEFAULTS.appKey) problems.push('LINLI_APP_KEY 仍是开发默认值');
   if (c.wechatSecret === DEV_DEFAULTS.wechatSecret) problems.push('WECHAT_APP_SECRET 未设置');
   if (!c.publicUrl.startsWith('https://')) problems.push('LINLI_PUBLIC_URL 需为居民能访问的 https 地址（印在防走失卡上）');
+  const placeholders = TEMPLATE_NAMES.filter((name) => c.templates[name].id.startsWith(PLACEHOLDER_TEMPLATE_PREFIX));
+  if (placeholders.length) problems.push(`订阅消息模板编号仍是占位值：${placeholders.map((n) => `${n}（${TEMPLATE_TITLES[n]}）`).join('、')}`);
   if (!c.wechatApiBase) problems.push('WECHAT_API_BASE 未设置（正式环境为 https://api.weixin.qq.com）');
   if (problems.length) throw new Error(`生产环境拒绝启动：\n- ${problems.join('\n- ')}`);
 }

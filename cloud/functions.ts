@@ -21,6 +21,9 @@ import rejectBooking from './bookings/reject-booking';
 import pendingBookings from './bookings/pending-bookings';
 import saveResource from './bookings/save-resource';
 import closeDates from './bookings/close-dates';
+import notificationTemplateIds from './notifications/template-ids';
+import reportSubscriptions from './notifications/report-subscriptions';
+import myNotices from './notifications/my-notices';
 
 import logout from './auth/logout';
 import listCommunities from './communities/list-communities';
@@ -191,4 +194,7 @@ export const functions: CloudFunction[] = [
   ...volunteersFunctions,
   ...elderCardsFunctions,
   ...screensFunctions,
+  notificationTemplateIds,
+  reportSubscriptions,
+  myNotices,
 ] as CloudFunction[];

@@ -12,6 +12,7 @@ import { openObjectStore, type ObjectStore } from './files/object-store';
 import { startScheduler } from './jobs/scheduler';
 import { startOutboxWorker } from './notifications/worker';
 import { assertSchemaCurrent, migrateToLatest } from './storage/migrate';
+import { fakeTemplates } from './notifications/templates';
 import { createWechatClient } from './wechat/client';
 import { startFakeWechat, type FakeWechat } from './wechat/fake-server';
 
@@ -46,7 +47,9 @@ export async function startLinli(
   const clock = options.clock ?? systemClock;
   const database = openDatabase(config.databaseUrl);
   const objects = openObjectStore(config);
-  const fakeWechat = config.wechatApiBase ? null : await startFakeWechat();
+  const fakeWechat = config.wechatApiBase
+    ? null
+    : await startFakeWechat({ clock, appId: config.wechatAppId, secret: config.wechatSecret, templates: fakeTemplates(config) });
   try {
     // The embedded default migrates itself; production runs `npm run migrate` first and a
     // host refuses a schema older or newer than its code.

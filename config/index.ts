@@ -1,15 +1,29 @@
 import path from 'node:path';
-import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type { UserConfigExport, UserConfigFn } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 import { buildConstants } from './constants';
 
+/**
+ * `@tarojs/cli`'s own defineConfig is this identity function, but importing it loads the
+ * CLI's project generator and with it `@tarojs/binding`, a native module: on macOS and
+ * Windows no 4.2.x binding is on the registry (they stop at 4.1.11; package.json points
+ * them at an empty placeholder), so the import would fail there. `taro build` itself
+ * never needs the binding (only `taro init` / `taro create` do); config/platforms.test.ts
+ * loads this file as each platform would.
+ */
+function defineConfig(config: UserConfigFn<'webpack5'>): UserConfigFn<'webpack5'> {
+  return config;
+}
+
 // The contracts shared with the cloud live outside src/ and need compiling too.
 const sharedTypes = path.resolve(__dirname, '..', 'types');
 
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig(async (merge) => {
   const taroEnv = process.env.TARO_ENV ?? 'weapp';
   const isH5 = taroEnv === 'h5';
+  // LINLI_OUTPUT_ROOT lets parallel builds (one per worktree or test run) keep apart.
+  const outputRoot = process.env.LINLI_OUTPUT_ROOT ?? (isH5 ? 'dist-h5' : 'dist');
 
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'linli',
@@ -22,11 +36,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    // LINLI_OUTPUT_ROOT lets parallel builds (one per worktree or test run) keep apart.
-    outputRoot: process.env.LINLI_OUTPUT_ROOT ?? (isH5 ? 'dist-h5' : 'dist'),
+    outputRoot,
     plugins: [],
     defineConstants: buildConstants(process.env, taroEnv),
-    copy: { patterns: [], options: {} },
+    // app.json's sitemapLocation: which pages WeChat search may index.
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

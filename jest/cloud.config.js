@@ -6,7 +6,7 @@ module.exports = {
   testEnvironment: 'node',
   // A few of Fastify's dependencies ship ES modules only; Node 20 loads them, jest needs them compiled.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
-  testMatch: ['<rootDir>/cloud/**/*.test.ts', '<rootDir>/types/**/*.test.ts'],
+  testMatch: ['<rootDir>/cloud/**/*.test.ts', '<rootDir>/types/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/config/**/*.test.ts'],
   transform: {
     '\\.[jt]s$': [
       'babel-jest',

@@ -27,7 +27,14 @@ if (!process.argv.includes('--no-build')) {
   const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    // A production build refuses to run without an https server and a real app key
+    // (config/constants.ts); for measuring, stand-ins do.
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LINLI_SERVER_URL: process.env.LINLI_SERVER_URL ?? 'https://linli.invalid',
+      LINLI_APP_KEY: process.env.LINLI_APP_KEY ?? 'size-measurement-key',
+    },
   });
   if (build.status !== 0) {
     console.error('weapp build failed');

@@ -74,4 +74,10 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // WeChat disables undeclared location APIs: the petition form's map picker needs this.
+  // scripts/check-weapp.ts fails a build that calls one without declaring it.
+  requiredPrivateInfos: ['chooseLocation'],
+  // Privacy APIs wait for the resident's consent to 用户隐私保护指引 (src/privacy/privacy.ts).
+  __usePrivacyCheck__: true,
+  sitemapLocation: 'sitemap.json',
 });

@@ -113,4 +113,6 @@ export interface Booking {
   canReschedule: boolean;
   /** Staff views show who booked; residents see their own bookings only. */
   residentName: string | null;
+  /** Staff views: whether a 预约结果 message can reach the resident now (null for residents). */
+  notifiable: boolean | null;
 }

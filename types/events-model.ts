@@ -103,4 +103,6 @@ export interface Registrant {
   registeredAt: Date;
   /** The grid worker whose share card it came through, if any. */
   sharedByName: string | null;
+  /** Whether an 活动变更 message (a change or cancellation) can reach them now. */
+  notifiable: boolean;
 }

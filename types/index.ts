@@ -7,6 +7,7 @@ import { communitiesContracts } from './communities';
 import { eventsContracts } from './events';
 import { gridContracts } from './grid';
 import { honorsContracts } from './honors';
+import { notificationsContracts } from './notifications';
 import { petitionsContracts } from './petitions';
 import { rolesContracts } from './roles';
 import { sharesContracts } from './shares';
@@ -36,6 +37,7 @@ export const contracts = [
   ...elderCardsContracts,
   ...screensContracts,
   ...gridContracts,
+  ...notificationsContracts,
 ] as const;
 
 type All = (typeof contracts)[number];

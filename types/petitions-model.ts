@@ -72,7 +72,8 @@ export interface PetitionSummary {
 
 export interface PetitionDetail extends PetitionSummary {
   description: string;
-  location: { latitude: number; longitude: number; address: string } | null;
+  /** A point picked on WeChat's map, or only a place the resident typed (coordinates null). */
+  location: { latitude: number | null; longitude: number | null; address: string } | null;
   /** Masked (138****5678) unless the assigned agent opens it, which is logged. */
   contactPhone: string | null;
   idNumber: string | null;
@@ -87,4 +88,6 @@ export interface PetitionDetail extends PetitionSummary {
   actions: PetitionAction[];
   /** How the viewer stands to it: its submitter, its assigned agent, an admin of its community. */
   viewer: Array<'submitter' | 'agent' | 'admin'>;
+  /** For its agent and admins: whether a 办理进度 message can reach the submitter now (null otherwise). */
+  submitterNotifiable: boolean | null;
 }

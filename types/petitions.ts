@@ -9,7 +9,15 @@ export * from './petitions-model';
 
 const id = z.string().min(1, '不能为空').max(64);
 const phone = z.string().trim().regex(/^1\d{10}$/, '请填写11位手机号');
-const Location = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), address: z.string().trim().max(120).default('') });
+// A point from the map picker, or, when the resident refused location, a place typed in words.
+const Location = z
+  .object({
+    latitude: z.number().min(-90).max(90).nullable(),
+    longitude: z.number().min(-180).max(180).nullable(),
+    address: z.string().trim().max(120, '地点最多120个字').default(''),
+  })
+  .refine((l) => (l.latitude === null) === (l.longitude === null), { message: '地点的经纬度不完整', path: ['latitude'] })
+  .refine((l) => l.latitude !== null || l.address.length > 0, { message: '请写明地点', path: ['address'] });
 
 export const SubmitPetitionInput = z.object({
   kind: z.enum(PETITION_KINDS),

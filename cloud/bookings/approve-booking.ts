@@ -1,7 +1,7 @@
 import { approveBooking } from '../../types/bookings';
 import { defineFunction } from '../core/define-function';
 import { actOnBooking, factsOf } from './act-on-booking';
-import { progressMessage } from './booking-messages';
+import { progressMessage, reminderMessage } from './booking-messages';
 import { bookingFor, viewBooking } from './load-booking';
 
 export default defineFunction(approveBooking, async (input, { services, caller }) => {
@@ -9,7 +9,7 @@ export default defineFunction(approveBooking, async (input, { services, caller }
   const now = services.clock.now();
   await actOnBooking(services, row, 'approve', {
     by: caller.id,
-    messages: [progressMessage(services.config, factsOf(row), 'approved', '审核通过，请按时前来', now)],
+    messages: [progressMessage(services.config, factsOf(row), 'approved', '审核通过，请按时前来', now), ...reminderMessage(factsOf(row), now)],
   });
   return viewBooking(services, row.id, true);
 });

@@ -42,7 +42,7 @@ export function toBooking(
   row: BookingRow,
   steps: Array<BookingStepsTable & { by_name: string | null }>,
   view: { now: Date; cancelCutoffMinutes: number; documents: string[]; forStaff: boolean },
-): Booking {
+): Omit<Booking, 'notifiable'> {
   const status = row.status as BookingStatus;
   const step = row.step as HallStep | null;
   const beforeCutoff = view.now.getTime() < new Date(row.slot_start).getTime() - view.cancelCutoffMinutes * 60_000;

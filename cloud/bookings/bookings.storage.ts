@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { AppError } from '../../types';
 import { newId } from '../core/crypto';
-import { enqueue, type OutgoingMessage } from '../notifications/outbox.storage';
+import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import type { Db } from '../storage/dialect';
 import type { BookingsTable, BookingStepsTable, ResourcesTable, ServiceCentersTable } from '../storage/schema';
 
@@ -191,6 +191,8 @@ export async function transitionBooking(
     const result = await q.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     if (t.release) await releasePlace(tx, t.id);
+    // A booking that ends before its day needs no reminder any more.
+    if (['cancelled', 'rejected', 'no_show'].includes(t.to)) await skipPending(tx, `booking:${t.id}:remind`);
     if (t.step) await addStep(tx, { booking_id: t.id, step: t.step.step, note: t.step.note, by_user_id: t.step.by, at: t.now.toISOString() });
     await enqueue(tx, t.messages, t.now);
     return true;

@@ -4,7 +4,7 @@ import { shanghaiDay } from '../../types/time';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
 import { slotProblem } from './bookable';
-import { progressMessage } from './booking-messages';
+import { progressMessage, reminderMessage } from './booking-messages';
 import { closedReason, createBookingRow, getResourceRow } from './bookings.storage';
 import { viewBooking } from './load-booking';
 import { slotAt, weekAround } from './slots';
@@ -48,7 +48,10 @@ export default defineFunction(createBooking, async (input, { services, caller })
     checkSuspension: isRoom,
     now,
     firstStep: status === 'pending' ? 'submitted' : 'booked',
-    messages: [progressMessage(services.config, facts, 'created', status === 'pending' ? '已提交，等待社区审核' : '预约成功，请按时前来', now)],
+    messages: [
+      progressMessage(services.config, facts, 'created', status === 'pending' ? '已提交，等待社区审核' : '预约成功，请按时前来', now),
+      ...(status === 'approved' ? reminderMessage(facts, now) : []),
+    ],
   });
   return viewBooking(services, id, false);
 });

@@ -1,3 +1,4 @@
+import { notifiable } from '../notifications/notices';
 import { AppError } from '../../types';
 import type { Booking } from '../../types/bookings';
 import type { SessionUser } from '../core/define-function';
@@ -34,9 +35,11 @@ export async function viewBookings(services: Services, rows: BookingRow[], forSt
     const res = await getResourceRow(services.db, r.resource_id);
     resources.set(r.resource_id, { cancel: res?.cancel_cutoff_minutes ?? 0, documents: res ? (JSON.parse(res.documents) as string[]) : [] });
   }
-  return rows.map((r) =>
-    toBooking(r, steps, { now, cancelCutoffMinutes: resources.get(r.resource_id)!.cancel, documents: resources.get(r.resource_id)!.documents, forStaff }),
-  );
+  const reachable = forStaff ? await notifiable(services.db, services.config, rows.map((r) => r.user_id), 'bookingResult') : null;
+  return rows.map((r) => ({
+    ...toBooking(r, steps, { now, cancelCutoffMinutes: resources.get(r.resource_id)!.cancel, documents: resources.get(r.resource_id)!.documents, forStaff }),
+    notifiable: reachable ? (reachable.get(r.user_id) ?? false) : null,
+  }));
 }
 
 export async function viewBooking(services: Services, id: string, forStaff: boolean): Promise<Booking> {

@@ -88,6 +88,9 @@ describe('a finder scans the card', () => {
   });
 
   it('after the alert, the family and the grid worker are messaged through WeChat, and the finder sees one number only', async () => {
+    // Both accepted the 走失求助提醒 template (the family when saving the card, the grid worker in their tools).
+    await linli.subscribe(family, 'elder-family', ['elderAlert']);
+    await linli.subscribe(grid, 'grid', ['elderAlert']);
     const card = await family.call('elderCards.save', CARD);
     const code = await codeOf(family, card.id);
     const result = await anonymous.call('elderCards.alert', { code, location: { latitude: 34.8, longitude: 113.3 }, note: '在植物园南门' });
@@ -95,7 +98,7 @@ describe('a finder scans the card', () => {
     expect(JSON.stringify(result)).not.toContain('13812345678');
     await runOutboxOnce(linli.services);
     const sent = await linli.sentMessages();
-    const alerts = sent.filter((m) => m.template_id === linli.config.templateIds.elderAlert);
+    const alerts = sent.filter((m) => m.template_id === linli.config.templates.elderAlert.id);
     expect(alerts.map((m) => m.touser)).toEqual(expect.arrayContaining([openidOf('elder-family'), openidOf('grid')]));
     expect(alerts[0]!.data).toMatchObject({ thing1: { value: '王奶奶可能需要帮助' }, thing3: { value: '好心人已提供所在位置，请查看' } });
     const log = (await family.call('elderCards.get', { id: card.id })).scans;

@@ -1,7 +1,7 @@
 import { formatFullDateTime } from '../../types/time';
 import type { Config } from '../config';
 import type { OutgoingMessage } from '../notifications/outbox.storage';
-import { templateId, thing } from '../notifications/templates';
+import { templateFor, thing } from '../notifications/templates';
 
 export const CARD_PAGE = 'packages/elder/card/index';
 
@@ -11,13 +11,13 @@ export const CARD_PAGE = 'packages/elder/card/index';
  * retry never doubles it.
  */
 export function alertMessages(
-  config: Pick<Config, 'templateIds'>,
+  _config: Pick<Config, 'templates'>,
   a: { cardId: string; scanId: string; displayName: string; recipients: string[]; located: boolean; at: Date },
 ): OutgoingMessage[] {
   return [...new Set(a.recipients)].map((userId) => ({
     dedupeKey: `elder:${a.cardId}:alert:${a.scanId}:${userId}`,
     userId,
-    template: templateId(config, 'elderAlert'),
+    template: templateFor('elder.alert'),
     page: `${CARD_PAGE}?id=${a.cardId}`,
     data: {
       thing1: thing(`${a.displayName}可能需要帮助`),

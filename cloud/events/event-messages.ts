@@ -2,7 +2,7 @@ import { formatFullDateTime } from '../../types/time';
 import type { Config } from '../config';
 import { DAY, HOUR } from '../core/clock';
 import type { OutgoingMessage } from '../notifications/outbox.storage';
-import { templateId, thing } from '../notifications/templates';
+import { templateFor, thing } from '../notifications/templates';
 import type { EventsTable, EventRegistrationsTable } from '../storage/schema';
 
 type EventFacts = Pick<EventsTable, 'id' | 'title' | 'venue' | 'starts_at'>;
@@ -25,27 +25,29 @@ function fields(event: EventFacts, note: string): Record<string, string> {
  * before the start (only those still ahead). Keys carry the moment the seat was given, so
  * a resident who cancels and registers again is told again.
  */
-export function seatMessages(config: Pick<Config, 'templateIds'>, event: EventFacts, reg: Reg, kind: 'confirmed' | 'promoted', now: Date): OutgoingMessage[] {
+export function seatMessages(_config: Pick<Config, 'templates'>, event: EventFacts, reg: Reg, kind: 'confirmed' | 'promoted', now: Date): OutgoingMessage[] {
   const page = `${EVENT_PAGE}?id=${event.id}`;
   const base = `event:${event.id}:reg:${reg.id}`;
   const messages: OutgoingMessage[] = [
     {
       dedupeKey: `${base}:${kind}:${reg.updated_at}`,
       userId: reg.user_id,
-      template: templateId(config, 'eventStatus'),
+      template: templateFor(kind === 'confirmed' ? 'event.confirmed' : 'event.promoted'),
       page,
       data: fields(event, kind === 'confirmed' ? '报名成功，请准时参加' : '候补成功，已为您保留名额'),
       notBefore: now,
     },
   ];
-  return [...messages, ...reminderMessages(config, event, reg, now)];
+  return [...messages, ...reminderMessages(_config, event, reg, now)];
 }
 
-export function reminderMessages(config: Pick<Config, 'templateIds'>, event: EventFacts, reg: Reg, now: Date): OutgoingMessage[] {
+export function reminderMessages(_config: Pick<Config, 'templates'>, event: EventFacts, reg: Reg, now: Date): OutgoingMessage[] {
   const start = new Date(event.starts_at).getTime();
   const page = `${EVENT_PAGE}?id=${event.id}`;
   return (
     [
+      // In time order: with one reminder credit the day-before one goes out and the
+      // hour-before one finds none (未订阅); a resident who accepted twice gets both.
       ['day', start - DAY, '明天就要开始了'],
       ['hour', start - HOUR, '1小时后开始，请带好签到码'],
     ] as const
@@ -54,18 +56,18 @@ export function reminderMessages(config: Pick<Config, 'templateIds'>, event: Eve
     .map(([which, at, note]) => ({
       dedupeKey: `event:${event.id}:reg:${reg.id}:remind-${which}:${event.starts_at}:${reg.updated_at}`,
       userId: reg.user_id,
-      template: templateId(config, 'eventReminder'),
+      template: templateFor(which === 'day' ? 'event.remindDay' : 'event.remindHour'),
       page,
       data: fields(event, note),
       notBefore: new Date(at),
     }));
 }
 
-export function cancellationMessages(config: Pick<Config, 'templateIds'>, event: EventFacts, regs: Reg[], reason: string, now: Date): OutgoingMessage[] {
+export function cancellationMessages(_config: Pick<Config, 'templates'>, event: EventFacts, regs: Reg[], reason: string, now: Date): OutgoingMessage[] {
   return regs.map((reg) => ({
     dedupeKey: `event:${event.id}:cancelled:${reg.id}`,
     userId: reg.user_id,
-    template: templateId(config, 'eventStatus'),
+    template: templateFor('event.cancelled'),
     page: `${EVENT_PAGE}?id=${event.id}`,
     data: fields(event, `活动已取消：${reason}`),
     notBefore: now,

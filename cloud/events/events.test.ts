@@ -221,9 +221,10 @@ describe('messages through the outbox', () => {
     while ((await runOutboxOnce(linli.services, 500)) > 0);
   });
 
-  it('confirmation at once, reminders a day and an hour before, each saying what, when and where, once', async () => {
+  it('with one tap accepted: the confirmation, then the day-before reminder; the hour-before one is 未订阅 and WeChat is not called', async () => {
     const event = await publishedEvent({ venue: '党群服务中心一楼大厅' }, 50);
     const r = await signIn('msg-1');
+    await linli.subscribe(r, 'msg-1', ['eventResult', 'eventReminder', 'eventChange']);
     await r.call('events.register', { eventId: event.id });
     const openid = openidOf('msg-1');
     const mine = async () => (await linli.sentMessages()).filter((m) => m.touser === openid);
@@ -238,13 +239,36 @@ describe('messages through the outbox', () => {
     expect((await mine()).map((m) => m.data.thing4!.value)).toEqual(['报名成功，请准时参加', '明天就要开始了']);
     linli.clock.advance(23 * HOUR);
     await runOutboxOnce(linli.services);
-    expect(await mine()).toHaveLength(3);
+    expect(await mine()).toHaveLength(2);
+    const hour = (await messagesFor(linli.services.db, r.userId!)).find((m) => m.dedupe_key.includes(':remind-hour:'))!;
+    expect(hour).toMatchObject({ status: 'unsubscribed' });
+    const sends = (await linli.fakeLog()).filter((c) => c.api === 'subscribeMessage.send' && c.detail.touser === openid);
+    expect(sends.map((c) => c.errcode)).toEqual([0, 0]);
     linli.clock.advance(-(49 * HOUR + 1));
+  });
+
+  it('a resident who accepted twice gets both reminders; one who never accepted gets nothing and WeChat is never asked', async () => {
+    const event = await publishedEvent({}, 50);
+    const [twice, never] = await Promise.all(['msg-twice', 'msg-never'].map(signIn));
+    await linli.subscribe(twice!, 'msg-twice', ['eventResult', 'eventReminder']);
+    await linli.subscribe(twice!, 'msg-twice', ['eventReminder']);
+    await twice!.call('events.register', { eventId: event.id });
+    await never!.call('events.register', { eventId: event.id });
+    linli.clock.advance(50 * HOUR);
+    await runOutboxOnce(linli.services);
+    linli.clock.advance(-50 * HOUR);
+    const sent = await linli.sentMessages();
+    expect(sent.filter((m) => m.touser === openidOf('msg-twice')).map((m) => m.data.thing4!.value)).toEqual(['报名成功，请准时参加', '明天就要开始了', '1小时后开始，请带好签到码']);
+    expect((await messagesFor(linli.services.db, never!.userId!)).map((m) => m.status)).toEqual(['unsubscribed', 'unsubscribed', 'unsubscribed']);
+    expect((await linli.fakeLog()).filter((c) => c.detail.touser === openidOf('msg-never'))).toEqual([]);
   });
 
   it('a cancelled registration gets no reminders; a cancelled event tells everyone registered or waiting', async () => {
     const event = await publishedEvent({ capacity: 1 }, 50);
     const [a, b, c] = await Promise.all(['msg-2', 'msg-3', 'msg-4'].map(signIn));
+    for (const [client, persona] of [[a!, 'msg-2'], [b!, 'msg-3'], [c!, 'msg-4']] as const) {
+      await linli.subscribe(client, persona, ['eventResult', 'eventReminder', 'eventChange']);
+    }
     await a!.call('events.register', { eventId: event.id });
     await b!.call('events.register', { eventId: event.id });
     await c!.call('events.register', { eventId: event.id });
@@ -265,6 +289,9 @@ describe('messages through the outbox', () => {
   it('a refusal (43101) is recorded and never retried; a failure is retried later and sent once', async () => {
     const event = await publishedEvent({}, 50);
     const [refuser, flaky] = await Promise.all(['msg-refuse', 'msg-flaky'].map(signIn));
+    await linli.subscribe(refuser!, 'msg-refuse', ['eventResult']);
+    await linli.subscribe(flaky!, 'msg-flaky', ['eventResult']);
+    // The resident then turns the messages off in WeChat's settings: our ledger cannot know.
     await linli.fake('/__fake/refuse', { openid: openidOf('msg-refuse') });
     await linli.fake('/__fake/fail', { openid: openidOf('msg-flaky'), times: 2 });
     await refuser!.call('events.register', { eventId: event.id });
@@ -273,10 +300,11 @@ describe('messages through the outbox', () => {
     await runOutboxOnce(linli.services);
     const refused = (await messagesFor(linli.services.db, refuser!.userId!)).find((m) => m.dedupe_key.includes(':confirmed:'))!;
     expect(refused).toMatchObject({ status: 'refused', attempts: 1 });
+    expect((await refuser!.call('notifications.mine', {})).find((n) => n.template === 'eventResult')).toMatchObject({ on: false, credits: 0 });
     const flakyMessage = () => messagesFor(linli.services.db, flaky!.userId!).then((ms) => ms.find((m) => m.dedupe_key.includes(':confirmed:'))!);
     expect(await flakyMessage()).toMatchObject({ status: 'pending', attempts: 1 });
 
-    // Not due yet: nothing happens. Then due: fails once more, then goes through.
+    // Not due yet: nothing happens. Then due: fails once more, then goes through on the credit given back.
     await runOutboxOnce(linli.services);
     expect((await flakyMessage()).attempts).toBe(1);
     linli.clock.advance(RETRY_DELAYS_MS[0]!);

@@ -2,6 +2,7 @@ import { AppError } from '../../types';
 import { listRegistrants, type RegistrationStatus } from '../../types/events';
 import { defineFunction } from '../core/define-function';
 import { toEventSummary } from './event-view';
+import { notifiable } from '../notifications/notices';
 import { mayWorkEvent } from './events.permissions';
 import { getEventRow, registrantsOf } from './events.storage';
 
@@ -10,6 +11,7 @@ export default defineFunction(listRegistrants, async (input, { services, caller 
   if (!event || !mayWorkEvent(caller.grants, { id: event.scope_id, level: event.scope_level })) throw new AppError('NOT_FOUND');
   const rows = await registrantsOf(services.db, event.id);
   let position = 0;
+  const reachable = await notifiable(services.db, services.config, rows.map((r) => r.user_id), 'eventChange');
   return {
     event: toEventSummary(event, services.clock.now()),
     registrants: rows.map((r) => ({
@@ -21,6 +23,7 @@ export default defineFunction(listRegistrants, async (input, { services, caller 
       checkedInAt: r.checked_in_at ? new Date(r.checked_in_at) : null,
       registeredAt: new Date(r.created_at),
       sharedByName: r.shared_by_name,
+      notifiable: reachable.get(r.user_id) ?? false,
     })),
   };
 });

@@ -1,4 +1,5 @@
 import { AppError } from '../../types';
+import { SUBSCRIBE_TAPS } from '../../types/notifications-model';
 import type { EventDetail } from '../../types/events';
 import type { SessionUser } from '../core/define-function';
 import type { Services } from '../core/services';
@@ -26,7 +27,7 @@ export async function managedEvent(services: Services, id: string, caller: Sessi
 export async function eventDetail(services: Services, row: EventRow, caller: SessionUser | null): Promise<EventDetail> {
   const now = services.clock.now();
   const reg = caller ? await getRegistration(services.db, row.id, caller.id) : undefined;
-  const { templateIds } = services.config;
+  const { templates } = services.config;
   return {
     ...toEventSummary(row, now),
     description: row.description,
@@ -40,7 +41,7 @@ export async function eventDetail(services: Services, row: EventRow, caller: Ses
     residentsServed: row.residents_served,
     cancelReason: row.cancel_reason,
     mine: reg ? toMyRegistration(reg, row, await waitlistPosition(services.db, reg), now) : null,
-    reminderTemplateIds: [templateIds.eventStatus, templateIds.eventReminder],
+    reminderTemplateIds: SUBSCRIBE_TAPS.eventSignup.map((name) => templates[name].id),
     canManage: caller ? mayManageEvent(caller.grants, { id: row.scope_id, level: row.scope_level }) : false,
   };
 }

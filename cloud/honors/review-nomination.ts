@@ -5,7 +5,9 @@ import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
 import { administers, holdsRoleIn } from '../core/scope';
 import { sanitizeArticleHtml } from '../articles/sanitize';
+import { enqueue } from '../notifications/outbox.storage';
 import { toNomination } from './honor-view';
+import { reviewMessage } from './review-messages';
 import { getHonorListRow, getNominationRow, settleNomination } from './honors.storage';
 
 export default defineFunction(reviewNomination, async (input, { services, caller }) => {
@@ -45,5 +47,11 @@ export default defineFunction(reviewNomination, async (input, { services, caller
     now,
   });
   if (!settled) throw new AppError('NOMINATION_NOT_PENDING');
+  const outcome = input.decision === 'accept' ? '已入选光荣榜' : `未入选：${input.reason}`;
+  await enqueue(
+    services.db,
+    reviewMessage('nomination.reviewed', { id: nomination.id, to: nomination.nominator_id, subject: `推荐${nomination.nominee_name}`, communityName: nomination.community_name, outcome, page: 'packages/honors/nominations/index' }, now),
+    now,
+  );
   return toNomination((await getNominationRow(services.db, nomination.id))!);
 });

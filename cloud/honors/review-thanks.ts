@@ -2,7 +2,9 @@ import { AppError } from '../../types';
 import { THANKS_FLOW, reviewThanks, type ThanksStatus } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
 import { holdsRoleIn } from '../core/scope';
+import { enqueue } from '../notifications/outbox.storage';
 import { toThanks } from './honor-view';
+import { reviewMessage } from './review-messages';
 import { decideThanks, getThanksRow } from './honors.storage';
 
 export default defineFunction(reviewThanks, async (input, { services, caller }) => {
@@ -21,5 +23,15 @@ export default defineFunction(reviewThanks, async (input, { services, caller }) 
     clearReports: from === 'hidden' && to === 'approved',
   });
   if (!decided) throw new AppError('THANKS_NOT_ALLOWED_NOW');
+  // Only the first decision on a new post is news to its author; a later moderation is not.
+  if (from === 'pending') {
+    const now = services.clock.now();
+    const outcome = to === 'approved' ? '感谢已公开展示' : `未通过审核${input.reason ? `：${input.reason}` : ''}`;
+    await enqueue(
+      services.db,
+      reviewMessage('thanks.reviewed', { id: post.id, to: post.author_id, subject: `感谢${post.target_name}`, communityName: post.community_name, outcome, page: 'packages/honors/thanks/index' }, now),
+      now,
+    );
+  }
   return toThanks(services, (await getThanksRow(services.db, post.id))!);
 });

@@ -135,7 +135,9 @@ export async function buildHost({
     );
     if (!ok) throw new AppError('APP_SIGNATURE_INVALID');
     const token = header(request, 'x-lc-session');
-    if (token) {
+    // The SDK sends the stored user's token with every request, the login that replaces it
+    // included: a dead token must never block signing in again.
+    if (token && !isSignIn(request)) {
       // A stale token is an error even where no login is needed, so the client re-logs in.
       request.caller = await resolveSession(services, token);
       if (!request.caller) throw new AppError('SESSION_INVALID');
@@ -262,6 +264,11 @@ function jsonLogOptions(level: string) {
 function scrubbedError(error: unknown): { type: string; code?: string; stack?: string } {
   const e = error as { name?: string; code?: unknown; stack?: string };
   return { type: e?.name ?? typeof error, code: typeof e?.code === 'string' ? e.code : undefined, stack: e?.stack?.split('\n').slice(1, 6).join('\n') };
+}
+
+/** POST /1.1/users (WeChat login) and POST /1.1/login (console accounts). */
+function isSignIn(request: FastifyRequest): boolean {
+  return request.method === 'POST' && ['/1.1/users', '/1.1/login'].includes(request.routeOptions.url ?? '');
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

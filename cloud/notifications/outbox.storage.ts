@@ -1,3 +1,4 @@
+import type { TemplateName } from '../../types/notifications-model';
 import { newId } from '../core/crypto';
 import { isPostgres, type Db } from '../storage/dialect';
 import type { OutboxTable } from '../storage/schema';
@@ -6,7 +7,8 @@ export interface OutgoingMessage {
   /** Unique per message that must go out once, e.g. `event:<id>:reg:<id>:promoted`. */
   dedupeKey: string;
   userId: string;
-  template: string;
+  /** Our name of the template (MESSAGE_PLAN): its WeChat id is looked up when sending. */
+  template: TemplateName;
   page: string | null;
   data: Record<string, string>;
   notBefore: Date;
@@ -106,7 +108,7 @@ export async function settle(
   db: Db,
   id: string,
   holder: string,
-  outcome: { status: 'sent' | 'refused' | 'failed' | 'skipped' | 'pending'; error?: string; notBefore?: Date; at: Date },
+  outcome: { status: 'sent' | 'refused' | 'unsubscribed' | 'rejected' | 'failed' | 'skipped' | 'pending'; error?: string; notBefore?: Date; at: Date },
 ): Promise<boolean> {
   const result = await db
     .updateTable('outbox')

@@ -6,7 +6,8 @@ import { runOutboxOnce } from './worker';
 /** Several hosts share one outbox: what one host took and never settled is not lost, and nothing goes out twice. */
 let linli: TestLinli;
 beforeAll(async () => {
-  linli = await startTestLinli();
+  // 办理进度 as a 长期订阅 template: these tests are about leases, not about credits.
+  linli = await startTestLinli({ LINLI_LONG_TERM_TEMPLATES: 'progress' });
 });
 afterAll(() => linli.stop());
 
@@ -20,9 +21,9 @@ async function queue(persona: string, count = 1): Promise<string> {
     Array.from({ length: count }, (_, i) => ({
       dedupeKey: `${tag}:${i}`,
       userId: resident.userId!,
-      template: 'tpl-progress',
+      template: 'progress' as const,
       page: null,
-      data: { thing1: `${tag}:${i}` },
+      data: { thing1: `${tag}:${i}`, time2: '2026年3月23日 10:00', thing3: '朝阳社区', thing4: '测试租约' },
       notBefore: linli.clock.now(),
     })),
     linli.clock.now(),

@@ -3,8 +3,11 @@ import os from 'node:os';
 import { MINUTE } from '../core/clock';
 import { newId } from '../core/crypto';
 import type { Services } from '../core/services';
-import { WechatError, WECHAT_SUBSCRIPTION_REFUSED } from '../wechat/client';
+import { WechatError, WECHAT_ARGUMENT_INVALID, WECHAT_SUBSCRIPTION_REFUSED } from '../wechat/client';
+import { keywordProblem } from '../wechat/keyword-rules';
 import { claimDue, releaseClaims, settle } from './outbox.storage';
+import { clearSubscription, refundCredit, spendCredit } from './subscriptions.storage';
+import { TEMPLATE_KEYWORDS, templateNameOf } from './templates';
 
 /** Waits before the 1st, 2nd, … retry of a message WeChat failed to take. */
 export const RETRY_DELAYS_MS = [1, 5, 30, 120, 360].map((m) => m * MINUTE);
@@ -22,15 +25,22 @@ export interface OutboxRunOptions {
   stopping?: () => boolean;
 }
 
+/** What the outbox records when the resident has no subscription left for the template. */
+export const UNSUBSCRIBED_NOTE = '未订阅：居民没有可用的订阅次数';
+
 /**
- * Sends what is due, once each. Messages are taken under a lease (config.outboxLeaseMs):
- * one a dead host left `sending` is taken again when its lease runs out, and a message
- * recorded as sent is never taken again. The one gap no outbox can close: a host killed
- * after WeChat accepted a message and before "sent" was recorded sends it again; for a
- * one-time subscription WeChat itself refuses that second send (43101).
+ * Sends what is due, once each, and only what WeChat would take:
+ * - a message whose fields break WeChat's limits is "rejected" without a call (47003);
+ * - a message needs a credit of its template (one per accepted tap) or a long-term
+ *   subscription; without one it is "unsubscribed" (未订阅), final, and WeChat is not called;
+ * - a refusal (43101: the resident switched the template off) is final and clears the ledger;
+ * - other failures give the credit back and retry with growing delays, then give up.
  *
- * A refusal (43101: the resident has no subscription left for this template) is final:
- * retrying would only burn quota. Other failures retry with growing delays, then give up.
+ * Messages are taken under a lease (config.outboxLeaseMs): one a dead host left `sending` is
+ * taken again when its lease runs out, and a message recorded as sent is never taken again.
+ * The one gap no outbox can close: a host killed after WeChat accepted a message and before
+ * "sent" was recorded sends it again; for a one-time subscription WeChat itself refuses that
+ * second send (43101).
  *
  * @returns how many messages were sent
  */
@@ -53,21 +63,40 @@ export async function runOutboxOnce(services: Services, options: number | Outbox
       await settle(services.db, message.id, holder, { status: 'skipped', error: '用户没有微信身份（后台账号或已注销）', at: now });
       continue;
     }
+    const template = templateNameOf(services.config, message.template);
+    if (!template) {
+      await settle(services.db, message.id, holder, { status: 'rejected', error: `未配置的订阅消息模板：${message.template}`, at: now });
+      continue;
+    }
+    const data = JSON.parse(message.data) as Record<string, string>;
+    const problem = keywordProblem(TEMPLATE_KEYWORDS[template], data);
+    if (problem) {
+      await settle(services.db, message.id, holder, { status: 'rejected', error: `${problem.key}：${problem.reason}`, at: now });
+      continue;
+    }
+    const { id: templateId, kind } = services.config.templates[template];
+    const paid = await spendCredit(services.db, message.user_id, template, kind);
+    if (!paid) {
+      await settle(services.db, message.id, holder, { status: 'unsubscribed', error: UNSUBSCRIBED_NOTE, at: now });
+      continue;
+    }
     try {
-      await services.wechat.sendSubscribeMessage({
-        toOpenid: message.openid,
-        templateId: message.template,
-        page: message.page ?? undefined,
-        data: JSON.parse(message.data) as Record<string, string>,
-      });
+      await services.wechat.sendSubscribeMessage({ toOpenid: message.openid, templateId, page: message.page ?? undefined, data });
       await settle(services.db, message.id, holder, { status: 'sent', at: now });
       sent++;
     } catch (error) {
       const errcode = error instanceof WechatError ? error.errcode : -1;
       const text = error instanceof Error ? error.message : String(error);
-      // attempts already counts this claim.
       if (errcode === WECHAT_SUBSCRIPTION_REFUSED) {
+        await clearSubscription(services.db, message.user_id, template, now);
         await settle(services.db, message.id, holder, { status: 'refused', error: text, at: now });
+        continue;
+      }
+      // WeChat did not take it: the credit is still the resident's.
+      if (paid === 'credit') await refundCredit(services.db, message.user_id, template);
+      // attempts already counts this claim.
+      if (errcode === WECHAT_ARGUMENT_INVALID) {
+        await settle(services.db, message.id, holder, { status: 'rejected', error: text, at: now });
       } else if (message.attempts > RETRY_DELAYS_MS.length) {
         await settle(services.db, message.id, holder, { status: 'failed', error: text, at: now });
       } else {

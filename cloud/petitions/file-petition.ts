@@ -17,7 +17,7 @@ export interface NewPetition {
   title: string;
   description: string;
   photoIds: string[];
-  location: { latitude: number; longitude: number; address: string } | null;
+  location: { latitude: number | null; longitude: number | null; address: string } | null;
   contactPhone: string;
   idNumber?: string;
   anonymous: boolean;

@@ -1,3 +1,4 @@
+import { notifiable } from '../notifications/notices';
 import {
   PETITION_FLOW,
   PETITION_KIND_TEXT,
@@ -93,6 +94,10 @@ export async function toPetitionDetail(
       // The table allows a reopen from resolved; the once-only and 7-day rules take it away.
       actions: actionsFor(relations, status).filter((a) => a !== 'reopen' || reopenStillOpen(row, services.clock.now())),
       viewer: [...relations],
+      submitterNotifiable:
+        row.submitter_id && (relations.has('agent') || relations.has('admin'))
+          ? ((await notifiable(services.db, services.config, [row.submitter_id], 'progress')).get(row.submitter_id) ?? false)
+          : null,
     },
   };
 }

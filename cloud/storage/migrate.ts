@@ -7,6 +7,7 @@ import * as m004 from './migrations/004-bookings';
 import * as m005 from './migrations/005-petitions';
 import * as m006 from './migrations/006-honors';
 import * as m007 from './migrations/007-share-visit-once';
+import * as m008 from './migrations/008-subscriptions';
 import * as m010 from './migrations/010-grid-work';
 import * as m011 from './migrations/011-production';
 import * as m012 from './migrations/012-leancloud-import';
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-petitions': m005,
   '006-honors': m006,
   '007-share-visit-once': m007,
+  '008-subscriptions': m008,
   '010-grid-work': m010,
   '011-production': m011,
   '012-leancloud-import': m012,

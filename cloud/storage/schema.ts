@@ -135,6 +135,18 @@ export interface EventRegistrationsTable {
   updated_at: string;
 }
 
+/** One user's subscription to one template (订阅消息): credits left, or long-term on. */
+export interface SubscriptionsTable {
+  user_id: string;
+  /** Our name of the template (types/notifications-model.ts). */
+  template: string;
+  credits: number;
+  /** 1 while a long-term subscription is on. */
+  long_term: number;
+  last_choice: string | null;
+  updated_at: string;
+}
+
 export interface OutboxTable {
   id: string;
   dedupe_key: string;
@@ -143,7 +155,7 @@ export interface OutboxTable {
   page: string | null;
   /** JSON object of the template's fields. */
   data: string;
-  /** pending | sending | sent | refused | failed | skipped */
+  /** pending | sending | sent | unsubscribed | refused | rejected | failed | skipped (words: OUTBOX_STATUS_TEXT) */
   status: string;
   attempts: number;
   not_before: string;
@@ -577,6 +589,7 @@ export interface Database {
   events: EventsTable;
   event_registrations: EventRegistrationsTable;
   outbox: OutboxTable;
+  subscriptions: SubscriptionsTable;
   service_centers: ServiceCentersTable;
   resources: ResourcesTable;
   closed_dates: ClosedDatesTable;

@@ -9,7 +9,8 @@ import { FixedClock } from '../core/clock';
 import { startLinli, type Linli } from '../start';
 import { createTestDatabase, type TestDatabase } from '../storage/test-database';
 import { createBucket } from './s3-server';
-import type { RecordedMessage } from '../wechat/fake-server';
+import type { SubscribeChoice, TemplateName } from '../../types/notifications-model';
+import { openidOf, type FakeCall, type RecordedMessage } from '../wechat/fake-server';
 
 /** A moment inside working hours, Asia/Shanghai: 2026-03-23 10:00 (a Monday). */
 export const TEST_NOW = '2026-03-23T02:00:00.000Z';
@@ -21,6 +22,13 @@ export interface TestLinli extends Linli {
   /** Messages the fake WeChat has accepted. */
   sentMessages(): Promise<RecordedMessage[]>;
   fake(path: string, body: unknown): Promise<void>;
+  /** Every call the fake WeChat answered or refused, in order. */
+  fakeLog(): Promise<FakeCall[]>;
+  /**
+   * The resident taps a button that asks for these templates and chooses `choice` for each
+   * in WeChat's sheet: WeChat (the fake) records the grant, the mini-program reports it.
+   */
+  subscribe(client: Client, persona: string, templates: readonly TemplateName[], choice?: SubscribeChoice): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +74,19 @@ export async function startTestLinli(env: Record<string, string> = {}): Promise<
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
+    },
+    async fakeLog() {
+      return (await (await fetch(`${fakeUrl}/__fake/log`)).json()) as FakeCall[];
+    },
+    async subscribe(client, persona, templates, choice = 'accept') {
+      const results = Object.fromEntries(templates.map((name) => [config.templates[name].id, choice]));
+      const granted = await fetch(`${fakeUrl}/__fake/subscribe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid: openidOf(persona), results }),
+      });
+      if (!granted.ok) throw new Error(`fake WeChat refused the subscription: ${await granted.text()}`);
+      await client.call('notifications.report', { results });
     },
     async stop() {
       await linli.close();

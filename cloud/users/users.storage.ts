@@ -207,6 +207,7 @@ export async function eraseUser(db: Db, id: string, now: Date): Promise<void> {
       .where('id', '=', id)
       .execute();
     await tx.deleteFrom('role_grants').where('user_id', '=', id).execute();
+    await tx.deleteFrom('subscriptions').where('user_id', '=', id).execute();
     await tx.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
   });
 }

@@ -16,6 +16,8 @@ export const WECHAT_CODE_INVALID = 40029;
 export const WECHAT_CODE_USED = 40163;
 export const WECHAT_TOKEN_INVALID = 40001;
 export const WECHAT_TOKEN_EXPIRED = 42001;
+/** A template field breaks WeChat's value limits (thing over 20 characters, …). */
+export const WECHAT_ARGUMENT_INVALID = 47003;
 /** The user has not (or no longer) subscribed to this template: final, never retried. */
 export const WECHAT_SUBSCRIPTION_REFUSED = 43101;
 

@@ -6,7 +6,7 @@ import { startFakeWechat } from './fake-server';
  * Never point a real deployment at it: WECHAT_API_BASE is https://api.weixin.qq.com there.
  */
 async function main() {
-  const fake = await startFakeWechat(Number(process.env.PORT ?? 8090), process.env.HOST ?? '127.0.0.1');
+  const fake = await startFakeWechat({ port: Number(process.env.PORT ?? 8090), host: process.env.HOST ?? '127.0.0.1' });
   console.log(JSON.stringify({ msg: 'fake WeChat listening', url: fake.url }));
   const stop = () => void fake.close().finally(() => process.exit(0));
   process.on('SIGTERM', stop);

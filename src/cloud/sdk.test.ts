@@ -82,23 +82,26 @@ describe('with the real SDK', () => {
     expect(getSession()).toMatchObject({ status: 'signedIn', userId: 'u1' });
   });
 
-  it('after a 211, signs in again and retries with the new session', async () => {
+  it('after a 211, forgets the dead user, signs in again without its token and retries with the new session', async () => {
     answer = login;
     const { call, signInAsPersona } = load();
     await signInAsPersona('dev:resident');
     const firstToken = `token-${sessions}`;
-    let expired = true;
+    // As the host: a dead token gets 211 on every call; sign-in ignores it.
+    const live = new Set<string>();
     answer = (req) => {
-      if (req.path === '/1.1/users') return login();
-      if (expired) {
-        expired = false;
-        return { status: 401, body: { code: 211, error: '登录已失效，请重新登录' } };
+      if (req.path === '/1.1/users') {
+        const reply = login();
+        live.add(reply.body.sessionToken);
+        return reply;
       }
+      if (!req.session || !live.has(req.session)) return { status: 401, body: { code: 211, error: '登录已失效，请重新登录' } };
       return { status: 200, body: { result: { nickname: '王秀兰' } } };
     };
     await expect(call('users.me', {})).resolves.toEqual({ nickname: '王秀兰' });
     const calls = seen.filter((s) => s.path === '/1.1/functions/users.me');
     expect(calls.map((c) => c.session)).toEqual([firstToken, `token-${sessions}`]);
-    expect(calls[1]?.session).not.toBe(firstToken);
+    const relogin = seen.filter((s) => s.path === '/1.1/users').at(-1)!;
+    expect(relogin.session).toBeUndefined();
   });
 });

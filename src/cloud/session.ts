@@ -9,8 +9,9 @@ import { toAppError } from './errors';
  * not at all (an H5 build for residents points them to the mini-program).
  */
 export type SignInMethod = 'wechat' | 'persona' | 'none';
-export const signInMethod: SignInMethod =
-  process.env.TARO_ENV === 'weapp' ? 'wechat' : LINLI_DEV_LOGIN ? 'persona' : 'none';
+// A development weapp build offers the personas too: in WeChat DevTools against `npm start`,
+// real wx.login codes mean nothing to the fake WeChat.
+export const signInMethod: SignInMethod = LINLI_DEV_LOGIN ? 'persona' : process.env.TARO_ENV === 'weapp' ? 'wechat' : 'none';
 
 export type SessionStatus = 'restoring' | 'signingIn' | 'signedIn' | 'signedOut' | 'failed';
 
@@ -102,12 +103,17 @@ let reLoginInFlight: Promise<void> | null = null;
 export function reLogin(): Promise<void> {
   if (!reLoginInFlight) {
     const persona = readString(STORAGE_KEYS.devPersona);
-    const attempt =
+    const login =
       signInMethod === 'wechat'
-        ? signInWithWechat()
+        ? signInWithWechat
         : signInMethod === 'persona' && persona
-          ? signInAsPersona(persona)
-          : Promise.reject(new AppError('SESSION_INVALID'));
+          ? () => signInAsPersona(persona)
+          : () => Promise.reject(new AppError('SESSION_INVALID'));
+    // The SDK sends the stored user's dead token with every request, the login included:
+    // forget it first (logOut stays on the device), then sign in afresh.
+    const attempt = getAV()
+      .User.logOut()
+      .then(login);
     reLoginInFlight = attempt.finally(() => {
       reLoginInFlight = null;
     });

@@ -15,7 +15,9 @@ export function cloudSettings(): CloudSettings {
     serverURL = window.location.origin;
   }
   return {
-    serverURL: serverURL || 'http://127.0.0.1:3000',
+    // A weapp build always has its URL from config/constants.ts (https in production):
+    // no local fallback may be left in its bundle (scripts/check-weapp.ts looks).
+    serverURL: process.env.TARO_ENV === 'weapp' ? serverURL : serverURL || 'http://127.0.0.1:3000',
     appId: LINLI_APP_ID,
     appKey: LINLI_APP_KEY,
   };

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 
 /**
  * platform.ts reads TARO_ENV once, when it loads: load it afresh as the weapp build would,
@@ -18,32 +17,6 @@ function loadOnWeapp(wechat: Record<string, jest.Mock>): typeof import('./platfo
     process.env.TARO_ENV = before;
   }
 }
-
-describe('asking for the reminder messages on WeChat', () => {
-  it('asks for at most three templates, as WeChat allows', async () => {
-    const ask = jest.fn().mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' });
-    await loadOnWeapp({ requestSubscribeMessage: ask }).askForReminders(['t1', 't2', 't3', 't4']);
-    expect(ask).toHaveBeenCalledWith({ tmplIds: ['t1', 't2', 't3'] });
-  });
-
-  it('lets signing up go on when the resident refuses', async () => {
-    const refuse = jest.fn().mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail cancel' });
-    await expect(loadOnWeapp({ requestSubscribeMessage: refuse }).askForReminders(['t1'])).resolves.toBeUndefined();
-    expect(refuse).toHaveBeenCalled();
-  });
-});
-
-describe('in the H5 preview', () => {
-  it('asks for nothing: there is no WeChat to ask', async () => {
-    const ask = jest.fn();
-    const original = Taro.requestSubscribeMessage;
-    Object.assign(Taro, { requestSubscribeMessage: ask });
-    const { askForReminders } = jest.requireActual<typeof import('./platform')>('./platform');
-    await askForReminders(['t1']);
-    Object.assign(Taro, { requestSubscribeMessage: original });
-    expect(ask).not.toHaveBeenCalled();
-  });
-});
 
 describe('adding to the phone calendar', () => {
   it('passes the times in seconds with an alarm an hour ahead, and says whether it worked', async () => {

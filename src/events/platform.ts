@@ -1,27 +1,8 @@
 import Taro from '@tarojs/taro';
 import type { EventDetail } from '../../types/events-model';
 
-/** WeChat's own features (subscribe messages, the phone calendar, the share card, the scanner). */
+/** WeChat's own features (the phone calendar, the share card, the scanner); subscribe messages: src/notifications/subscribe.ts. */
 export const onWeapp = process.env.TARO_ENV === 'weapp';
-
-/** WeChat takes at most three templates in one request. */
-const MAX_TEMPLATES_PER_REQUEST = 3;
-
-/**
- * Asks for the subscribe messages that tell the resident about their seat and remind them
- * before the event. WeChat shows its sheet only when this runs inside the tap itself, so
- * the caller calls it first, before any await. A refusal or a failure is not an error:
- * signing up goes ahead either way, the resident just gets no reminder.
- */
-export function askForReminders(templateIds: readonly string[]): Promise<void> {
-  if (!onWeapp || templateIds.length === 0) return Promise.resolve();
-  // Taro's type requires Alipay's entityIds too; WeChat takes tmplIds alone.
-  const option = { tmplIds: templateIds.slice(0, MAX_TEMPLATES_PER_REQUEST) } as Taro.requestSubscribeMessage.Option;
-  return Taro.requestSubscribeMessage(option).then(
-    () => undefined,
-    () => undefined,
-  );
-}
 
 /**
  * Puts the event in the phone's calendar with an alarm an hour before. A privacy-covered

@@ -18,6 +18,7 @@ import { worksEvents } from '../../events/staff-events';
 import { HonorEntries } from '../../honors/me-entries';
 import { ElderCardEntries } from '../../elder/me-entries';
 import { VolunteerEntries } from '../../volunteers/me-entries';
+import { NoticeSettings } from '../../notifications/components/notice-settings';
 import { PetitionEntries } from '../../petitions/me-entries';
 import { ROUTES } from '../../routes';
 import './index.scss';
@@ -75,6 +76,7 @@ function Account({ profile }: { profile: Profile }) {
         onClick={() => void Taro.navigateTo({ url: ROUTES.community })}
       />
       <PhoneBinding profile={profile} />
+      <NoticeSettings />
       <InfoRow label="我报名的活动" value="我的活动和签到码" action="查看" onClick={() => void Taro.navigateTo({ url: ROUTES.myEvents })} />
       {/* Staff tools show only to those holding a staff role; residents never see them. */}
       {worksEvents(profile.roles) ? (

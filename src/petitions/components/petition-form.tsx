@@ -6,6 +6,7 @@ import { PETITION_CATEGORIES, type PetitionCategory, type PetitionDetail, type P
 import { useProfile } from '../../account/profile';
 import { loadRegions } from '../../account/regions';
 import { call } from '../../cloud/client';
+import { askAt } from '../../notifications/subscribe';
 import { toAppError } from '../../cloud/errors';
 import { ActionButton } from '../../components/action-button';
 import { InfoRow } from '../../components/info-row';
@@ -91,6 +92,8 @@ export function PetitionForm({
     if (uploads.failed) return fail({ fields: { photoIds: '有照片没有上传成功：请点“重新上传”，或删除它。' }, summary: '有1处需要修改，请看上面标红的地方' });
     // The type of `category` needs a choice before anything can be sent; the message is the host's own.
     if (!category) return fail({ fields: { category: '请选择类别' }, summary: '有1处需要修改，请看上面标红的地方' });
+    // Only the resident's own petition: staff filing on behalf do not subscribe for them.
+    const asked = onBehalf ? Promise.resolve({}) : askAt('petitionSubmit');
     setBusy(true);
     setErrors(null);
     const common = {
@@ -104,6 +107,7 @@ export function PetitionForm({
       idNumber: kind === 'petition' ? idNumber : undefined,
     };
     try {
+      await asked;
       const petition = onBehalf
         ? await call('petitions.fileOnBehalf', { ...common, residentName, communityId: chosenCommunity ?? '' })
         : await call('petitions.submit', { ...common, anonymous });
@@ -185,11 +189,9 @@ export function PetitionForm({
         <PhotoPicker uploads={uploads} />
       </FormField>
 
-      {process.env.TARO_ENV === 'weapp' ? (
-        <FormField name="location" label="地点" optional error={error('location')}>
-          <LocationPicker value={location} onChange={edit('location', setLocation)} />
-        </FormField>
-      ) : null}
+      <FormField name="location" label="地点" optional error={error('location')}>
+        <LocationPicker value={location} onChange={edit('location', setLocation)} />
+      </FormField>
 
       <FormField
         name="contactPhone"
@@ -251,49 +253,90 @@ function useStaffCommunities(enabled: boolean): Region[] {
   }, [regions.data, profile]);
 }
 
-/** WeChat's map picker (chooseLocation, behind the privacy consent); weapp only. */
+/**
+ * Why the map did not open, in words for the resident, or null when they just closed it.
+ * A refusal of location or of the privacy consent gets its own message: the resident can
+ * still say where, by typing the place.
+ */
+export function locationFailureText(errMsg: string): string | null {
+  if (/cancel/i.test(errMsg)) return null;
+  if (/privacy|auth|deny|denied|permission|scope/i.test(errMsg)) {
+    return '您没有允许“邻里通”使用位置信息，所以打不开地图。没关系，请在下面直接写出地点。';
+  }
+  return '地图没有打开。请在下面直接写出地点。';
+}
+
+/**
+ * WeChat's map picker (chooseLocation, declared in requiredPrivateInfos and behind the
+ * privacy consent) on weapp, and always the choice to type the place instead.
+ */
 export function LocationPicker({ value, onChange }: { value: Location | null; onChange: (l: Location | null) => void }) {
   const consent = useConsentNeeded();
+  const onWeapp = process.env.TARO_ENV === 'weapp';
   const [note, setNote] = useState<string | null>(null);
+  const [typing, setTyping] = useState(!onWeapp);
+  const typed = value && value.latitude === null ? value.address : '';
 
   const choose = async () => {
     setNote(null);
     try {
       const res = await Taro.chooseLocation({});
       const address = [res.name, res.address].filter(Boolean).join('，').slice(0, 120);
+      setTyping(false);
       onChange({ latitude: res.latitude, longitude: res.longitude, address });
     } catch (error) {
-      const errMsg = (error as { errMsg?: string }).errMsg ?? '';
-      if (/cancel/i.test(errMsg)) return;
-      setNote(/privacy|auth/i.test(errMsg) ? '需要先同意隐私保护指引，才能标注地点。' : '没能打开地图，请在详细情况里写明地点。');
+      const text = locationFailureText((error as { errMsg?: string }).errMsg ?? '');
+      if (!text) return;
+      setNote(text);
+      setTyping(true);
     }
   };
 
   return (
     <View>
-      {value ? <Text className="lt-value">{value.address || '已在地图上标注'}</Text> : null}
-      {consent.needed ? <PrivacyNotice purpose="标注地点要用到您的位置信息" /> : null}
-      {note ? <Text className="lt-pt-field__error">{note}</Text> : null}
-      <View className="lt-gap-top">
-        <ActionButton
-          tone="secondary"
-          openType={consent.needed ? 'agreePrivacyAuthorization' : undefined}
-          onAgreePrivacyAuthorization={() => {
-            consent.agreed();
-            void choose();
-          }}
-          onClick={() => {
-            if (!consent.needed) void choose();
-          }}
-        >
-          {value ? '换一个地点' : consent.needed ? '同意并在地图上选择' : '在地图上选择地点'}
-        </ActionButton>
-        {value ? (
-          <ActionButton tone="secondary" onClick={() => onChange(null)}>
-            不标注地点
+      {value && value.latitude !== null ? <Text className="lt-value">{value.address || '已在地图上标注'}</Text> : null}
+      {note ? (
+        <View className="lt-pt-field__error" role="alert">
+          {note}
+        </View>
+      ) : null}
+      {typing ? (
+        <TextInput
+          label="地点"
+          value={typed}
+          maxLength={120}
+          placeholder="例如：幸福路与建设路路口东北角"
+          onChange={(text) => onChange(text.trim() ? { latitude: null, longitude: null, address: text } : null)}
+        />
+      ) : null}
+      {onWeapp ? (
+        <View className="lt-gap-top">
+          {consent.needed ? <PrivacyNotice purpose="在地图上标注地点要用到您的位置信息" /> : null}
+          <ActionButton
+            tone="secondary"
+            openType={consent.needed ? 'agreePrivacyAuthorization' : undefined}
+            onAgreePrivacyAuthorization={() => {
+              consent.agreed();
+              void choose();
+            }}
+            onClick={() => {
+              if (!consent.needed) void choose();
+            }}
+          >
+            {value && value.latitude !== null ? '换一个地点' : consent.needed ? '同意并在地图上选择' : '在地图上选择地点'}
           </ActionButton>
-        ) : null}
-      </View>
+          {!typing ? (
+            <ActionButton tone="secondary" onClick={() => setTyping(true)}>
+              不用地图，直接写地点
+            </ActionButton>
+          ) : null}
+          {value ? (
+            <ActionButton tone="secondary" onClick={() => onChange(null)}>
+              不标注地点
+            </ActionButton>
+          ) : null}
+        </View>
+      ) : null}
     </View>
   );
 }

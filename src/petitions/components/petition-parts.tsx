@@ -98,16 +98,17 @@ export function PhotoGallery({ photos }: { photos: PetitionDetail['photos'] }) {
 
 /** Where it is: the address, and on weapp the map one tap away. */
 export function LocationLine({ location }: { location: NonNullable<PetitionDetail['location']> }) {
-  const canOpenMap = process.env.TARO_ENV === 'weapp';
+  const { latitude, longitude } = location;
+  const canOpenMap = process.env.TARO_ENV === 'weapp' && latitude !== null && longitude !== null;
   return (
     <View>
-      <Text className="lt-body">{location.address || `纬度 ${location.latitude.toFixed(5)}，经度 ${location.longitude.toFixed(5)}`}</Text>
+      <Text className="lt-body">{location.address || (latitude !== null && longitude !== null ? `纬度 ${latitude.toFixed(5)}，经度 ${longitude.toFixed(5)}` : '')}</Text>
       {canOpenMap ? (
         <View className="lt-gap-top">
           <ActionButton
             tone="secondary"
             onClick={() =>
-              void Taro.openLocation({ latitude: location.latitude, longitude: location.longitude, address: location.address, scale: 17 }).catch(
+              void Taro.openLocation({ latitude: latitude!, longitude: longitude!, address: location.address, scale: 17 }).catch(
                 () => undefined,
               )
             }

@@ -27,6 +27,7 @@ export default function PendingBookingsPage() {
     { title: '功能室/事项', dataIndex: 'resourceName', width: 170, search: true, render: (_, r) => <Space size={4}>{r.resourceName}<Tag>{RESOURCE_KIND_TEXT[r.kind]}</Tag></Space> },
     { title: '服务中心', dataIndex: 'centerName', width: 160, ellipsis: true },
     { title: '预约人', dataIndex: 'residentName', width: 100, search: true },
+    { title: '微信提醒', dataIndex: 'notifiable', width: 120, search: false, render: (_, r) => (r.notifiable ? '可发送' : '未订阅，请电话联系') },
     { title: '人数', dataIndex: 'partySize', width: 70 },
     { title: '用途', dataIndex: 'purpose', width: 180, ellipsis: true },
     {

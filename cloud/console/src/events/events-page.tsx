@@ -212,6 +212,7 @@ function RegistrantsDrawer({ event, onClose }: { event: Row | null; onClose(): v
             { title: '签到时间', dataIndex: 'checkedInAt', sorter: true, render: (_, r) => when(r.checkedInAt) },
             { title: '报名时间', dataIndex: 'registeredAt', sorter: true, render: (_, r) => when(r.registeredAt) },
             { title: '经由分享', dataIndex: 'sharedByName', render: (_, r) => r.sharedByName ?? '—' },
+            { title: '微信提醒', dataIndex: 'notifiable', render: (_, r) => (r.notifiable ? '可发送' : '未订阅') },
             {
               title: '操作',
               valueType: 'option',

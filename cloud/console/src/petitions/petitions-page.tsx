@@ -1,3 +1,4 @@
+import { notifiableText } from '../../../../types/notifications-model';
 import { CalendarOutlined } from '@ant-design/icons';
 import { PageContainer, ProDescriptions, ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Alert, Button, Drawer, Image, Space, Spin, Tag, Timeline, Typography } from 'antd';
@@ -201,6 +202,7 @@ function PetitionDrawer({ id, onClose, onAssign, onChanged }: { id: string | nul
               { title: '社区', dataIndex: 'communityName' },
               { title: '提交人', dataIndex: 'submitterName', render: (_, p) => `${p.submitterName}${p.filedOnBehalf ? '（工作人员代为登记）' : ''}` },
               { title: '联系电话', dataIndex: 'contactPhone', render: (_, p) => p.contactPhone ?? '—' },
+              { title: '微信提醒', dataIndex: 'submitterNotifiable', render: (_, p) => (p.submitterNotifiable === null ? '—' : notifiableText(p.submitterNotifiable)) },
               { title: '承办人', dataIndex: 'agent', render: (_, p) => (p.agent ? `${p.agent.name}${p.agent.phone ? ` ${p.agent.phone}` : ''}` : '未分派') },
               { title: '提交时间', dataIndex: 'submittedAt', render: (_, p) => when(p.submittedAt) },
               { title: '受理期限', dataIndex: 'acceptDueAt', render: (_, p) => when(p.acceptDueAt) },

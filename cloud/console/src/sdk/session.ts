@@ -59,6 +59,8 @@ export function isConsoleUser(profile: Profile): boolean {
 /** `POST /1.1/login` through the SDK; rejects with an AppError (wrong password, locked). */
 export async function signIn(username: string, password: string): Promise<void> {
   try {
+    // A dead session left in storage would ride along on the login (X-LC-Session): drop it first.
+    if (getAV().User.current()) await getAV().User.logOut();
     await getAV().User.logIn(username, password);
   } catch (error) {
     throw toAppError(error);

@@ -1,4 +1,4 @@
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { RichText, Text, View } from '@tarojs/components';
 import { useMemo, useRef, useState } from 'react';
 import type { Article } from '../../../../types/articles-model';
@@ -11,6 +11,7 @@ import { ArticleTags } from '../../../articles/components/tags';
 import { articleLoader } from '../../../articles/load-article';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
+import { queryOf } from '../../../platform/share';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
@@ -44,6 +45,8 @@ export default function ArticleDetailPage() {
     path: articlePath(id, getSession().userId),
     imageUrl: absoluteImage(`/api/share-cards/article/${encodeURIComponent(id)}.png`),
   }));
+  // 朋友圈 (onShareTimeline) opens this same page with the query only.
+  useShareTimeline(() => ({ title: shareTitle.current ?? '邻里通 社区资讯', query: queryOf(articlePath(id, getSession().userId)) }));
 
   let body;
   if (!id) body = <EmptyState title="没有找到这篇资讯" description="链接不完整。可以到社区资讯里找一找。" action={<ToList />} />;

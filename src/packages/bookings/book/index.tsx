@@ -10,6 +10,7 @@ import { DocumentList } from '../../../bookings/components/resource-facts';
 import { bookingLinks, param } from '../../../bookings/links';
 import { findResource } from '../../../bookings/resources';
 import { call } from '../../../cloud/client';
+import { askAt } from '../../../notifications/subscribe';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
@@ -110,9 +111,12 @@ export default function BookPage() {
 
   const submit = async () => {
     if (partyProblem) return;
+    // First, inside the tap: WeChat opens the subscribe sheet only from a tap.
+    const asked = rescheduleId ? Promise.resolve({}) : askAt('booking');
     setBusy(true);
     setError(null);
     try {
+      await asked;
       const booking = rescheduleId
         ? await call('bookings.reschedule', { id: rescheduleId, start })
         : await call('bookings.create', { resourceId: id, start, purpose: purpose.trim(), partySize: isRoom ? partySize : 1 });

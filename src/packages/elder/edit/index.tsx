@@ -8,6 +8,7 @@ import type { AppError } from '../../../../types/errors';
 import { useProfile } from '../../../account/profile';
 import { loadRegions } from '../../../account/regions';
 import { call } from '../../../cloud/client';
+import { askAt } from '../../../notifications/subscribe';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
@@ -68,9 +69,12 @@ function Form({ id, onBehalf }: { id: string | null; onBehalf: boolean }) {
       setError(toAppError({ code: 142, message: '请选择老人所在的社区' }));
       return;
     }
+    // Inside the tap: the family asks for the 走失求助提醒 before anything else.
+    const asked = askAt('elderCard');
     setBusy(true);
     setError(null);
-    call('elderCards.save', { ...(id ? { id } : {}), communityId, displayName, note, contacts, onBehalf })
+    asked
+      .then(() => call('elderCards.save', { ...(id ? { id } : {}), communityId, displayName, note, contacts, onBehalf }))
       .then((card) => Taro.redirectTo({ url: `${ROUTES.elderCard}?id=${encodeURIComponent(card.id)}` }))
       .catch((e: unknown) => setError(toAppError(e)))
       .finally(() => setBusy(false));

@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import type { EventDetail, MyRegistration } from '../../../../types/events-model';
@@ -8,13 +8,15 @@ import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
+import { queryOf } from '../../../platform/share';
 import { PrivacyNotice } from '../../../components/privacy-notice';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { CheckinCode } from '../../../events/components/checkin-code';
 import { EventFact, StatusBadge } from '../../../events/components/event-card';
 import { seatsText, signupAction, type SignupAction } from '../../../events/event-text';
-import { addToPhoneCalendar, askForReminders, onWeapp } from '../../../events/platform';
+import { addToPhoneCalendar, onWeapp } from '../../../events/platform';
+import { askFor } from '../../../notifications/subscribe';
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
 import { useConsentNeeded } from '../../../privacy/privacy';
@@ -90,6 +92,8 @@ function Detail({ id, sharer, userId }: { id: string; sharer: string | undefined
     // The host's 5:4 card: time, place and seats left readable in the chat (src/grid).
     imageUrl: absoluteImage(`/api/share-cards/event/${encodeURIComponent(id)}.png`),
   }));
+  // 朋友圈 (onShareTimeline) opens this same page with the query only.
+  useShareTimeline(() => ({ title: remote.data?.title ?? '社区活动', query: queryOf(sharePath(id, userId)) }));
 
   const event = remote.data;
   if (!event && remote.status === 'error') return <ErrorState error={remote.error} onRetry={remote.reload} />;
@@ -219,7 +223,7 @@ function SignupActions({
 
   const register = () => {
     // First, inside the tap: WeChat shows the subscribe sheet only from a tap.
-    const asked = askForReminders(event.reminderTemplateIds);
+    const asked = askFor(event.reminderTemplateIds);
     run(
       asked.then(() => call('events.register', { eventId: event.id, ...(sharer ? { sharer } : {}) })),
       outcomeText,

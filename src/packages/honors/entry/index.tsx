@@ -1,4 +1,4 @@
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { RichText, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import type { AppError } from '../../../../types/errors';
@@ -10,6 +10,7 @@ import { absoluteImage } from '../../../grid/share';
 import { getSession } from '../../../cloud/session';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
+import { queryOf } from '../../../platform/share';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { HonorAvatar } from '../../../honors/components/honor-avatar';
@@ -47,6 +48,8 @@ export default function HonorEntryPage() {
     path: entryPath(id, getSession().userId),
     imageUrl: absoluteImage(`/api/share-cards/honor/${encodeURIComponent(id)}.png`),
   }));
+  // 朋友圈 (onShareTimeline) opens this same page with the query only.
+  useShareTimeline(() => ({ title: shareTitle.current ?? '邻里通 光荣榜', query: queryOf(entryPath(id, getSession().userId)) }));
 
   let body;
   if (!id) body = <EmptyState title="没有找到这位人物" description="链接不完整。可以到光荣榜里找一找。" action={<ToHonors />} />;

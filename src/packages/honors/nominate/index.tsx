@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { HONOR_CATEGORIES, type Nomination } from '../../../../types/honors-model';
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
+import { askAt } from '../../../notifications/subscribe';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
@@ -59,9 +60,11 @@ function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void 
   const submit = async () => {
     if (busy) return;
     const categoryText = category === OTHER ? otherCategory.trim() : (category ?? '');
+    const asked = askAt('nomination');
     setBusy(true);
     setErrors(null);
     try {
+      await asked;
       onSubmitted(
         await call('honors.nominate', {
           ...(chosenCommunity ? { communityId: chosenCommunity } : {}),

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { THANKS_TARGETS, THANKS_TARGET_TEXT, type ThanksPost, type ThanksTarget } from '../../../../types/honors-model';
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
+import { askAt } from '../../../notifications/subscribe';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
@@ -69,9 +70,11 @@ function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }
       return fail({ fields: { photoId: '照片没有上传成功：请点“重新上传”，或不要这张照片。' }, summary: '有1处需要修改，请看上面标红的地方' });
     // Without a staff member chosen there is nothing to send; the host would say the same.
     if (targetKind === 'staff' && !targetUserId) return fail({ fields: { targetUserId: '请选择要感谢的工作人员' }, summary: '有1处需要修改，请看上面标红的地方' });
+    const asked = askAt('thanks');
     setBusy(true);
     setErrors(null);
     try {
+      await asked;
       onSubmitted(
         await call('thanks.post', {
           targetKind,

@@ -1,3 +1,5 @@
+import { notifiableText } from '../../../../types/notifications-model';
+import { FollowProgress } from '../../../notifications/components/follow-progress';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
@@ -82,6 +84,7 @@ function PetitionView({ petition, onChanged }: { petition: PetitionDetail; onCha
       <FlowSteps status={petition.status} />
       <Text className="lt-pt-card__line">{formatDateTime(petition.submittedAt)}提交</Text>
       {handling ? <Text className="lt-pt-card__line">{petition.agent ? `承办代办员：${petition.agent.name}` : '还没有分派代办员'}</Text> : null}
+      {handling && petition.submitterNotifiable !== null ? <Text className="lt-pt-card__line">{notifiableText(petition.submitterNotifiable)}</Text> : null}
       <DeadlineLine petition={petition} />
     </View>
   );
@@ -153,6 +156,7 @@ function PetitionView({ petition, onChanged }: { petition: PetitionDetail; onCha
       <ResolvedQuestion petition={petition} onChanged={onChanged} />
       {header}
       <AgentCard agent={petition.agent} />
+      <FollowProgress petition={petition} />
       {result}
       {timeline}
       {facts}

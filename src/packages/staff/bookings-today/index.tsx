@@ -1,3 +1,4 @@
+import { notifiableText } from '../../../../types/notifications-model';
 import Taro from '@tarojs/taro';
 import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
@@ -118,6 +119,7 @@ function DeskCard({ booking: b, now, onChanged }: { booking: Booking; now: Date;
         预约人：{b.residentName ?? '—'}
         {b.kind === 'room' ? `，${b.partySize}人` : ''}
       </Text>
+      {b.notifiable !== null ? <Text className={b.notifiable ? 'lt-body lt-muted' : 'lt-body'}>{notifiableText(b.notifiable)}</Text> : null}
       {b.purpose ? <Text className="lt-body">{b.kind === 'room' ? '用途' : '备注'}：{b.purpose}</Text> : null}
       {b.step === 'needs_material' && b.missingMaterials.length > 0 ? (
         <Text className="lt-body">待补材料：{b.missingMaterials.join('、')}</Text>

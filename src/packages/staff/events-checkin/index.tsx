@@ -1,3 +1,4 @@
+import { notifiableText } from '../../../../types/notifications-model';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
@@ -229,6 +230,7 @@ function RegistrantList({
                 <Text className="lt-list__item-title">{r.nickname}</Text>
                 <Text className={r.checkedInAt ? 'lt-body lt-success' : 'lt-body lt-muted'}>{registrantStatusText(r)}</Text>
                 {r.sharedByName ? <Text className="lt-body lt-muted">经{r.sharedByName}分享报名</Text> : null}
+                {r.notifiable ? null : <Text className="lt-body lt-muted">{notifiableText(false)}</Text>}
                 {failed?.id === r.registrationId ? <InlineError error={failed.error} /> : null}
               </View>
               {r.status === 'confirmed' && !r.checkedInAt && r.checkinCode ? (

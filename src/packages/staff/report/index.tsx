@@ -18,7 +18,8 @@ import { usePhotoUploads } from '../../../petitions/photo-uploads';
 import { ROUTES } from '../../../routes';
 import '../../../grid/grid.scss';
 
-type Picked = { latitude: number; longitude: number; address: string };
+/** A map point, or a place typed by hand when the map was refused (no coordinates then). */
+type Picked = { latitude: number | null; longitude: number | null; address: string };
 
 /**
  * 随手拍: a hazard or problem seen on the spot, for workers and residents alike. Photos and a
@@ -48,7 +49,7 @@ function ReportForm() {
 
   const place = () => ({
     address: address || point?.address || '',
-    ...(point ? { latitude: point.latitude, longitude: point.longitude } : {}),
+    ...(point && point.latitude !== null && point.longitude !== null ? { latitude: point.latitude, longitude: point.longitude } : {}),
   });
 
   const submit = async () => {
