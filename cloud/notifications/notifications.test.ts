@@ -109,9 +109,10 @@ describe('production', () => {
     LINLI_APP_KEY: 'k'.repeat(24),
     WECHAT_APP_SECRET: 's'.repeat(32),
     WECHAT_API_BASE: 'https://api.weixin.qq.com',
+    LINLI_PUBLIC_URL: 'https://linli.example.cn',
   };
   const realIds = Object.fromEntries(
-    ['EVENT_RESULT', 'EVENT_REMINDER', 'EVENT_CHANGE', 'BOOKING_RESULT', 'BOOKING_REMINDER', 'PROGRESS', 'REVIEW_RESULT'].map((k, i) => [`LINLI_TEMPLATE_${k}`, `Wx${i}aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789ab`]),
+    ['EVENT_RESULT', 'EVENT_REMINDER', 'EVENT_CHANGE', 'BOOKING_RESULT', 'BOOKING_REMINDER', 'PROGRESS', 'REVIEW_RESULT', 'ELDER_ALERT'].map((k, i) => [`LINLI_TEMPLATE_${k}`, `Wx${i}aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789ab`]),
   );
   it('refuses to start with a placeholder template id, naming it', () => {
     expect(() => loadConfig({ ...env, ...realIds, LINLI_TEMPLATE_PROGRESS: 'tpl-progress' })).toThrow(/订阅消息模板编号仍是占位值：progress（办理进度）/);
