@@ -17,6 +17,8 @@ function sdkError(code: number, message: string) {
 function load(taroEnv: 'weapp' | 'h5') {
   jest.resetModules();
   process.env.TARO_ENV = taroEnv;
+  // As built: the weapp here is the production one (WeChat login); development weapp builds offer personas.
+  (globalThis as { LINLI_DEV_LOGIN?: boolean }).LINLI_DEV_LOGIN = taroEnv === 'h5';
   const av: FakeAV = {
     Cloud: { run: jest.fn() },
     User: {
