@@ -15,6 +15,7 @@ const LEASE = 60_000; // config default
 let serial = 0;
 async function queue(persona: string, count = 1): Promise<string> {
   const resident = await signIn(persona);
+  await linli.subscribe(resident, persona, ['progress']);
   const tag = `lease-${++serial}`;
   await enqueue(
     linli.services.db,
