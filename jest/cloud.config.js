@@ -7,6 +7,7 @@ module.exports = {
   // A few of Fastify's dependencies ship ES modules only; Node 20 loads them, jest needs them compiled.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
   testMatch: ['<rootDir>/cloud/**/*.test.ts', '<rootDir>/types/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts', '<rootDir>/config/**/*.test.ts'],
+  setupFilesAfterEnv: ['<rootDir>/jest/every-test-asserts.js'],
   transform: {
     '\\.[jt]s$': [
       'babel-jest',

@@ -19,6 +19,7 @@ module.exports = {
     '\\.(png|jpe?g|gif|svg)$': '<rootDir>/jest/src-file-stub.js',
   },
   setupFiles: ['<rootDir>/jest/src-setup.js'],
+  setupFilesAfterEnv: ['<rootDir>/jest/every-test-asserts.js'],
   globals: {
     // What config/constants.ts defines at build time.
     LINLI_SERVER_URL: 'http://127.0.0.1:3999',

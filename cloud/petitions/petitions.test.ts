@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import sharp from 'sharp';
 import { ERRORS } from '../../types';
 import { PETITION_ACTIONS, PETITION_FLOW, petitionNext, type PetitionAction, type PetitionStatus } from '../../types/petitions';
@@ -56,9 +55,35 @@ const photoWithGps = () =>
     .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Secret Model X' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 49/1 0/1' } })
     .toBuffer();
 
+// The flow as 信访代办 works, written out here rather than read back from PETITION_FLOW:
+// a row per status, a column per action, '—' where the action is refused.
+//   submitted:   an admin (re)assigns it, the agent accepts, transfers or declines it.
+//   accepted / in_progress: notes keep it in progress; resolve, transfer or decline end the work.
+//   resolved:    the resident confirms or reopens (once, within the reopen window); else it closes by itself.
+//   closed, transferred, declined: final.
+const RULES = `
+  status       assign     accept    note         resolve   transfer     decline   confirm  reopen       autoClose
+  submitted    submitted  accepted  —            —         transferred  declined  —        —            —
+  accepted     —          —         in_progress  resolved  transferred  declined  —        —            —
+  in_progress  —          —         in_progress  resolved  transferred  declined  —        —            —
+  resolved     —          —         —            —         —            —         closed   in_progress  closed
+  closed       —          —         —            —         —            —         —        —            —
+  transferred  —          —         —            —         —            —         —        —            —
+  declined     —          —         —            —         —            —         —        —            —`;
+const [header, ...ruleRows] = RULES.trim().split('\n').map((line) => line.trim().split(/\s+/));
+const RULE_ACTIONS = header!.slice(1) as PetitionAction[];
+const ruleFor = (status: PetitionStatus, action: PetitionAction): PetitionStatus | null => {
+  const cell = ruleRows.find((r) => r[0] === status)![1 + RULE_ACTIONS.indexOf(action)]!;
+  return cell === '—' ? null : (cell as PetitionStatus);
+};
+
 describe('the transition table', () => {
-  it.each((Object.keys(PETITION_FLOW) as PetitionStatus[]).flatMap((s) => PETITION_ACTIONS.map((a) => [s, a] as const)))('%s × %s', (status, action) => {
-    expect(petitionNext(status, action)).toBe((PETITION_FLOW[status].actions as Record<string, string>)[action] ?? null);
+  it('covers every status and every action the flow knows', () => {
+    expect(ruleRows.map((r) => r[0]).sort()).toEqual((Object.keys(PETITION_FLOW) as PetitionStatus[]).sort());
+    expect([...RULE_ACTIONS].sort()).toEqual([...PETITION_ACTIONS].sort());
+  });
+  it.each(ruleRows.map((r) => r[0] as PetitionStatus))('from %s, each action leads where the flow says', (status) => {
+    expect(Object.fromEntries(RULE_ACTIONS.map((a) => [a, petitionNext(status, a)]))).toEqual(Object.fromEntries(RULE_ACTIONS.map((a) => [a, ruleFor(status, a)])));
   });
 });
 
@@ -77,11 +102,12 @@ describe('submitting', () => {
     await expect(resident.call('petitions.submit', { ...base, kind: 'petition', idNumber: ID })).resolves.toMatchObject({ idNumber: '1101**********002X' });
   });
 
-  it('keeps the ID number and phone out of the database file in plain text', async () => {
-    await resident.call('petitions.submit', { ...base, kind: 'petition', idNumber: ID, contactPhone: '13912340000' });
-    if (linli.database.kind !== 'sqlite') return expect(linli.database.kind).toBe('postgres');
-    const file = linli.testDatabase.url;
-    const bytes = Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
+  it('keeps the ID number and phone out of what the database stores, in plain text', async () => {
+    const marker = '安置区北门外没有直通路（存储检查）';
+    await resident.call('petitions.submit', { ...base, title: marker, kind: 'petition', idNumber: ID, contactPhone: '13912340000' });
+    const bytes = await linli.testDatabase.storedBytes();
+    // The petition itself is there to be found: the search reads the bytes that were written.
+    expect(bytes.includes(Buffer.from(marker))).toBe(true);
     expect(bytes.includes(Buffer.from(ID))).toBe(false);
     expect(bytes.includes(Buffer.from('13912340000'))).toBe(false);
   });
@@ -223,11 +249,11 @@ describe('every state × every action through the host', () => {
     reopen: (id) => resident.call('petitions.reopen', { id, reason: '还没解决' }),
   };
   const cases = (Object.keys(drive) as PetitionStatus[]).flatMap((s) => (Object.keys(act) as Array<keyof typeof act>).map((a) => [s, a] as const));
-  it.each(cases)('from %s, %s is allowed exactly as PETITION_FLOW says', async (status, action) => {
+  it.each(cases)('from %s, %s is allowed exactly as the flow above says', async (status, action) => {
     const p = await resident.call('petitions.submit', base);
     for (const step of drive[status]) await step(p.id);
     expect((await resident.call('petitions.get', { id: p.id })).status).toBe(status);
-    const expected = petitionNext(status, action);
+    const expected = ruleFor(status, action);
     const outcome = await act[action](p.id).then(
       () => 'ok',
       (e: { code: number }) => e.code,

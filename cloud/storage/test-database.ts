@@ -7,6 +7,12 @@ import pg from 'pg';
 export interface TestDatabase {
   url: string;
   kind: 'sqlite' | 'postgres';
+  /**
+   * Every byte the database keeps on disk for this test: the SQLite file and its WAL, or,
+   * on PostgreSQL, after a CHECKPOINT, the files of every table, TOAST table and index of
+   * this database as the server stored them. For tests that look for plain text at rest.
+   */
+  storedBytes(): Promise<Buffer>;
   drop(): Promise<void>;
 }
 
@@ -22,6 +28,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return {
       url: path.join(dir, 'test.sqlite'),
       kind: 'sqlite',
+      storedBytes: async () => {
+        const file = path.join(dir, 'test.sqlite');
+        return Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
+      },
       drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -35,6 +45,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     kind: 'postgres',
+    async storedBytes() {
+      // The superuser of the test cluster may read the server's own files; a CHECKPOINT first
+      // writes what sits in shared buffers out to them.
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      try {
+        await c.query('CHECKPOINT');
+        const files = await c.query<{ bytes: Buffer }>(
+          `SELECT pg_read_binary_file(pg_relation_filepath(oid)) AS bytes FROM pg_class
+            WHERE relkind IN ('r', 't', 'i') AND pg_relation_filepath(oid) IS NOT NULL AND pg_relation_size(oid) > 0
+              AND relnamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)`,
+        );
+        return Buffer.concat(files.rows.map((r) => r.bytes));
+      } finally {
+        await c.end();
+      }
+    },
     async drop() {
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
