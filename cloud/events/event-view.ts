@@ -9,9 +9,10 @@ import {
   type MyRegistration,
   type RegistrationStatus,
 } from '../../types/events';
+import type { EventsTable } from '../storage/schema';
 import type { EventRow, RegistrationRow } from './events.storage';
 
-export function timingOf(row: EventRow): EventTiming {
+export function timingOf(row: EventsTable): EventTiming {
   return {
     state: row.state as EventTiming['state'],
     requiresSignup: row.requires_signup === 1,

@@ -1,4 +1,5 @@
-import type { RoleGrant } from '../../types';
+import type { ErrorName, RoleGrant } from '../../types';
+import { eventStatus, type EventTiming } from '../../types/events';
 import { administers, holdsRoleIn } from '../core/scope';
 
 type Place = { id: string; level: string };
@@ -16,4 +17,27 @@ export function mayWorkEvent(grants: readonly RoleGrant[], scope: Place): boolea
   const staffRoles = ['gridWorker', 'agent', 'communityAdmin'] as const;
   if (scope.level === 'district') return grants.some((g) => g.role === 'districtAdmin' || staffRoles.some((r) => r === g.role));
   return holdsRoleIn(grants, staffRoles, scope.id);
+}
+
+/**
+ * Why a resident may not sign up for an event now, or null when they may: cancelled,
+ * no sign-up needed, not open yet, closed, started or over. A full event still takes
+ * sign-ups (onto the waitlist). Checked before the sign-up and again inside its
+ * transaction, so a cancellation that lands in between wins.
+ */
+export function signupRefusal(timing: EventTiming, now: Date): ErrorName | null {
+  switch (eventStatus(timing, now)) {
+    case 'cancelled':
+      return 'EVENT_CANCELLED';
+    case 'noSignup':
+      return 'EVENT_NO_SIGNUP';
+    case 'upcoming':
+      return 'EVENT_SIGNUP_NOT_OPEN';
+    case 'signupClosed':
+    case 'ongoing':
+    case 'ended':
+      return 'EVENT_SIGNUP_CLOSED';
+    default:
+      return null;
+  }
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { AppError } from '../../types';
 import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import type { Db } from '../storage/dialect';
@@ -148,15 +149,18 @@ export type Notify = (kind: 'confirmed' | 'promoted', reg: RegistrationRow) => O
  * Registers a resident: a seat while one is free, else the next place in the waitlist.
  * Idempotent: an active registration is returned as it is. Runs as one transaction, so the
  * seat count, the registration and its messages are written together or not at all.
+ * `admit` sees the event as it is once its row is locked (a cancellation or a change of
+ * times that committed after the caller's own check) and throws to refuse.
  */
 export async function registerResident(
   db: Db,
-  r: { eventId: string; userId: string; sharedBy: string | null; code: string; now: Date; notify: Notify },
+  r: { eventId: string; userId: string; sharedBy: string | null; code: string; now: Date; notify: Notify; admit: (event: EventsTable) => void },
 ): Promise<{ registration: RegistrationRow; created: boolean }> {
   const at = r.now.toISOString();
   try {
     return await db.transaction().execute(async (tx) => {
       await lockEvent(tx, r.eventId);
+      r.admit(await tx.selectFrom('events').selectAll().where('id', '=', r.eventId).executeTakeFirstOrThrow());
       const existing = await getRegistration(tx, r.eventId, r.userId);
       if (existing && ACTIVE.includes(existing.status)) return { registration: existing, created: false };
       if (existing?.status === 'removed') return { registration: existing, created: false };
@@ -188,6 +192,7 @@ export async function registerResident(
       return { registration, created: true };
     });
   } catch (error) {
+    if (error instanceof AppError) throw error;
     // Two taps of the same resident raced: the unique (event, user) let one in. Answer with it.
     const winner = await getRegistration(db, r.eventId, r.userId);
     if (winner && ACTIVE.includes(winner.status)) return { registration: winner, created: false };
@@ -297,6 +302,8 @@ export async function cancelEventWithNotices(
   c: { eventId: string; reason: string; now: Date; notices: (regs: RegistrationRow[]) => OutgoingMessage[] },
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    // Writing the event's row first queues this behind any sign-up holding it (lockEvent),
+    // so the notices below reach every registration that got in before the cancellation.
     await tx
       .updateTable('events')
       .set({ state: 'cancelled', cancel_reason: c.reason, updated_at: c.now.toISOString() })

@@ -6,6 +6,8 @@ import { messagesFor } from '../notifications/outbox.storage';
 import { RETRY_DELAYS_MS, runOutboxOnce } from '../notifications/worker';
 import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 import { openidOf } from '../wechat/fake-server';
+import { interleaved, residentOf } from '../testing/interleave';
+import registerForEvent from './register-for-event';
 
 let linli: TestLinli;
 let admin: Client;
@@ -128,6 +130,34 @@ describe('signing up', () => {
       endsAt: new Date(linli.clock.now().getTime() + DAY + HOUR),
     });
     expect(await errorCodeOf(anonymous.call('events.get', { id: draft.id }))).toBe(ERRORS.NOT_FOUND.code);
+  });
+});
+
+describe('when the event is cancelled while a sign-up is under way', () => {
+  it('a sign-up checked before the cancellation and written after it is refused, and keeps nothing', async () => {
+    const event = await publishedEvent();
+    const [r] = await residents('race-cancel', 1);
+    const services = interleaved(linli.services, () => admin.call('events.cancel', { id: event.id, reason: '场地维修' }));
+    const signUp = registerForEvent.handler({ eventId: event.id }, { services, caller: residentOf(r!), ip: '127.0.0.1' });
+    expect(await errorCodeOf(signUp)).toBe(ERRORS.EVENT_CANCELLED.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await r!.call('events.get', { id: event.id })).toMatchObject({ statusText: '已取消', mine: null, seatsLeft: 2 });
+    expect(await messagesFor(linli.database.db, r!.userId!)).toEqual([]);
+  });
+
+  it('of many sign-ups racing a cancellation, each is refused or told of the cancellation', async () => {
+    const event = await publishedEvent({ capacity: 3 }, 30);
+    const crowd = await residents('race-crowd', 8);
+    const results = await Promise.allSettled([
+      ...crowd.map((c) => c.call('events.register', { eventId: event.id })),
+      admin.call('events.cancel', { id: event.id, reason: '暴雨预警' }),
+    ]);
+    expect(results.at(-1)!.status).toBe('fulfilled');
+    for (const [i, c] of crowd.entries()) {
+      const queued = (await messagesFor(linli.database.db, c.userId!)).map((m) => m.data);
+      if (results[i]!.status === 'fulfilled') expect(queued.some((p) => p.includes('暴雨预警'))).toBe(true);
+      else expect([(results[i] as PromiseRejectedResult).reason.code, queued]).toEqual([ERRORS.EVENT_CANCELLED.code, []]);
+    }
   });
 });
 
