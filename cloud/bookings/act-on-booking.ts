@@ -15,7 +15,15 @@ export async function actOnBooking(
   services: Services,
   row: BookingRow,
   action: BookingAction,
-  options: { by: string; note?: string | null; changes?: Parameters<typeof transitionBooking>[1]['changes']; messages?: OutgoingMessage[]; stepName?: string },
+  options: {
+    by: string;
+    note?: string | null;
+    changes?: Parameters<typeof transitionBooking>[1]['changes'];
+    messages?: OutgoingMessage[];
+    stepName?: string;
+    /** Also require the hall step and the slot the caller checked to be unchanged at the write. */
+    unchanged?: boolean;
+  },
 ): Promise<void> {
   const to = bookingNext(row.status as BookingStatus, action);
   if (!to) throw new AppError('BOOKING_NOT_ALLOWED_NOW');
@@ -24,6 +32,7 @@ export async function actOnBooking(
     from: row.status,
     to,
     changes: options.changes,
+    ...(options.unchanged ? { fromStep: row.step, fromStart: row.slot_start } : {}),
     release: RELEASING.includes(action),
     step: { step: options.stepName ?? to, note: options.note ?? null, by: options.by },
     now: services.clock.now(),

@@ -1,4 +1,4 @@
-import type { ErrorName } from '../../types';
+import { AppError, type ErrorName } from '../../types';
 import { shanghaiDay } from '../../types/time';
 import { DAY, MINUTE } from '../core/clock';
 import type { ResourceRow } from './bookings.storage';
@@ -23,3 +23,16 @@ export const SLOT_REASON_TEXT: Partial<Record<ErrorName, string>> = {
   BOOKING_TOO_SOON: '需提前预约',
   BOOKING_TOO_FAR: '暂未开放',
 };
+
+/**
+ * The same rules again inside the booking's transaction, on the resource and the day as they
+ * are once the resource is locked: an admin may have closed the day, or taken the resource
+ * out of service, since the first check.
+ */
+export function admitSlot(start: Date, now: Date): (resource: Pick<ResourceRow, 'min_notice_minutes' | 'days_ahead' | 'active'>, closed: string | null) => void {
+  return (resource, closed) => {
+    if (resource.active !== 1) throw new AppError('NOT_FOUND');
+    const problem = slotProblem(resource, start, now, closed);
+    if (problem) throw new AppError(problem);
+  };
+}

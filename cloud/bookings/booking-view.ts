@@ -1,3 +1,4 @@
+import { residentChangeRefusal } from './bookings.permissions';
 import { BOOKING_FLOW, HALL_STEPS, type Booking, type BookingStatus, type HallStep, type Resource, type ResourceKind, type WeeklyHours } from '../../types/bookings';
 import type { BookingStepsTable } from '../storage/schema';
 import type { BookingRow, ResourceRow } from './bookings.storage';
@@ -45,8 +46,6 @@ export function toBooking(
 ): Omit<Booking, 'notifiable'> {
   const status = row.status as BookingStatus;
   const step = row.step as HallStep | null;
-  const beforeCutoff = view.now.getTime() < new Date(row.slot_start).getTime() - view.cancelCutoffMinutes * 60_000;
-  const actions = BOOKING_FLOW[status].actions as Record<string, string>;
   return {
     id: row.id,
     resourceId: row.resource_id,
@@ -68,8 +67,9 @@ export function toBooking(
     timeline: steps
       .filter((s) => s.booking_id === row.id)
       .map((s) => ({ step: s.step, text: STEP_TEXT[s.step] ?? s.step, note: s.note, at: new Date(s.at), byName: view.forStaff || s.by_user_id !== row.user_id ? s.by_name : null })),
-    canCancel: 'cancel' in actions && beforeCutoff && (step === null || step === 'booked'),
-    canReschedule: 'reschedule' in actions && beforeCutoff && (step === null || step === 'booked'),
+    // What the owner may do: the same rule the handlers apply (bookings.permissions.ts).
+    canCancel: residentChangeRefusal('cancel', { id: row.user_id }, row, view.cancelCutoffMinutes, view.now) === null,
+    canReschedule: residentChangeRefusal('reschedule', { id: row.user_id }, row, view.cancelCutoffMinutes, view.now) === null,
     residentName: view.forStaff ? row.nickname : null,
   };
 }

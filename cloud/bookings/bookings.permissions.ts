@@ -1,5 +1,12 @@
-import type { RoleGrant } from '../../types';
+import { AppError, type RoleGrant } from '../../types';
+import { bookingNext, type BookingStatus } from '../../types/bookings';
+import { MINUTE } from '../core/clock';
 import { holdsRoleIn } from '../core/scope';
+
+/**
+ * Every access rule of bookings, as pure functions the handlers and the views call: who
+ * (role, owner), until when (time window) and from which state. Read here first.
+ */
 
 /** Front-desk work (today's list, arrival, no-show, hall steps): the community's staff. */
 export function mayWorkBookings(grants: readonly RoleGrant[], communityId: string): boolean {
@@ -9,4 +16,37 @@ export function mayWorkBookings(grants: readonly RoleGrant[], communityId: strin
 /** Approving, rejecting, and setting up rooms and hall items: the community's admins. */
 export function mayAdministerBookings(grants: readonly RoleGrant[], communityId: string): boolean {
   return holdsRoleIn(grants, ['communityAdmin'], communityId);
+}
+
+/** Who may open a booking as `who`: its owner, the community's staff, or its admins. */
+export function mayReachBooking(viewer: { id: string; grants: readonly RoleGrant[] }, booking: { user_id: string; community_id: string }, who: 'owner' | 'staff' | 'admin'): boolean {
+  if (who === 'owner') return booking.user_id === viewer.id;
+  if (who === 'staff') return mayWorkBookings(viewer.grants, booking.community_id);
+  return mayAdministerBookings(viewer.grants, booking.community_id);
+}
+
+export interface BookingFacts {
+  user_id: string;
+  status: string;
+  step: string | null;
+  slot_start: string;
+}
+
+/**
+ * Who may cancel or move a booking, and until when — the whole rule:
+ * - only the resident who made it (staff reject it or mark 未到 instead; anyone else gets
+ *   NOT_FOUND, so its existence stays hidden);
+ * - only from a status whose row in BOOKING_FLOW has the action (待审核, 已预约);
+ * - only before the resource's cut-off (`cancelCutoffMinutes` before the start);
+ * - a hall matter only until staff start on it (step 已预约).
+ * Returns the refusal, or null when the change is allowed.
+ *
+ * @example if (residentChangeRefusal('cancel', caller, row, resource.cancel_cutoff_minutes, now)) …
+ */
+export function residentChangeRefusal(action: 'cancel' | 'reschedule', viewer: { id: string }, b: BookingFacts, cancelCutoffMinutes: number, now: Date): AppError | null {
+  if (b.user_id !== viewer.id) return new AppError('NOT_FOUND');
+  if (now.getTime() >= new Date(b.slot_start).getTime() - cancelCutoffMinutes * MINUTE) return new AppError('BOOKING_CANCEL_CUTOFF');
+  if (!bookingNext(b.status as BookingStatus, action)) return new AppError('BOOKING_NOT_ALLOWED_NOW');
+  if (b.step && b.step !== 'booked') return new AppError('BOOKING_NOT_ALLOWED_NOW', action === 'cancel' ? '事项已在办理中，不能取消' : '事项已在办理中，不能改期');
+  return null;
 }

@@ -97,6 +97,19 @@ async function releasePlace(tx: Db, bookingId: string): Promise<void> {
   await tx.deleteFrom('slot_holds').where('booking_id', '=', bookingId).execute();
 }
 
+/**
+ * Serializes the writes that depend on a resource's own settings (closed days, active):
+ * a booking re-checks them under this lock, and closing a day takes it too, so the two
+ * happen one after the other.
+ */
+async function lockResource(tx: Db, resourceId: string): Promise<ResourcesTable> {
+  await tx.updateTable('resources').set({ active: sql`active` }).where('id', '=', resourceId).execute();
+  return tx.selectFrom('resources').selectAll().where('id', '=', resourceId).executeTakeFirstOrThrow();
+}
+
+/** What a booking re-checks inside its transaction: the resource and the day's closure as they are now. */
+export type AdmitSlot = (resource: ResourcesTable, closedReason: string | null) => void;
+
 /** Serializes one resident's bookings, so the weekly quota cannot be beaten by racing taps. */
 async function lockUser(tx: Db, userId: string): Promise<void> {
   await tx.updateTable('users').set({ failed_logins: sql`failed_logins` }).where('id', '=', userId).execute();
@@ -135,10 +148,14 @@ export async function createBookingRow(
     now: Date;
     firstStep: string;
     messages: OutgoingMessage[];
+    /** The slot's Shanghai day, whose closure is re-read under the resource's lock. */
+    day: string;
+    admit: AdmitSlot;
   },
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await lockUser(tx, b.row.user_id);
+    b.admit(await lockResource(tx, b.row.resource_id), await closedReason(tx, b.row.resource_id, b.day));
     if (b.checkSuspension && (await activeSuspension(tx, b.row.user_id, b.now))) throw new AppError('BOOKING_SUSPENDED');
     if (b.quota) {
       const row = await tx
@@ -175,6 +192,7 @@ export async function transitionBooking(
     to: string;
     changes?: Partial<Pick<BookingsTable, 'step' | 'reject_reason' | 'missing_materials'>>;
     fromStep?: string | null;
+    fromStart?: string;
     release: boolean;
     step: { step: string; note: string | null; by: string | null } | null;
     now: Date;
@@ -188,6 +206,7 @@ export async function transitionBooking(
       .where('id', '=', t.id)
       .where('status', '=', t.from);
     if (t.fromStep !== undefined) q = t.fromStep === null ? q.where('step', 'is', null) : q.where('step', '=', t.fromStep);
+    if (t.fromStart !== undefined) q = q.where('slot_start', '=', t.fromStart);
     const result = await q.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     if (t.release) await releasePlace(tx, t.id);
@@ -205,14 +224,32 @@ export async function transitionBooking(
  */
 export async function moveBooking(
   db: Db,
-  m: { id: string; from: string; to: string; slotStart: string; slotEnd: string; size: number; resourceId: string; now: Date; note: string; by: string },
+  m: {
+    id: string;
+    from: string;
+    fromStep: string | null;
+    fromStart: string;
+    to: string;
+    slotStart: string;
+    slotEnd: string;
+    size: number;
+    resourceId: string;
+    now: Date;
+    note: string;
+    by: string;
+    day: string;
+    admit: AdmitSlot;
+  },
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    m.admit(await lockResource(tx, m.resourceId), await closedReason(tx, m.resourceId, m.day));
     const result = await tx
       .updateTable('bookings')
       .set({ status: m.to, slot_start: m.slotStart, slot_end: m.slotEnd, updated_at: m.now.toISOString() })
       .where('id', '=', m.id)
       .where('status', '=', m.from)
+      .where((eb) => (m.fromStep === null ? eb('step', 'is', null) : eb('step', '=', m.fromStep)))
+      .where('slot_start', '=', m.fromStart)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new AppError('BOOKING_NOT_ALLOWED_NOW');
     await releasePlace(tx, m.id);
@@ -287,6 +324,9 @@ export async function stepsOf(db: Db, bookingIds: string[]): Promise<Array<Booki
 
 export async function setClosedDates(db: Db, resourceId: string, close: Array<{ date: string; reason: string }>, reopen: string[]): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    // A booking being written for this resource finishes first (and is then cancelled by
+    // the caller), or waits and sees the day closed.
+    await lockResource(tx, resourceId);
     if (reopen.length) await tx.deleteFrom('closed_dates').where('resource_id', '=', resourceId).where('date', 'in', reopen).execute();
     for (const c of close) {
       await tx

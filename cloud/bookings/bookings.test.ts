@@ -3,6 +3,10 @@ import { BOOKING_FLOW, bookingNext, HALL_STEPS, hallStepAllowed, type BookingAct
 import { shanghaiDay, shanghaiTime } from '../../types/time';
 import { DAY, HOUR, MINUTE } from '../core/clock';
 import { messagesFor } from '../notifications/outbox.storage';
+import { interleaved, residentOf } from '../testing/interleave';
+import cancelBooking from './cancel-booking';
+import createBooking from './create-booking';
+import rescheduleBooking from './reschedule-booking';
 import { anonymous, errorCodeOf, signIn, startTestLinli, TEST_NOW, type Client, type TestLinli } from '../testing/linli';
 
 // The test clock starts on Monday 2026-03-23 at 10:00 in Shanghai.
@@ -191,6 +195,54 @@ describe('no-shows', () => {
     expect(suspendedUntil?.getTime()).toBe(starts[2]!.getTime() + 16 * MINUTE + 14 * DAY);
     expect(await errorCodeOf(r.call('bookings.create', { resourceId: 'cy-chess', start: at(5, '10:00') }))).toBe(ERRORS.BOOKING_SUSPENDED.code);
     await expect(r.call('bookings.create', { resourceId: 'cy-hall-residence', start: at(4, '09:00') })).resolves.toBeTruthy();
+  });
+});
+
+describe('when an admin changes a day while a resident books it', () => {
+  it('a booking checked before the day closed and written after it is refused, and holds no place', async () => {
+    const r = await resident();
+    const start = at(5, '09:00');
+    const services = interleaved(linli.services, () => admin.call('bookings.closeDates', { resourceId: 'cy-painting', close: [{ date: day(5), reason: '临时停电' }] }));
+    const booking = createBooking.handler({ resourceId: 'cy-painting', start, purpose: '', partySize: 1 }, { services, caller: residentOf(r), ip: '127.0.0.1' });
+    expect(await errorCodeOf(booking)).toBe(ERRORS.BOOKING_CLOSED_DATE.code);
+    expect(services.interleaved()).toBe(true);
+    expect((await r.call('bookings.mine', {})).bookings).toEqual([]);
+    await admin.call('bookings.closeDates', { resourceId: 'cy-painting', reopen: [day(5)] });
+    const slot = (await anonymous.call('bookings.availability', { resourceId: 'cy-painting', date: day(5) })).slots.find((x) => x.start.getTime() === start.getTime());
+    expect(slot).toMatchObject({ left: 1, bookable: true });
+  });
+
+  it('a move checked before the new day closed and written after it is refused, and the booking stays where it was', async () => {
+    const r = await resident();
+    const booking = await r.call('bookings.create', { resourceId: 'cy-painting', start: at(6, '09:00') });
+    const services = interleaved(linli.services, () => admin.call('bookings.closeDates', { resourceId: 'cy-painting', close: [{ date: day(8), reason: '临时停电' }] }));
+    const move = rescheduleBooking.handler({ id: booking.id, start: at(8, '09:00') }, { services, caller: residentOf(r), ip: '127.0.0.1' });
+    expect(await errorCodeOf(move)).toBe(ERRORS.BOOKING_CLOSED_DATE.code);
+    expect((await r.call('bookings.mine', {})).bookings.map((b) => [b.id, b.start.toISOString(), b.status])).toEqual([[booking.id, at(6, '09:00').toISOString(), 'approved']]);
+    await admin.call('bookings.closeDates', { resourceId: 'cy-painting', reopen: [day(8)] });
+  });
+
+  it('a cancellation checked before staff recorded the arrival and written after it is refused', async () => {
+    const r = await resident();
+    const booking = await r.call('bookings.create', { resourceId: 'cy-hall-allowance', start: at(1, '15:00') });
+    const services = interleaved(linli.services, () => grid.call('bookings.advance', { id: booking.id, to: 'arrived' }));
+    expect(await errorCodeOf(cancelBooking.handler({ id: booking.id }, { services, caller: residentOf(r), ip: '127.0.0.1' }))).toBe(ERRORS.BOOKING_NOT_ALLOWED_NOW.code);
+    expect((await r.call('bookings.mine', {})).bookings).toMatchObject([{ id: booking.id, status: 'checked_in', step: 'arrived' }]);
+  });
+
+  it('of many bookings racing the closing of their day, none is left standing on the closed day', async () => {
+    const crowd = await Promise.all(Array.from({ length: 6 }, resident));
+    const starts = ['09:00', '10:00', '11:00', '14:00', '15:00', '16:00'].map((t) => at(9, t));
+    const results = await Promise.allSettled([
+      ...crowd.map((c, i) => c.call('bookings.create', { resourceId: 'cy-painting', start: starts[i]! })),
+      admin.call('bookings.closeDates', { resourceId: 'cy-painting', close: [{ date: day(9), reason: '消防检查' }] }),
+    ]);
+    expect(results.at(-1)!.status).toBe('fulfilled');
+    for (const [i, c] of crowd.entries()) {
+      const mine = (await c.call('bookings.mine', {})).bookings;
+      if (results[i]!.status === 'fulfilled') expect(mine).toMatchObject([{ status: 'cancelled' }]);
+      else expect([(results[i] as PromiseRejectedResult).reason.code, mine]).toEqual([ERRORS.BOOKING_CLOSED_DATE.code, []]);
+    }
   });
 });
 

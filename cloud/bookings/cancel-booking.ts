@@ -1,17 +1,17 @@
-import { AppError } from '../../types';
 import { cancelBooking } from '../../types/bookings';
-import { MINUTE } from '../core/clock';
 import { defineFunction } from '../core/define-function';
 import { actOnBooking } from './act-on-booking';
+import { residentChangeRefusal } from './bookings.permissions';
 import { getResourceRow } from './bookings.storage';
 import { bookingFor, viewBooking } from './load-booking';
 
 export default defineFunction(cancelBooking, async (input, { services, caller }) => {
   const row = await bookingFor(services, input.id, caller, 'owner');
   const resource = await getResourceRow(services.db, row.resource_id);
-  const cutoff = new Date(row.slot_start).getTime() - (resource?.cancel_cutoff_minutes ?? 0) * MINUTE;
-  if (services.clock.now().getTime() >= cutoff) throw new AppError('BOOKING_CANCEL_CUTOFF');
-  if (row.step && row.step !== 'booked') throw new AppError('BOOKING_NOT_ALLOWED_NOW', '事项已在办理中，不能取消');
-  await actOnBooking(services, row, 'cancel', { by: caller.id });
+  const refusal = residentChangeRefusal('cancel', caller, row, resource?.cancel_cutoff_minutes ?? 0, services.clock.now());
+  if (refusal) throw refusal;
+  // The write holds only if status, hall step and time are still the ones checked: staff
+  // starting on the matter in between makes it 事项已在办理中 (BOOKING_NOT_ALLOWED_NOW).
+  await actOnBooking(services, row, 'cancel', { by: caller.id, unchanged: true });
   return viewBooking(services, row.id, false);
 });

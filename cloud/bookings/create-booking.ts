@@ -3,7 +3,7 @@ import { createBooking } from '../../types/bookings';
 import { shanghaiDay } from '../../types/time';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
-import { slotProblem } from './bookable';
+import { admitSlot, slotProblem } from './bookable';
 import { progressMessage, reminderMessage } from './booking-messages';
 import { closedReason, createBookingRow, getResourceRow } from './bookings.storage';
 import { viewBooking } from './load-booking';
@@ -52,6 +52,8 @@ export default defineFunction(createBooking, async (input, { services, caller })
       progressMessage(services.config, facts, 'created', status === 'pending' ? '已提交，等待社区审核' : '预约成功，请按时前来', now),
       ...(status === 'approved' ? reminderMessage(facts, now) : []),
     ],
+    day: shanghaiDay(slot.start),
+    admit: admitSlot(slot.start, now),
   });
   return viewBooking(services, id, false);
 });

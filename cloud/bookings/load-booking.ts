@@ -4,7 +4,7 @@ import type { Booking } from '../../types/bookings';
 import type { SessionUser } from '../core/define-function';
 import type { Services } from '../core/services';
 import { toBooking } from './booking-view';
-import { mayAdministerBookings, mayWorkBookings } from './bookings.permissions';
+import { mayReachBooking } from './bookings.permissions';
 import { getBookingRow, getResourceRow, stepsOf, type BookingRow } from './bookings.storage';
 
 /** A booking its owner or the community's staff may act on; NOT_FOUND for everyone else. */
@@ -15,14 +15,7 @@ export async function bookingFor(
   who: 'owner' | 'staff' | 'admin',
 ): Promise<BookingRow> {
   const row = await getBookingRow(services.db, id);
-  const allowed =
-    row &&
-    (who === 'owner'
-      ? row.user_id === caller.id
-      : who === 'staff'
-        ? mayWorkBookings(caller.grants, row.community_id)
-        : mayAdministerBookings(caller.grants, row.community_id));
-  if (!row || !allowed) throw new AppError('NOT_FOUND');
+  if (!row || !mayReachBooking(caller, row, who)) throw new AppError('NOT_FOUND');
   return row;
 }
 
