@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { describeAccess, type AnyContract } from '../../types';
+import { describeAccess } from './access';
+import type { AnyContract } from './contract';
 
+/** A function as `GET /api/functions` lists it; the console builds its forms and tables from these. */
 export interface CatalogEntry {
   name: string;
   summary: string;

@@ -14,7 +14,7 @@ import type { CloudFunction, SessionUser } from '../core/define-function';
 import type { Services } from '../core/services';
 import { authDataOf, type AuthData } from '../users/auth-data';
 import { loadProfile } from '../users/profile';
-import { catalogEntry } from './catalog';
+import { catalogEntry } from '../../types/catalog';
 import { registerFileRoutes } from './file-routes';
 import { registerPublicLinks } from './public-links';
 import { registerCardRoutes } from '../grid/card-routes';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CatalogEntry } from '../../../host/catalog';
+import type { CatalogEntry } from '../../../../types/catalog';
 import type { AppError } from '../../../../types/errors';
 import { toAppError } from '../sdk/errors';
 import type { JsonSchema } from './json-schema';

@@ -1,5 +1,5 @@
 import { contractsByName } from '../../../../types';
-import { catalogEntry } from '../../../host/catalog';
+import { catalogEntry } from '../../../../types/catalog';
 import type { JsonSchema } from './json-schema';
 
 /** A function's input schema exactly as `GET /api/functions` serves it. */
