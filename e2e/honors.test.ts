@@ -112,13 +112,13 @@ describe('nominating for next year', () => {
     await signInAs(page, 'honors-nominator');
     await go(page, NOMINATE);
     // Too short a reason: the host's message stands under the field.
-    await page.locator('#lt-hn-field-nomineeName input').fill('张秀英');
-    await page.locator('.lt-hn-choice').filter({ hasText: '最美志愿者' }).click();
+    await page.locator('#lt-form-field-nomineeName input').fill('张秀英');
+    await page.locator('.lt-form-choice').filter({ hasText: '最美志愿者' }).click();
     await page.locator('textarea').first().fill('热心肠');
     await tap(page, '提交推荐');
-    await page.locator('#lt-hn-field-reason .lt-hn-field__error').filter({ hasText: '至少10个字' }).waitFor();
+    await page.locator('#lt-form-field-reason .lt-form-error').filter({ hasText: '至少10个字' }).waitFor();
     // No home community yet: it has to be chosen on the form.
-    await page.locator('.lt-hn-choice').filter({ hasText: '朝阳社区' }).click();
+    await page.locator('.lt-form-choice').filter({ hasText: '朝阳社区' }).click();
     await page.locator('textarea').first().fill('每天早上义务打扫楼道，十年如一日。');
     await tap(page, '提交推荐');
     await page.getByText('推荐已提交').waitFor();
@@ -146,7 +146,7 @@ describe('the thank-you wall', () => {
     await page.getByText(KANGLE_THANKS, { exact: false }).waitFor();
     await tap(page, '写感谢');
     // 王秀兰's community is chosen for her; its staff are offered by name.
-    await page.locator('.lt-hn-choice').filter({ hasText: '刘建国' }).click();
+    await page.locator('.lt-form-choice').filter({ hasText: '刘建国' }).click();
     await page.locator('textarea').first().fill(text);
     const banner = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#b3261e' } }).png().toBuffer();
     await page.locator('input[type=file]').setInputFiles({ name: 'banner.png', mimeType: 'image/png', buffer: banner });
@@ -186,7 +186,7 @@ describe('the thank-you wall', () => {
     const card = page.locator('.lt-hn-thanks').filter({ hasText: KANGLE_THANKS });
     await card.locator('.lt-hn-thanks__report').click();
     await card.getByText('举报这条感谢').waitFor();
-    await card.locator('.lt-hn-choice').filter({ hasText: '内容不实' }).click();
+    await card.locator('.lt-form-choice').filter({ hasText: '内容不实' }).click();
     await card.locator('.nut-button').filter({ hasText: '提交举报' }).click();
     await card.getByText('已收到您的举报').waitFor();
     // One report does not hide it (three do, after which the community reviews it).

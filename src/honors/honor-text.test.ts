@@ -1,6 +1,7 @@
 import { AppError } from '../../types/errors';
 import type { HonorListSummary } from '../../types/honors-model';
-import { entryIdFromParams, entryPath, formErrors, groupListsByYear, initialOf, thanksHeading } from './honor-text';
+import { formErrors } from '../components/form-errors';
+import { HONOR_ERROR_FIELDS, entryIdFromParams, entryPath, groupListsByYear, initialOf, thanksHeading } from './honor-text';
 
 const list = (over: Partial<HonorListSummary>): HonorListSummary => ({
   id: 'l',
@@ -57,27 +58,10 @@ describe('words on the cards', () => {
   });
 });
 
-describe('the host’s refusals on a form', () => {
-  it('puts each field’s message under it and counts them in the summary', () => {
-    const error = new AppError('INVALID_INPUT', undefined, [
-      { path: 'reason', message: '请写写推荐理由，至少10个字' },
-      { path: 'nomineeName', message: '请填写被推荐人的姓名' },
-      { path: 'reason', message: '第二条不显示' },
-    ]);
-    expect(formErrors(error, ['nomineeName', 'reason'])).toEqual({
-      fields: { nomineeName: '请填写被推荐人的姓名', reason: '请写写推荐理由，至少10个字' },
-      summary: '有2处需要修改，请看上面标红的地方',
-    });
-  });
-
-  it('places a domain error by its kind (an unknown staff member under the staff choice)', () => {
-    const r = formErrors(new AppError('THANKS_TARGET_UNKNOWN'), ['targetUserId', 'text']);
-    expect(r.fields).toEqual({ targetUserId: '找不到要感谢的工作人员' });
-  });
-
-  it('says what no field on the form shows, rather than lose it', () => {
-    expect(formErrors(new AppError('RATE_LIMITED'), ['text']).summary).toBe('操作太频繁了，请稍等一会儿再试');
-    const hidden = new AppError('INVALID_INPUT', undefined, [{ path: 'limit', message: '数量不对' }]);
-    expect(formErrors(hidden, ['text'])).toEqual({ fields: {}, summary: '数量不对' });
+describe('where the honors forms show a refusal that names no field', () => {
+  it('an unknown staff member stands under the staff choice, an unknown category under the categories', () => {
+    const fields = { targetUserId: '工作人员', category: '类别', text: '感谢的话' };
+    expect(formErrors(new AppError('THANKS_TARGET_UNKNOWN'), fields, { fieldOfKind: HONOR_ERROR_FIELDS }).fields).toEqual({ targetUserId: '找不到要感谢的工作人员' });
+    expect(Object.keys(formErrors(new AppError('HONOR_CATEGORY_UNKNOWN'), fields, { fieldOfKind: HONOR_ERROR_FIELDS }).fields)).toEqual(['category']);
   });
 });

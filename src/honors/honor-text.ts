@@ -68,43 +68,9 @@ export const REPORT_REASONS = ['内容不实', '广告推销', '不文明用语'
  * Where each of the host's refusals belongs on a form: validation errors carry field
  * paths; domain errors name none and are placed by kind.
  */
-const FIELD_OF_KIND: Partial<Record<AppError['kind'], string>> = {
+export const HONOR_ERROR_FIELDS: Partial<Record<AppError['kind'], string>> = {
   COMMUNITY_NOT_FOUND: 'communityId',
   THANKS_TARGET_UNKNOWN: 'targetUserId',
   FILE_UNUSABLE: 'photoId',
   HONOR_CATEGORY_UNKNOWN: 'category',
 };
-
-export interface FormErrors {
-  /** The first message for each field, keyed by the input's top-level name. */
-  fields: Record<string, string>;
-  /** Said by the submit button, so an error scrolled out of view is still noticed. */
-  summary: string;
-}
-
-/**
- * The host's refusal as messages next to fields. A message for no field shown on the
- * form becomes the summary, so nothing the host said is lost.
- *
- * @example formErrors(error, ['nomineeName', 'reason']).fields.reason // '请写写推荐理由，至少10个字'
- */
-export function formErrors(error: AppError, shown: readonly string[]): FormErrors {
-  const all: Record<string, string> = {};
-  for (const f of error.fields) {
-    const name = f.path.split('.')[0] || '_';
-    all[name] ??= f.message;
-  }
-  const byKind = FIELD_OF_KIND[error.kind];
-  if (byKind && !all[byKind]) all[byKind] = error.message;
-  const fields: Record<string, string> = {};
-  for (const name of shown) if (all[name]) fields[name] = all[name];
-  const placed = Object.keys(fields).length;
-  const unplaced = Object.keys(all).filter((n) => !shown.includes(n));
-  const summary =
-    placed > 0 && unplaced.length === 0
-      ? `有${placed}处需要修改，请看上面标红的地方`
-      : unplaced.length > 0
-        ? all[unplaced[0]!]!
-        : error.message;
-  return { fields, summary };
-}

@@ -1,5 +1,6 @@
 import { AppError } from '../../types/errors';
-import { deadlineText, formErrors, isDiallable, mainPath } from './petition-text';
+import { formErrors } from '../components/form-errors';
+import { PETITION_ERROR_FIELDS, deadlineText, isDiallable, mainPath } from './petition-text';
 
 const at = (iso: string) => new Date(iso);
 const base = { acceptDueAt: at('2026-10-10T02:00:00Z'), resolveDueAt: null };
@@ -21,33 +22,20 @@ describe('deadlineText', () => {
   });
 });
 
-describe('formErrors', () => {
-  const shown = ['title', 'description', 'photoIds', 'contactPhone', 'idNumber'];
-
-  it('puts each of the host’s field messages under its field, photos by their list', () => {
-    const error = new AppError('INVALID_INPUT', '填写的内容有误：标题至少4个字', [
-      { path: 'title', message: '标题至少4个字' },
-      { path: 'description', message: '请把情况写清楚，至少10个字' },
-      { path: 'photoIds.9', message: '最多上传9张照片' },
-    ]);
-    expect(formErrors(error, shown)).toEqual({
-      fields: { title: '标题至少4个字', description: '请把情况写清楚，至少10个字', photoIds: '最多上传9张照片' },
-      summary: '有3处需要修改，请看上面标红的地方',
-    });
-  });
-
-  it('places the domain’s own refusals, which name no field, by their kind', () => {
-    expect(formErrors(new AppError('PETITION_ID_INVALID'), shown).fields).toEqual({ idNumber: '身份证号不正确，请核对后重新填写' });
-    expect(formErrors(new AppError('FILE_UNUSABLE'), shown).fields).toEqual({ photoIds: '照片已被使用或不属于您，请重新上传' });
-  });
-
-  it('says in full what has no field on screen', () => {
-    const error = new AppError('INVALID_INPUT', '填写的内容有误', [{ path: 'location.latitude', message: '位置不正确' }]);
-    expect(formErrors(error, shown)).toEqual({ fields: {}, summary: '位置不正确' });
-    expect(formErrors(new AppError('RATE_LIMITED'), shown)).toEqual({ fields: {}, summary: '操作太频繁了，请稍等一会儿再试' });
+describe('where the petition form shows a refusal that names no field', () => {
+  const shown = { title: '一句话说明', photoIds: '照片', contactPhone: '联系电话', idNumber: '身份证号', communityId: '社区' };
+  it.each([
+    ['PETITION_ID_REQUIRED', 'idNumber'],
+    ['PETITION_ID_INVALID', 'idNumber'],
+    ['PETITION_PHONE_INVALID', 'contactPhone'],
+    ['FILE_UNUSABLE', 'photoIds'],
+    ['COMMUNITY_NOT_FOUND', 'communityId'],
+    ['OUT_OF_SCOPE', 'communityId'],
+  ] as const)('%s stands under %s', (kind, field) => {
+    const error = new AppError(kind);
+    expect(formErrors(error, shown, { fieldOfKind: PETITION_ERROR_FIELDS }).fields).toEqual({ [field]: error.message });
   });
 });
-
 describe('mainPath', () => {
   it('walks the host’s transition table from 已提交 to 已结案', () => {
     expect(mainPath().map((s) => s.text)).toEqual(['已提交', '已受理', '办理中', '已办结', '已结案']);

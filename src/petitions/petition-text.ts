@@ -70,7 +70,7 @@ export function statusTone(status: PetitionSummary['status']): 'active' | 'waiti
  * field paths (`photoIds.3` belongs to the photos); the domain's own errors name none, so
  * they are placed by kind.
  */
-const FIELD_OF_KIND: Partial<Record<AppError['kind'], string>> = {
+export const PETITION_ERROR_FIELDS: Partial<Record<AppError['kind'], string>> = {
   PETITION_ID_REQUIRED: 'idNumber',
   PETITION_ID_INVALID: 'idNumber',
   PETITION_PHONE_INVALID: 'contactPhone',
@@ -78,33 +78,6 @@ const FIELD_OF_KIND: Partial<Record<AppError['kind'], string>> = {
   COMMUNITY_NOT_FOUND: 'communityId',
   OUT_OF_SCOPE: 'communityId',
 };
-
-export interface FormErrors {
-  /** The first message for each field, keyed by the input's top-level name. */
-  fields: Record<string, string>;
-  /** Shown by the submit button, so an error scrolled out of sight is still noticed. */
-  summary: string;
-}
-
-export function formErrors(error: AppError, shown: readonly string[]): FormErrors {
-  const all: Record<string, string> = {};
-  for (const f of error.fields) {
-    const name = f.path.split('.')[0] || '_';
-    all[name] ??= f.message;
-  }
-  const byKind = FIELD_OF_KIND[error.kind];
-  if (byKind && !all[byKind]) all[byKind] = error.message;
-  const fields: Record<string, string> = {};
-  const unplaced: string[] = [];
-  for (const [name, message] of Object.entries(all)) {
-    if (shown.includes(name)) fields[name] = message;
-    else unplaced.push(message);
-  }
-  // A message with no field on screen is said in full; placed ones are pointed to.
-  const placed = Object.keys(fields).length;
-  const summary = unplaced.length > 0 ? unplaced.join('；') : placed > 0 ? `有${placed}处需要修改，请看上面标红的地方` : error.message;
-  return { fields, summary };
-}
 
 /** 138****5678 is masked: it cannot be dialled. */
 export function isDiallable(phone: string | null | undefined): phone is string {

@@ -1,4 +1,3 @@
-import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { AppError } from '../../../types/errors';
@@ -7,6 +6,7 @@ import { call } from '../../cloud/client';
 import { toAppError } from '../../cloud/errors';
 import { signInMethod } from '../../cloud/session';
 import { ActionButton } from '../../components/action-button';
+import { TextInput } from '../../components/form-kit';
 import { PrivacyNotice } from '../../components/privacy-notice';
 import { InlineError } from '../../components/states';
 import { useConsentNeeded } from '../../privacy/privacy';
@@ -94,15 +94,7 @@ export function PhoneBinding({ profile }: { profile: Profile }) {
       {signInMethod === 'persona' ? (
         <View className="lt-gap-top">
           <Text className="lt-body lt-muted">开发预览：输入一个手机号，代替微信授权。</Text>
-          <View className="lt-field">
-            <Input
-              type="number"
-              maxLength={11}
-              value={typed}
-              placeholder="11位手机号"
-              onChange={(value) => setTyped(value.replace(/\D/g, ''))}
-            />
-          </View>
+          <TextInput label="手机号" type="number" maxLength={11} value={typed} placeholder="11位手机号" onChange={(value) => setTyped(value.replace(/\D/g, ''))} />
           <ActionButton
             loading={busy}
             onClick={() => {

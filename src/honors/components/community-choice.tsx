@@ -4,7 +4,7 @@ import { groupByStreet, loadRegions } from '../../account/regions';
 import { ActionButton } from '../../components/action-button';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useRemote } from '../../hooks/use-remote';
-import { ChoiceGrid } from './form-controls';
+import { ChoiceGrid } from '../../components/form-kit';
 import '../honors.scss';
 
 /**

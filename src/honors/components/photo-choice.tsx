@@ -5,6 +5,7 @@ import type { AppError } from '../../../types/errors';
 import { toAppError } from '../../cloud/errors';
 import { uploadPhoto, type PhotoFile } from '../../cloud/upload';
 import { ActionButton } from '../../components/action-button';
+import { FieldError } from '../../components/form-kit';
 import { PrivacyNotice } from '../../components/privacy-notice';
 import { useConsentNeeded } from '../../privacy/privacy';
 import '../honors.scss';
@@ -98,7 +99,7 @@ export function PhotoChoice({ photo, onChange }: { photo: OnePhoto | null; onCha
           {photo.status === 'done' ? <Text className="lt-hn-meta">已上传</Text> : null}
           {photo.status === 'failed' ? (
             <>
-              <Text className="lt-hn-field__error">{photo.error?.message ?? '没有上传成功'}</Text>
+              <FieldError>{photo.error?.message ?? '没有上传成功'}</FieldError>
               <View className="lt-gap-top">
                 <ActionButton tone="secondary" onClick={() => file.current && send(file.current, photo.preview)}>
                   重新上传
@@ -115,7 +116,7 @@ export function PhotoChoice({ photo, onChange }: { photo: OnePhoto | null; onCha
       ) : null}
 
       {consent.needed ? <PrivacyNotice purpose="添加照片要用到您的相册或相机" /> : null}
-      {note ? <Text className="lt-hn-field__error">{note}</Text> : null}
+      {note ? <FieldError>{note}</FieldError> : null}
 
       <View className="lt-gap-top">
         {onWeapp ? (
@@ -140,7 +141,7 @@ export function PhotoChoice({ photo, onChange }: { photo: OnePhoto | null; onCha
             </ActionButton>
             <input
               ref={input}
-              className="lt-hn-file-input"
+              className="lt-form-file-input"
               type="file"
               accept="image/jpeg,image/png,image/webp"
               aria-label="选择锦旗照片"

@@ -9,7 +9,7 @@ import { ActionButton } from '../../components/action-button';
 import { SignInPrompt } from '../../components/sign-in-prompt';
 import { InlineError } from '../../components/states';
 import { REPORT_REASONS, thanksHeading } from '../honor-text';
-import { ChoiceGrid, FormField, TextInput } from './form-controls';
+import { ChoiceGrid, FormField, TextInput } from '../../components/form-kit';
 import '../honors.scss';
 
 /**

@@ -14,16 +14,29 @@ import { PrivacyNotice } from '../../components/privacy-notice';
 import { useRemote } from '../../hooks/use-remote';
 import { useConsentNeeded } from '../../privacy/privacy';
 import { ROUTES } from '../../routes';
-import { KIND_INTRO, formErrors, type FormErrors } from '../petition-text';
+import { formErrors } from '../../components/form-errors';
+import { ChoiceGrid, ErrorSummary, FieldError, FormField, TextBox, TextInput, ToggleRow, fieldId, useFormErrors } from '../../components/form-kit';
+import { KIND_INTRO, PETITION_ERROR_FIELDS } from '../petition-text';
 import { usePhotoUploads } from '../photo-uploads';
-import { ChoiceGrid, FormField, TextBox, TextInput, ToggleRow, fieldId } from './form-controls';
 import { PhotoPicker } from './photo-picker';
 import '../petitions.scss';
 
 type Location = NonNullable<PetitionDetail['location']>;
 
-/** The fields in the order they stand on the page: the first refused one is scrolled to. */
-const FIELDS = ['kind', 'residentName', 'communityId', 'category', 'title', 'description', 'photoIds', 'location', 'contactPhone', 'idNumber'] as const;
+/** The fields in the order they stand on the page, by the names the summary gives them. */
+const FIELDS = {
+  kind: '类型',
+  residentName: '居民姓名',
+  communityId: '社区',
+  category: '类别',
+  title: '一句话说明',
+  description: '详细情况',
+  photoIds: '照片',
+  location: '地点',
+  contactPhone: '联系电话',
+  idNumber: '身份证号',
+} as const;
+type Field = keyof typeof FIELDS;
 
 const KIND_OPTIONS = [
   { value: 'request' as const, text: KIND_INTRO.request.title },
@@ -60,7 +73,8 @@ export function PetitionForm({
   const [residentName, setResidentName] = useState('');
   const [communityId, setCommunityId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const form = useFormErrors(FIELDS);
+  const { errors, fail, clearField } = form;
 
   const communities = useStaffCommunities(onBehalf === true);
   const chosenCommunity = communityId ?? (communities.length === 1 ? communities[0]!.id : null);
@@ -71,34 +85,24 @@ export function PetitionForm({
   };
 
   // A photo removed or sent again answers the photos' message.
-  useEffect(() => {
-    setErrors((current) => {
-      if (!current?.fields.photoIds) return current;
-      const { photoIds: _answered, ...fields } = current.fields;
-      return Object.keys(fields).length > 0 ? { ...current, fields } : null;
-    });
-  }, [uploads.items]);
-
-  const fail = (next: FormErrors) => {
-    setErrors(next);
-    const first = FIELDS.find((f) => next.fields[f]);
-    // The resident may be at the bottom by the button; bring the first problem into view.
-    if (first) void Taro.pageScrollTo({ selector: `#${fieldId(first)}`, duration: 200 }).catch(() => undefined);
-  };
+  useEffect(() => clearField('photoIds'), [uploads.items, clearField]);
 
   const submit = async () => {
     if (busy) return;
     if (uploads.uploading) return fail({ fields: {}, summary: '照片还在上传，请等上传完再提交。' });
-    if (uploads.failed) return fail({ fields: { photoIds: '有照片没有上传成功：请点“重新上传”，或删除它。' }, summary: '有1处需要修改，请看上面标红的地方' });
-    // The type of `category` needs a choice before anything can be sent; the message is the host's own.
-    if (!category) return fail({ fields: { category: '请选择类别' }, summary: '有1处需要修改，请看上面标红的地方' });
+    // The host would take the petition without a photo that never arrived: stop here.
+    if (uploads.failed) return fail(formErrors(null, FIELDS, { known: { photoIds: '有照片没有上传成功：请点“重新上传”，或删除它。' } }));
+    // Said together with everything the host finds (which refuses the same), so an empty
+    // form names every field to fill at once rather than one a round.
+    const known = { idNumber: kind === 'petition' && !idNumber.trim() ? '信访代办需要填写信访人的身份证号' : null };
     // Only the resident's own petition: staff filing on behalf do not subscribe for them.
     const asked = onBehalf ? Promise.resolve({}) : askAt('petitionSubmit');
     setBusy(true);
-    setErrors(null);
+    form.clear();
     const common = {
       kind,
-      category,
+      // Sent even when empty, so the host checks every other field in the same round.
+      category: (category ?? '') as PetitionCategory,
       title,
       description,
       photoIds: uploads.ids,
@@ -113,25 +117,16 @@ export function PetitionForm({
         : await call('petitions.submit', { ...common, anonymous });
       onSubmitted(petition);
     } catch (e) {
-      fail(formErrors(toAppError(e), FIELDS));
+      fail(formErrors(toAppError(e), FIELDS, { fieldOfKind: PETITION_ERROR_FIELDS, known }));
     } finally {
       setBusy(false);
     }
   };
 
   const intro = KIND_INTRO[kind];
-  const error = (name: (typeof FIELDS)[number]) => errors?.fields[name];
+  const error = (name: Field) => errors?.fields[name];
   /** A setter that also takes away the field's message once the resident changes it. */
-  const edit =
-    <T,>(name: (typeof FIELDS)[number], set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      setErrors((current) => {
-        if (!current?.fields[name]) return current;
-        const { [name]: _fixed, ...fields } = current.fields;
-        return Object.keys(fields).length > 0 ? { ...current, fields } : null;
-      });
-    };
+  const edit = <T,>(name: Field, set: (value: T) => void) => form.edit(name, set);
 
   return (
     <View>
@@ -164,7 +159,7 @@ export function PetitionForm({
             action={profile?.homeCommunityName ? '更改' : '选择'}
             onClick={() => void Taro.navigateTo({ url: ROUTES.community })}
           />
-          {error('communityId') ? <Text className="lt-pt-field__error">{error('communityId')}</Text> : null}
+          {error('communityId') ? <FieldError>{error('communityId')}</FieldError> : null}
         </View>
       )}
 
@@ -223,11 +218,7 @@ export function PetitionForm({
         />
       )}
 
-      {errors ? (
-        <View className="lt-pt-field__error" role="alert">
-          {errors.summary}
-        </View>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <View className="lt-gap-top">
         <ActionButton loading={busy} onClick={() => void submit()}>
           {onBehalf ? '登记' : '提交'}
@@ -296,9 +287,7 @@ export function LocationPicker({ value, onChange }: { value: Location | null; on
     <View>
       {value && value.latitude !== null ? <Text className="lt-value">{value.address || '已在地图上标注'}</Text> : null}
       {note ? (
-        <View className="lt-pt-field__error" role="alert">
-          {note}
-        </View>
+        <FieldError>{note}</FieldError>
       ) : null}
       {typing ? (
         <TextInput

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
+import { FieldError } from '../../components/form-kit';
 import { PrivacyNotice } from '../../components/privacy-notice';
 import { useConsentNeeded } from '../../privacy/privacy';
 import { MAX_PHOTOS, type PhotoUploads } from '../photo-uploads';
@@ -68,7 +69,7 @@ export function PhotoPicker({ uploads }: { uploads: PhotoUploads }) {
       ) : null}
 
       {consent.needed && !full ? <PrivacyNotice purpose="添加照片要用到您的相册或相机" /> : null}
-      {note ? <Text className="lt-pt-field__error">{note}</Text> : null}
+      {note ? <FieldError>{note}</FieldError> : null}
 
       <View className="lt-gap-top">
         {/* Written out in full so the build drops the other platform's branch. */}
@@ -95,7 +96,7 @@ export function PhotoPicker({ uploads }: { uploads: PhotoUploads }) {
             </ActionButton>
             <input
               ref={input}
-              className="lt-pt-file-input"
+              className="lt-form-file-input"
               type="file"
               accept="image/jpeg,image/png,image/webp"
               multiple

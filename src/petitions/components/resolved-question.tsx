@@ -7,8 +7,9 @@ import { call } from '../../cloud/client';
 import { toAppError } from '../../cloud/errors';
 import { ActionButton } from '../../components/action-button';
 import { ROUTES } from '../../routes';
-import { formErrors } from '../petition-text';
-import { FormField, TextBox } from './form-controls';
+import { formErrors } from '../../components/form-errors';
+import { FieldError, FormField, TextBox } from '../../components/form-kit';
+import { PETITION_ERROR_FIELDS } from '../petition-text';
 import { StarRating } from './star-rating';
 import '../petitions.scss';
 
@@ -42,7 +43,7 @@ export function ResolvedQuestion({ petition, onChanged }: { petition: PetitionDe
     }
   };
 
-  const errors = error ? formErrors(error, ['stars', 'comment', 'reason']) : null;
+  const errors = error ? formErrors(error, { stars: '星级', comment: '评价', reason: '没解决的原因' }, { fieldOfKind: PETITION_ERROR_FIELDS }) : null;
   const choose = (next: 'solved' | 'unsolved') => {
     setAnswer(next);
     setError(null);
@@ -73,7 +74,7 @@ export function ResolvedQuestion({ petition, onChanged }: { petition: PetitionDe
           <FormField name="comment" label="想对代办员说的话" optional error={errors?.fields.comment}>
             <TextBox label="想对代办员说的话" value={comment} onChange={setComment} maxLength={200} placeholder="例如：认准一个人，真省心" />
           </FormField>
-          {error ? <Text className="lt-pt-field__error">{errors?.summary}</Text> : null}
+          {error ? <FieldError>{errors?.summary}</FieldError> : null}
           <ActionButton loading={busy} onClick={() => void send(() => call('petitions.confirm', { id: petition.id, stars, comment }))}>
             提交评价
           </ActionButton>
@@ -99,7 +100,7 @@ export function ResolvedQuestion({ petition, onChanged }: { petition: PetitionDe
           >
             <TextBox label="还有什么问题没解决" value={reason} onChange={setReason} maxLength={500} placeholder="例如：路口还是被车堵着" />
           </FormField>
-          {error ? <Text className="lt-pt-field__error">{errors?.summary}</Text> : null}
+          {error ? <FieldError>{errors?.summary}</FieldError> : null}
           <ActionButton loading={busy} onClick={() => void send(() => call('petitions.reopen', { id: petition.id, reason }))}>
             请代办员接着办
           </ActionButton>

@@ -5,8 +5,9 @@ import type { PetitionDetail } from '../../../types/petitions-model';
 import { call } from '../../cloud/client';
 import { toAppError } from '../../cloud/errors';
 import { ActionButton } from '../../components/action-button';
-import { STAFF_ACTIONS, STAFF_ACTION_TEXT, formErrors, type StaffAction } from '../petition-text';
-import { FormField, TextBox, TextInput } from './form-controls';
+import { formErrors } from '../../components/form-errors';
+import { FieldError, FormField, TextBox, TextInput } from '../../components/form-kit';
+import { PETITION_ERROR_FIELDS, STAFF_ACTIONS, STAFF_ACTION_TEXT, type StaffAction } from '../petition-text';
 import '../petitions.scss';
 
 const DONE_TEXT: Record<StaffAction, string> = {
@@ -69,7 +70,7 @@ export function StaffActions({ petition, onChanged }: { petition: PetitionDetail
     setDone(null);
   };
 
-  const errors = error ? formErrors(error.error, ['note', 'resolution', 'to', 'reason']) : null;
+  const errors = error ? formErrors(error.error, { note: '进展', resolution: '办理结果', to: '转交给', reason: '理由' }, { fieldOfKind: PETITION_ERROR_FIELDS }) : null;
   const fieldError = (name: string) => errors?.fields[name];
 
   return (
@@ -84,7 +85,7 @@ export function StaffActions({ petition, onChanged }: { petition: PetitionDetail
               <ActionButton loading={busy === 'accept'} onClick={() => void run('accept')}>
                 受理
               </ActionButton>
-              {error?.action === 'accept' ? <Text className="lt-pt-field__error">{error.error.message}</Text> : null}
+              {error?.action === 'accept' ? <FieldError>{error.error.message}</FieldError> : null}
             </View>
           );
         }
@@ -103,7 +104,7 @@ export function StaffActions({ petition, onChanged }: { petition: PetitionDetail
                   </FormField>
                 ) : null}
                 <ActionForm action={action} text={text} setText={setText} error={fieldError(FIELD_OF[action])} />
-                {error?.action === action ? <Text className="lt-pt-field__error">{errors?.summary}</Text> : null}
+                {error?.action === action ? <FieldError>{errors?.summary}</FieldError> : null}
                 <ActionButton tone={action === 'decline' ? 'danger' : 'primary'} loading={busy === action} onClick={() => void run(action)}>
                   {SUBMIT_TEXT[action]}
                 </ActionButton>

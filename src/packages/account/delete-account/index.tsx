@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro';
-import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { AppError } from '../../../../types/errors';
 import { deleteAccount } from '../../../account/profile';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
+import { TextInput } from '../../../components/form-kit';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, InlineError } from '../../../components/states';
@@ -55,9 +55,7 @@ export default function DeleteAccountPage() {
       </View>
       <View className="lt-card">
         <Text className="lt-body">确定要注销，请在下面输入“{CONFIRM_WORD}”两个字：</Text>
-        <View className="lt-field">
-          <Input value={typed} maxLength={10} placeholder={`输入“${CONFIRM_WORD}”`} onChange={setTyped} />
-        </View>
+        <TextInput label={`输入“${CONFIRM_WORD}”确认`} value={typed} maxLength={10} placeholder={`输入“${CONFIRM_WORD}”`} onChange={setTyped} />
         <InlineError error={error} />
         <View className="lt-stack">
           <ActionButton

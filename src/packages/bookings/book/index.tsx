@@ -7,6 +7,7 @@ import { AppError } from '../../../../types/errors';
 import { formatRange, shanghaiDay } from '../../../../types/time';
 import { useProfile } from '../../../account/profile';
 import { DocumentList } from '../../../bookings/components/resource-facts';
+import { TextInput } from '../../../components/form-kit';
 import { bookingLinks, param } from '../../../bookings/links';
 import { findResource } from '../../../bookings/resources';
 import { call } from '../../../cloud/client';
@@ -153,9 +154,7 @@ export default function BookPage() {
         <View className="lt-card">
           <Text className="lt-card__title">{isRoom ? '用途' : '备注（可不填）'}</Text>
           <Text className="lt-body lt-muted">{isRoom ? '写明做什么，例如：书法练习、楼院议事。' : '需要工作人员提前知道的事，例如：替家中老人办理。'}</Text>
-          <View className="lt-field">
-            <Input value={purpose} maxLength={100} placeholder={isRoom ? '例如：书法练习' : '可不填'} onChange={setPurpose} />
-          </View>
+          <TextInput label={isRoom ? '用途' : '备注'} value={purpose} maxLength={100} placeholder={isRoom ? '例如：书法练习' : '可不填'} onChange={setPurpose} />
           {fieldMessage('purpose') ? <Text className="lt-bk-book__field-error">{fieldMessage('purpose')}</Text> : null}
 
           {isRoom ? (

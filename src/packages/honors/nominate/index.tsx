@@ -11,14 +11,15 @@ import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { LoadingState } from '../../../components/states';
 import { CommunityChoice } from '../../../honors/components/community-choice';
-import { ChoiceGrid, FormField, TextBox, TextInput, fieldId } from '../../../honors/components/form-controls';
-import { formErrors, type FormErrors } from '../../../honors/honor-text';
+import { formErrors } from '../../../components/form-errors';
+import { ChoiceGrid, ErrorSummary, FormField, TextBox, TextInput, useFormErrors } from '../../../components/form-kit';
+import { HONOR_ERROR_FIELDS } from '../../../honors/honor-text';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import '../../../honors/honors.scss';
 
-/** The fields in the order they stand: the first one refused is scrolled to. */
-const FIELDS = ['communityId', 'nomineeName', 'category', 'reason'] as const;
+/** The fields in the order they stand, by the names the summary gives them. */
+const FIELDS = { communityId: '社区', nomineeName: '被推荐人姓名', category: '推荐的类别', reason: '推荐理由' } as const;
 const OTHER = '其他';
 const CATEGORY_OPTIONS = [...HONOR_CATEGORIES, OTHER].map((c) => ({ value: c, text: c === OTHER ? '其他（自己填写）' : c }));
 
@@ -47,22 +48,16 @@ function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void 
   const [otherCategory, setOtherCategory] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const form = useFormErrors(FIELDS);
+  const { errors, fail } = form;
   const chosenCommunity = communityId ?? home;
-
-  const fail = (next: FormErrors) => {
-    setErrors(next);
-    const first = FIELDS.find((f) => next.fields[f]);
-    // The resident is down by the button; bring the first problem into view.
-    if (first) void Taro.pageScrollTo({ selector: `#${fieldId(first)}`, duration: 200 }).catch(() => undefined);
-  };
 
   const submit = async () => {
     if (busy) return;
     const categoryText = category === OTHER ? otherCategory.trim() : (category ?? '');
     const asked = askAt('nomination');
     setBusy(true);
-    setErrors(null);
+    form.clear();
     try {
       await asked;
       onSubmitted(
@@ -74,13 +69,13 @@ function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void 
         }),
       );
     } catch (e) {
-      fail(formErrors(toAppError(e), FIELDS));
+      fail(formErrors(toAppError(e), FIELDS, { fieldOfKind: HONOR_ERROR_FIELDS }));
     } finally {
       setBusy(false);
     }
   };
 
-  const error = (name: (typeof FIELDS)[number]) => errors?.fields[name];
+  const error = (name: keyof typeof FIELDS) => errors?.fields[name];
   return (
     <View>
       <View className="lt-card lt-card--notice">
@@ -102,11 +97,7 @@ function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void 
       <FormField name="reason" label="推荐理由" hint="TA做了什么好事，至少10个字" error={error('reason')}>
         <TextBox label="推荐理由" value={reason} onChange={setReason} maxLength={1000} placeholder="例如：每天早上义务打扫楼道，十年如一日。" />
       </FormField>
-      {errors ? (
-        <View className="lt-hn-field__error" role="alert">
-          {errors.summary}
-        </View>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <View className="lt-gap-top">
         <ActionButton loading={busy} onClick={() => void submit()}>
           提交推荐

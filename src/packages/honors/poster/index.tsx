@@ -115,7 +115,7 @@ function SaveToAlbum({ poster }: { poster: DrawnPoster }) {
       ) : null}
       {consent.needed ? <PrivacyNotice purpose="保存海报要用到“保存到相册”" /> : null}
       {outcome && outcome !== 'saved' && outcome !== 'cancelled' ? (
-        <View className="lt-hn-field__error" role="alert">
+        <View className="lt-form-error" role="alert">
           {SAVE_NOTES[outcome]}
         </View>
       ) : null}

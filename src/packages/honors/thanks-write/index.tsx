@@ -11,16 +11,17 @@ import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { CommunityChoice } from '../../../honors/components/community-choice';
-import { ChoiceGrid, FormField, TextBox, TextInput, fieldId } from '../../../honors/components/form-controls';
+import { formErrors } from '../../../components/form-errors';
+import { ChoiceGrid, ErrorSummary, FormField, TextBox, TextInput, useFormErrors } from '../../../components/form-kit';
 import { PhotoChoice, type OnePhoto } from '../../../honors/components/photo-choice';
-import { formErrors, thanksHeading, type FormErrors } from '../../../honors/honor-text';
+import { HONOR_ERROR_FIELDS, thanksHeading } from '../../../honors/honor-text';
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import '../../../honors/honors.scss';
 
-/** The fields in the order they stand: the first one refused is scrolled to. */
-const FIELDS = ['communityId', 'targetKind', 'targetUserId', 'targetName', 'text', 'photoId'] as const;
+/** The fields in the order they stand, by the names the summary gives them. */
+const FIELDS = { communityId: '社区', targetKind: '感谢谁', targetUserId: '工作人员', targetName: '名称', text: '感谢的话', photoId: '锦旗照片' } as const;
 const TARGET_OPTIONS = THANKS_TARGETS.map((t) => ({ value: t, text: THANKS_TARGET_TEXT[t] }));
 const NAME_HINT: Record<Exclude<ThanksTarget, 'staff'>, { label: string; placeholder: string }> = {
   unit: { label: '单位名称', placeholder: '例如：区司法局' },
@@ -54,25 +55,20 @@ function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }
   const [text, setText] = useState('');
   const [photo, setPhoto] = useState<OnePhoto | null>(null);
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const form = useFormErrors(FIELDS);
+  const { errors, fail } = form;
   const chosenCommunity = communityId ?? home;
-
-  const fail = (next: FormErrors) => {
-    setErrors(next);
-    const first = FIELDS.find((f) => next.fields[f]);
-    if (first) void Taro.pageScrollTo({ selector: `#${fieldId(first)}`, duration: 200 }).catch(() => undefined);
-  };
 
   const submit = async () => {
     if (busy) return;
     if (photo?.status === 'uploading') return fail({ fields: {}, summary: '照片还在上传，请等上传完再提交。' });
-    if (photo?.status === 'failed')
-      return fail({ fields: { photoId: '照片没有上传成功：请点“重新上传”，或不要这张照片。' }, summary: '有1处需要修改，请看上面标红的地方' });
-    // Without a staff member chosen there is nothing to send; the host would say the same.
-    if (targetKind === 'staff' && !targetUserId) return fail({ fields: { targetUserId: '请选择要感谢的工作人员' }, summary: '有1处需要修改，请看上面标红的地方' });
+    // The host would take the thanks without a photo that never arrived: stop here.
+    if (photo?.status === 'failed') return fail(formErrors(null, FIELDS, { known: { photoId: '照片没有上传成功：请点“重新上传”，或不要这张照片。' } }));
+    // Said together with what the host finds (it refuses the same), so every field to fix is named at once.
+    const known = { targetUserId: targetKind === 'staff' && !targetUserId ? '请选择要感谢的工作人员' : null };
     const asked = askAt('thanks');
     setBusy(true);
-    setErrors(null);
+    form.clear();
     try {
       await asked;
       onSubmitted(
@@ -85,13 +81,13 @@ function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }
         }),
       );
     } catch (e) {
-      fail(formErrors(toAppError(e), FIELDS));
+      fail(formErrors(toAppError(e), FIELDS, { fieldOfKind: HONOR_ERROR_FIELDS, known }));
     } finally {
       setBusy(false);
     }
   };
 
-  const error = (name: (typeof FIELDS)[number]) => errors?.fields[name];
+  const error = (name: keyof typeof FIELDS) => errors?.fields[name];
   return (
     <View>
       <FormField name="communityId" label="哪个社区的事" error={error('communityId')}>
@@ -133,11 +129,7 @@ function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }
       <FormField name="photoId" label="锦旗照片" optional error={error('photoId')}>
         <PhotoChoice photo={photo} onChange={setPhoto} />
       </FormField>
-      {errors ? (
-        <View className="lt-hn-field__error" role="alert">
-          {errors.summary}
-        </View>
-      ) : null}
+      <ErrorSummary errors={errors} />
       <View className="lt-gap-top">
         <ActionButton loading={busy} onClick={() => void submit()}>
           提交感谢

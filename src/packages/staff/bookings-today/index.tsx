@@ -1,6 +1,5 @@
 import { notifiableText } from '../../../../types/notifications-model';
 import Taro from '@tarojs/taro';
-import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { RESOURCE_KIND_TEXT, type Booking, type HallStep } from '../../../../types/bookings-model';
@@ -13,6 +12,7 @@ import { worksBookings } from '../../../bookings/staff';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
+import { TextInput } from '../../../components/form-kit';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
@@ -234,9 +234,7 @@ function MissingMaterialsForm({
         })}
       </View>
       <Text className="lt-body lt-muted">其他材料（用顿号隔开）：</Text>
-      <View className="lt-field">
-        <Input value={other} maxLength={200} placeholder="例如：近期体检报告" onChange={setOther} />
-      </View>
+      <TextInput label="其他材料" value={other} maxLength={200} placeholder="例如：近期体检报告" onChange={setOther} />
       {problem ? <Text className="lt-desk-card__problem">{problem}</Text> : null}
       <View className="lt-stack">
         <ActionButton loading={busy} onClick={submit}>

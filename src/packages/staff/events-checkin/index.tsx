@@ -1,6 +1,5 @@
 import { notifiableText } from '../../../../types/notifications-model';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RoleGrant } from '../../../../types/access';
@@ -11,6 +10,7 @@ import { reloadProfile, useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
+import { TextInput } from '../../../components/form-kit';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
@@ -103,17 +103,17 @@ function CheckinDesk({ onCheckedIn }: { onCheckedIn: () => void }) {
       ) : (
         <Text className="lt-body lt-muted">请居民出示或念出8位签到码，在下面输入：</Text>
       )}
-      <View className="lt-field lt-staff-checkin__field">
-        <Input
-          value={typed}
-          maxLength={11}
-          placeholder="8位签到码"
-          onChange={(value) => setTyped(normalizeCode(value))}
-          onConfirm={() => {
-            if (typed) submit(typed);
-          }}
-        />
-      </View>
+      <TextInput
+        className="lt-staff-checkin__field"
+        label="签到码"
+        value={typed}
+        maxLength={11}
+        placeholder="8位签到码"
+        onChange={(value) => setTyped(normalizeCode(value))}
+        onConfirm={() => {
+          if (typed) submit(typed);
+        }}
+      />
       <InlineError error={error} />
       <ActionButton loading={busy} disabled={typed.length === 0} onClick={() => submit(typed)}>
         签到

@@ -10,7 +10,7 @@ import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
-import { ChoiceGrid } from '../../../petitions/components/form-controls';
+import { ChoiceGrid } from '../../../components/form-kit';
 import { PetitionCard } from '../../../petitions/components/petition-card';
 import { ROUTES } from '../../../routes';
 import '../../../petitions/petitions.scss';

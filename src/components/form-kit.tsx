@@ -1,0 +1,199 @@
+import { Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useState, type ReactNode } from 'react';
+import { firstErrorField, type FormErrors, type FormFields } from './form-errors';
+import './form-kit.scss';
+
+/**
+ * The one form kit of the mini-program: every form (petitions, honors, bookings, account,
+ * staff pages) builds from these, so a field looks, reads out and grows in 长辈模式 the
+ * same everywhere. Sizes come from the theme (var(--lt-*)), which 长辈模式 enlarges.
+ */
+
+/** The element id of a field, so a form can scroll to the first one with a message. */
+export const fieldId = (name: string) => `lt-form-field-${name}`;
+
+/**
+ * One field: its label (with 选填 where it may be left out), a hint, the control, and its
+ * message right underneath, where the resident is looking.
+ */
+export function FormField({
+  name,
+  label,
+  hint,
+  error,
+  optional,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <View id={fieldId(name)} className={`lt-form-field${error ? ' lt-form-field--error' : ''}`}>
+      <Text className="lt-form-field__label">
+        {label}
+        {optional ? <Text className="lt-form-field__optional">（选填）</Text> : null}
+      </Text>
+      {hint ? <View className="lt-form-field__hint">{hint}</View> : null}
+      {children}
+      {error ? <FieldError>{error}</FieldError> : null}
+    </View>
+  );
+}
+
+/** A message in the form's error style, for a note that belongs to no single field. */
+export function FieldError({ children }: { children: ReactNode }) {
+  return (
+    <View className="lt-form-error" role="alert">
+      {children}
+    </View>
+  );
+}
+
+/** A one-line text box in the app's bordered field. */
+export function TextInput({
+  value,
+  onChange,
+  placeholder,
+  maxLength,
+  type = 'text',
+  label,
+  onConfirm,
+  className,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  maxLength?: number;
+  type?: 'text' | 'number' | 'idcard' | 'digit';
+  /** Read by screen readers and by the browser tests to find the box. */
+  label: string;
+  /** The keyboard's 完成/回车. */
+  onConfirm?: () => void;
+  className?: string;
+}) {
+  return (
+    <View className={`lt-field lt-form-input${className ? ` ${className}` : ''}`}>
+      <Input value={value} type={type} maxLength={maxLength} placeholder={placeholder} aria-label={label} onChange={onChange} onConfirm={onConfirm ? () => onConfirm() : undefined} />
+    </View>
+  );
+}
+
+/** A few lines of text with a count, since the host has a limit worth seeing. */
+export function TextBox({
+  value,
+  onChange,
+  placeholder,
+  maxLength,
+  label,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  maxLength: number;
+  label: string;
+}) {
+  return (
+    <View className="lt-field lt-form-textarea">
+      <TextArea value={value} maxLength={maxLength} placeholder={placeholder} aria-label={label} showCount onChange={onChange} />
+    </View>
+  );
+}
+
+export interface Choice<T extends string> {
+  value: T;
+  text: string;
+  /** A second line in smaller text, e.g. a staff member's role. */
+  sub?: string;
+}
+
+/**
+ * Options as big buttons, two a row (one with `wide`): a picker wheel is hard to stop at
+ * the right line, and a pop-up list is what 长辈模式 avoids.
+ */
+export function ChoiceGrid<T extends string>({
+  options,
+  value,
+  onChange,
+  wide,
+}: {
+  options: readonly Choice<T>[];
+  value: T | null;
+  onChange: (value: T) => void;
+  wide?: boolean;
+}) {
+  return (
+    <View className={`lt-form-choices${wide ? ' lt-form-choices--wide' : ''}`}>
+      {options.map((o) => {
+        const on = o.value === value;
+        return (
+          <View key={o.value} className={`lt-form-choice${on ? ' lt-form-choice--on' : ''}`} role="button" aria-pressed={on} onClick={() => onChange(o.value)}>
+            <Text>{on ? `✓ ${o.text}` : o.text}</Text>
+            {o.sub ? <Text className="lt-form-choice__sub">{o.sub}</Text> : null}
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+/** An on/off setting whose whole row is the target, with 开/关 in words beside the switch. */
+export function ToggleRow({ title, text, checked, onChange }: { title: string; text: string; checked: boolean; onChange: (on: boolean) => void }) {
+  return (
+    <View className="lt-card lt-form-toggle" role="switch" aria-checked={checked} aria-label={title} onClick={() => onChange(!checked)}>
+      <View className="lt-form-toggle__text">
+        <Text className="lt-card__title">{title}</Text>
+        <Text className="lt-body lt-muted">{text}</Text>
+      </View>
+      <View className="lt-form-toggle__switch">
+        <Switch checked={checked} />
+        <Text className="lt-form-toggle__state">{checked ? '开' : '关'}</Text>
+      </View>
+    </View>
+  );
+}
+
+/** What is wrong, by the submit button: how many fields and which, by their labels. */
+export function ErrorSummary({ errors }: { errors: FormErrors | null }) {
+  return errors?.summary ? <FieldError>{errors.summary}</FieldError> : null;
+}
+
+/**
+ * A form's messages: `fail` shows them all at once and scrolls to the first field that has
+ * one; `edit` wraps a setter so changing a field takes its message away.
+ *
+ * @example
+ * const form = useFormErrors({ title: '一句话说明', description: '详细情况' });
+ * <TextInput value={title} onChange={form.edit('title', setTitle)} … />
+ */
+export function useFormErrors(fields: FormFields) {
+  const [errors, setErrors] = useState<FormErrors | null>(null);
+  const fail = useCallback(
+    (next: FormErrors) => {
+      setErrors(next);
+      const first = firstErrorField(next, fields);
+      // The resident may be down by the button; bring the first problem into view.
+      if (first) void Taro.pageScrollTo({ selector: `#${fieldId(first)}`, duration: 200 }).catch(() => undefined);
+    },
+    [fields],
+  );
+  const clearField = useCallback((name: string) => {
+    setErrors((current) => {
+      if (!current?.fields[name]) return current;
+      const { [name]: _fixed, ...rest } = current.fields;
+      return Object.keys(rest).length > 0 ? { ...current, fields: rest } : null;
+    });
+  }, []);
+  const edit =
+    <T,>(name: string, set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      clearField(name);
+    };
+  return { errors, fail, clear: () => setErrors(null), clearField, edit, error: (name: string) => errors?.fields[name] };
+}
