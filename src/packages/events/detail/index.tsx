@@ -1,6 +1,6 @@
-import Taro, { usePullDownRefresh, useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { EventDetail, MyRegistration } from '../../../../types/events-model';
 import type { AppError } from '../../../../types/errors';
 import { formatDateTime, formatRange } from '../../../../types/time';
@@ -18,6 +18,7 @@ import { seatsText, signupAction, type SignupAction } from '../../../events/even
 import { addToPhoneCalendar, onWeapp } from '../../../events/platform';
 import { askFor } from '../../../notifications/subscribe';
 import { useRemote } from '../../../hooks/use-remote';
+import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { useSession } from '../../../hooks/use-session';
 import { useConsentNeeded } from '../../../privacy/privacy';
 import { ROUTES } from '../../../routes';
@@ -74,17 +75,7 @@ function Detail({ id, sharer, userId }: { id: string; sharer: string | undefined
     return detail;
   }, [id, userId]);
 
-  const pulling = useRef(false);
-  usePullDownRefresh(() => {
-    pulling.current = true;
-    remote.reload();
-  });
-  useEffect(() => {
-    if (pulling.current && remote.status !== 'loading') {
-      pulling.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [remote.status]);
+  usePullToRefresh(remote);
 
   useShareAppMessage(() => ({
     title: remote.data ? `${remote.data.title}（${formatRange(remote.data.startsAt, remote.data.endsAt)}）` : '社区活动',

@@ -1,6 +1,6 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { FunctionOutput } from '../../../../types';
 import { formatDateTime } from '../../../../types/time';
 import { call } from '../../../cloud/client';
@@ -12,6 +12,7 @@ import { CheckinCode, CheckinQr } from '../../../events/components/checkin-code'
 import { ChoiceRow } from '../../../events/components/choice-row';
 import { EventCard } from '../../../events/components/event-card';
 import { useRemote } from '../../../hooks/use-remote';
+import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import './index.scss';
@@ -48,17 +49,7 @@ function MyEventList({ when }: { when: When }) {
   // events.mine answers with all of a resident's sign-ups at once: a few a month at most.
   const remote = useRemote(() => call('events.mine', { when }), [when]);
 
-  const pulling = useRef(false);
-  usePullDownRefresh(() => {
-    pulling.current = true;
-    remote.reload();
-  });
-  useEffect(() => {
-    if (pulling.current && remote.status !== 'loading') {
-      pulling.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [remote.status]);
+  usePullToRefresh(remote);
   // Back from an event where the resident cancelled or was promoted.
   useDidShow(() => {
     if (remote.status === 'ready') remote.reload();

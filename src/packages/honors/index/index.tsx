@@ -1,6 +1,6 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { HonorListSummary } from '../../../../types/honors-model';
 import { useProfile } from '../../../account/profile';
 import { loadRegions } from '../../../account/regions';
@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { Chip } from '../../../honors/components/chips';
 import { districtIdOf, groupListsByYear } from '../../../honors/honor-text';
 import { useRemote } from '../../../hooks/use-remote';
+import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import '../../../honors/honors.scss';
@@ -37,17 +38,7 @@ export default function HonorsIndexPage() {
   const regions = useRemote(loadRegions, []);
   const districtId = districtIdOf(regions.data);
 
-  const pulling = useRef(false);
-  usePullDownRefresh(() => {
-    pulling.current = true;
-    lists.reload();
-  });
-  useEffect(() => {
-    if (pulling.current && lists.status !== 'loading') {
-      pulling.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [lists.status]);
+  usePullToRefresh(lists);
 
   let body;
   if (!lists.data) {

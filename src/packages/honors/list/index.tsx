@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useRef } from 'react';
 import type { HonorEntrySummary } from '../../../../types/honors-model';
@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { HonorAvatar } from '../../../honors/components/honor-avatar';
 import { entryPath } from '../../../honors/honor-text';
 import { useRemote } from '../../../hooks/use-remote';
+import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { ROUTES } from '../../../routes';
 import '../../../honors/honors.scss';
 
@@ -31,17 +32,7 @@ export default function HonorListPage() {
     if (shown.current && id) list.reload();
     shown.current = true;
   });
-  const pulling = useRef(false);
-  usePullDownRefresh(() => {
-    pulling.current = true;
-    list.reload();
-  });
-  useEffect(() => {
-    if (pulling.current && list.status !== 'loading') {
-      pulling.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [list.status]);
+  usePullToRefresh(list);
 
   let body;
   if (!id) body = <EmptyState title="没有找到这个榜单" description="链接不完整。可以到光荣榜里找一找。" action={<ToHonors />} />;

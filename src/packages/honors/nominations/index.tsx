@@ -1,6 +1,6 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { Nomination } from '../../../../types/honors-model';
 import { formatDate } from '../../../../types/time';
 import { call } from '../../../cloud/client';
@@ -9,6 +9,7 @@ import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useRemote } from '../../../hooks/use-remote';
+import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import '../../../honors/honors.scss';
@@ -32,17 +33,7 @@ function Nominations() {
     if (shown.current) mine.reload();
     shown.current = true;
   });
-  const pulling = useRef(false);
-  usePullDownRefresh(() => {
-    pulling.current = true;
-    mine.reload();
-  });
-  useEffect(() => {
-    if (pulling.current && mine.status !== 'loading') {
-      pulling.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [mine.status]);
+  usePullToRefresh(mine);
 
   const nominate = (
     <ActionButton onClick={() => void Taro.navigateTo({ url: ROUTES.honorNominate })}>推荐身边的好人</ActionButton>

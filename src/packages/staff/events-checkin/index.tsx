@@ -1,7 +1,7 @@
 import { notifiableText } from '../../../../types/notifications-model';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RoleGrant } from '../../../../types/access';
 import type { AppError } from '../../../../types/errors';
 import type { EventSummary } from '../../../../types/events-model';
@@ -19,6 +19,7 @@ import { normalizeCode, registrantStatusText } from '../../../events/event-text'
 import { onWeapp } from '../../../events/platform';
 import { eventsForCheckIn, staffCommunities, worksEvents } from '../../../events/staff-events';
 import { useRemote } from '../../../hooks/use-remote';
+import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import './index.scss';
@@ -135,17 +136,7 @@ function TodayEvents({ grants, version, onCheckedIn }: { grants: readonly RoleGr
   const key = communities === 'all' ? 'all' : communities.join(',');
   const remote = useRemote(() => eventsForCheckIn((input) => call('events.list', input), communities, new Date()), [key]);
 
-  const pulling = useRef(false);
-  usePullDownRefresh(() => {
-    pulling.current = true;
-    remote.reload();
-  });
-  useEffect(() => {
-    if (pulling.current && remote.status !== 'loading') {
-      pulling.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [remote.status]);
+  usePullToRefresh(remote);
 
   let list;
   if (!remote.data && remote.status === 'error') list = <ErrorState error={remote.error} onRetry={remote.reload} />;

@@ -1,12 +1,11 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useEffect, useRef } from 'react';
 import { call } from '../../../cloud/client';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { ThanksCard } from '../../../honors/components/thanks-card';
 import { useRemote } from '../../../hooks/use-remote';
+import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { useSession } from '../../../hooks/use-session';
 import '../../../honors/honors.scss';
 
@@ -26,17 +25,7 @@ export default function ThanksReceivedPage() {
 
 function Received() {
   const received = useRemote(() => call('thanks.mine', {}), []);
-  const pulling = useRef(false);
-  usePullDownRefresh(() => {
-    pulling.current = true;
-    received.reload();
-  });
-  useEffect(() => {
-    if (pulling.current && received.status !== 'loading') {
-      pulling.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [received.status]);
+  usePullToRefresh(received);
 
   if (!received.data) {
     if (received.status === 'error') return <ErrorState error={received.error} onRetry={received.reload} />;
