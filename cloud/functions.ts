@@ -48,10 +48,10 @@ import thanksQueue from './honors/thanks-queue';
 import reviewThanks from './honors/review-thanks';
 
 import type { CloudFunction } from './core/define-function';
-import manageArticles from './articles/manage-articles';
-import manageEvents from './events/manage-events';
-import manageHonorLists from './honors/manage-honor-lists';
-import manageResources from './bookings/manage-resources';
+import adminListArticles from './articles/manage-articles';
+import adminListEvents from './events/manage-events';
+import adminListHonorLists from './honors/manage-honor-lists';
+import adminListResources from './bookings/manage-resources';
 
 import listAudit from './dashboard/list-audit';
 import dashboardStats from './dashboard/dashboard-stats';
@@ -187,10 +187,10 @@ export const functions: CloudFunction[] = [
   dashboardStats,
   exportReport,
   queueCounts,
-  manageArticles,
-  manageEvents,
-  manageHonorLists,
-  manageResources,
+  adminListArticles,
+  adminListEvents,
+  adminListHonorLists,
+  adminListResources,
   ...volunteersFunctions,
   ...elderCardsFunctions,
   ...screensFunctions,

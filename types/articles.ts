@@ -108,7 +108,7 @@ export const pledgeArticle = defineContract({
   input: PledgeInput,
 }).returns<{ count: number; pledgedByMe: true }>();
 
-export const ManageArticlesInput = z.object({
+export const AdminListArticlesInput = z.object({
   status: z.enum(ARTICLE_STATUSES).optional(),
   category: z.enum(ARTICLE_CATEGORIES).optional(),
   /** Words in the title. */
@@ -116,16 +116,16 @@ export const ManageArticlesInput = z.object({
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
-export const manageArticles = defineContract({
-  name: 'articles.manage',
+export const adminListArticles = defineContract({
+  name: 'articles.adminList',
   summary: '后台资讯列表：管辖范围内的草稿、定时、已发布与已下线',
   kind: 'query',
   access: rolesOnly('communityAdmin', 'districtAdmin'),
-  input: ManageArticlesInput,
+  input: AdminListArticlesInput,
 }).returns<{ items: ArticleSummary[]; total: number }>();
 
 export const articlesContracts = [
-  manageArticles,
+  adminListArticles,
   listArticles,
   getArticle,
   createArticle,

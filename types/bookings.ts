@@ -179,17 +179,17 @@ export const closeDates = defineContract({
   input: CloseDatesInput,
 }).returns<Resource>();
 
-export const ManageResourcesInput = z.object({ communityId: id.optional() });
-export const manageResources = defineContract({
-  name: 'bookings.manageResources',
+export const AdminListResourcesInput = z.object({ communityId: id.optional() });
+export const adminListResources = defineContract({
+  name: 'bookings.adminResources',
   summary: '后台：管辖范围内的服务中心及其全部功能室与大厅事项（含停用的）',
   kind: 'query',
   access: ADMINS,
-  input: ManageResourcesInput,
+  input: AdminListResourcesInput,
 }).returns<Array<{ centerId: string; centerName: string; communityId: string; resources: Resource[] }>>();
 
 export const bookingsContracts = [
-  manageResources,
+  adminListResources,
   listResources,
   availability,
   createBooking,

@@ -169,23 +169,23 @@ export const removeRegistration = defineContract({
   input: RemoveRegistrationInput,
 }).returns<{ removed: boolean }>();
 
-export const ManageEventsInput = z.object({
+export const AdminListEventsInput = z.object({
   state: z.enum(['draft', 'published', 'cancelled', 'closed']).optional(),
   category: z.enum(EVENT_CATEGORIES).optional(),
   q: z.string().trim().max(40).optional(),
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
-export const manageEvents = defineContract({
-  name: 'events.manage',
+export const adminListEvents = defineContract({
+  name: 'events.adminList',
   summary: '后台活动列表：管辖范围内全部状态的活动（含草稿）',
   kind: 'query',
   access: rolesOnly('communityAdmin', 'districtAdmin'),
-  input: ManageEventsInput,
+  input: AdminListEventsInput,
 }).returns<{ items: Array<EventSummary & { state: EventTiming['state']; confirmedCount: number }>; total: number }>();
 
 export const eventsContracts = [
-  manageEvents,
+  adminListEvents,
   listEvents,
   getEvent,
   registerForEvent,

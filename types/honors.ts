@@ -217,17 +217,17 @@ export const reviewThanks = defineContract({
   input: ReviewThanksInput,
 }).returns<ThanksPost>();
 
-export const ManageHonorListsInput = z.object({});
-export const manageHonorLists = defineContract({
-  name: 'honors.manage',
+export const AdminListHonorListsInput = z.object({});
+export const adminListHonorLists = defineContract({
+  name: 'honors.adminList',
   summary: '后台榜单列表：管辖范围内已发布与未发布的榜单',
   kind: 'query',
   access: ADMINS,
-  input: ManageHonorListsInput,
+  input: AdminListHonorListsInput,
 }).returns<HonorListSummary[]>();
 
 export const honorsContracts = [
-  manageHonorLists,
+  adminListHonorLists,
   listHonorLists,
   getHonorList,
   getHonorEntry,

@@ -187,14 +187,14 @@ describe('the console list', () => {
     const draftOne = await admin.call('articles.create', draft({ title: '后台草稿一号' }));
     const scheduled = await admin.call('articles.create', draft({ title: '后台定时二号' }));
     await admin.call('articles.publish', { id: scheduled.id, at: new Date(linli.clock.now().getTime() + DAY) });
-    const drafts = await admin.call('articles.manage', { status: 'draft', pageSize: 100 });
+    const drafts = await admin.call('articles.adminList', { status: 'draft', pageSize: 100 });
     expect(drafts.items.map((i) => i.id)).toContain(draftOne.id);
     expect(drafts.items.every((i) => i.status === 'draft' && i.scopeId === 'chaoyang')).toBe(true);
-    expect((await admin.call('articles.manage', { status: 'scheduled' })).items.map((i) => i.id)).toContain(scheduled.id);
-    const page1 = await admin.call('articles.manage', { pageSize: 2 });
+    expect((await admin.call('articles.adminList', { status: 'scheduled' })).items.map((i) => i.id)).toContain(scheduled.id);
+    const page1 = await admin.call('articles.adminList', { pageSize: 2 });
     expect(page1.items).toHaveLength(2);
     expect(page1.total).toBeGreaterThan(2);
     const kangle = await signInConsole('kangle-admin', 'Linli2026dev');
-    expect((await kangle.call('articles.manage', { pageSize: 100 })).items.map((i) => i.id)).not.toContain(draftOne.id);
+    expect((await kangle.call('articles.adminList', { pageSize: 100 })).items.map((i) => i.id)).not.toContain(draftOne.id);
   });
 });

@@ -1,10 +1,10 @@
-import { manageArticles } from '../../types/articles';
+import { adminListArticles } from '../../types/articles';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
 import { toSummary } from './article-view';
 import { listForAdmin } from './articles.storage';
 
-export default defineFunction(manageArticles, async (input, { services, caller }) => {
+export default defineFunction(adminListArticles, async (input, { services, caller }) => {
   const now = services.clock.now();
   const mine = communitiesWhere(caller.grants, ['communityAdmin']);
   const { rows, total } = await listForAdmin(services.db, {

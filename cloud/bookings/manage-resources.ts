@@ -1,12 +1,12 @@
 import { AppError } from '../../types';
-import { manageResources } from '../../types/bookings';
+import { adminListResources } from '../../types/bookings';
 import { shanghaiDay } from '../../types/time';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
 import { toResource } from './booking-view';
 import { centersOf, closedDatesOf, resourcesOfCenter } from './bookings.storage';
 
-export default defineFunction(manageResources, async (input, { services, caller }) => {
+export default defineFunction(adminListResources, async (input, { services, caller }) => {
   const mine = communitiesWhere(caller.grants, ['communityAdmin']);
   if (input.communityId && mine !== 'all' && !mine.includes(input.communityId)) throw new AppError('OUT_OF_SCOPE');
   const today = shanghaiDay(services.clock.now());

@@ -388,12 +388,12 @@ describe('my events', () => {
 });
 
 describe('the console lists', () => {
-  it('events.manage shows drafts of my community only, with a total', async () => {
+  it('events.adminList shows drafts of my community only, with a total', async () => {
     const draft = await admin.call('events.create', { title: '后台草稿活动', category: '讲座', scopeId: 'chaoyang', organizer: '朝阳社区', venue: '科普大学', startsAt: new Date(linli.clock.now().getTime() + DAY), endsAt: new Date(linli.clock.now().getTime() + DAY + HOUR) });
-    const mine = await admin.call('events.manage', { state: 'draft', pageSize: 100 });
+    const mine = await admin.call('events.adminList', { state: 'draft', pageSize: 100 });
     expect(mine.items.map((e) => e.id)).toContain(draft.id);
     expect(mine.items.every((e) => e.state === 'draft' && e.scopeId === 'chaoyang')).toBe(true);
     const other = await signIn('admin-kangle');
-    expect((await other.call('events.manage', { pageSize: 100 })).items.map((e) => e.id)).not.toContain(draft.id);
+    expect((await other.call('events.adminList', { pageSize: 100 })).items.map((e) => e.id)).not.toContain(draft.id);
   });
 });

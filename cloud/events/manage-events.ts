@@ -1,10 +1,10 @@
-import { manageEvents, type EventTiming } from '../../types/events';
+import { adminListEvents, type EventTiming } from '../../types/events';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
 import { toEventSummary } from './event-view';
 import { eventsForAdmin } from './events.storage';
 
-export default defineFunction(manageEvents, async (input, { services, caller }) => {
+export default defineFunction(adminListEvents, async (input, { services, caller }) => {
   const now = services.clock.now();
   const { rows, total } = await eventsForAdmin(services.db, {
     scopeIds: communitiesWhere(caller.grants, ['communityAdmin']),

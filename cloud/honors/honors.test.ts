@@ -140,15 +140,15 @@ describe('the thank-you wall', () => {
 });
 
 describe('the console lists', () => {
-  it('honors.manage includes unpublished lists of my scope; bookings.manageResources includes inactive rooms', async () => {
+  it('honors.adminList includes unpublished lists of my scope; bookings.adminResources includes inactive rooms', async () => {
     const list = await admin.call('honors.saveList', { year: 2026, scopeId: 'chaoyang', title: '2026年度朝阳社区好人榜', categories: ['好邻居'] });
-    expect((await admin.call('honors.manage', {})).map((l) => l.id)).toContain(list.id);
-    expect((await admin.call('honors.manage', {})).map((l) => l.id)).not.toContain('demo-honors-2020');
-    const centers = await admin.call('bookings.manageResources', {});
+    expect((await admin.call('honors.adminList', {})).map((l) => l.id)).toContain(list.id);
+    expect((await admin.call('honors.adminList', {})).map((l) => l.id)).not.toContain('demo-honors-2020');
+    const centers = await admin.call('bookings.adminResources', {});
     expect(centers.map((c) => c.centerName)).toEqual(['朝阳社区党群服务中心']);
     const names = centers[0]!.resources.map((r) => `${r.name}:${r.active}`);
     expect(names).toEqual(expect.arrayContaining(['心理咨询室:false', '书画室:true', '居住证明:true']));
     expect(centers[0]!.resources).toHaveLength(22);
-    expect(await errorCodeOf(admin.call('bookings.manageResources', { communityId: 'kangle' }))).toBe(ERRORS.OUT_OF_SCOPE.code);
+    expect(await errorCodeOf(admin.call('bookings.adminResources', { communityId: 'kangle' }))).toBe(ERRORS.OUT_OF_SCOPE.code);
   });
 });

@@ -1,10 +1,10 @@
-import { manageHonorLists } from '../../types/honors';
+import { adminListHonorLists } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
 import { toListSummary } from './honor-view';
 import { listHonorListRows } from './honors.storage';
 
-export default defineFunction(manageHonorLists, async (_input, { services, caller }) => {
+export default defineFunction(adminListHonorLists, async (_input, { services, caller }) => {
   const mine = communitiesWhere(caller.grants, ['communityAdmin']);
   return (await listHonorListRows(services.db, { scopeIds: mine === 'all' ? undefined : mine, publishedOnly: false })).map(toListSummary);
 });

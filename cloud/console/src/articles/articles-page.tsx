@@ -88,8 +88,8 @@ export default function ArticlesPage() {
 
   return (
     <PageContainer title="资讯" content="发布通知公告、社区动态与倡议；可定时发布、置顶与下线。">
-      <CatalogTable<Row, 'articles.manage'>
-        fn="articles.manage"
+      <CatalogTable<Row, 'articles.adminList'>
+        fn="articles.adminList"
         actionRef={table}
         columns={columns}
         headerTitle="资讯列表"

@@ -79,8 +79,8 @@ export default function ResourcesPage() {
 
   return (
     <PageContainer title="功能室与大厅事项" content="党群服务中心的功能室（按时段预约）和便民服务大厅的办事事项（按窗口预约）。">
-      <CatalogTable<Row, 'bookings.manageResources'>
-        fn="bookings.manageResources"
+      <CatalogTable<Row, 'bookings.adminResources'>
+        fn="bookings.adminResources"
         actionRef={table}
         columns={columns}
         filters={false}

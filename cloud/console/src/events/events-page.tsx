@@ -84,8 +84,8 @@ export default function EventsPage() {
 
   return (
     <PageContainer title="活动" content="义诊、讲座、志愿服务等活动：发布后居民可报名，满员自动候补；结束后登记到场和服务人数。">
-      <CatalogTable<Row, 'events.manage'>
-        fn="events.manage"
+      <CatalogTable<Row, 'events.adminList'>
+        fn="events.adminList"
         actionRef={table}
         columns={columns}
         headerTitle="活动列表"

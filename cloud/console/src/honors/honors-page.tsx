@@ -59,8 +59,8 @@ export default function HonorsPage() {
 
   return (
     <PageContainer title="光荣榜" content="年度好人榜：好丈夫、好媳妇、好婆婆、文明家庭……编好人物事迹后发布。">
-      <CatalogTable<ListRow, 'honors.manage'>
-        fn="honors.manage"
+      <CatalogTable<ListRow, 'honors.adminList'>
+        fn="honors.adminList"
         actionRef={table}
         columns={columns}
         headerTitle="榜单"

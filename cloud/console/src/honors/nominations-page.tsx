@@ -18,7 +18,7 @@ export default function NominationsPage() {
   const [reviewing, setReviewing] = useState<{ row: Row; decision: 'accept' | 'decline' } | null>(null);
   const [lists, setLists] = useState<HonorListSummary[]>([]);
   useEffect(() => {
-    call('honors.manage', {}).then(setLists, () => undefined);
+    call('honors.adminList', {}).then(setLists, () => undefined);
   }, []);
   const done = () => {
     setReviewing(null);

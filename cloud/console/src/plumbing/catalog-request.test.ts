@@ -17,30 +17,30 @@ function harness(reply: (name: string, input: Record<string, unknown>) => unknow
   return { calls, catalogRequest };
 }
 
-describe('a table over a function that pages itself (events.manage)', () => {
+describe('a table over a function that pages itself (events.adminList)', () => {
   it('sends the page, the page size and the filters it takes, trimmed, and shows its total', async () => {
     const items = [{ id: 'e1' }, { id: 'e2' }];
     const { calls, catalogRequest } = harness(() => ({ items, total: 37 }));
-    const result = await catalogRequest('events.manage')({ current: 2, pageSize: 10, state: 'draft', q: ' 义诊 ', keyword: '', category: undefined });
-    expect(calls).toEqual([{ name: 'events.manage', input: { state: 'draft', q: '义诊', page: 2, pageSize: 10 } }]);
+    const result = await catalogRequest('events.adminList')({ current: 2, pageSize: 10, state: 'draft', q: ' 义诊 ', keyword: '', category: undefined });
+    expect(calls).toEqual([{ name: 'events.adminList', input: { state: 'draft', q: '义诊', page: 2, pageSize: 10 } }]);
     expect(result).toEqual({ data: items, total: 37, success: true });
   });
 
   it('asks for no more than the function allows in a page', async () => {
     const { calls, catalogRequest } = harness(() => ({ items: [], total: 0 }));
-    await catalogRequest('events.manage')({ current: 1, pageSize: 500 });
+    await catalogRequest('events.adminList')({ current: 1, pageSize: 500 });
     expect(calls[0]!.input.pageSize).toBe(100);
   });
 
   it('takes a one-value column filter as the function input, and drops a value outside its enum', async () => {
     const { calls, catalogRequest } = harness(() => ({ items: [], total: 0 }));
-    await catalogRequest('articles.manage')({ current: 1, pageSize: 20 }, {}, { status: ['scheduled'], category: ['不存在的栏目'] });
+    await catalogRequest('articles.adminList')({ current: 1, pageSize: 20 }, {}, { status: ['scheduled'], category: ['不存在的栏目'] });
     expect(calls[0]!.input).toEqual({ status: 'scheduled', page: 1, pageSize: 20 });
   });
 
   it('adds what the page fixes (a tab, a community) over the table values', async () => {
     const { calls, catalogRequest } = harness(() => ({ items: [], total: 0 }));
-    await catalogRequest('events.manage', { input: () => ({ state: 'published' }) })({ current: 1, pageSize: 20, state: 'draft' });
+    await catalogRequest('events.adminList', { input: () => ({ state: 'published' }) })({ current: 1, pageSize: 20, state: 'draft' });
     expect(calls[0]!.input.state).toBe('published');
   });
 });

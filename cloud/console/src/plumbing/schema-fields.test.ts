@@ -93,7 +93,7 @@ describe('the filters of a list page', () => {
   });
 
   it('label an article’s status as the console shows it', () => {
-    const status = schemaToSearchColumns(servedSchema('articles.manage')).find((c) => c.dataIndex === 'status')!;
+    const status = schemaToSearchColumns(servedSchema('articles.adminList')).find((c) => c.dataIndex === 'status')!;
     expect(status.valueEnum).toEqual({ draft: { text: '草稿' }, scheduled: { text: '定时发布' }, published: { text: '已发布' }, unpublished: { text: '已下线' } });
   });
 });

@@ -217,7 +217,7 @@ export interface SearchColumn {
  * picker. Paging keys are not filters.
  *
  * @example
- * columns={[...rowColumns, ...schemaToSearchColumns(catalog.get('events.manage').input)]}
+ * columns={[...rowColumns, ...schemaToSearchColumns(catalog.get('events.adminList').input)]}
  */
 export function schemaToSearchColumns(schema: JsonSchema, options: SchemaFieldOptions = {}): SearchColumn[] {
   const omit = [...PAGING_KEYS, ...(options.omit ?? [])];
