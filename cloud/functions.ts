@@ -86,6 +86,7 @@ import declinePetition from './petitions/decline-petition';
 import fileOnBehalf from './petitions/file-on-behalf';
 import assignPetition from './petitions/assign-petition';
 import petitionRoster from './petitions/petition-roster';
+import setPetitionRoster from './petitions/set-petition-roster';
 import overduePetitions from './petitions/overdue-petitions';
 import grantRole from './roles/grant-role';
 import myShares from './shares/my-shares';
@@ -163,6 +164,7 @@ export const functions: CloudFunction[] = [
   fileOnBehalf,
   assignPetition,
   petitionRoster,
+  setPetitionRoster,
   overduePetitions,
   listHonorLists,
   getHonorList,

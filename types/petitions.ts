@@ -160,18 +160,29 @@ export const assignPetition = defineContract({
   input: AssignInput,
 }).returns<PetitionDetail>();
 
-export const RosterInput = z.object({
-  communityId: id,
-  /** Replaces the roster when given: the agent on duty for each ISO weekday ('1' = Monday). */
-  set: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), id).optional(),
-});
+export const RosterInput = z.object({ communityId: id });
+export type Roster = { communityId: string; days: Array<{ weekday: string; agentId: string; agentName: string }>; agents: Array<{ id: string; name: string }> };
+/** Reading the duty roster changes nothing (so it is not audited as a write). */
 export const petitionRoster = defineContract({
   name: 'petitions.roster',
-  summary: '代办员值班表：查看或设置',
-  kind: 'command',
+  summary: '代办员值班表：查看',
+  kind: 'query',
   access: ADMINS,
   input: RosterInput,
-}).returns<{ communityId: string; days: Array<{ weekday: string; agentId: string; agentName: string }>; agents: Array<{ id: string; name: string }> }>();
+}).returns<Roster>();
+
+export const SetRosterInput = z.object({
+  communityId: id,
+  /** Replaces the roster: the agent on duty for each ISO weekday ('1' = Monday). */
+  set: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), id),
+});
+export const setPetitionRoster = defineContract({
+  name: 'petitions.setRoster',
+  summary: '代办员值班表：设置',
+  kind: 'command',
+  access: ADMINS,
+  input: SetRosterInput,
+}).returns<Roster>();
 
 export const OverdueInput = z.object({ communityId: id.optional() });
 export const overduePetitions = defineContract({
@@ -197,5 +208,6 @@ export const petitionsContracts = [
   fileOnBehalf,
   assignPetition,
   petitionRoster,
+  setPetitionRoster,
   overduePetitions,
 ] as const;

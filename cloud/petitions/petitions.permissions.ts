@@ -44,3 +44,8 @@ export function actionsFor(relations: Set<Relation>, status: PetitionStatus): Pe
 export function mayAct(relations: Set<Relation>, action: PetitionAction, status: PetitionStatus): boolean {
   return actionsFor(relations, status).includes(action);
 }
+
+/** Reading and setting a community's duty roster (值班表): that community's admins. */
+export function mayKeepRoster(grants: readonly RoleGrant[], communityId: string): boolean {
+  return holdsRoleIn(grants, ['communityAdmin'], communityId);
+}

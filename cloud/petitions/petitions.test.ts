@@ -317,12 +317,25 @@ describe('on behalf of a resident without a smartphone', () => {
 });
 
 describe('roster and assignment', () => {
+  it('reading the roster is a query that leaves no audit row; setting it is an audited command', async () => {
+    const rows = async () => (await auditEntries(linli.services.db, { limit: 1000 })).filter((r) => r.action === 'petitions.roster' || r.action === 'petitions.setRoster').length;
+    const before = await rows();
+    const roster = await admin.call('petitions.roster', { communityId: 'chaoyang' });
+    await admin.call('petitions.roster', { communityId: 'chaoyang' });
+    expect(await rows()).toBe(before);
+    // The whole week set again as it was: every day 陈静, the community's one agent.
+    const set = Object.fromEntries(roster.days.map((d) => [d.weekday, d.agentId]));
+    const saved = await admin.call('petitions.setRoster', { communityId: 'chaoyang', set });
+    expect(saved.days.map((d) => d.agentName)).toEqual(Array(7).fill('陈静'));
+    expect(await rows()).toBe(before + 1);
+  });
+
   it('an admin keeps the duty roster and assigns only to agents of the community', async () => {
     const roster = await admin.call('petitions.roster', { communityId: 'chaoyang' });
     expect(roster.days).toHaveLength(7);
     expect(roster.agents.map((a) => a.name)).toEqual(['陈静']);
     const kangleAgent = await signIn('agent-kangle');
-    expect(await errorCodeOf(admin.call('petitions.roster', { communityId: 'chaoyang', set: { '1': kangleAgent.userId! } }))).toBe(ERRORS.PETITION_NOT_AN_AGENT.code);
+    expect(await errorCodeOf(admin.call('petitions.setRoster', { communityId: 'chaoyang', set: { '1': kangleAgent.userId! } }))).toBe(ERRORS.PETITION_NOT_AN_AGENT.code);
     expect(await errorCodeOf(admin.call('petitions.roster', { communityId: 'kangle' }))).toBe(ERRORS.OUT_OF_SCOPE.code);
     const p = await resident.call('petitions.submit', base);
     expect(await errorCodeOf(admin.call('petitions.assign', { id: p.id, agentId: kangleAgent.userId! }))).toBe(ERRORS.PETITION_NOT_AN_AGENT.code);

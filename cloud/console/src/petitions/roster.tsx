@@ -8,8 +8,8 @@ import { toAppError } from '../sdk/errors';
 
 type Roster = Awaited<ReturnType<typeof call<'petitions.roster'>>>;
 
-// petitions.roster is a command on the host (it can also set the roster), so every read is
-// an audited admin write: the agents of a community are read once per page load.
+// The agents of a community are read once per page load (petitions.roster, a query), and
+// replaced by what petitions.setRoster answers after a save.
 const agentsCache = new Map<string, Promise<Roster>>();
 function rosterOf(communityId: string): Promise<Roster> {
   let found = agentsCache.get(communityId);
@@ -82,7 +82,7 @@ export function RosterDrawer({ open, onClose }: { open: boolean; onClose(): void
           onFinish={async (values: Record<string, string | undefined>) => {
             const set = Object.fromEntries(Object.entries(values).filter(([, v]) => v)) as Record<string, string>;
             try {
-              const saved = await call('petitions.roster', { communityId: roster.communityId, set });
+              const saved = await call('petitions.setRoster', { communityId: roster.communityId, set });
               agentsCache.set(roster.communityId, Promise.resolve(saved));
               setRoster(saved);
               void message.success('值班表已保存');
