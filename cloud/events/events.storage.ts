@@ -154,13 +154,13 @@ export type Notify = (kind: 'confirmed' | 'promoted', reg: RegistrationRow) => O
  */
 export async function registerResident(
   db: Db,
-  r: { eventId: string; userId: string; sharedBy: string | null; code: string; now: Date; notify: Notify; admit: (event: EventsTable) => void },
+  r: { eventId: string; userId: string; sharedBy: string | null; code: string; now: Date; notify: Notify; admit?: (event: EventsTable) => void },
 ): Promise<{ registration: RegistrationRow; created: boolean }> {
   const at = r.now.toISOString();
   try {
     return await db.transaction().execute(async (tx) => {
       await lockEvent(tx, r.eventId);
-      r.admit(await tx.selectFrom('events').selectAll().where('id', '=', r.eventId).executeTakeFirstOrThrow());
+      r.admit?.(await tx.selectFrom('events').selectAll().where('id', '=', r.eventId).executeTakeFirstOrThrow());
       const existing = await getRegistration(tx, r.eventId, r.userId);
       if (existing && ACTIVE.includes(existing.status)) return { registration: existing, created: false };
       if (existing?.status === 'removed') return { registration: existing, created: false };
