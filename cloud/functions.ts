@@ -51,7 +51,7 @@ import type { CloudFunction } from './core/define-function';
 import adminListArticles from './articles/manage-articles';
 import adminListEvents from './events/manage-events';
 import adminListHonorLists from './honors/manage-honor-lists';
-import adminListResources from './bookings/manage-resources';
+import adminListResources from './bookings/admin-list-resources';
 
 import listAudit from './dashboard/list-audit';
 import dashboardStats from './dashboard/dashboard-stats';

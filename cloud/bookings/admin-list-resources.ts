@@ -3,7 +3,7 @@ import { adminListResources } from '../../types/bookings';
 import { shanghaiDay } from '../../types/time';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
-import { toResource } from './booking-view';
+import { toResource } from './lib/booking-view';
 import { centersOf, closedDatesOf, resourcesOfCenter } from './bookings.storage';
 
 export default defineFunction(adminListResources, async (input, { services, caller }) => {

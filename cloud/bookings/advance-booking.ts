@@ -1,10 +1,10 @@
 import { AppError } from '../../types';
 import { advanceBooking, HALL_STEPS, hallStepAllowed, type HallStep } from '../../types/bookings';
 import { defineFunction } from '../core/define-function';
-import { factsOf } from './act-on-booking';
-import { progressMessage } from './booking-messages';
+import { factsOf } from './lib/act-on-booking';
+import { progressMessage } from './lib/booking-messages';
 import { transitionBooking } from './bookings.storage';
-import { bookingFor, viewBooking } from './load-booking';
+import { bookingFor, viewBooking } from './lib/load-booking';
 
 export default defineFunction(advanceBooking, async (input, { services, caller }) => {
   const row = await bookingFor(services, input.id, caller, 'staff');

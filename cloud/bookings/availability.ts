@@ -3,9 +3,9 @@ import { availability } from '../../types/bookings';
 import { shanghaiTime } from '../../types/time';
 import { DAY } from '../core/clock';
 import { defineFunction } from '../core/define-function';
-import { SLOT_REASON_TEXT, slotProblem } from './bookable';
+import { SLOT_REASON_TEXT, slotProblem } from './lib/bookable';
 import { closedReason, getResourceRow, heldPlaces } from './bookings.storage';
-import { slotsOfDay } from './slots';
+import { slotsOfDay } from './lib/slots';
 
 export default defineFunction(availability, async (input, { services }) => {
   const resource = await getResourceRow(services.db, input.resourceId);

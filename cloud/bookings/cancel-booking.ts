@@ -1,9 +1,9 @@
 import { cancelBooking } from '../../types/bookings';
 import { defineFunction } from '../core/define-function';
-import { actOnBooking } from './act-on-booking';
+import { actOnBooking } from './lib/act-on-booking';
 import { residentChangeRefusal } from './bookings.permissions';
 import { getResourceRow } from './bookings.storage';
-import { bookingFor, viewBooking } from './load-booking';
+import { bookingFor, viewBooking } from './lib/load-booking';
 
 export default defineFunction(cancelBooking, async (input, { services, caller }) => {
   const row = await bookingFor(services, input.id, caller, 'owner');

@@ -1,7 +1,7 @@
 import { checkInBooking } from '../../types/bookings';
 import { defineFunction } from '../core/define-function';
-import { actOnBooking } from './act-on-booking';
-import { bookingFor, viewBooking } from './load-booking';
+import { actOnBooking } from './lib/act-on-booking';
+import { bookingFor, viewBooking } from './lib/load-booking';
 
 export default defineFunction(checkInBooking, async (input, { services, caller }) => {
   const row = await bookingFor(services, input.id, caller, 'staff');

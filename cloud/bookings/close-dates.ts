@@ -3,8 +3,8 @@ import { closeDates } from '../../types/bookings';
 import { shanghaiDay, shanghaiTime } from '../../types/time';
 import { DAY } from '../core/clock';
 import { defineFunction } from '../core/define-function';
-import { progressMessage } from './booking-messages';
-import { toResource } from './booking-view';
+import { progressMessage } from './lib/booking-messages';
+import { toResource } from './lib/booking-view';
 import { mayAdministerBookings } from './bookings.permissions';
 import { activeBookingsOn, closedDatesOf, getResourceRow, setClosedDates, transitionBooking } from './bookings.storage';
 

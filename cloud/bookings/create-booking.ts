@@ -3,11 +3,11 @@ import { createBooking } from '../../types/bookings';
 import { shanghaiDay } from '../../types/time';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
-import { admitSlot, slotProblem } from './bookable';
-import { progressMessage, reminderMessage } from './booking-messages';
+import { admitSlot, slotProblem } from './lib/bookable';
+import { progressMessage, reminderMessage } from './lib/booking-messages';
 import { closedReason, createBookingRow, getResourceRow } from './bookings.storage';
-import { viewBooking } from './load-booking';
-import { slotAt, weekAround } from './slots';
+import { viewBooking } from './lib/load-booking';
+import { slotAt, weekAround } from './lib/slots';
 
 export default defineFunction(createBooking, async (input, { services, caller }) => {
   const resource = await getResourceRow(services.db, input.resourceId);

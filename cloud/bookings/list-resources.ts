@@ -1,7 +1,7 @@
 import { listResources } from '../../types/bookings';
 import { shanghaiDay } from '../../types/time';
 import { defineFunction } from '../core/define-function';
-import { toResource } from './booking-view';
+import { toResource } from './lib/booking-view';
 import { closedDatesOf, listResourceRows } from './bookings.storage';
 
 export default defineFunction(listResources, async (input, { services }) => {

@@ -4,10 +4,10 @@ import { formatDateTime } from '../../types/time';
 import { DAY, MINUTE } from '../core/clock';
 import { defineFunction } from '../core/define-function';
 import { enqueue } from '../notifications/outbox.storage';
-import { actOnBooking, factsOf } from './act-on-booking';
-import { progressMessage } from './booking-messages';
+import { actOnBooking, factsOf } from './lib/act-on-booking';
+import { progressMessage } from './lib/booking-messages';
 import { noShowsSince, suspend } from './bookings.storage';
-import { bookingFor, viewBooking } from './load-booking';
+import { bookingFor, viewBooking } from './lib/load-booking';
 
 /** Three no-shows within 30 days suspend room booking for 14 days. */
 export const NO_SHOW_GRACE = NO_SHOW_GRACE_MINUTES * MINUTE;

@@ -1,7 +1,7 @@
 import { myBookings } from '../../types/bookings';
 import { defineFunction } from '../core/define-function';
 import { activeSuspension, bookingsOfUser } from './bookings.storage';
-import { viewBookings } from './load-booking';
+import { viewBookings } from './lib/load-booking';
 
 export default defineFunction(myBookings, async (input, { services, caller }) => {
   const now = services.clock.now();

@@ -3,7 +3,7 @@ import { pendingBookings } from '../../types/bookings';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
 import { bookingsOfCommunities } from './bookings.storage';
-import { viewBookings } from './load-booking';
+import { viewBookings } from './lib/load-booking';
 
 export default defineFunction(pendingBookings, async (input, { services, caller }) => {
   const mine = communitiesWhere(caller.grants, ['communityAdmin']);

@@ -1,8 +1,8 @@
 import { rejectBooking } from '../../types/bookings';
 import { defineFunction } from '../core/define-function';
-import { actOnBooking, factsOf } from './act-on-booking';
-import { progressMessage } from './booking-messages';
-import { bookingFor, viewBooking } from './load-booking';
+import { actOnBooking, factsOf } from './lib/act-on-booking';
+import { progressMessage } from './lib/booking-messages';
+import { bookingFor, viewBooking } from './lib/load-booking';
 
 export default defineFunction(rejectBooking, async (input, { services, caller }) => {
   const row = await bookingFor(services, input.id, caller, 'admin');

@@ -2,11 +2,11 @@ import { AppError } from '../../types';
 import { bookingNext, rescheduleBooking, type BookingStatus } from '../../types/bookings';
 import { formatDateTime, shanghaiDay } from '../../types/time';
 import { defineFunction } from '../core/define-function';
-import { admitSlot, slotProblem } from './bookable';
+import { admitSlot, slotProblem } from './lib/bookable';
 import { residentChangeRefusal } from './bookings.permissions';
 import { closedReason, getResourceRow, moveBooking } from './bookings.storage';
-import { bookingFor, viewBooking } from './load-booking';
-import { slotAt } from './slots';
+import { bookingFor, viewBooking } from './lib/load-booking';
+import { slotAt } from './lib/slots';
 
 export default defineFunction(rescheduleBooking, async (input, { services, caller }) => {
   const row = await bookingFor(services, input.id, caller, 'owner');

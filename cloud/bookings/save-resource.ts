@@ -3,10 +3,10 @@ import { saveResource } from '../../types/bookings';
 import { shanghaiDay } from '../../types/time';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
-import { toResource } from './booking-view';
+import { toResource } from './lib/booking-view';
 import { mayAdministerBookings } from './bookings.permissions';
 import { closedDatesOf, getCenter, getResourceRow, saveResourceRow } from './bookings.storage';
-import { hoursProblems } from './slots';
+import { hoursProblems } from './lib/slots';
 
 export default defineFunction(saveResource, async (input, { services, caller }) => {
   const center = await getCenter(services.db, input.centerId);

@@ -5,7 +5,7 @@ import { DAY } from '../core/clock';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
 import { bookingsOfCommunities } from './bookings.storage';
-import { viewBookings } from './load-booking';
+import { viewBookings } from './lib/load-booking';
 
 export default defineFunction(todayBookings, async (input, { services, caller }) => {
   const mine = communitiesWhere(caller.grants, ['gridWorker', 'agent', 'communityAdmin']);

@@ -4,7 +4,7 @@ import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import type { Services } from '../core/services';
 import { attachFiles } from '../files/files.storage';
-import { isoWeekday } from '../bookings/slots';
+import { isoWeekday } from '../bookings/lib/slots';
 import { shanghaiDay } from '../../types/time';
 import { acceptDue } from './deadlines';
 import { isValidIdNumber } from './id-number';

@@ -1,8 +1,8 @@
-import { AppError } from '../../types';
-import { bookingNext, type BookingAction, type BookingStatus } from '../../types/bookings';
-import type { Services } from '../core/services';
-import type { OutgoingMessage } from '../notifications/outbox.storage';
-import { transitionBooking, type BookingRow } from './bookings.storage';
+import { AppError } from '../../../types';
+import { bookingNext, type BookingAction, type BookingStatus } from '../../../types/bookings';
+import type { Services } from '../../core/services';
+import type { OutgoingMessage } from '../../notifications/outbox.storage';
+import { transitionBooking, type BookingRow } from '../bookings.storage';
 
 /** Actions that end a booking and so give its place back. */
 const RELEASING: BookingAction[] = ['reject', 'cancel'];

@@ -1,7 +1,7 @@
-import { AppError, type ErrorName } from '../../types';
-import { shanghaiDay } from '../../types/time';
-import { DAY, MINUTE } from '../core/clock';
-import type { ResourceRow } from './bookings.storage';
+import { AppError, type ErrorName } from '../../../types';
+import { shanghaiDay } from '../../../types/time';
+import { DAY, MINUTE } from '../../core/clock';
+import type { ResourceRow } from '../bookings.storage';
 
 /**
  * Why a slot cannot be booked now, or null when it can: the rules of notice, horizon and

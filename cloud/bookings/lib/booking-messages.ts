@@ -1,8 +1,8 @@
-import { formatFullDateTime } from '../../types/time';
-import type { Config } from '../config';
-import { DAY } from '../core/clock';
-import type { OutgoingMessage } from '../notifications/outbox.storage';
-import { templateFor, thing, type MessageKind } from '../notifications/templates';
+import { formatFullDateTime } from '../../../types/time';
+import type { Config } from '../../config';
+import { DAY } from '../../core/clock';
+import type { OutgoingMessage } from '../../notifications/outbox.storage';
+import { templateFor, thing, type MessageKind } from '../../notifications/templates';
 
 export const BOOKING_PAGE = 'packages/bookings/mine/index';
 

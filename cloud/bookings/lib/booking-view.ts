@@ -1,7 +1,7 @@
-import { residentChangeRefusal } from './bookings.permissions';
-import { BOOKING_FLOW, HALL_STEPS, type Booking, type BookingStatus, type HallStep, type Resource, type ResourceKind, type WeeklyHours } from '../../types/bookings';
-import type { BookingStepsTable } from '../storage/schema';
-import type { BookingRow, ResourceRow } from './bookings.storage';
+import { residentChangeRefusal } from '../bookings.permissions';
+import { BOOKING_FLOW, HALL_STEPS, type Booking, type BookingStatus, type HallStep, type Resource, type ResourceKind, type WeeklyHours } from '../../../types/bookings';
+import type { BookingStepsTable } from '../../storage/schema';
+import type { BookingRow, ResourceRow } from '../bookings.storage';
 
 export function toResource(row: ResourceRow, closedDates: Array<{ date: string; reason: string }>): Resource {
   return {

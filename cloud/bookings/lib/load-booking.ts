@@ -1,11 +1,11 @@
-import { notifiable } from '../notifications/notices';
-import { AppError } from '../../types';
-import type { Booking } from '../../types/bookings';
-import type { SessionUser } from '../core/define-function';
-import type { Services } from '../core/services';
+import { notifiable } from '../../notifications/notices';
+import { AppError } from '../../../types';
+import type { Booking } from '../../../types/bookings';
+import type { SessionUser } from '../../core/define-function';
+import type { Services } from '../../core/services';
 import { toBooking } from './booking-view';
-import { mayReachBooking } from './bookings.permissions';
-import { getBookingRow, getResourceRow, stepsOf, type BookingRow } from './bookings.storage';
+import { mayReachBooking } from '../bookings.permissions';
+import { getBookingRow, getResourceRow, stepsOf, type BookingRow } from '../bookings.storage';
 
 /** A booking its owner or the community's staff may act on; NOT_FOUND for everyone else. */
 export async function bookingFor(

@@ -1,5 +1,5 @@
-import type { WeeklyHours } from '../../types/bookings';
-import { shanghaiDay, shanghaiTime } from '../../types/time';
+import type { WeeklyHours } from '../../../types/bookings';
+import { shanghaiDay, shanghaiTime } from '../../../types/time';
 
 export interface SlotShape {
   kind: string;
