@@ -49,7 +49,7 @@ import reviewThanks from './honors/review-thanks';
 
 import type { CloudFunction } from './core/define-function';
 import adminListArticles from './articles/manage-articles';
-import adminListEvents from './events/manage-events';
+import adminListEvents from './events/admin-list-events';
 import adminListHonorLists from './honors/manage-honor-lists';
 import adminListResources from './bookings/admin-list-resources';
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { DAY, HOUR } from '../core/clock';
-import { newCheckinCode } from '../events/event-view';
+import { newCheckinCode } from '../events/lib/event-view';
 import { newId } from '../core/crypto';
 import type { Services } from '../core/services';
 import { getRegistration, registerResident } from '../events/events.storage';

@@ -1,7 +1,7 @@
 import { adminListEvents, type EventTiming } from '../../types/events';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
-import { toEventSummary } from './event-view';
+import { toEventSummary } from './lib/event-view';
 import { eventsForAdmin } from './events.storage';
 
 export default defineFunction(adminListEvents, async (input, { services, caller }) => {

@@ -1,9 +1,9 @@
 import { AppError } from '../../types';
 import { cancelEvent } from '../../types/events';
 import { defineFunction } from '../core/define-function';
-import { cancellationMessages } from './event-messages';
+import { cancellationMessages } from './lib/event-messages';
 import { cancelEventWithNotices, getEventRow } from './events.storage';
-import { eventDetail, managedEvent } from './load-event';
+import { eventDetail, managedEvent } from './lib/load-event';
 
 export default defineFunction(cancelEvent, async (input, { services, caller }) => {
   const row = await managedEvent(services, input.id, caller);

@@ -1,10 +1,10 @@
 import { AppError } from '../../types';
 import { cancelRegistration } from '../../types/events';
 import { defineFunction } from '../core/define-function';
-import { seatMessages } from './event-messages';
-import { toMyRegistration } from './event-view';
+import { seatMessages } from './lib/event-messages';
+import { toMyRegistration } from './lib/event-view';
 import { endRegistration, getRegistration } from './events.storage';
-import { visibleEvent } from './load-event';
+import { visibleEvent } from './lib/load-event';
 
 export default defineFunction(cancelRegistration, async (input, { services, caller }) => {
   const row = await visibleEvent(services, input.eventId, caller);

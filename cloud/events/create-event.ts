@@ -3,10 +3,10 @@ import { createEvent } from '../../types/events';
 import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
-import { scheduleOf } from './event-fields';
+import { scheduleOf } from './lib/event-fields';
 import { mayManageEvent } from './events.permissions';
 import { getEventRow, insertEvent } from './events.storage';
-import { eventDetail } from './load-event';
+import { eventDetail } from './lib/load-event';
 
 export default defineFunction(createEvent, async (input, { services, caller }) => {
   const scope = await getRegion(services.db, input.scopeId);

@@ -1,7 +1,7 @@
 import { getEvent } from '../../types/events';
 import { defineFunction } from '../core/define-function';
 import { recordVisitFromShare } from '../shares/record-visit';
-import { eventDetail, visibleEvent } from './load-event';
+import { eventDetail, visibleEvent } from './lib/load-event';
 
 export default defineFunction(getEvent, async (input, { services, caller }) => {
   const row = await visibleEvent(services, input.id, caller);

@@ -2,7 +2,7 @@ import { listEvents } from '../../types/events';
 import { readerScope } from '../communities/regions';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
-import { toEventSummary } from './event-view';
+import { toEventSummary } from './lib/event-view';
 import { listEventRows, type EventCursor } from './events.storage';
 
 function eventCursor(cursor: string): EventCursor {

@@ -1,7 +1,7 @@
 import { AppError } from '../../types';
 import { listRegistrants, type RegistrationStatus } from '../../types/events';
 import { defineFunction } from '../core/define-function';
-import { toEventSummary } from './event-view';
+import { toEventSummary } from './lib/event-view';
 import { notifiable } from '../notifications/notices';
 import { mayWorkEvent } from './events.permissions';
 import { getEventRow, registrantsOf } from './events.storage';

@@ -1,6 +1,6 @@
 import { myEvents } from '../../types/events';
 import { defineFunction } from '../core/define-function';
-import { checkinQr, toEventSummary, toMyRegistration } from './event-view';
+import { checkinQr, toEventSummary, toMyRegistration } from './lib/event-view';
 import { getEventRow, registrationsOfUser, waitlistPosition } from './events.storage';
 
 export default defineFunction(myEvents, async (input, { services, caller }) => {

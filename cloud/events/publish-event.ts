@@ -2,7 +2,7 @@ import { AppError } from '../../types';
 import { publishEvent } from '../../types/events';
 import { defineFunction } from '../core/define-function';
 import { getEventRow, updateEventRow } from './events.storage';
-import { eventDetail, managedEvent } from './load-event';
+import { eventDetail, managedEvent } from './lib/load-event';
 
 export default defineFunction(publishEvent, async (input, { services, caller }) => {
   const row = await managedEvent(services, input.id, caller);

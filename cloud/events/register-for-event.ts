@@ -3,11 +3,11 @@ import { AppError } from '../../types';
 import { registerForEvent } from '../../types/events';
 import { defineFunction } from '../core/define-function';
 import { getUser } from '../users/users.storage';
-import { seatMessages } from './event-messages';
+import { seatMessages } from './lib/event-messages';
 import { signupRefusal } from './events.permissions';
-import { newCheckinCode, timingOf, toMyRegistration } from './event-view';
+import { newCheckinCode, timingOf, toMyRegistration } from './lib/event-view';
 import { registerResident, waitlistPosition } from './events.storage';
-import { visibleEvent } from './load-event';
+import { visibleEvent } from './lib/load-event';
 
 export default defineFunction(registerForEvent, async (input, { services, caller }) => {
   const row = await visibleEvent(services, input.eventId, caller);

@@ -1,9 +1,9 @@
 import { AppError } from '../../types';
 import { removeRegistration } from '../../types/events';
 import { defineFunction } from '../core/define-function';
-import { seatMessages } from './event-messages';
+import { seatMessages } from './lib/event-messages';
 import { endRegistration, getRegistrationById } from './events.storage';
-import { managedEvent } from './load-event';
+import { managedEvent } from './lib/load-event';
 
 export default defineFunction(removeRegistration, async (input, { services, caller }) => {
   const reg = await getRegistrationById(services.db, input.registrationId);

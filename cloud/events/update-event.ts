@@ -3,11 +3,11 @@ import { updateEvent } from '../../types/events';
 import { getRegion } from '../communities/communities.storage';
 import { MINUTE } from '../core/clock';
 import { defineFunction } from '../core/define-function';
-import { reminderMessages, seatMessages } from './event-messages';
-import { scheduleOf } from './event-fields';
+import { reminderMessages, seatMessages } from './lib/event-messages';
+import { scheduleOf } from './lib/event-fields';
 import { mayManageEvent } from './events.permissions';
 import { activeRegistrations, fillFreedSeats, getEventRow, requeueReminders, setCapacity, updateEventRow } from './events.storage';
-import { eventDetail, managedEvent } from './load-event';
+import { eventDetail, managedEvent } from './lib/load-event';
 
 export default defineFunction(updateEvent, async (input, { services, caller }) => {
   const row = await managedEvent(services, input.id, caller);

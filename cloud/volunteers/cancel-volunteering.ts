@@ -1,7 +1,7 @@
 import { AppError } from '../../types';
 import { cancelVolunteer } from '../../types/volunteers';
 import { defineFunction } from '../core/define-function';
-import { visibleEvent } from '../events/load-event';
+import { visibleEvent } from '../events/lib/load-event';
 import { toMyVolunteering } from './volunteer-view';
 import { releaseVolunteerPlace } from './volunteers.storage';
 

@@ -1,6 +1,6 @@
 import { volunteerPlaces } from '../../types/volunteers';
 import { defineFunction } from '../core/define-function';
-import { visibleEvent } from '../events/load-event';
+import { visibleEvent } from '../events/lib/load-event';
 import { volunteerPlacesOf } from './places';
 
 export default defineFunction(volunteerPlaces, async (input, { services, caller }) =>

@@ -2,7 +2,7 @@ import { AppError } from '../../types';
 import { setVolunteerCapacity } from '../../types/volunteers';
 import { defineFunction } from '../core/define-function';
 import { getEventRow } from '../events/events.storage';
-import { managedEvent } from '../events/load-event';
+import { managedEvent } from '../events/lib/load-event';
 import { volunteerPlacesOf } from './places';
 import { setVolunteerCapacity as storeCapacity } from './volunteers.storage';
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { AppError } from '../../types';
 import { signUpVolunteer } from '../../types/volunteers';
 import { defineFunction } from '../core/define-function';
-import { visibleEvent } from '../events/load-event';
+import { visibleEvent } from '../events/lib/load-event';
 import { newVolunteerCode, toMyVolunteering } from './volunteer-view';
 import { takeVolunteerPlace } from './volunteers.storage';
 

@@ -1,5 +1,5 @@
-import { AppError } from '../../types';
-import { MINUTE } from '../core/clock';
+import { AppError } from '../../../types';
+import { MINUTE } from '../../core/clock';
 
 export interface EventSchedule {
   startsAt: Date;

@@ -1,9 +1,9 @@
-import { formatFullDateTime } from '../../types/time';
-import type { Config } from '../config';
-import { DAY, HOUR } from '../core/clock';
-import type { OutgoingMessage } from '../notifications/outbox.storage';
-import { templateFor, thing } from '../notifications/templates';
-import type { EventsTable, EventRegistrationsTable } from '../storage/schema';
+import { formatFullDateTime } from '../../../types/time';
+import type { Config } from '../../config';
+import { DAY, HOUR } from '../../core/clock';
+import type { OutgoingMessage } from '../../notifications/outbox.storage';
+import { templateFor, thing } from '../../notifications/templates';
+import type { EventsTable, EventRegistrationsTable } from '../../storage/schema';
 
 type EventFacts = Pick<EventsTable, 'id' | 'title' | 'venue' | 'starts_at'>;
 type Reg = Pick<EventRegistrationsTable, 'id' | 'user_id' | 'updated_at'>;

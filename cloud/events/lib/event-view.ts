@@ -8,9 +8,9 @@ import {
   type EventTiming,
   type MyRegistration,
   type RegistrationStatus,
-} from '../../types/events';
-import type { EventsTable } from '../storage/schema';
-import type { EventRow, RegistrationRow } from './events.storage';
+} from '../../../types/events';
+import type { EventsTable } from '../../storage/schema';
+import type { EventRow, RegistrationRow } from '../events.storage';
 
 export function timingOf(row: EventsTable): EventTiming {
   return {

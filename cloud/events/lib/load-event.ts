@@ -1,11 +1,11 @@
-import { AppError } from '../../types';
-import { SUBSCRIBE_TAPS } from '../../types/notifications-model';
-import type { EventDetail } from '../../types/events';
-import type { SessionUser } from '../core/define-function';
-import type { Services } from '../core/services';
+import { AppError } from '../../../types';
+import { SUBSCRIBE_TAPS } from '../../../types/notifications-model';
+import type { EventDetail } from '../../../types/events';
+import type { SessionUser } from '../../core/define-function';
+import type { Services } from '../../core/services';
 import { toEventSummary, toMyRegistration } from './event-view';
-import { mayManageEvent } from './events.permissions';
-import { getEventRow, getRegistration, waitlistPosition, type EventRow } from './events.storage';
+import { mayManageEvent } from '../events.permissions';
+import { getEventRow, getRegistration, waitlistPosition, type EventRow } from '../events.storage';
 
 /** An event a resident may see: published, cancelled or closed; drafts only to its admins. */
 export async function visibleEvent(services: Services, id: string, caller: SessionUser | null): Promise<EventRow> {
