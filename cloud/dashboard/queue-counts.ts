@@ -1,7 +1,7 @@
 import { queueCounts } from '../../types/admin';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
-import { overdueFlag } from '../petitions/deadlines';
+import { overdueFlag } from '../petitions/lib/deadlines';
 import { countWhere, openPetitions } from './dashboard.storage';
 
 export default defineFunction(queueCounts, async (_input, { services, caller }) => {

@@ -1,7 +1,7 @@
 import type { CommunityStats, DashboardStats } from '../../types/admin';
 import { shanghaiDay } from '../../types/time';
 import type { Services } from '../core/services';
-import { overdueFlag } from '../petitions/deadlines';
+import { overdueFlag } from '../petitions/lib/deadlines';
 import { bookingsInRange, communitiesOf, eventsInRange, petitionsInRange, pledgesInRange, type Range } from './dashboard.storage';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);

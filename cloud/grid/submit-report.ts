@@ -1,8 +1,8 @@
 import { AppError } from '../../types';
 import { submitReport } from '../../types/grid';
 import { defineFunction } from '../core/define-function';
-import { filePetition } from '../petitions/file-petition';
-import { petitionDetailFor } from '../petitions/load-petition';
+import { filePetition } from '../petitions/lib/file-petition';
+import { petitionDetailFor } from '../petitions/lib/load-petition';
 import { insertGridReport } from './grid.storage';
 import { nearbyReportsFor } from './nearby';
 import { reportPlace } from './report-community';

@@ -1,8 +1,8 @@
 import { AppError } from '../../types';
 import { visitToPetition } from '../../types/grid';
 import { defineFunction } from '../core/define-function';
-import { filePetition } from '../petitions/file-petition';
-import { toPetitionDetail } from '../petitions/petition-view';
+import { filePetition } from '../petitions/lib/file-petition';
+import { toPetitionDetail } from '../petitions/lib/petition-view';
 import { getPetitionRow } from '../petitions/petitions.storage';
 import { claimFollowUp, getHousehold, getVisit, linkPetition, releaseFollowUp } from './grid.storage';
 import { gridServedBy } from './my-grids';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Services } from '../core/services';
 import { removeOldExports } from '../files/exports';
-import { closeStaleResolved } from '../petitions/close-stale';
+import { closeStaleResolved } from '../petitions/lib/close-stale';
 import { runLiveCardsOnce } from '../grid/live-cards';
 import { deleteEndedRateWindows, runOncePerTick } from './jobs.storage';
 

@@ -1,8 +1,8 @@
 import { acceptPetition } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { resolveDue } from './deadlines';
-import { actOnPetition } from './load-petition';
-import { petitionMessage } from './petition-messages';
+import { resolveDue } from './lib/deadlines';
+import { actOnPetition } from './lib/load-petition';
+import { petitionMessage } from './lib/petition-messages';
 import type { PetitionCategory } from '../../types/petitions';
 
 export default defineFunction(acceptPetition, async (input, { services, caller }) => {

@@ -1,8 +1,8 @@
 import { AppError } from '../../types';
 import { assignPetition } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { actOnPetition, readablePetition } from './load-petition';
-import { petitionMessage } from './petition-messages';
+import { actOnPetition, readablePetition } from './lib/load-petition';
+import { petitionMessage } from './lib/petition-messages';
 import { agentsOf } from './petitions.storage';
 
 export default defineFunction(assignPetition, async (input, { services, caller }) => {

@@ -1,6 +1,6 @@
 import { confirmPetition } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { actOnPetition } from './load-petition';
+import { actOnPetition } from './lib/load-petition';
 
 export default defineFunction(confirmPetition, async (input, { services, caller }) => {
   const now = services.clock.now();

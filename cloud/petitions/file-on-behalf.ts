@@ -2,8 +2,8 @@ import { AppError } from '../../types';
 import { fileOnBehalf } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
 import { holdsRoleIn } from '../core/scope';
-import { filePetition } from './file-petition';
-import { toPetitionDetail } from './petition-view';
+import { filePetition } from './lib/file-petition';
+import { toPetitionDetail } from './lib/petition-view';
 import { getPetitionRow } from './petitions.storage';
 
 export default defineFunction(fileOnBehalf, async (input, { services, caller }) => {

@@ -1,5 +1,5 @@
 import { getPetition } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { petitionDetailFor } from './load-petition';
+import { petitionDetailFor } from './lib/load-petition';
 
 export default defineFunction(getPetition, async (input, { services, caller }) => petitionDetailFor(services, input.id, caller));

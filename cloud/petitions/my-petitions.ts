@@ -1,6 +1,6 @@
 import { myPetitions } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { toPetitionSummary } from './petition-view';
+import { toPetitionSummary } from './lib/petition-view';
 import { petitionsOfSubmitter } from './petitions.storage';
 
 export default defineFunction(myPetitions, async (_input, { services, caller }) => {

@@ -1,7 +1,7 @@
 import { petitionInbox } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
-import { toPetitionSummary } from './petition-view';
+import { toPetitionSummary } from './lib/petition-view';
 import { relationsTo } from './petitions.permissions';
 import { petitionsForStaff } from './petitions.storage';
 

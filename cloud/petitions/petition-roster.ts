@@ -1,6 +1,6 @@
 import { petitionRoster } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { rosterView } from './roster-view';
+import { rosterView } from './lib/roster-view';
 import { mayKeepRoster } from './petitions.permissions';
 import { AppError } from '../../types';
 

@@ -6,7 +6,7 @@ import { auditEntries } from '../audit/audit.storage';
 import { DAY, HOUR } from '../core/clock';
 import { messagesFor } from '../notifications/outbox.storage';
 import { anonymous, errorCodeOf, signIn, startTestLinli, TEST_NOW, type Client, type TestLinli } from '../testing/linli';
-import { closeStaleResolved } from './close-stale';
+import { closeStaleResolved } from './lib/close-stale';
 
 let linli: TestLinli;
 let resident: Client;

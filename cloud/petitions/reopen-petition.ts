@@ -2,8 +2,8 @@ import { AppError } from '../../types';
 import { REOPEN_DAYS, reopenPetition } from '../../types/petitions';
 import { DAY } from '../core/clock';
 import { defineFunction } from '../core/define-function';
-import { actOnPetition, readablePetition } from './load-petition';
-import { petitionMessage } from './petition-messages';
+import { actOnPetition, readablePetition } from './lib/load-petition';
+import { petitionMessage } from './lib/petition-messages';
 
 export default defineFunction(reopenPetition, async (input, { services, caller }) => {
   const { row } = await readablePetition(services, input.id, caller);

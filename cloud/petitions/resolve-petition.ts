@@ -1,7 +1,7 @@
 import { resolvePetition } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { actOnPetition } from './load-petition';
-import { petitionMessage } from './petition-messages';
+import { actOnPetition } from './lib/load-petition';
+import { petitionMessage } from './lib/petition-messages';
 
 export default defineFunction(resolvePetition, async (input, { services, caller }) => {
   const now = services.clock.now();

@@ -3,7 +3,7 @@ import { setPetitionRoster } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
 import { mayKeepRoster } from './petitions.permissions';
 import { agentsOf, setRoster } from './petitions.storage';
-import { rosterView } from './roster-view';
+import { rosterView } from './lib/roster-view';
 
 export default defineFunction(setPetitionRoster, async (input, { services, caller }) => {
   if (!mayKeepRoster(caller.grants, input.communityId)) throw new AppError('OUT_OF_SCOPE');

@@ -2,8 +2,8 @@ import { AppError } from '../../types';
 import { submitPetition } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
 import { getUser } from '../users/users.storage';
-import { filePetition } from './file-petition';
-import { petitionDetailFor } from './load-petition';
+import { filePetition } from './lib/file-petition';
+import { petitionDetailFor } from './lib/load-petition';
 
 export default defineFunction(submitPetition, async (input, { services, caller }) => {
   const user = await getUser(services.db, caller.id);

@@ -1,7 +1,7 @@
-import { REOPEN_DAYS } from '../../types/petitions';
-import { DAY } from '../core/clock';
-import type { Services } from '../core/services';
-import { resolvedBefore, transitionPetition } from './petitions.storage';
+import { REOPEN_DAYS } from '../../../types/petitions';
+import { DAY } from '../../core/clock';
+import type { Services } from '../../core/services';
+import { resolvedBefore, transitionPetition } from '../petitions.storage';
 
 /** Resolved petitions the resident has not answered for 7 days close by themselves. */
 export async function closeStaleResolved(services: Services): Promise<number> {

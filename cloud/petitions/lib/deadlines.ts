@@ -1,6 +1,6 @@
 import { findWorkday } from 'chinese-days';
-import { RESOLUTION_TARGET_WORKDAYS, type PetitionCategory } from '../../types/petitions';
-import { inShanghai, shanghaiDay } from '../../types/time';
+import { RESOLUTION_TARGET_WORKDAYS, type PetitionCategory } from '../../../types/petitions';
+import { inShanghai, shanghaiDay } from '../../../types/time';
 
 /**
  * Deadlines count working days on China's official calendar: public holidays are skipped

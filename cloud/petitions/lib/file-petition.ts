@@ -1,15 +1,15 @@
-import { AppError } from '../../types';
-import type { PetitionCategory, PetitionKind } from '../../types/petitions';
-import { getRegion } from '../communities/communities.storage';
-import { newId } from '../core/crypto';
-import type { Services } from '../core/services';
-import { attachFiles } from '../files/files.storage';
-import { isoWeekday } from '../bookings/lib/slots';
-import { shanghaiDay } from '../../types/time';
+import { AppError } from '../../../types';
+import type { PetitionCategory, PetitionKind } from '../../../types/petitions';
+import { getRegion } from '../../communities/communities.storage';
+import { newId } from '../../core/crypto';
+import type { Services } from '../../core/services';
+import { attachFiles } from '../../files/files.storage';
+import { isoWeekday } from '../../bookings/lib/slots';
+import { shanghaiDay } from '../../../types/time';
 import { acceptDue } from './deadlines';
 import { isValidIdNumber } from './id-number';
 import { petitionMessage } from './petition-messages';
-import { FilesUnusable, insertPetition, onDutyAgent } from './petitions.storage';
+import { FilesUnusable, insertPetition, onDutyAgent } from '../petitions.storage';
 
 export interface NewPetition {
   kind: PetitionKind;

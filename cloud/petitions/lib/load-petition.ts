@@ -1,13 +1,13 @@
-import { AppError } from '../../types';
-import { petitionNext, type PetitionAction, type PetitionDetail, type PetitionStatus } from '../../types/petitions';
-import { writeAudit } from '../audit/audit.storage';
-import type { SessionUser } from '../core/define-function';
-import type { Services } from '../core/services';
-import type { OutgoingMessage } from '../notifications/outbox.storage';
-import type { PetitionsTable } from '../storage/schema';
+import { AppError } from '../../../types';
+import { petitionNext, type PetitionAction, type PetitionDetail, type PetitionStatus } from '../../../types/petitions';
+import { writeAudit } from '../../audit/audit.storage';
+import type { SessionUser } from '../../core/define-function';
+import type { Services } from '../../core/services';
+import type { OutgoingMessage } from '../../notifications/outbox.storage';
+import type { PetitionsTable } from '../../storage/schema';
 import { toPetitionDetail } from './petition-view';
-import { mayAct, relationsTo, type Relation } from './petitions.permissions';
-import { getPetitionRow, transitionPetition, type PetitionRow } from './petitions.storage';
+import { mayAct, relationsTo, type Relation } from '../petitions.permissions';
+import { getPetitionRow, transitionPetition, type PetitionRow } from '../petitions.storage';
 
 /** The petition and how the caller stands to it; NOT_FOUND alike for "missing" and "not yours". */
 export async function readablePetition(services: Services, id: string, caller: SessionUser): Promise<{ row: PetitionRow; relations: Set<Relation> }> {

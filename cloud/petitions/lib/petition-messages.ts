@@ -1,7 +1,7 @@
-import type { Config } from '../config';
-import type { OutgoingMessage } from '../notifications/outbox.storage';
-import { templateFor, thing, type MessageKind } from '../notifications/templates';
-import { formatFullDateTime } from '../../types/time';
+import type { Config } from '../../config';
+import type { OutgoingMessage } from '../../notifications/outbox.storage';
+import { templateFor, thing, type MessageKind } from '../../notifications/templates';
+import { formatFullDateTime } from '../../../types/time';
 
 export const PETITION_PAGE = 'packages/petitions/detail/index';
 

@@ -8,16 +8,16 @@ import {
   type PetitionKind,
   type PetitionStatus,
   type PetitionSummary,
-} from '../../types/petitions';
-import { DAY } from '../core/clock';
-import { maskPhone } from '../core/crypto';
-import type { Services } from '../core/services';
-import { filesOf } from '../files/files.storage';
-import { signedFileUrl } from '../files/uploads';
+} from '../../../types/petitions';
+import { DAY } from '../../core/clock';
+import { maskPhone } from '../../core/crypto';
+import type { Services } from '../../core/services';
+import { filesOf } from '../../files/files.storage';
+import { signedFileUrl } from '../../files/uploads';
 import { overdueFlag } from './deadlines';
 import { maskIdNumber } from './id-number';
-import { actionsFor, type Relation } from './petitions.permissions';
-import { eventsOf, type PetitionRow } from './petitions.storage';
+import { actionsFor, type Relation } from '../petitions.permissions';
+import { eventsOf, type PetitionRow } from '../petitions.storage';
 
 function reopenStillOpen(row: PetitionRow, now: Date): boolean {
   return row.reopened !== 1 && (!row.resolved_at || now.getTime() - Date.parse(row.resolved_at) <= REOPEN_DAYS * DAY);

@@ -1,6 +1,6 @@
-import type { Roster } from '../../types/petitions';
-import type { Db } from '../storage/dialect';
-import { agentsOf, rosterOf } from './petitions.storage';
+import type { Roster } from '../../../types/petitions';
+import type { Db } from '../../storage/dialect';
+import { agentsOf, rosterOf } from '../petitions.storage';
 
 /** A community's duty roster with the agents who could be put on it. */
 export async function rosterView(db: Db, communityId: string): Promise<Roster> {
