@@ -48,7 +48,7 @@ import thanksQueue from './honors/thanks-queue';
 import reviewThanks from './honors/review-thanks';
 
 import type { CloudFunction } from './core/define-function';
-import adminListArticles from './articles/manage-articles';
+import adminListArticles from './articles/admin-list-articles';
 import adminListEvents from './events/admin-list-events';
 import adminListHonorLists from './honors/manage-honor-lists';
 import adminListResources from './bookings/admin-list-resources';

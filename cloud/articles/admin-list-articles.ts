@@ -1,7 +1,7 @@
 import { adminListArticles } from '../../types/articles';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
-import { toSummary } from './article-view';
+import { toSummary } from './lib/article-view';
 import { listForAdmin } from './articles.storage';
 
 export default defineFunction(adminListArticles, async (input, { services, caller }) => {

@@ -4,8 +4,8 @@ import { defineFunction } from '../core/define-function';
 import { newId } from '../core/crypto';
 import { mayEditArticle } from './articles.permissions';
 import { insertArticle } from './articles.storage';
-import { articleFor, scopeOf } from './load-article';
-import { sanitizeArticleHtml } from './sanitize';
+import { articleFor, scopeOf } from './lib/load-article';
+import { sanitizeArticleHtml } from './lib/sanitize';
 
 export default defineFunction(createArticle, async (input, { services, caller }) => {
   if (!mayEditArticle(caller.grants, await scopeOf(services, input.scopeId))) throw new AppError('OUT_OF_SCOPE');

@@ -2,7 +2,7 @@ import { AppError } from '../../types';
 import { getArticle } from '../../types/articles';
 import { defineFunction } from '../core/define-function';
 import { recordVisitFromShare } from '../shares/record-visit';
-import { articleFor } from './load-article';
+import { articleFor } from './lib/load-article';
 
 export default defineFunction(getArticle, async (input, { services, caller }) => {
   const article = await articleFor(services, input.id, caller);

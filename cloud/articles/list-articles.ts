@@ -2,7 +2,7 @@ import { listArticles } from '../../types/articles';
 import { readerScope } from '../communities/regions';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
-import { toSummary } from './article-view';
+import { toSummary } from './lib/article-view';
 import { listPublished, type FeedCursor } from './articles.storage';
 
 function feedCursor(cursor: string): FeedCursor {

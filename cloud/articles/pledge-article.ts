@@ -1,7 +1,7 @@
 import { AppError } from '../../types';
 import { pledgeArticle } from '../../types/articles';
 import { defineFunction } from '../core/define-function';
-import { isVisibleToReaders } from './article-view';
+import { isVisibleToReaders } from './lib/article-view';
 import { countPledges, getArticleRow, insertPledge } from './articles.storage';
 
 export default defineFunction(pledgeArticle, async (input, { services, caller }) => {

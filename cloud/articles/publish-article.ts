@@ -3,7 +3,7 @@ import { publishArticle } from '../../types/articles';
 import { DAY } from '../core/clock';
 import { defineFunction } from '../core/define-function';
 import { updateArticleRow } from './articles.storage';
-import { articleFor, editableArticle } from './load-article';
+import { articleFor, editableArticle } from './lib/load-article';
 
 /** How far ahead an item may be scheduled. */
 const MAX_SCHEDULE_AHEAD = 90 * DAY;

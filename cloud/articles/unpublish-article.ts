@@ -1,7 +1,7 @@
 import { unpublishArticle } from '../../types/articles';
 import { defineFunction } from '../core/define-function';
 import { updateArticleRow } from './articles.storage';
-import { articleFor, editableArticle } from './load-article';
+import { articleFor, editableArticle } from './lib/load-article';
 
 export default defineFunction(unpublishArticle, async (input, { services, caller }) => {
   const row = await editableArticle(services, caller, input.id);

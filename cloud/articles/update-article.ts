@@ -3,8 +3,8 @@ import { updateArticle } from '../../types/articles';
 import { defineFunction } from '../core/define-function';
 import { mayEditArticle } from './articles.permissions';
 import { updateArticleRow } from './articles.storage';
-import { articleFor, editableArticle, scopeOf } from './load-article';
-import { sanitizeArticleHtml } from './sanitize';
+import { articleFor, editableArticle, scopeOf } from './lib/load-article';
+import { sanitizeArticleHtml } from './lib/sanitize';
 
 export default defineFunction(updateArticle, async (input, { services, caller }) => {
   const row = await editableArticle(services, caller, input.id);

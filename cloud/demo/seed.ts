@@ -1,5 +1,5 @@
 import { getArticleRow, insertArticle } from '../articles/articles.storage';
-import { sanitizeArticleHtml } from '../articles/sanitize';
+import { sanitizeArticleHtml } from '../articles/lib/sanitize';
 import { upsertRegions } from '../communities/communities.storage';
 import { DAY } from '../core/clock';
 import { getEventRow, insertEvent } from '../events/events.storage';

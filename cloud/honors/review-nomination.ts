@@ -4,7 +4,7 @@ import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
 import { administers, holdsRoleIn } from '../core/scope';
-import { sanitizeArticleHtml } from '../articles/sanitize';
+import { sanitizeArticleHtml } from '../articles/lib/sanitize';
 import { enqueue } from '../notifications/outbox.storage';
 import { toNomination } from './honor-view';
 import { reviewMessage } from './review-messages';

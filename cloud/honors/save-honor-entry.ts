@@ -1,6 +1,6 @@
 import { AppError } from '../../types';
 import { saveHonorEntry } from '../../types/honors';
-import { sanitizeArticleHtml } from '../articles/sanitize';
+import { sanitizeArticleHtml } from '../articles/lib/sanitize';
 import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../types';
-import { isPublicArticleFile } from '../articles/article-files';
+import { isPublicArticleFile } from '../articles/lib/article-files';
 import type { Services } from '../core/services';
 import { getFileRow } from '../files/files.storage';
 import { ObjectNotFound } from '../files/object-store';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { AppError } from '../../types';
 import { CreateArticleInput } from '../../types/articles';
 import { CreateEventInput } from '../../types/events';
-import { sanitizeArticleHtml } from '../articles/sanitize';
+import { sanitizeArticleHtml } from '../articles/lib/sanitize';
 import { getRegion } from '../communities/communities.storage';
 import { HOUR } from '../core/clock';
 import { leancloudPasswordHash } from '../core/password';

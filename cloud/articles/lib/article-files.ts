@@ -1,7 +1,7 @@
-import type { Services } from '../core/services';
-import type { FilesTable } from '../storage/schema';
+import type { Services } from '../../core/services';
+import type { FilesTable } from '../../storage/schema';
 import { isVisibleToReaders } from './article-view';
-import { getArticleRow } from './articles.storage';
+import { getArticleRow } from '../articles.storage';
 
 /**
  * A picture inside a published article is as public as the article: it is linked from

@@ -1,11 +1,11 @@
-import { AppError } from '../../types';
-import type { Article } from '../../types/articles';
-import { getRegion } from '../communities/communities.storage';
-import type { SessionUser } from '../core/define-function';
-import type { Services } from '../core/services';
+import { AppError } from '../../../types';
+import type { Article } from '../../../types/articles';
+import { getRegion } from '../../communities/communities.storage';
+import type { SessionUser } from '../../core/define-function';
+import type { Services } from '../../core/services';
 import { toArticle } from './article-view';
-import { mayEditArticle } from './articles.permissions';
-import { getArticleRow, hasPledged, type ArticleRow } from './articles.storage';
+import { mayEditArticle } from '../articles.permissions';
+import { getArticleRow, hasPledged, type ArticleRow } from '../articles.storage';
 
 /** The scope's region, for permission checks; an unknown scope is the writer's mistake. */
 export async function scopeOf(services: Services, scopeId: string): Promise<{ id: string; level: string }> {
