@@ -50,7 +50,7 @@ import reviewThanks from './honors/review-thanks';
 import type { CloudFunction } from './core/define-function';
 import adminListArticles from './articles/admin-list-articles';
 import adminListEvents from './events/admin-list-events';
-import adminListHonorLists from './honors/manage-honor-lists';
+import adminListHonorLists from './honors/admin-list-honor-lists';
 import adminListResources from './bookings/admin-list-resources';
 
 import listAudit from './dashboard/list-audit';

@@ -1,7 +1,7 @@
 import { adminListHonorLists } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
-import { toListSummary } from './honor-view';
+import { toListSummary } from './lib/honor-view';
 import { listHonorListRows } from './honors.storage';
 
 export default defineFunction(adminListHonorLists, async (_input, { services, caller }) => {

@@ -2,7 +2,7 @@ import { AppError } from '../../types';
 import { getHonorEntry } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
 import { recordVisitFromShare } from '../shares/record-visit';
-import { toEntry } from './honor-view';
+import { toEntry } from './lib/honor-view';
 import { getHonorEntryRow, hasLiked } from './honors.storage';
 
 export default defineFunction(getHonorEntry, async (input, { services, caller }) => {

@@ -3,7 +3,7 @@ import { getHonorList } from '../../types/honors';
 import { getRegion } from '../communities/communities.storage';
 import { defineFunction } from '../core/define-function';
 import { administers } from '../core/scope';
-import { toEntrySummary, toListSummary } from './honor-view';
+import { toEntrySummary, toListSummary } from './lib/honor-view';
 import { entriesOfList, getHonorListRow } from './honors.storage';
 
 export default defineFunction(getHonorList, async (input, { services, caller }) => {

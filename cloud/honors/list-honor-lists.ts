@@ -1,7 +1,7 @@
 import { listHonorLists } from '../../types/honors';
 import { readerScope } from '../communities/regions';
 import { defineFunction } from '../core/define-function';
-import { toListSummary } from './honor-view';
+import { toListSummary } from './lib/honor-view';
 import { listHonorListRows } from './honors.storage';
 
 export default defineFunction(listHonorLists, async (input, { services }) => {

@@ -2,7 +2,7 @@ import { listThanks } from '../../types/honors';
 import { readerScope } from '../communities/regions';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
-import { toThanks } from './honor-view';
+import { toThanks } from './lib/honor-view';
 import { thanksRows } from './honors.storage';
 
 export default defineFunction(listThanks, async (input, { services }) => {

@@ -1,6 +1,6 @@
 import { myNominations } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
-import { toNomination } from './honor-view';
+import { toNomination } from './lib/honor-view';
 import { nominationRows } from './honors.storage';
 
 export default defineFunction(myNominations, async (_input, { services, caller }) =>

@@ -5,7 +5,7 @@ import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
 import { getUser } from '../users/users.storage';
-import { toNomination } from './honor-view';
+import { toNomination } from './lib/honor-view';
 import { getNominationRow, insertNomination } from './honors.storage';
 
 export default defineFunction(nominate, async (input, { services, caller }) => {

@@ -6,7 +6,7 @@ import { defineFunction } from '../core/define-function';
 import { attachFiles } from '../files/files.storage';
 import { grantsOf } from '../roles/roles.storage';
 import { getUser } from '../users/users.storage';
-import { toThanks } from './honor-view';
+import { toThanks } from './lib/honor-view';
 import { getThanksRow, insertThanks } from './honors.storage';
 
 export default defineFunction(postThanks, async (input, { services, caller }) => {

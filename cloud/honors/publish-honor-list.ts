@@ -3,7 +3,7 @@ import { publishHonorList } from '../../types/honors';
 import { getRegion } from '../communities/communities.storage';
 import { defineFunction } from '../core/define-function';
 import { administers } from '../core/scope';
-import { toListSummary } from './honor-view';
+import { toListSummary } from './lib/honor-view';
 import { getHonorListRow, saveHonorListRow } from './honors.storage';
 
 export default defineFunction(publishHonorList, async (input, { services, caller }) => {

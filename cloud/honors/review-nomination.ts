@@ -6,7 +6,7 @@ import { defineFunction } from '../core/define-function';
 import { administers, holdsRoleIn } from '../core/scope';
 import { sanitizeArticleHtml } from '../articles/lib/sanitize';
 import { enqueue } from '../notifications/outbox.storage';
-import { toNomination } from './honor-view';
+import { toNomination } from './lib/honor-view';
 import { reviewMessage } from './review-messages';
 import { getHonorListRow, getNominationRow, settleNomination } from './honors.storage';
 

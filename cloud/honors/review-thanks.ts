@@ -3,7 +3,7 @@ import { THANKS_FLOW, reviewThanks, type ThanksStatus } from '../../types/honors
 import { defineFunction } from '../core/define-function';
 import { holdsRoleIn } from '../core/scope';
 import { enqueue } from '../notifications/outbox.storage';
-import { toThanks } from './honor-view';
+import { toThanks } from './lib/honor-view';
 import { reviewMessage } from './review-messages';
 import { decideThanks, getThanksRow } from './honors.storage';
 

@@ -6,7 +6,7 @@ import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
 import { administers } from '../core/scope';
 import { attachFiles, getFileRow } from '../files/files.storage';
-import { toEntry } from './honor-view';
+import { toEntry } from './lib/honor-view';
 import { getHonorEntryRow, getHonorListRow, saveHonorEntryRow } from './honors.storage';
 
 export default defineFunction(saveHonorEntry, async (input, { services, caller }) => {

@@ -4,7 +4,7 @@ import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
 import { administers } from '../core/scope';
-import { toListSummary } from './honor-view';
+import { toListSummary } from './lib/honor-view';
 import { getHonorListRow, saveHonorListRow } from './honors.storage';
 
 export default defineFunction(saveHonorList, async (input, { services, caller }) => {

@@ -1,7 +1,7 @@
 import { thanksQueue } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
 import { communitiesWhere } from '../core/scope';
-import { toThanks } from './honor-view';
+import { toThanks } from './lib/honor-view';
 import { thanksRows } from './honors.storage';
 
 export default defineFunction(thanksQueue, async (input, { services, caller }) =>

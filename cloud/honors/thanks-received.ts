@@ -1,6 +1,6 @@
 import { thanksReceived } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
-import { toThanks } from './honor-view';
+import { toThanks } from './lib/honor-view';
 import { thanksRows } from './honors.storage';
 
 export default defineFunction(thanksReceived, async (_input, { services, caller }) =>

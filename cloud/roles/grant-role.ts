@@ -1,6 +1,6 @@
 import { grantRole } from '../../types/roles';
 import { defineFunction } from '../core/define-function';
-import { assertMayManage } from './manage-role';
+import { assertMayManage } from './lib/change-role';
 import { insertGrant } from './roles.storage';
 
 export default defineFunction(grantRole, async (input, { services, caller }) => {

@@ -1,6 +1,6 @@
 import { revokeRole } from '../../types/roles';
 import { defineFunction } from '../core/define-function';
-import { assertMayManage } from './manage-role';
+import { assertMayManage } from './lib/change-role';
 import { deleteGrant } from './roles.storage';
 
 export default defineFunction(revokeRole, async (input, { services, caller }) => {

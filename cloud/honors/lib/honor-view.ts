@@ -9,10 +9,10 @@ import {
   type ThanksPost,
   type ThanksStatus,
   type ThanksTarget,
-} from '../../types/honors';
-import type { Services } from '../core/services';
-import { signedFileUrl } from '../files/uploads';
-import type { HonorEntryRow, HonorListRow, NominationRow, ThanksRow } from './honors.storage';
+} from '../../../types/honors';
+import type { Services } from '../../core/services';
+import { signedFileUrl } from '../../files/uploads';
+import type { HonorEntryRow, HonorListRow, NominationRow, ThanksRow } from '../honors.storage';
 
 export function toListSummary(row: HonorListRow): HonorListSummary {
   return {

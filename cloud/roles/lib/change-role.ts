@@ -1,9 +1,9 @@
-import { AppError, type StaffRole } from '../../types';
-import { getRegion } from '../communities/communities.storage';
-import type { SessionUser } from '../core/define-function';
-import type { Services } from '../core/services';
-import { getUser } from '../users/users.storage';
-import { mayManageRole } from './roles.permissions';
+import { AppError, type StaffRole } from '../../../types';
+import { getRegion } from '../../communities/communities.storage';
+import type { SessionUser } from '../../core/define-function';
+import type { Services } from '../../core/services';
+import { getUser } from '../../users/users.storage';
+import { mayManageRole } from '../roles.permissions';
 
 /** Checks that the caller may grant or revoke this role here, and that the user exists. */
 export async function assertMayManage(
