@@ -1,6 +1,6 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ElderCardView } from '../../../../types/elder-cards-model';
 import type { AppError } from '../../../../types/errors';
 import { formatDateTime } from '../../../../types/time';
@@ -11,6 +11,7 @@ import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { useRemote } from '../../../hooks/use-remote';
+import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import '../../../elder/elder.scss';
@@ -32,17 +33,7 @@ export default function ElderCardPage() {
 
 function Card({ id }: { id: string }) {
   const remote = useRemote(() => call('elderCards.get', { id }), [id]);
-  const pulling = useRef(false);
-  usePullDownRefresh(() => {
-    pulling.current = true;
-    remote.reload();
-  });
-  useEffect(() => {
-    if (pulling.current && remote.status !== 'loading') {
-      pulling.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [remote.status]);
+  usePullToRefresh(remote);
   const card = remote.data;
   if (!card && remote.status === 'error') return <ErrorState error={remote.error} onRetry={remote.reload} />;
   if (!card) return <LoadingState />;

@@ -1,6 +1,5 @@
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useEffect, useRef } from 'react';
 import type { ElderCardSummary } from '../../../../types/elder-cards-model';
 import { formatDateTime } from '../../../../types/time';
 import { call } from '../../../cloud/client';
@@ -9,6 +8,7 @@ import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useRemote } from '../../../hooks/use-remote';
+import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import '../../../elder/elder.scss';
@@ -30,17 +30,7 @@ export default function ElderCardsPage() {
 function Cards({ community }: { community: boolean }) {
   const remote = useRemote(() => (community ? call('elderCards.ofCommunity', {}) : call('elderCards.mine', {})), [community]);
   useDidShow(() => remote.reload());
-  const pulling = useRef(false);
-  usePullDownRefresh(() => {
-    pulling.current = true;
-    remote.reload();
-  });
-  useEffect(() => {
-    if (pulling.current && remote.status !== 'loading') {
-      pulling.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [remote.status]);
+  usePullToRefresh(remote);
 
   const register = (
     <ActionButton onClick={() => void Taro.navigateTo({ url: `${ROUTES.elderCardEdit}${community ? '?onBehalf=1' : ''}` })}>

@@ -1,6 +1,6 @@
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { AppError } from '../../../../types/errors';
 import { formatRange } from '../../../../types/time';
 import { formatMinutes, type MyVolunteerHours } from '../../../../types/volunteers-model';
@@ -12,6 +12,7 @@ import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { onWeapp } from '../../../events/platform';
 import { useRemote } from '../../../hooks/use-remote';
+import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import './index.scss';
@@ -36,17 +37,7 @@ export default function VolunteerHoursPage() {
 function Hours({ initialYear }: { initialYear: number | undefined }) {
   const [year, setYear] = useState(initialYear);
   const remote = useRemote(() => call('volunteers.mine', year ? { year } : {}), [year]);
-  const pulling = useRef(false);
-  usePullDownRefresh(() => {
-    pulling.current = true;
-    remote.reload();
-  });
-  useEffect(() => {
-    if (pulling.current && remote.status !== 'loading') {
-      pulling.current = false;
-      void Taro.stopPullDownRefresh();
-    }
-  }, [remote.status]);
+  usePullToRefresh(remote);
 
   const data = remote.data;
   if (!data && remote.status === 'error') return <ErrorState error={remote.error} onRetry={remote.reload} />;
