@@ -28,7 +28,7 @@ export default function VolunteersPage() {
   const run = useRun();
 
   useEffect(() => {
-    call('events.manage', { pageSize: 100 })
+    call('events.adminList', { pageSize: 100 })
       .then((r) => {
         setEvents(r.items);
         setEventId((id) => id ?? r.items[0]?.id ?? null);

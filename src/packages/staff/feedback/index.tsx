@@ -8,7 +8,7 @@ import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { InlineError } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
-import { ChoiceGrid, FormField, TextBox } from '../../../petitions/components/form-controls';
+import { ChoiceGrid, FormField, TextBox } from '../../../components/form-kit';
 import '../../../grid/grid.scss';
 
 const KINDS: readonly { value: FeedbackKind; text: string }[] = [

@@ -11,7 +11,7 @@ import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { InlineError } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
-import { FormField, TextBox, TextInput, ToggleRow } from '../../../petitions/components/form-controls';
+import { FormField, TextBox, TextInput, ToggleRow } from '../../../components/form-kit';
 import { LocationPicker } from '../../../petitions/components/petition-form';
 import { PhotoPicker } from '../../../petitions/components/photo-picker';
 import { usePhotoUploads } from '../../../petitions/photo-uploads';

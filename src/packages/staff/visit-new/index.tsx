@@ -11,7 +11,7 @@ import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { useRemote } from '../../../hooks/use-remote';
-import { ChoiceGrid, FormField, TextBox, TextInput, ToggleRow } from '../../../petitions/components/form-controls';
+import { ChoiceGrid, FormField, TextBox, TextInput, ToggleRow } from '../../../components/form-kit';
 import '../../../grid/grid.scss';
 
 /** 登记走访: pick the household from the grid's list (or type a new one once), what was raised, whether it needs follow-up. */

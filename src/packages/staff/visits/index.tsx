@@ -11,7 +11,7 @@ import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { useRemote } from '../../../hooks/use-remote';
-import { ChoiceGrid, FormField, TextInput } from '../../../petitions/components/form-controls';
+import { ChoiceGrid, FormField, TextInput } from '../../../components/form-kit';
 import { ROUTES } from '../../../routes';
 import '../../../grid/grid.scss';
 
