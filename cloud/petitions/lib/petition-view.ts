@@ -1,4 +1,4 @@
-import { notifiable } from '../notifications/notices';
+import { notifiable } from '../../notifications/notices';
 import {
   PETITION_FLOW,
   PETITION_KIND_TEXT,
