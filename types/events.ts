@@ -55,14 +55,18 @@ export const cancelRegistration = defineContract({
   input: CancelRegistrationInput,
 }).returns<MyRegistration>();
 
-export const MyEventsInput = z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') });
+export const MyEventsInput = z.object({
+  when: z.enum(['upcoming', 'past']).default('upcoming'),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
 export const myEvents = defineContract({
   name: 'events.mine',
   summary: '我的活动与签到码',
   kind: 'query',
   access: SIGNED_IN,
   input: MyEventsInput,
-}).returns<Array<{ event: EventSummary; registration: MyRegistration; checkinQr: string | null }>>();
+}).returns<{ items: Array<{ event: EventSummary; registration: MyRegistration; checkinQr: string | null }>; nextCursor: string | null }>();
 
 export const CheckInInput = z.object({
   code: z
