@@ -66,9 +66,8 @@ export async function listEventRows(
   const after = q.after;
   if (after) {
     const cmp = q.when === 'past' ? '<' : '>';
-    query = query.where((eb) =>
-      eb.or([eb('e.starts_at', cmp, after.startsAt), eb.and([eb('e.starts_at', '=', after.startsAt), eb('e.id', cmp, after.id)])]),
-    );
+    // A row value the (starts_at, id, …) index enters at the cursor; an OR chain it cannot.
+    query = query.where(sql<boolean>`(e.starts_at, e.id) ${sql.raw(cmp)} (${after.startsAt}, ${after.id})`);
   }
   return (await query.execute()).map(withCount);
 }

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './dialect';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-articles';
@@ -11,6 +11,7 @@ import * as m008 from './migrations/008-subscriptions';
 import * as m010 from './migrations/010-grid-work';
 import * as m011 from './migrations/011-production';
 import * as m012 from './migrations/012-leancloud-import';
+import * as m015 from './migrations/015-feed-indexes';
 import * as m016 from './migrations/016-stories';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-grid-work': m010,
   '011-production': m011,
   '012-leancloud-import': m012,
+  '015-feed-indexes': m015,
   '016-stories': m016,
 };
 
@@ -40,6 +42,17 @@ export async function migrateToLatest(db: Db): Promise<void> {
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
+  // New indexes and tables are planned from statistics: without them PostgreSQL guesses
+  // and may scan a 100k-row feed for a page of ten.
+  if (results?.some((r) => r.status === 'Success')) await analyze(db);
+}
+
+/**
+ * Refreshes the planner's statistics. PostgreSQL's autovacuum does it too, but only after
+ * enough rows changed; the host also runs it on a schedule (see start.ts).
+ */
+export async function analyze(db: Db): Promise<void> {
+  await sql`ANALYZE`.execute(db);
 }
 
 export interface SchemaState {
