@@ -37,7 +37,7 @@ beforeAll(async () => {
   const now = linli.clock.now().getTime();
   const iso = (ms: number) => new Date(ms).toISOString();
   const user = await db.selectFrom('users').selectAll().where('openid', 'is not', null).limit(1).executeTakeFirstOrThrow();
-  await clone('users', user, 300, (i) => ({ id: i === 0 ? RESIDENT : `explain-u-${i}`, openid: `explain-openid-${i}`, username: null, phone_index: null }));
+  await clone('users', user, 20_000, (i) => ({ id: i === 0 ? RESIDENT : `explain-u-${i}`, openid: `explain-openid-${i}`, username: null, phone_index: null }));
   const article = await db.selectFrom('articles').selectAll().limit(1).executeTakeFirstOrThrow();
   const scopes = ['chaoyang', 'shangjie', 'kangle', 'huifeng'];
   await clone('articles', article, ARTICLES, (i) => ({
@@ -107,6 +107,8 @@ beforeAll(async () => {
   await clone('petitions', petition, 6_000, (i) => ({
     id: `explain-p-${i}`,
     submitter_id: i % 300 === 0 ? RESIDENT : `explain-u-${i % 300}`,
+    agent_id: `explain-u-${1 + ((i * 13) % 2_999)}`,
+    status: 'accepted',
     created_at: iso(now - i * 60_000),
   }));
   const booking = {
