@@ -342,7 +342,8 @@ describe('my events', () => {
     await r!.call('events.register', { eventId: event.id });
     const mine = await r!.call('events.mine', {});
     expect(mine.items).toHaveLength(1);
-    expect(mine.items[0]!.checkinQr).toMatch(/^data:image\/png;base64,/);
+    expect(mine.items[0]!.checkinQr).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(mine.items[0]!.checkinQr!.split(',')[1]!, 'base64').toString()).toContain('<svg');
     expect(mine.items[0]!.event.id).toBe(event.id);
     expect(mine.nextCursor).toBeNull();
   });

@@ -22,7 +22,7 @@ export function CheckinCode({ code }: { code: string }) {
   );
 }
 
-/** The QR image the host drew for the code (a PNG data URL), as large as the card allows. */
+/** The QR image the host drew for the code (an SVG data URL), as large as the card allows. */
 export function CheckinQr({ src }: { src: string }) {
   return (
     <View className="lt-checkin-qr">
