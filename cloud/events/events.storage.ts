@@ -136,8 +136,12 @@ async function takeSeat(tx: Db, eventId: string): Promise<boolean> {
 }
 
 async function nextWaitlistNo(tx: Db, eventId: string): Promise<number> {
-  await tx.updateTable('events').set({ waitlist_seq: sql`waitlist_seq + 1` }).where('id', '=', eventId).execute();
-  const row = await tx.selectFrom('events').select('waitlist_seq').where('id', '=', eventId).executeTakeFirstOrThrow();
+  const row = await tx
+    .updateTable('events')
+    .set({ waitlist_seq: sql`waitlist_seq + 1` })
+    .where('id', '=', eventId)
+    .returning('waitlist_seq')
+    .executeTakeFirstOrThrow();
   return row.waitlist_seq;
 }
 
