@@ -47,6 +47,8 @@ beforeAll(async () => {
     pinned: i % 1000 === 0 ? 1 : 0,
     publish_at: iso(now - (ARTICLES - i) * 60_000),
   }));
+  // Pledges at scale too, so the pledge count per row is planned as an index search.
+  await clone('article_pledges', { created_at: iso(now) }, ARTICLES, (i) => ({ article_id: `explain-a-${i}`, user_id: `explain-u-${(i % 300) + 1}` }));
   const event = await db.selectFrom('events').selectAll().limit(1).executeTakeFirstOrThrow();
   await clone('events', event, EVENTS, (i) => ({
     id: `explain-e-${i}`,
