@@ -30,4 +30,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Text handed to Taro's own UI goes through src/platform/ui-text.ts: on H5 the router
+    // writes the navigation-bar title as HTML (issue 12).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/platform/ui-text.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['setNavigationBarTitle', 'showToast', 'showModal', 'showActionSheet', 'showLoading', 'setTopBarText'].map((property) => ({
+          object: 'Taro',
+          property,
+          message: 'Use src/platform/ui-text.ts (setPageTitle, showToastText, showModalText): stored text must never become HTML.',
+        })),
+      ],
+    },
+  },
 );

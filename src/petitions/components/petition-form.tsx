@@ -19,6 +19,7 @@ import { usePhotoUploads } from '../photo-uploads';
 import { ChoiceGrid, FormField, TextBox, TextInput, ToggleRow, fieldId } from './form-controls';
 import { PhotoPicker } from './photo-picker';
 import '../petitions.scss';
+import { setPageTitle } from '../../platform/ui-text';
 
 type Location = NonNullable<PetitionDetail['location']>;
 
@@ -67,7 +68,7 @@ export function PetitionForm({
 
   const chooseKind = (next: PetitionKind) => {
     setKind(next);
-    void Taro.setNavigationBarTitle({ title: onBehalf ? `代居民登记 · ${KIND_INTRO[next].title}` : KIND_INTRO[next].title }).catch(() => undefined);
+    void setPageTitle(onBehalf ? `代居民登记 · ${KIND_INTRO[next].title}` : KIND_INTRO[next].title);
   };
 
   // A photo removed or sent again answers the photos' message.

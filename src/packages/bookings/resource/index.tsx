@@ -17,6 +17,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/states
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
 import './index.scss';
+import { setPageTitle } from '../../../platform/ui-text';
 
 /**
  * A room or hall item: its facts, the days one may pick (today … its horizon), and the
@@ -49,7 +50,7 @@ export default function ResourcePage() {
   const mine = useRemote(() => (signedIn ? call('bookings.mine', { when: 'upcoming' }) : Promise.resolve(null)), [signedIn]);
 
   useEffect(() => {
-    if (resource.data) void Taro.setNavigationBarTitle({ title: resource.data.name });
+    if (resource.data) void setPageTitle(resource.data.name);
   }, [resource.data]);
 
   const refresh = () => {

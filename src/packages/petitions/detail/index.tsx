@@ -19,6 +19,7 @@ import { StaffActions } from '../../../petitions/components/staff-actions';
 import { Timeline } from '../../../petitions/components/timeline';
 import { STAFF_ACTIONS } from '../../../petitions/petition-text';
 import '../../../petitions/petitions.scss';
+import { setPageTitle } from '../../../platform/ui-text';
 
 /**
  * One petition as its reader needs it. The resident: where it stands, the one agent to
@@ -51,7 +52,7 @@ export default function PetitionDetailPage() {
   });
 
   useEffect(() => {
-    if (petition) void Taro.setNavigationBarTitle({ title: petition.kindText }).catch(() => undefined);
+    if (petition) void setPageTitle(petition.kindText);
   }, [petition?.kindText]);
 
   let body;
