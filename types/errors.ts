@@ -18,6 +18,7 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { code: 413, status: 413, message: '提交的内容太大了' },
   // A LeanCloud REST route this host does not serve: "not here", never "deleted" (404).
   API_NOT_SERVED: { code: 501, status: 501, message: '此服务器不提供该接口' },
+  JSON_TOO_DEEP: { code: 108, status: 400, message: '请求内容的层级太深，无法处理' },
   OUT_OF_SCOPE: { code: 1403, status: 403, message: '只能办理本人管辖范围内的事务' },
   ROLE_NOT_GRANTABLE: { code: 1404, status: 403, message: '您不能授予或收回这个角色' },
   WECHAT_CODE_INVALID: { code: 1101, status: 400, message: '微信登录凭证无效或已使用，请重新进入小程序' },
@@ -70,6 +71,7 @@ export const ERRORS = {
   FILE_TOO_LARGE: { code: 4102, status: 413, message: '照片不能超过 10MB' },
   FILE_NOT_FOUND: { code: 4103, status: 404, message: '照片不存在或链接已过期' },
   FILE_UNUSABLE: { code: 4104, status: 400, message: '照片已被使用或不属于您，请重新上传' },
+  IMAGE_TOO_MANY_PIXELS: { code: 4105, status: 413, message: '照片的像素太多了，请缩小后再上传' },
   VOLUNTEER_NOT_RECRUITING: { code: 7101, status: 409, message: '这个活动不招募志愿者' },
   VOLUNTEER_FULL: { code: 7102, status: 409, message: '志愿者名额已满，感谢您的热心' },
   VOLUNTEER_SIGNUP_CLOSED: { code: 7103, status: 409, message: '活动已开始或已结束，不能再报名或取消志愿者' },

@@ -8,6 +8,7 @@ import * as m005 from './migrations/005-petitions';
 import * as m006 from './migrations/006-honors';
 import * as m007 from './migrations/007-share-visit-once';
 import * as m008 from './migrations/008-subscriptions';
+import * as m009 from './migrations/009-security';
 import * as m010 from './migrations/010-grid-work';
 import * as m011 from './migrations/011-production';
 import * as m012 from './migrations/012-leancloud-import';
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-honors': m006,
   '007-share-visit-once': m007,
   '008-subscriptions': m008,
+  '009-security': m009,
   '010-grid-work': m010,
   '011-production': m011,
   '012-leancloud-import': m012,

@@ -83,7 +83,19 @@ export interface ShareVisitsTable {
   target_id: string;
   sharer_id: string;
   visitor_id: string | null;
+  /** `user:<id>`, or `anon:<address hash>:<slot>` for a device without a session (migration 009). */
+  visitor_key: string | null;
   visited_at: string;
+}
+
+export interface LoginAttemptsTable {
+  /** The username tried (lower case), known or not, so a lock says nothing about existence. */
+  account: string;
+  /** Hash of the client address. */
+  client: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
 }
 
 export interface EventsTable {
@@ -586,6 +598,7 @@ export interface Database {
   articles: ArticlesTable;
   article_pledges: ArticlePledgesTable;
   share_visits: ShareVisitsTable;
+  login_attempts: LoginAttemptsTable;
   events: EventsTable;
   event_registrations: EventRegistrationsTable;
   outbox: OutboxTable;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import { newId } from '../core/crypto';
+import { releaseAgentWork } from '../petitions/petitions.storage';
 import type { Db } from '../storage/dialect';
 import type { UsersTable } from '../storage/schema';
 
@@ -125,27 +125,6 @@ export async function createConsoleAccount(
   return row;
 }
 
-export const LOCK_AFTER_FAILURES = 5;
-
-/**
- * Counts a failed password in one statement (no read-modify-write), and locks the account
- * once the count reaches LOCK_AFTER_FAILURES.
- */
-export async function recordLoginFailure(db: Db, id: string, lockUntil: Date): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({
-      failed_logins: sql`failed_logins + 1`,
-      locked_until: sql`CASE WHEN failed_logins + 1 >= ${LOCK_AFTER_FAILURES} THEN ${lockUntil.toISOString()} ELSE locked_until END`,
-    })
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function clearLoginFailures(db: Db, id: string): Promise<void> {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
-}
-
 export async function setPasswordHash(db: Db, id: string, passwordHash: string, now: Date): Promise<void> {
   await db
     .updateTable('users')
@@ -208,6 +187,8 @@ export async function eraseUser(db: Db, id: string, now: Date): Promise<void> {
       .execute();
     await tx.deleteFrom('role_grants').where('user_id', '=', id).execute();
     await tx.deleteFrom('subscriptions').where('user_id', '=', id).execute();
+    // A staff member leaving: their duty days and open petitions go back to the community.
+    await releaseAgentWork(tx, { agentId: id, communityId: 'all', by: id, reason: 'accountDeleted', now });
     await tx.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
   });
 }
