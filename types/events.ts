@@ -24,7 +24,7 @@ export const listEvents = defineContract({
   input: ListEventsInput,
 }).returns<{ items: EventSummary[]; nextCursor: string | null }>();
 
-export const GetEventInput = z.object({ id, sharer: z.string().max(64).optional() });
+export const GetEventInput = z.object({ id, sharer: z.string().max(64).optional(), device: z.string().max(64).optional() });
 export const getEvent = defineContract({
   name: 'events.get',
   summary: '活动详情：剩余名额、候补人数与我的报名',

@@ -421,6 +421,8 @@ export interface ThanksReportsTable {
   user_id: string;
   reason: string;
   created_at: string;
+  /** 1 when the reporter had a history (counts toward hiding); 0 = for staff review only. */
+  trusted: number;
 }
 
 /** A LeanCloud `_File` already copied into our file storage (cloud/leancloud-import). */

@@ -9,7 +9,7 @@ import { when } from '../plumbing/format';
 import { ActionButton, useRun } from '../plumbing/use-action';
 
 type Row = ThanksPost & Record<string, unknown>;
-type Tab = 'pending' | 'hidden';
+type Tab = 'pending' | 'hidden' | 'reported';
 
 /** 感谢墙: new thank-you posts to approve, and posts hidden after reports to review again. */
 export default function ThanksPage() {
@@ -61,6 +61,7 @@ export default function ThanksPage() {
       tabList={[
         { key: 'pending', tab: `待审核${counts?.thanksPending ? `（${counts.thanksPending}）` : ''}` },
         { key: 'hidden', tab: `被举报${counts?.thanksHidden ? `（${counts.thanksHidden}）` : ''}` },
+        { key: 'reported', tab: '有举报（仍展示）' },
       ]}
     >
       <CatalogTable<Row, 'thanks.queue'>
@@ -69,7 +70,7 @@ export default function ThanksPage() {
         columns={columns}
         params={{ status: tab }}
         filters={false}
-        headerTitle={tab === 'pending' ? '待审核的感谢' : '被举报隐藏、待复核的感谢'}
+        headerTitle={tab === 'pending' ? '待审核的感谢' : tab === 'hidden' ? '被举报隐藏、待复核的感谢' : '有人举报、仍在展示的感谢（通过 = 保留并清除举报）'}
         rowSelection={{}}
         tableAlertOptionRender={({ selectedRows, onCleanSelected }) => (
           <Space>
