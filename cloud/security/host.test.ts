@@ -144,6 +144,7 @@ describe('headers', () => {
       WECHAT_APP_SECRET: 's',
       WECHAT_API_BASE: 'https://api.weixin.qq.com',
       LINLI_CORS_ORIGINS: '*',
+      LINLI_PUBLIC_URL: 'https://linli.example',
       LINLI_CONSOLE_ORIGIN: 'https://console.linli.example',
     });
     const { buildHost } = await import('../host/build-host');
