@@ -3,7 +3,6 @@ import AV from 'leancloud-storage';
 import sharp from 'sharp';
 import { ERRORS } from '../../types';
 import { auditEntries } from '../audit/audit.storage';
-import { loadConfig } from '../config';
 import { anonymous, errorCodeOf, signIn, signInConsole, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 
 /** Issue 12's findings 3–8 against the real host, as an attacker would try them. */
@@ -137,16 +136,8 @@ describe('headers', () => {
     const preflight = (origin: string) =>
       fetch(`${linli.url}/1.1/functions/communities.list`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
     expect((await preflight('http://evil.example')).headers.get('access-control-allow-origin')).toBe('http://evil.example');
-    const production = loadConfig({
-      NODE_ENV: 'production',
-      LINLI_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-      LINLI_APP_KEY: 'k',
-      WECHAT_APP_SECRET: 's',
-      WECHAT_API_BASE: 'https://api.weixin.qq.com',
-      LINLI_CORS_ORIGINS: '*',
-      LINLI_PUBLIC_URL: 'https://linli.example',
-      LINLI_CONSOLE_ORIGIN: 'https://console.linli.example',
-    });
+    // The production rule itself, without the rest of production's start-up checks.
+    const production = { ...linli.config, production: true, corsOrigins: '*' as const, consoleOrigin: 'https://console.linli.example' };
     const { buildHost } = await import('../host/build-host');
     const { functions } = await import('../functions');
     const host = await buildHost({ services: { ...linli.services, config: production }, functions });
