@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-*/**', 'cloud/console/dist/**', 'cloud/screen/dist/**', '.data/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-*/**', 'cloud/console/dist/**', 'cloud/screen/dist/**', 'release/**', '.data/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
