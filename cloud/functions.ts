@@ -99,6 +99,8 @@ import updateProfile from './users/update-profile';
 import { volunteersFunctions } from './volunteers';
 import { elderCardsFunctions } from './elder-cards';
 import { screensFunctions } from './screens';
+import myInviteCode from './users/invite-code';
+import searchUsers from './users/search-users';
 
 /** Every cloud function the host serves. The host refuses to start if a contract in types/ has none. */
 export const functions: CloudFunction[] = [
@@ -108,6 +110,8 @@ export const functions: CloudFunction[] = [
   listCommunities,
   getProfile,
   updateProfile,
+  myInviteCode,
+  searchUsers,
   bindPhone,
   deleteAccount,
   grantRole,

@@ -83,3 +83,19 @@ export async function listGrants(db: Db, scopeIds: string[] | 'all', options: { 
     grantedAt: r.granted_at,
   }));
 }
+
+/** The grants these users hold, with each place's name. */
+export async function grantsWithNames(
+  db: Db,
+  userIds: string[],
+): Promise<Array<{ userId: string; role: StaffRole; scopeId: string; scopeName: string }>> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('regions as r', 'r.id', 'g.scope_id')
+    .select(['g.user_id', 'g.role', 'g.scope_id', 'r.name'])
+    .where('g.user_id', 'in', userIds)
+    .orderBy('r.sort')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, role: r.role as StaffRole, scopeId: r.scope_id, scopeName: r.name }));
+}

@@ -12,6 +12,7 @@ import * as m009 from './migrations/009-security';
 import * as m010 from './migrations/010-grid-work';
 import * as m011 from './migrations/011-production';
 import * as m012 from './migrations/012-leancloud-import';
+import * as m013 from './migrations/013-people-search';
 import * as m015 from './migrations/015-feed-indexes';
 import * as m016 from './migrations/016-stories';
 
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-grid-work': m010,
   '011-production': m011,
   '012-leancloud-import': m012,
+  '013-people-search': m013,
   '015-feed-indexes': m015,
   '016-stories': m016,
 };

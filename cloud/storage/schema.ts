@@ -26,6 +26,10 @@ export interface UsersTable {
   phone_index: string | null;
   /** WeChat open-platform unionid, when WeChat or a LeanCloud import gave one. */
   unionid: string | null;
+  /** Last four digits of the phone (what a masked number shows), to find a person by them. */
+  phone_tail: string | null;
+  /** The code a person shows in 我的 so an admin can find them to appoint (migration 013). */
+  invite_code: string | null;
   failed_logins: number;
   locked_until: string | null;
   created_at: string;
