@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/account',
-      pages: ['privacy-policy/index', 'persona/index', 'community/index', 'delete-account/index'],
+      pages: ['privacy-policy/index', 'persona/index', 'community/index', 'delete-account/index', 'invite-code/index'],
     },
     {
       root: 'packages/articles',

@@ -80,7 +80,7 @@ export const myInviteCode = defineContract({
   kind: 'command',
   access: SIGNED_IN,
   input: MyInviteCodeInput,
-}).returns<{ code: string }>();
+}).returns<{ code: string; /** PNG data URL of a QR code holding the same text. */ qr: string }>();
 
 /** A person as an admin finds them to appoint: the phone only masked. */
 export interface PersonFound {

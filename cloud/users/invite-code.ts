@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import QRCode from 'qrcode';
 import { AppError } from '../../types';
 import { myInviteCode } from '../../types/users';
 import { defineFunction } from '../core/define-function';
@@ -29,7 +30,10 @@ export default defineFunction(myInviteCode, async (_input, { services, caller })
   for (let attempt = 0; attempt < 4; attempt += 1) {
     try {
       const code = await claimInviteCode(services.db, caller.id, freshCode());
-      if (code) return { code: formatInviteCode(code) };
+      if (code) {
+        const shown = formatInviteCode(code);
+        return { code: shown, qr: await QRCode.toDataURL(shown, { width: 360, margin: 1, errorCorrectionLevel: 'M' }) };
+      }
       throw new AppError('SESSION_INVALID');
     } catch (error) {
       if (error instanceof AppError || attempt === 3) throw error;

@@ -43,7 +43,8 @@ describe('finding a person to appoint (users.search) and the invite code they sh
 
   it('finds the holder of an invite code anywhere, however it is typed, and the code stays the same', async () => {
     const zhen = await signIn('zhen-1');
-    const { code } = await zhen.call('users.inviteCode', {});
+    const { code, qr } = await zhen.call('users.inviteCode', {});
+    expect(qr).toMatch(/^data:image\/png;base64,/);
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect((await zhen.call('users.inviteCode', {})).code).toBe(code);
     const admin = await signIn('admin');

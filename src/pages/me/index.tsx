@@ -88,6 +88,12 @@ function Account({ profile }: { profile: Profile }) {
       <HonorEntries profile={profile} />
       <VolunteerEntries profile={profile} />
       <ElderCardEntries profile={profile} />
+      <InfoRow
+        label="工作人员邀请码"
+        value="社区管理员据此为您开通工作人员功能"
+        action="出示"
+        onClick={() => void Taro.navigateTo({ url: ROUTES.inviteCode })}
+      />
       <AccountActions />
     </View>
   );
