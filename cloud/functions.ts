@@ -8,6 +8,7 @@ import updateArticle from './articles/update-article';
 import changePassword from './auth/change-password';
 import listResources from './bookings/list-resources';
 import availability from './bookings/availability';
+import freeDaysFunction from './bookings/free-days';
 import createBooking from './bookings/create-booking';
 import cancelBooking from './bookings/cancel-booking';
 import rescheduleBooking from './bookings/reschedule-booking';
@@ -140,6 +141,7 @@ export const functions: CloudFunction[] = [
   myShares,
   listResources,
   availability,
+  freeDaysFunction,
   createBooking,
   cancelBooking,
   rescheduleBooking,
