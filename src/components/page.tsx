@@ -4,6 +4,7 @@ import { useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { TabKey } from '../routes';
 import { useCareMode } from '../theme/care-mode';
 import { themeVariables } from '../theme/tokens';
+import { BackBar } from './back-bar';
 import { CareTabBar } from './care-tab-bar';
 import { PrivacyPrompt } from './privacy-prompt';
 import './page.scss';
@@ -38,6 +39,8 @@ export function Page({ tab, children }: { tab?: TabKey; children: ReactNode }) {
     .join(' ');
   return (
     <View className={className} style={style}>
+      {/* Only the H5 preview: in WeChat the navigation bar has its own back. */}
+      {process.env.TARO_ENV === 'h5' && tab === undefined ? <BackBar /> : null}
       <PrivacyPrompt />
       {children}
       {ownTabBar ? <CareTabBar current={tab} /> : null}
