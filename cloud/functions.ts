@@ -61,6 +61,7 @@ import queueCounts from './dashboard/queue-counts';
 
 import listEvents from './events/list-events';
 import getEvent from './events/get-event';
+import deleteDraftEvent from './events/delete-draft-event';
 import registerForEvent from './events/register-for-event';
 import cancelRegistration from './events/cancel-registration';
 import myEvents from './events/my-events';
@@ -127,6 +128,7 @@ export const functions: CloudFunction[] = [
   pledgeArticle,
   listEvents,
   getEvent,
+  deleteDraftEvent,
   registerForEvent,
   cancelRegistration,
   myEvents,

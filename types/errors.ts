@@ -41,6 +41,7 @@ export const ERRORS = {
   EVENT_CAPACITY_TOO_SMALL: { code: 2013, status: 409, message: '名额不能少于已报名的人数' },
   EVENT_NOT_EDITABLE: { code: 2014, status: 409, message: '活动已取消或已结束，不能再修改' },
   EVENT_NOT_ENDED: { code: 2015, status: 409, message: '活动结束后才能登记到场和服务人数' },
+  EVENT_NOT_DRAFT: { code: 2016, status: 409, message: '活动已经发布，不能删除；如需停办，请撤销活动' },
   BOOKING_SLOT_TAKEN: { code: 3001, status: 409, message: '这个时段已被预约，请换一个时段' },
   BOOKING_WINDOW_FULL: { code: 3002, status: 409, message: '这个时段已约满，请换一个时段' },
   BOOKING_NOT_A_SLOT: { code: 3003, status: 400, message: '所选时间不在开放时段内' },

@@ -151,6 +151,16 @@ export const cancelEvent = defineContract({
   input: CancelEventInput,
 }).returns<EventDetail>();
 
+export const DeleteDraftEventInput = z.object({ id });
+/** A draft nobody has seen goes away entirely; a published event is 撤销 (events.cancel) instead. */
+export const deleteDraftEvent = defineContract({
+  name: 'events.deleteDraft',
+  summary: '删除未发布的活动草稿',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: DeleteDraftEventInput,
+}).returns<{ deleted: true }>();
+
 export const CloseEventInput = z.object({
   id,
   attendance: z.number().int().min(0).max(1_000_000).optional(),
@@ -189,6 +199,7 @@ export const manageEvents = defineContract({
 }).returns<{ items: Array<EventSummary & { state: EventTiming['state']; confirmedCount: number }>; total: number }>();
 
 export const eventsContracts = [
+  deleteDraftEvent,
   manageEvents,
   listEvents,
   getEvent,

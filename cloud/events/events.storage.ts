@@ -465,3 +465,12 @@ export async function eventsForAdmin(
   }
   return { rows, total };
 }
+
+/**
+ * Deletes the event only while it is a draft, in one statement, so a publish racing the
+ * delete either wins (and nothing is deleted) or loses. Drafts take no registrations.
+ */
+export async function deleteDraftEventRow(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('events').where('id', '=', id).where('state', '=', 'draft').executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
