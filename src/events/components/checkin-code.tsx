@@ -26,7 +26,7 @@ export function CheckinCode({ code }: { code: string }) {
 export function CheckinQr({ src }: { src: string }) {
   return (
     <View className="lt-checkin-qr">
-      <Image className="lt-checkin-qr__image" src={src} mode="widthFix" showMenuByLongpress={false} aria-label="签到二维码" />
+      <Image className="lt-checkin-qr__image" src={src} mode="widthFix" showMenuByLongpress={false} aria-label="签到二维码" nativeProps={{ alt: "签到二维码" }} />
     </View>
   );
 }

@@ -109,7 +109,7 @@ function ProfileCard({ profile }: { profile: Profile }) {
   return (
     <View className="lt-card lt-me__profile">
       {profile.avatarUrl ? (
-        <Image className="lt-me__avatar" src={profile.avatarUrl} mode="aspectFill" />
+        <Image className="lt-me__avatar" src={profile.avatarUrl} mode="aspectFill" nativeProps={{ alt: `${profile.nickname}的头像` }} />
       ) : (
         <View className="lt-me__avatar lt-me__avatar--initial" aria-hidden>
           <Text>{Array.from(profile.nickname)[0] ?? '邻'}</Text>

@@ -43,7 +43,7 @@ export default function InviteCodePage() {
           ))}
         </View>
         <View className="lt-checkin-qr">
-          <Image className="lt-checkin-qr__image" src={qr} mode="widthFix" showMenuByLongpress={false} aria-label={`邀请码二维码 ${code}`} />
+          <Image className="lt-checkin-qr__image" src={qr} mode="widthFix" showMenuByLongpress={false} aria-label={`邀请码二维码 ${code}`} nativeProps={{ alt: `邀请码二维码 ${code}` }} />
         </View>
       </View>
     );
