@@ -59,7 +59,7 @@ describe('phone pages', () => {
       for (const route of [...TABS, ...RESIDENT_PAGES, ...WORKBENCH_PAGES]) {
         it(`${route} has no serious or critical violation`, async () => {
           await go(page, route);
-          await page.locator('.lt-page').first().waitFor();
+          await page.locator('.lt-page:visible').first().waitFor();
           const found = await seriousViolations(page);
           if (found.length > 0) await screenshot(page, `axe-${care ? 'care' : 'std'}-${route.replace(/[^a-z0-9]+/gi, '-')}`);
           expect(found).toEqual([]);

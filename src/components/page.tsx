@@ -31,6 +31,14 @@ export function Page({ tab, children }: { tab?: TabKey; children: ReactNode }) {
     Promise.resolve(change({ animation: false })).catch(() => undefined);
   };
   useDidShow(syncTabBar);
+  // H5: Taro's page container is the element that scrolls; keyboard users must be able to
+  // reach it to scroll (axe scrollable-region-focusable). WeChat has no such container.
+  useDidShow(() => {
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+    document.querySelectorAll('.taro_page').forEach((el) => {
+      if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
+    });
+  });
   // Again when the resident switches 长辈模式 on this very page.
   useEffect(syncTabBar, [ownTabBar]);
 
