@@ -55,6 +55,7 @@ function build(label, script, log) {
     const out = fs.createWriteStream(log);
     const tty = process.stdout.isTTY;
     let percent = 0;
+    let step = 1;
     let what = '';
     let printed = -10;
     const draw = (final) => {
@@ -80,8 +81,14 @@ function build(label, script, log) {
       for (const line of lines) {
         const m = /\[linli-progress\] (\d+) ?(.*)$/.exec(line);
         if (!m) continue;
-        percent = Math.max(percent, Math.min(100, Number(m[1])));
         what = m[2].trim();
+        // A script may run several builds one after another (the console, then the 大屏):
+        // each starts again from 0.
+        if (what === 'starting') {
+          if (percent >= 100) step += 1;
+          percent = 0;
+        } else percent = Math.max(percent, Math.min(100, Number(m[1])));
+        if (step > 1) what = `part ${step}: ${what}`;
       }
       draw(false);
     });
