@@ -103,7 +103,7 @@ describe('an admin at 1440 px', () => {
   it('finds a resident by name to make them a grid worker, the phone masked', async () => {
     await page.goto(`${e2e.url}/console/#/staff`);
     await page.getByRole('button', { name: /授予角色/ }).click();
-    await page.locator('.ant-modal .ant-select-selection-search-input').last().fill('赵德明');
+    await page.locator('.ant-modal input#form-roles-grant_userId, .ant-modal [aria-label="查找人员"] input').first().fill('赵德明');
     await page.locator('.ant-select-dropdown:visible').getByText('赵德明').first().waitFor();
     await shot('staff-search');
     expect(fs.existsSync(path.join(SCREENSHOTS, 'rough-console-staff-search.png'))).toBe(true);
