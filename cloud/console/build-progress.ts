@@ -10,9 +10,9 @@ import type { Plugin } from 'vite';
  * first build it says how many modules it has read and the bar moves on the known phases.
  */
 const MARKER = '[linli-progress]';
-const cacheFile = path.resolve(__dirname, '../../node_modules/.cache/linli/console-modules.json');
+const cacheFileOf = (name: string) => path.resolve(__dirname, `../../node_modules/.cache/linli/${name}-modules.json`);
 
-function readPrevious(): number | undefined {
+function readPrevious(cacheFile: string): number | undefined {
   try {
     const { modules } = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { modules?: unknown };
     return typeof modules === 'number' && modules > 0 ? modules : undefined;
@@ -21,9 +21,11 @@ function readPrevious(): number | undefined {
   }
 }
 
-export function buildProgress(): Plugin | undefined {
+/** `name` keeps each Vite app's module count apart (console, screen). */
+export function buildProgress(name = 'console'): Plugin | undefined {
   if (process.env.LINLI_BUILD_PROGRESS !== '1') return undefined;
-  const previous = readPrevious();
+  const cacheFile = cacheFileOf(name);
+  const previous = readPrevious(cacheFile);
   let modules = 0;
   let last = -1;
   const report = (percent: number, what: string) => {
