@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'kysely';
 import { newId } from '../core/crypto';
 import { releaseAgentWork } from '../petitions/petitions.storage';
 import type { Db } from '../storage/dialect';
