@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-*/**', 'cloud/console/dist/**', 'cloud/screen/dist/**', '.data/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-*/**', 'cloud/console/dist/**', 'cloud/screen/dist/**', 'release/**', '.data/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,6 +27,22 @@ export default tseslint.config(
             { name: 'pg', message: 'Only cloud/storage/dialect.ts picks the database.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Text handed to Taro's own UI goes through src/platform/ui-text.ts: on H5 the router
+    // writes the navigation-bar title as HTML (issue 12).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/platform/ui-text.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['setNavigationBarTitle', 'showToast', 'showModal', 'showActionSheet', 'showLoading', 'setTopBarText'].map((property) => ({
+          object: 'Taro',
+          property,
+          message: 'Use src/platform/ui-text.ts (setPageTitle, showToastText, showModalText): stored text must never become HTML.',
+        })),
       ],
     },
   },

@@ -61,6 +61,11 @@ const Env = z.object({
   LINLI_H5_DIR: z.string().default('dist-h5'),
   LINLI_CONSOLE_DIR: z.string().default('cloud/console/dist'),
   LINLI_SCREEN_DIR: z.string().default('cloud/screen/dist'),
+  LINLI_TRUST_PROXY: z.string().default(''),
+  LINLI_CONSOLE_ORIGIN: z.string().url().optional(),
+  LINLI_CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  LINLI_IMAGE_MAX_PIXELS: z.coerce.number().int().positive().default(40_000_000),
+  LINLI_IMAGE_DECODES: z.coerce.number().int().positive().default(2),
 });
 
 export interface Config {
@@ -112,6 +117,25 @@ export interface Config {
   consoleDir: string;
   /** The service centre's screen page (大屏), served at `/screen/` when it exists. */
   screenDir: string;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (Fastify's
+   * trustProxy): false (the default) = the TCP peer is the client; true = any; a number =
+   * that many hops; else the proxies' addresses or CIDRs.
+   */
+  trustProxy: boolean | number | string[];
+  /**
+   * The console's own origin (`https://console.example.gov.cn` or `http://host:3001`). When
+   * set, the console is served only there and the H5 preview never there, so nothing served
+   * to residents can read the console's session. In production the console is served only
+   * when it is set.
+   */
+  consoleOrigin: string | undefined;
+  /** A second port the host also listens on, for a console origin that is "own port". */
+  consolePort: number | undefined;
+  /** Photos above this many pixels are refused before decoding. */
+  imageMaxPixels: number;
+  /** How many photos are decoded and re-encoded at once; the others wait their turn. */
+  imageDecodes: number;
 }
 
 export interface S3Config {
@@ -174,6 +198,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: e.LINLI_H5_DIR,
     consoleDir: e.LINLI_CONSOLE_DIR,
     screenDir: e.LINLI_SCREEN_DIR,
+    trustProxy: parseTrustProxy(e.LINLI_TRUST_PROXY),
+    consoleOrigin: e.LINLI_CONSOLE_ORIGIN ? new URL(e.LINLI_CONSOLE_ORIGIN).origin : undefined,
+    consolePort: e.LINLI_CONSOLE_PORT,
+    imageMaxPixels: e.LINLI_IMAGE_MAX_PIXELS,
+    imageDecodes: e.LINLI_IMAGE_DECODES,
   };
   if (production) assertProductionReady(config);
   return config;
@@ -196,6 +225,15 @@ function templatesFrom(e: z.infer<typeof Env>): Config['templates'] {
   return Object.fromEntries(
     TEMPLATE_NAMES.map((name) => [name, { id: ids[name], kind: longTerm.includes(name) ? 'long-term' : 'one-time' }]),
   ) as Config['templates'];
+}
+
+/** LINLI_TRUST_PROXY: '' / 0 / false = off; true = any proxy; 1…n = hops; else addresses or CIDRs. */
+export function parseTrustProxy(value: string): boolean | number | string[] {
+  const v = value.trim();
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 function assertProductionReady(c: Config): void {

@@ -8,6 +8,7 @@ import updateArticle from './articles/update-article';
 import changePassword from './auth/change-password';
 import listResources from './bookings/list-resources';
 import availability from './bookings/availability';
+import freeDaysFunction from './bookings/free-days';
 import createBooking from './bookings/create-booking';
 import cancelBooking from './bookings/cancel-booking';
 import rescheduleBooking from './bookings/reschedule-booking';
@@ -60,6 +61,7 @@ import queueCounts from './dashboard/queue-counts';
 
 import listEvents from './events/list-events';
 import getEvent from './events/get-event';
+import deleteDraftEvent from './events/delete-draft-event';
 import registerForEvent from './events/register-for-event';
 import cancelRegistration from './events/cancel-registration';
 import myEvents from './events/my-events';
@@ -100,6 +102,8 @@ import updateProfile from './users/update-profile';
 import { volunteersFunctions } from './volunteers';
 import { elderCardsFunctions } from './elder-cards';
 import { screensFunctions } from './screens';
+import myInviteCode from './users/invite-code';
+import searchUsers from './users/search-users';
 
 /** Every cloud function the host serves. The host refuses to start if a contract in types/ has none. */
 export const functions: CloudFunction[] = [
@@ -109,6 +113,8 @@ export const functions: CloudFunction[] = [
   listCommunities,
   getProfile,
   updateProfile,
+  myInviteCode,
+  searchUsers,
   bindPhone,
   deleteAccount,
   grantRole,
@@ -123,6 +129,7 @@ export const functions: CloudFunction[] = [
   pledgeArticle,
   listEvents,
   getEvent,
+  deleteDraftEvent,
   registerForEvent,
   cancelRegistration,
   myEvents,
@@ -137,6 +144,7 @@ export const functions: CloudFunction[] = [
   myShares,
   listResources,
   availability,
+  freeDaysFunction,
   createBooking,
   cancelBooking,
   rescheduleBooking,

@@ -35,6 +35,11 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'EADDRINUSE') {
+    const port = Number(process.env.PORT ?? 3000);
+    console.error(`Port ${port} is already in use. Choose another, e.g.:  PORT=${port + 1} npm start`);
+    process.exit(1);
+  }
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

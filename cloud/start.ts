@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { systemClock, type Clock } from './core/clock';
@@ -6,15 +7,18 @@ import type { Services } from './core/services';
 import { seedDemo } from './demo/seed';
 import { functions } from './functions';
 import { buildHost } from './host/build-host';
+import { separateConsoleOrigin } from './host/console-origin';
 import { registerStaticSite } from './host/static-routes';
 import { openDatabase, type OpenDatabase } from './storage/dialect';
 import { openObjectStore, type ObjectStore } from './files/object-store';
 import { startScheduler } from './jobs/scheduler';
 import { startOutboxWorker } from './notifications/worker';
-import { assertSchemaCurrent, migrateToLatest } from './storage/migrate';
+import { analyze, assertSchemaCurrent, migrateToLatest } from './storage/migrate';
 import { fakeTemplates } from './notifications/templates';
 import { createWechatClient } from './wechat/client';
 import { startFakeWechat, type FakeWechat } from './wechat/fake-server';
+
+const ANALYZE_EVERY_MS = 6 * 3_600_000;
 
 export interface Linli {
   host: FastifyInstance;
@@ -28,6 +32,8 @@ export interface Linli {
   servesH5: boolean;
   /** Whether the admin console was built and is served at `/console/`. */
   servesConsole: boolean;
+  /** Where the console is served: its own origin when configured, else the host's. */
+  consoleUrl: string;
   /**
    * Graceful stop: readiness turns 503, the outbox stops taking messages (those taken and
    * not sent go back), requests under way finish (up to config.shutdownGraceMs), then the
@@ -78,17 +84,38 @@ export async function startLinli(
       operations: { poolStats: database.poolStats, draining: () => draining },
     });
     services.log = host.log;
+    // In production the console is served only from its own origin (LINLI_CONSOLE_ORIGIN),
+    // so a script on a resident-facing page can never read its session.
+    if (config.consoleOrigin) separateConsoleOrigin(host, config.consoleOrigin);
+    const mayServeConsole = !config.production || config.consoleOrigin !== undefined;
     // The console first: its prefix is more specific than the preview's `/`.
-    const servesConsole = await registerStaticSite(host, config.consoleDir, '/console/');
+    const servesConsole = mayServeConsole && (await registerStaticSite(host, config.consoleDir, '/console/'));
     if (servesConsole) host.get('/console', (_request, reply) => reply.redirect('/console/'));
     const servesScreen = await registerStaticSite(host, config.screenDir, '/screen/');
     if (servesScreen) host.get('/screen', (request, reply) => reply.redirect(`/screen/${request.url.slice('/screen'.length)}`));
     const servesH5 = await registerStaticSite(host, config.h5Dir, '/');
     await options.beforeListen?.(host);
     const url = await host.listen({ host: config.host, port: config.port });
+    // "Own port": the same host also answers on the console's port; the Host header decides
+    // what each origin is served (cloud/host/console-origin.ts).
+    let consoleServer: http.Server | null = null;
+    if (config.consolePort !== undefined) {
+      consoleServer = http.createServer((req, res) => host.routing(req, res));
+      await new Promise<void>((resolve, reject) => {
+        consoleServer!.once('error', reject);
+        consoleServer!.listen(config.consolePort, config.host, () => resolve());
+      });
+    }
+    const consoleUrl = config.consoleOrigin ?? url;
     const worker = config.outboxIntervalMs > 0 ? startOutboxWorker(services, config.outboxIntervalMs) : null;
     const scheduler = config.jobIntervalMs > 0 ? startScheduler(services, config.jobIntervalMs) : null;
     let closing: Promise<void> | null = null;
+    // PostgreSQL's autovacuum analyzes only after a share of a table changed; a feed that
+    // grows by a few hundred articles a day would be planned from old counts for weeks.
+    const analyzing =
+      database.kind === 'postgres'
+        ? setInterval(() => void analyze(database.db).catch((error: unknown) => host.log.warn({ err: error }, 'ANALYZE failed')), ANALYZE_EVERY_MS).unref()
+        : null;
     return {
       host,
       services,
@@ -98,10 +125,16 @@ export async function startLinli(
       url,
       servesH5,
       servesConsole,
+      consoleUrl,
       close() {
         closing ??= (async () => {
           draining = true;
+          if (analyzing) clearInterval(analyzing);
           await Promise.all([worker?.stop(), scheduler?.stop()]);
+          if (consoleServer) {
+            consoleServer.closeAllConnections();
+            await new Promise((resolve) => consoleServer!.close(resolve));
+          }
           // Fastify stops accepting, closes idle keep-alive sockets and waits for requests under way.
           let timer: NodeJS.Timeout | undefined;
           await Promise.race([host.close(), new Promise((resolve) => (timer = setTimeout(resolve, config.shutdownGraceMs)))]);

@@ -3,6 +3,7 @@ import type { UserConfigExport, UserConfigFn } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 import { buildConstants } from './constants';
+import { addProgress } from './build-progress';
 
 /**
  * `@tarojs/cli`'s own defineConfig is this identity function, but importing it loads the
@@ -56,6 +57,9 @@ export default defineConfig(async (merge) => {
     },
     h5: {
       compile: { include: [sharedTypes] },
+      webpackChain(chain) {
+        addProgress(chain);
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

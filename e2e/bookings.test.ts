@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Resource, Slot } from '../types/bookings';
 import { inShanghai, shanghaiDay } from '../types/time';
-import { apiAs, careModeViolations, go, screenshot, signInAs, startE2E, type E2E } from './harness';
+import { apiAs, careModeViolations, go, screenshot, openMe, signInAs, startE2E, type E2E } from './harness';
 
 /**
  * Bookings in the H5 preview against the real host: a 书画室 slot that one resident takes
@@ -218,6 +218,7 @@ describe('a service hall matter', () => {
     const desk = (await e2e.phone()).page;
     await signInAs(resident, 'resident');
     await signInAs(desk, 'grid');
+    await openMe(desk);
 
     await openFromServices(resident, '居住证明');
     await pickDay(resident, '今天');

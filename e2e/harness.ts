@@ -100,6 +100,12 @@ export async function signInAs(page: Page, persona: string): Promise<void> {
   else await page.getByText('退出登录').first().waitFor();
 }
 
+/** Opens 我的 (staff land on their 工作台 after signing in; their entries on 我的 stay). */
+export async function openMe(page: Page): Promise<void> {
+  await go(page, '/pages/me/index');
+  await page.getByText('退出登录').first().waitFor();
+}
+
 /** 长辈模式 as the resident switches it in 我的 (kept in storage like the real switch). */
 export async function setCareMode(page: Page, on: boolean): Promise<void> {
   // Taro's H5 storage keeps {data: value} under the key; the app reads 'on' / 'off'.

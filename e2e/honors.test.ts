@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { countShareVisits } from '../cloud/shares/shares.storage';
 import sharp from 'sharp';
-import { apiAs, careModeViolations, go, screenshot, signInAs, startE2E, tap, type E2E } from './harness';
+import { apiAs, careModeViolations, go, screenshot, openMe, signInAs, startE2E, tap, type E2E } from './harness';
 
 const HOME = '/pages/home/index';
 const HONORS = '/packages/honors/index/index';
@@ -174,6 +174,7 @@ describe('the thank-you wall', () => {
 
     const { page: gridPage } = await e2e.phone();
     await signInAs(gridPage, 'grid');
+    await openMe(gridPage);
     await gridPage.getByText('我收到的感谢').click();
     await gridPage.locator('.lt-hn-thanks').filter({ hasText: text }).waitFor();
     await shot(gridPage, 'honors-thanks-received');

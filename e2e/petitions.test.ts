@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { apiAs, careModeViolations, go, screenshot, setCareMode, signInAs, startE2E, tap, type E2E } from './harness';
+import { apiAs, careModeViolations, go, openMe, screenshot, setCareMode, signInAs, startE2E, tap, type E2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -98,6 +98,7 @@ describe('a request from a resident to its end', () => {
     // The agent, on a phone of her own, finds it in the inbox, accepts it and notes progress.
     const { page: agent } = await e2e.phone();
     await signInAs(agent, 'agent');
+    await openMe(agent);
     await see(agent, '诉求待办');
     await tap(agent, '诉求待办');
     await agent.getByText(TITLE).filter({ visible: true }).first().click();
@@ -176,6 +177,7 @@ describe('a request from a resident to its end', () => {
 
     const { page: agent } = await e2e.phone();
     await signInAs(agent, 'agent');
+    await openMe(agent);
     await go(agent, ROUTES.inbox);
     await see(agent, '楼道堆满废纸箱');
     const overdueCard = agent.locator('.lt-pt-card').filter({ hasText: '独居老人家里断水两天' });
@@ -194,6 +196,7 @@ describe('on behalf of a resident without a smartphone', () => {
   it('a grid worker files it from 我的 with the resident’s name and phone, and is told who has it', async () => {
     const { page: grid } = await e2e.phone();
     await signInAs(grid, 'grid');
+    await openMe(grid);
     expect(await grid.getByText('诉求待办').count()).toBe(0);
     await tap(grid, '代居民登记诉求');
     await see(grid, '居民姓名');
@@ -246,6 +249,7 @@ describe('in 长辈模式 at 375 wide', () => {
     // The agent's side too: many agents are older residents themselves.
     const { page: staff } = await e2e.phone();
     await signInAs(staff, 'agent-kangle');
+    await openMe(staff);
     await setCareMode(staff, true);
     await go(staff, ROUTES.inbox);
     await see(staff, '工地拖欠三个月工资');

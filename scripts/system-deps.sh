@@ -17,5 +17,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "Installing ${need[*]} from Debian…"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+apt-get -o DPkg::Lock::Timeout=300 update -qq
+apt-get install -o DPkg::Lock::Timeout=300 -y -qq --no-install-recommends "${need[@]}" >/dev/null

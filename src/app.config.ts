@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/account',
-      pages: ['privacy-policy/index', 'persona/index', 'community/index', 'delete-account/index'],
+      pages: ['privacy-policy/index', 'persona/index', 'community/index', 'delete-account/index', 'invite-code/index'],
     },
     {
       root: 'packages/articles',
@@ -76,7 +76,9 @@ export default defineAppConfig({
   lazyCodeLoading: 'requiredComponents',
   // WeChat disables undeclared location APIs: the petition form's map picker needs this.
   // scripts/check-weapp.ts fails a build that calls one without declaring it.
-  requiredPrivateInfos: ['chooseLocation'],
+  // chooseLocation: the petition map picker; getLocation: a 防走失 finder who chooses to tell the family where they are.
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  permission: { 'scope.userLocation': { desc: '帮助走失老人回家时，把您所在的位置告诉老人的家属' } },
   // Privacy APIs wait for the resident's consent to 用户隐私保护指引 (src/privacy/privacy.ts).
   __usePrivacyCheck__: true,
   sitemapLocation: 'sitemap.json',

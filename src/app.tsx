@@ -1,3 +1,4 @@
+import './platform/h5-root-font';
 import { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { restoreSession } from './cloud/session';

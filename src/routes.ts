@@ -8,6 +8,7 @@ export const ROUTES = {
   persona: '/packages/account/persona/index',
   community: '/packages/account/community/index',
   deleteAccount: '/packages/account/delete-account/index',
+  inviteCode: '/packages/account/invite-code/index',
   eventDetail: '/packages/events/detail/index',
   myEvents: '/packages/events/mine/index',
   staffEventsCheckin: '/packages/staff/events-checkin/index',

@@ -12,6 +12,12 @@ export interface AuditItem {
   outcome: 'ok' | 'denied' | 'failed';
   detail: unknown;
   at: Date;
+  /** The object by its title (活动“重阳节义诊”), when it still exists. */
+  targetTitle: string | null;
+  /** The communities (or 全区) the actor administers, by name. */
+  scopeNames: string[];
+  /** Why it was refused or failed, in the words the admin saw. */
+  errorText: string | null;
 }
 
 export const AuditListInput = z.object({

@@ -31,6 +31,8 @@ export const GetArticleInput = z.object({
   id,
   /** The user id carried by a share card, when the reader came from one. */
   sharer: z.string().max(64).optional(),
+  /** A random id the device keeps, so an anonymous visit from a share card counts once per device. */
+  device: z.string().max(64).optional(),
 });
 export const getArticle = defineContract({
   name: 'articles.get',

@@ -29,6 +29,16 @@ export const availability = defineContract({
   input: AvailabilityInput,
 }).returns<{ date: string; closedReason: string | null; slots: Slot[] }>();
 
+export const FreeDaysInput = z.object({ resourceId: id });
+/** Each day a resident may pick (today … the resource's horizon): how many slots it has and how many are still free. */
+export const freeDays = defineContract({
+  name: 'bookings.freeDays',
+  summary: '今天起可预约的每一天还剩几个空闲时段',
+  kind: 'query',
+  access: PUBLIC,
+  input: FreeDaysInput,
+}).returns<{ days: Array<{ date: string; closedReason: string | null; slots: number; free: number }> }>();
+
 export const CreateBookingInput = z.object({
   resourceId: id,
   start: z.coerce.date({ message: '请选择时段' }),
@@ -192,6 +202,7 @@ export const bookingsContracts = [
   adminListResources,
   listResources,
   availability,
+  freeDays,
   createBooking,
   cancelBooking,
   rescheduleBooking,

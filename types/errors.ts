@@ -18,6 +18,7 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { code: 413, status: 413, message: '提交的内容太大了' },
   // A LeanCloud REST route this host does not serve: "not here", never "deleted" (404).
   API_NOT_SERVED: { code: 501, status: 501, message: '此服务器不提供该接口' },
+  JSON_TOO_DEEP: { code: 108, status: 400, message: '请求内容的层级太深，无法处理' },
   OUT_OF_SCOPE: { code: 1403, status: 403, message: '只能办理本人管辖范围内的事务' },
   ROLE_NOT_GRANTABLE: { code: 1404, status: 403, message: '您不能授予或收回这个角色' },
   WECHAT_CODE_INVALID: { code: 1101, status: 400, message: '微信登录凭证无效或已使用，请重新进入小程序' },
@@ -40,6 +41,7 @@ export const ERRORS = {
   EVENT_CAPACITY_TOO_SMALL: { code: 2013, status: 409, message: '名额不能少于已报名的人数' },
   EVENT_NOT_EDITABLE: { code: 2014, status: 409, message: '活动已取消或已结束，不能再修改' },
   EVENT_NOT_ENDED: { code: 2015, status: 409, message: '活动结束后才能登记到场和服务人数' },
+  EVENT_NOT_DRAFT: { code: 2016, status: 409, message: '活动已经发布，不能删除；如需停办，请撤销活动' },
   BOOKING_SLOT_TAKEN: { code: 3001, status: 409, message: '这个时段已被预约，请换一个时段' },
   BOOKING_WINDOW_FULL: { code: 3002, status: 409, message: '这个时段已约满，请换一个时段' },
   BOOKING_NOT_A_SLOT: { code: 3003, status: 400, message: '所选时间不在开放时段内' },
@@ -70,6 +72,7 @@ export const ERRORS = {
   FILE_TOO_LARGE: { code: 4102, status: 413, message: '照片不能超过 10MB' },
   FILE_NOT_FOUND: { code: 4103, status: 404, message: '照片不存在或链接已过期' },
   FILE_UNUSABLE: { code: 4104, status: 400, message: '照片已被使用或不属于您，请重新上传' },
+  IMAGE_TOO_MANY_PIXELS: { code: 4105, status: 413, message: '照片的像素太多了，请缩小后再上传' },
   VOLUNTEER_NOT_RECRUITING: { code: 7101, status: 409, message: '这个活动不招募志愿者' },
   VOLUNTEER_FULL: { code: 7102, status: 409, message: '志愿者名额已满，感谢您的热心' },
   VOLUNTEER_SIGNUP_CLOSED: { code: 7103, status: 409, message: '活动已开始或已结束，不能再报名或取消志愿者' },

@@ -24,7 +24,7 @@ export const listEvents = defineContract({
   input: ListEventsInput,
 }).returns<{ items: EventSummary[]; nextCursor: string | null }>();
 
-export const GetEventInput = z.object({ id, sharer: z.string().max(64).optional() });
+export const GetEventInput = z.object({ id, sharer: z.string().max(64).optional(), device: z.string().max(64).optional() });
 export const getEvent = defineContract({
   name: 'events.get',
   summary: '活动详情：剩余名额、候补人数与我的报名',
@@ -55,14 +55,18 @@ export const cancelRegistration = defineContract({
   input: CancelRegistrationInput,
 }).returns<MyRegistration>();
 
-export const MyEventsInput = z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') });
+export const MyEventsInput = z.object({
+  when: z.enum(['upcoming', 'past']).default('upcoming'),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
 export const myEvents = defineContract({
   name: 'events.mine',
   summary: '我的活动与签到码',
   kind: 'query',
   access: SIGNED_IN,
   input: MyEventsInput,
-}).returns<Array<{ event: EventSummary; registration: MyRegistration; checkinQr: string | null }>>();
+}).returns<{ items: Array<{ event: EventSummary; registration: MyRegistration; checkinQr: string | null }>; nextCursor: string | null }>();
 
 export const CheckInInput = z.object({
   code: z
@@ -147,6 +151,16 @@ export const cancelEvent = defineContract({
   input: CancelEventInput,
 }).returns<EventDetail>();
 
+export const DeleteDraftEventInput = z.object({ id });
+/** A draft nobody has seen goes away entirely; a published event is 撤销 (events.cancel) instead. */
+export const deleteDraftEvent = defineContract({
+  name: 'events.deleteDraft',
+  summary: '删除未发布的活动草稿',
+  kind: 'command',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: DeleteDraftEventInput,
+}).returns<{ deleted: true }>();
+
 export const CloseEventInput = z.object({
   id,
   attendance: z.number().int().min(0).max(1_000_000).optional(),
@@ -185,6 +199,7 @@ export const adminListEvents = defineContract({
 }).returns<{ items: Array<EventSummary & { state: EventTiming['state']; confirmedCount: number }>; total: number }>();
 
 export const eventsContracts = [
+  deleteDraftEvent,
   adminListEvents,
   listEvents,
   getEvent,

@@ -56,7 +56,8 @@ export const THANKS_TARGET_TEXT: Record<ThanksTarget, string> = { staff: '社区
 /** pending → approved | rejected; approved → hidden after 3 reports → approved again or rejected on review. */
 export const THANKS_FLOW = {
   pending: { text: '待审核', decisions: { approve: 'approved', reject: 'rejected' } },
-  approved: { text: '已展示', decisions: { reject: 'rejected' } },
+  // approve on a shown post: its reports were looked at and it stays (the reports are cleared).
+  approved: { text: '已展示', decisions: { approve: 'approved', reject: 'rejected' } },
   hidden: { text: '被举报，待复核', decisions: { approve: 'approved', reject: 'rejected' } },
   rejected: { text: '未通过', decisions: {} },
 } as const;

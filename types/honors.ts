@@ -27,7 +27,7 @@ export const getHonorList = defineContract({
   input: GetHonorListInput,
 }).returns<{ list: HonorListSummary; byCategory: Array<{ category: string; entries: HonorEntrySummary[] }> }>();
 
-export const GetHonorEntryInput = z.object({ id, sharer: z.string().max(64).optional() });
+export const GetHonorEntryInput = z.object({ id, sharer: z.string().max(64).optional(), device: z.string().max(64).optional() });
 export const getHonorEntry = defineContract({
   name: 'honors.entry',
   summary: '光荣榜人物的事迹',
@@ -199,7 +199,8 @@ export const reviewNomination = defineContract({
   input: ReviewNominationInput,
 }).returns<Nomination>();
 
-export const ThanksQueueInput = z.object({ status: z.enum(['pending', 'hidden']).default('pending') });
+/** reported: still shown, reported by someone, waiting for staff to look (cloud/honors/report-thanks.ts). */
+export const ThanksQueueInput = z.object({ status: z.enum(['pending', 'hidden', 'reported']).default('pending') });
 export const thanksQueue = defineContract({
   name: 'thanks.queue',
   summary: '待审核与被举报隐藏的感谢',

@@ -23,17 +23,19 @@ export const RESOLUTION_TARGET_WORKDAYS: Record<PetitionCategory, number> = {
  * not in this table, the labels come from it, and the tests walk it.
  */
 export const PETITION_FLOW = {
-  submitted: { text: '已提交', actions: { assign: 'submitted', accept: 'accepted', transfer: 'transferred', decline: 'declined' } },
-  accepted: { text: '已受理', actions: { note: 'in_progress', resolve: 'resolved', transfer: 'transferred', decline: 'declined' } },
-  in_progress: { text: '办理中', actions: { note: 'in_progress', resolve: 'resolved', transfer: 'transferred', decline: 'declined' } },
-  resolved: { text: '已办结', actions: { confirm: 'closed', reopen: 'in_progress', autoClose: 'closed' } },
+  submitted: { text: '已提交', actions: { assign: 'submitted', accept: 'accepted', transfer: 'transferred', decline: 'declined', reassign: 'submitted' } },
+  accepted: { text: '已受理', actions: { note: 'in_progress', resolve: 'resolved', transfer: 'transferred', decline: 'declined', reassign: 'submitted' } },
+  // assign here: a reopened matter whose agent has since left goes to a new one.
+  in_progress: { text: '办理中', actions: { assign: 'in_progress', note: 'in_progress', resolve: 'resolved', transfer: 'transferred', decline: 'declined', reassign: 'submitted' } },
+  resolved: { text: '已办结', actions: { confirm: 'closed', reopen: 'in_progress', autoClose: 'closed', reassign: 'resolved' } },
   closed: { text: '已结案', actions: {} },
   transferred: { text: '已转办', actions: {} },
   declined: { text: '不予受理', actions: {} },
 } as const;
 export type PetitionStatus = keyof typeof PETITION_FLOW;
-export type PetitionAction = 'assign' | 'accept' | 'note' | 'resolve' | 'transfer' | 'decline' | 'confirm' | 'reopen' | 'autoClose';
-export const PETITION_ACTIONS: readonly PetitionAction[] = ['assign', 'accept', 'note', 'resolve', 'transfer', 'decline', 'confirm', 'reopen', 'autoClose'];
+/** reassign: the system's own step when the agent's role or account ends (已重新分派); no person takes it. */
+export type PetitionAction = 'assign' | 'accept' | 'note' | 'resolve' | 'transfer' | 'decline' | 'confirm' | 'reopen' | 'autoClose' | 'reassign';
+export const PETITION_ACTIONS: readonly PetitionAction[] = ['assign', 'accept', 'note', 'resolve', 'transfer', 'decline', 'confirm', 'reopen', 'autoClose', 'reassign'];
 
 export function petitionNext(status: PetitionStatus, action: PetitionAction): PetitionStatus | null {
   return ((PETITION_FLOW[status].actions as Partial<Record<PetitionAction, PetitionStatus>>)[action]) ?? null;

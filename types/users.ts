@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SIGNED_IN, type RoleGrant } from './access';
+import { SIGNED_IN, rolesOnly, type RoleGrant } from './access';
 import { defineContract } from './contract';
 
 /** What a user sees of themselves. The phone number only ever leaves the host masked. */
@@ -66,4 +66,47 @@ export const deleteAccount = defineContract({
   input: DeleteAccountInput,
 }).returns<{ deleted: true }>();
 
-export const usersContracts = [getProfile, updateProfile, bindPhone, deleteAccount] as const;
+/**
+ * The staff-invite code a person shows in 我的 (as text and as a QR code holding the same
+ * text), so an admin can find them in the console by typing it or with a scanner.
+ * Eight characters of Crockford base32, shown as two groups: `K7QM-3XD9`.
+ */
+export const INVITE_CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-?[0-9A-HJKMNP-TV-Z]{4}$/;
+
+export const MyInviteCodeInput = z.object({});
+export const myInviteCode = defineContract({
+  name: 'users.inviteCode',
+  summary: '我的工作人员邀请码（管理员据此查找并授予角色）',
+  kind: 'command',
+  access: SIGNED_IN,
+  input: MyInviteCodeInput,
+}).returns<{ code: string; /** PNG data URL of a QR code holding the same text. */ qr: string }>();
+
+/** A person as an admin finds them to appoint: the phone only masked. */
+export interface PersonFound {
+  userId: string;
+  nickname: string;
+  phoneMasked: string | null;
+  communityId: string | null;
+  communityName: string | null;
+  /** Roles they hold now, with the place's name. */
+  roles: Array<RoleGrant & { scopeName: string }>;
+  /** How the query found them. */
+  matchedBy: 'inviteCode' | 'phone' | 'name';
+}
+
+export const SearchUsersInput = z.object({
+  /** A name (or part of it), a full 11-digit phone, its last 4 digits, or an invite code. */
+  query: z.string().trim().min(1, '请输入姓名、手机号后4位或邀请码').max(40, '最多40个字'),
+  /** Only people of this community (within the caller's own). */
+  communityId: z.string().min(1).max(64).optional(),
+});
+export const searchUsers = defineContract({
+  name: 'users.search',
+  summary: '在管辖范围内按姓名、手机号（后4位）或邀请码查找居民，以便授予角色',
+  kind: 'query',
+  access: rolesOnly('communityAdmin', 'districtAdmin'),
+  input: SearchUsersInput,
+}).returns<PersonFound[]>();
+
+export const usersContracts = [getProfile, updateProfile, bindPhone, deleteAccount, myInviteCode, searchUsers] as const;

@@ -88,6 +88,14 @@ async function run(kind: 'postgres' | 'sqlite'): Promise<{ ok: boolean; report: 
   const problems: string[] = [];
   try {
     const api = (name: string) => `${cluster.url}/1.1/functions/${name}`;
+    // Residents accept 报名结果 at the sign-up tap, as the mini-program asks them to: a
+    // confirmation goes out only against that credit (cloud/notifications).
+    const templates = await withRetry(
+      () => post(api('notifications.templateIds'), {}),
+      (r) => (r.json.result as Record<string, string> | undefined) ?? null,
+    );
+    const eventResultTemplate = templates.value?.eventResult;
+    if (!eventResultTemplate) throw new Error('no 报名结果 template id from notifications.templateIds');
     const admin = await post(`${cluster.url}/1.1/login`, { username: 'chaoyang-admin', password: 'Linli2026dev' });
     const adminToken = String(admin.json.sessionToken ?? '');
     if (!adminToken) throw new Error(`admin login failed: ${JSON.stringify(admin)}`);
@@ -135,6 +143,10 @@ async function run(kind: 'postgres' | 'sqlite'): Promise<{ ok: boolean; report: 
         );
         let outcome: Outcome = { resident: i, eventId, registrationId: null, status: null, attempts: login.attempts };
         if (login.value) {
+          await withRetry(
+            () => post(api('notifications.report'), { results: { [eventResultTemplate]: 'accept' } }, login.value!),
+            (r) => (r.status < 300 ? true : null),
+          );
           const reg = await withRetry(
             () => post(api('events.register'), { eventId }, login.value!),
             (r) => (r.json.result as { id?: string; status?: string } | undefined) ?? null,

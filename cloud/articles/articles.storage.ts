@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../storage/dialect';
 import type { ArticlesTable } from '../storage/schema';
 
@@ -32,33 +33,46 @@ export interface FeedCursor {
 /**
  * Published items visible at `now`, pinned first, newest first, after the cursor.
  * `scopeIds` limits to those scopes (a community and the district).
+ *
+ * Each scope's page is one range of the (scope, status, pinned, publish_at, id) index,
+ * entered at the cursor by a row-value comparison; the pages of the scopes (two at most)
+ * are merged and cut to the limit, so a deep page costs what the first page costs.
  */
 export async function listPublished(
   db: Db,
   query: { now: Date; scopeIds?: string[]; category?: string; pinnedOnly?: boolean; excludePinned?: boolean; after?: FeedCursor; limit: number },
 ): Promise<ArticleRow[]> {
-  let q = withScopeAndCount(db)
-    .where('a.status', '=', 'published')
-    .where('a.publish_at', '<=', query.now.toISOString())
+  const now = query.now.toISOString();
+  const range = (scopeId: string | undefined) => {
+    let q = db
+      .selectFrom('articles as f')
+      .select(['f.id', 'f.pinned', 'f.publish_at'])
+      .where('f.status', '=', 'published')
+      .where('f.publish_at', '<=', now)
+      .orderBy('f.pinned', 'desc')
+      .orderBy('f.publish_at', 'desc')
+      .orderBy('f.id', 'desc')
+      .limit(query.limit);
+    if (scopeId !== undefined) q = q.where('f.scope_id', '=', scopeId);
+    if (query.category) q = q.where('f.category', '=', query.category);
+    if (query.pinnedOnly) q = q.where('f.pinned', '=', 1);
+    if (query.excludePinned) q = q.where('f.pinned', '=', 0);
+    const after = query.after;
+    if (after) q = q.where(sql<boolean>`(f.pinned, f.publish_at, f.id) < (${after.pinned}, ${after.publishAt}, ${after.id})`);
+    return q;
+  };
+  const scopes = query.scopeIds ? [...new Set(query.scopeIds)] : [undefined];
+  if (scopes.length === 0) return [];
+  // SQLite takes no LIMIT inside a compound member: each range is a subquery of its own.
+  const ranges = scopes.map((scope, i) => db.selectFrom(range(scope).as(`s${i}`)).selectAll());
+  const page = ranges.slice(1).reduce((all, next) => all.unionAll(next), ranges[0]!);
+  const rows = await withScopeAndCount(db)
+    .innerJoin(page.as('page'), 'page.id', 'a.id')
     .orderBy('a.pinned', 'desc')
     .orderBy('a.publish_at', 'desc')
     .orderBy('a.id', 'desc')
-    .limit(query.limit);
-  if (query.scopeIds) q = q.where('a.scope_id', 'in', query.scopeIds);
-  if (query.category) q = q.where('a.category', '=', query.category);
-  if (query.pinnedOnly) q = q.where('a.pinned', '=', 1);
-  if (query.excludePinned) q = q.where('a.pinned', '=', 0);
-  const after = query.after;
-  if (after) {
-    q = q.where((eb) =>
-      eb.or([
-        eb('a.pinned', '<', after.pinned),
-        eb.and([eb('a.pinned', '=', after.pinned), eb('a.publish_at', '<', after.publishAt)]),
-        eb.and([eb('a.pinned', '=', after.pinned), eb('a.publish_at', '=', after.publishAt), eb('a.id', '<', after.id)]),
-      ]),
-    );
-  }
-  const rows = await q.execute();
+    .limit(query.limit)
+    .execute();
   return rows.map((r) => ({ ...r, pledge_count: Number(r.pledge_count ?? 0) }));
 }
 

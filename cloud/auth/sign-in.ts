@@ -1,21 +1,17 @@
 import { AppError } from '../../types';
-import { MINUTE } from '../core/clock';
 import { hashPassword, needsRehash, verifyPassword } from '../core/password';
 import type { Services } from '../core/services';
 import {
-  clearLoginFailures,
   findByOpenid,
   findByUnionid,
   findByUsername,
   findOrCreateByOpenid,
   linkWechatIds,
-  recordLoginFailure,
   replacePasswordHash,
 } from '../users/users.storage';
 import { WechatError, WECHAT_CODE_INVALID, WECHAT_CODE_USED } from '../wechat/client';
+import { underLockout } from './lockout';
 import { startSession } from './sessions';
-
-export const LOCK_DURATION_MS = 15 * MINUTE;
 
 export interface WechatSignInOptions {
   /** `preferUnionId` in the SDK: keep the unionid WeChat gives on the account. */
@@ -59,27 +55,26 @@ export async function signInWithWechat(
 }
 
 /**
- * Console login. Five wrong passwords in a row lock the account for fifteen minutes; a
- * locked account answers the same whether or not the password is right, so guessing goes
- * nowhere. An unknown username costs the same scrypt time as a known one.
+ * Console login, under the lockout (cloud/auth/lockout.ts): the try is counted before the
+ * password is checked, five wrong ones from one address lock that address out of the
+ * account, and a locked pair answers the same whether or not the password is right. An
+ * unknown username costs the same scrypt time as a known one, and locks the same way.
  */
 export async function signInWithPassword(
   services: Services,
   username: string,
   password: string,
+  ip: string,
 ): Promise<{ userId: string; token: string }> {
-  const now = services.clock.now();
   const user = await findByUsername(services.db, username);
-  if (user?.locked_until && user.locked_until > now.toISOString()) throw new AppError('ACCOUNT_LOCKED');
-  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !user.password_hash || !ok) {
-    if (user) await recordLoginFailure(services.db, user.id, new Date(now.getTime() + LOCK_DURATION_MS));
-    throw new AppError('LOGIN_FAILED');
-  }
-  await clearLoginFailures(services.db, user.id);
+  const ok = await underLockout(services, { username, ip, userId: user?.id ?? null }, async () => {
+    const right = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+    return right && !!user?.password_hash;
+  });
+  if (!user || !user.password_hash || !ok) throw new AppError('LOGIN_FAILED');
   // A LeanCloud hash carried over by the importer is verified once, then replaced by scrypt.
   if (needsRehash(user.password_hash)) {
-    await replacePasswordHash(services.db, user.id, user.password_hash, await hashPassword(password), now);
+    await replacePasswordHash(services.db, user.id, user.password_hash, await hashPassword(password), services.clock.now());
   }
   return { userId: user.id, token: await startSession(services, user.id) };
 }

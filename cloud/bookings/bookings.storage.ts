@@ -20,6 +20,12 @@ export async function getResourceRow(db: Db, id: string): Promise<ResourceRow | 
   return resourcesWithCenter(db).where('r.id', '=', id).executeTakeFirst();
 }
 
+/** Several resources in one statement (a page of bookings names a few). */
+export async function getResourceRows(db: Db, ids: string[]): Promise<ResourceRow[]> {
+  if (ids.length === 0) return [];
+  return resourcesWithCenter(db).where('r.id', 'in', ids).execute();
+}
+
 export async function listResourceRows(db: Db, communityId: string, kind?: string): Promise<ResourceRow[]> {
   let q = resourcesWithCenter(db).where('c.community_id', '=', communityId).where('r.active', '=', 1).orderBy('r.sort').orderBy('r.name');
   if (kind) q = q.where('r.kind', '=', kind);

@@ -107,6 +107,23 @@ describe('rooms and availability', () => {
     expect(await errorCodeOf(r.call('bookings.create', { resourceId: 'cy-painting', start: at(3, '10:00'), partySize: 40 }))).toBe(ERRORS.BOOKING_PARTY_TOO_LARGE.code);
   });
 
+  describe('in the evening, when today has nothing left', () => {
+    it('says how many slots each day still has, so the page opens on the first day with a free one', async () => {
+      linli.clock.set(at(0, '21:30').toISOString());
+      const { days } = await anonymous.call('bookings.freeDays', { resourceId: 'cy-painting' });
+      expect(days[0]).toMatchObject({ date: day(0), slots: 13, free: 0 });
+      // Tomorrow: its 13 slots, less any an earlier test here booked.
+      expect(days[1]).toMatchObject({ date: day(1), slots: 13 });
+      expect(days[1]!.free).toBeGreaterThan(10);
+      expect(days.find((d) => d.free > 0)?.date).toBe(day(1));
+      // A day the centre closed has slots but none free, with its reason.
+      await admin.call('bookings.closeDates', { resourceId: 'cy-painting', close: [{ date: day(2), reason: '消防检查' }] });
+      const again = await anonymous.call('bookings.freeDays', { resourceId: 'cy-painting' });
+      expect(again.days[2]).toMatchObject({ date: day(2), free: 0, closedReason: '消防检查' });
+      await admin.call('bookings.closeDates', { resourceId: 'cy-painting', reopen: [day(2)] });
+    });
+  });
+
   it('closing a day cancels its bookings and tells the residents; the day then takes none', async () => {
     const r = await resident();
     const booking = await r.call('bookings.create', { resourceId: 'cy-choir', start: at(4, '09:00') });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { buildProgress } from './build-progress';
 
 /**
  * The admin console. The host serves the build at /console/ (cloud/host/static-routes.ts),
@@ -13,7 +14,7 @@ const HOST = process.env.LINLI_HOST_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root: __dirname,
   base: '/console/',
-  plugins: [react()],
+  plugins: [react(), buildProgress()],
   build: {
     outDir: path.resolve(__dirname, 'dist'),
     emptyOutDir: true,

@@ -45,9 +45,20 @@ export function sha256(value: string): string {
   return crypto.createHash('sha256').update(value).digest('base64url');
 }
 
+// Ids come from a pool of random bytes refilled 4 KiB at a time, not a call into the
+// system's random source per id (ids are unguessable all the same; tokens, which are
+// secrets, still take fresh bytes each).
+const ID_POOL = Buffer.alloc(4096);
+let idPoolAt = ID_POOL.length;
+
 /** 24 hex characters, the shape of a LeanCloud objectId. */
 export function newId(): string {
-  return crypto.randomBytes(12).toString('hex');
+  if (idPoolAt + 12 > ID_POOL.length) {
+    crypto.randomFillSync(ID_POOL);
+    idPoolAt = 0;
+  }
+  idPoolAt += 12;
+  return ID_POOL.toString('hex', idPoolAt - 12, idPoolAt);
 }
 
 export function newToken(): string {

@@ -102,6 +102,24 @@ describe('Excel reports', () => {
   });
 });
 
+describe('the summary export', () => {
+  const communities = async (client: Client) => {
+    const { url } = await client.call('reports.export', { report: 'dashboard', from: from(), to: to() });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await (await fetch(linli.url + url)).arrayBuffer()) as ArrayBuffer);
+    return (book.worksheets[0]!.getColumn(1).values.slice(2) as string[]).filter(Boolean);
+  };
+  it('gives a community admin one row for their community, not the same row again as a total', async () => {
+    expect(await communities(admin)).toEqual(['朝阳社区']);
+  });
+  it('gives the district a row per community and one 合计', async () => {
+    const district = await signInConsole('district-admin', 'Linli2026dev');
+    const names = await communities(district);
+    expect(names.at(-1)).toBe('合计');
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+
 describe('queue counts', () => {
   it('count what waits for this admin', async () => {
     const counts = await admin.call('admin.queueCounts', {});

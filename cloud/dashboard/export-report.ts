@@ -115,7 +115,8 @@ async function sheetFor(services: Services, report: ReportName, range: Range): P
       { header: '超期', key: 'overdue', width: 8 },
       { header: '倡议承诺', key: 'pledges', width: 10 },
     ],
-    rows: [...stats.communities, stats.total].map((c) => ({
+    // One community is its own total: a second row with the same figures read as a repeat.
+    rows: [...stats.communities, ...(stats.communities.length > 1 ? [{ ...stats.total, communityName: '合计' }] : [])].map((c) => ({
       name: c.communityName,
       held: c.events.held,
       served: c.events.residentsServed,

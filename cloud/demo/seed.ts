@@ -38,7 +38,7 @@ export async function seedDemo(services: Services): Promise<void> {
         {
           nickname: p.nickname,
           home_community_id: p.homeCommunityId,
-          ...(p.phone && { phone_enc: services.cipher.encrypt(p.phone), phone_index: services.cipher.blindIndex(p.phone) }),
+          ...(p.phone && { phone_enc: services.cipher.encrypt(p.phone), phone_index: services.cipher.blindIndex(p.phone), phone_tail: p.phone.slice(-4) }),
         },
         now,
       );

@@ -67,9 +67,8 @@ export async function listEventRows(
   const after = q.after;
   if (after) {
     const cmp = q.when === 'past' ? '<' : '>';
-    query = query.where((eb) =>
-      eb.or([eb('e.starts_at', cmp, after.startsAt), eb.and([eb('e.starts_at', '=', after.startsAt), eb('e.id', cmp, after.id)])]),
-    );
+    // A row value the (starts_at, id, …) index enters at the cursor; an OR chain it cannot.
+    query = query.where(sql<boolean>`(e.starts_at, e.id) ${sql.raw(cmp)} (${after.startsAt}, ${after.id})`);
   }
   return (await query.execute()).map(withCount);
 }
@@ -138,8 +137,12 @@ async function takeSeat(tx: Db, eventId: string): Promise<boolean> {
 }
 
 async function nextWaitlistNo(tx: Db, eventId: string): Promise<number> {
-  await tx.updateTable('events').set({ waitlist_seq: sql`waitlist_seq + 1` }).where('id', '=', eventId).execute();
-  const row = await tx.selectFrom('events').select('waitlist_seq').where('id', '=', eventId).executeTakeFirstOrThrow();
+  const row = await tx
+    .updateTable('events')
+    .set({ waitlist_seq: sql`waitlist_seq + 1` })
+    .where('id', '=', eventId)
+    .returning('waitlist_seq')
+    .executeTakeFirstOrThrow();
   return row.waitlist_seq;
 }
 
@@ -345,6 +348,81 @@ export async function registrationsOfUser(db: Db, userId: string): Promise<Regis
   return db.selectFrom('event_registrations').selectAll().where('user_id', '=', userId).where('status', 'in', ACTIVE).execute();
 }
 
+export interface MyEventRow {
+  event: EventRow;
+  registration: RegistrationRow;
+  waitlistPosition: number | null;
+}
+
+/**
+ * A resident's active sign-ups with their events and waitlist places, one page in one
+ * statement: upcoming soonest first, past latest first, keyset-paged on (starts_at, id).
+ * The place in line is counted by the (event, status, waitlist_no) index, per row of the page.
+ */
+export async function myEventRows(
+  db: Db,
+  q: { userId: string; past: boolean; now: Date; after?: EventCursor; limit: number },
+): Promise<MyEventRow[]> {
+  const now = q.now.toISOString();
+  const dir = q.past ? 'desc' : 'asc';
+  let query = eventsWithScope(db)
+    .innerJoin('event_registrations as g', 'g.event_id', 'e.id')
+    .select([
+      'g.id as reg_id',
+      'g.status as reg_status',
+      'g.waitlist_no as reg_waitlist_no',
+      'g.checkin_code as reg_checkin_code',
+      'g.shared_by as reg_shared_by',
+      'g.checked_in_at as reg_checked_in_at',
+      'g.checked_in_by as reg_checked_in_by',
+      'g.created_at as reg_created_at',
+      'g.updated_at as reg_updated_at',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('event_registrations as q')
+        .whereRef('q.event_id', '=', 'g.event_id')
+        .where('q.status', '=', 'waitlisted')
+        .whereRef('q.waitlist_no', '<=', 'g.waitlist_no')
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('reg_position'),
+    )
+    .where('g.user_id', '=', q.userId)
+    .where('g.status', 'in', ACTIVE)
+    .orderBy('e.starts_at', dir)
+    .orderBy('e.id', dir)
+    .limit(q.limit);
+  query = q.past
+    ? query.where((eb) => eb.or([eb('e.state', '=', 'closed'), eb('e.ends_at', '<=', now)]))
+    : query.where('e.state', '!=', 'closed').where('e.ends_at', '>', now);
+  const after = q.after;
+  if (after) {
+    query = query.where(sql<boolean>`(e.starts_at, e.id) ${sql.raw(q.past ? '<' : '>')} (${after.startsAt}, ${after.id})`);
+  }
+  const rows = await query.execute();
+  return rows.map((r) => {
+    const { reg_id, reg_status, reg_waitlist_no, reg_checkin_code, reg_shared_by, reg_checked_in_at, reg_checked_in_by, reg_created_at, reg_updated_at, reg_position, ...event } = r;
+    const registration: RegistrationRow = {
+      id: reg_id,
+      event_id: event.id,
+      user_id: q.userId,
+      status: reg_status,
+      waitlist_no: reg_waitlist_no,
+      checkin_code: reg_checkin_code,
+      shared_by: reg_shared_by,
+      checked_in_at: reg_checked_in_at,
+      checked_in_by: reg_checked_in_by,
+      created_at: reg_created_at,
+      updated_at: reg_updated_at,
+    };
+    return {
+      event: withCount(event),
+      registration,
+      waitlistPosition: reg_status === 'waitlisted' && reg_waitlist_no !== null ? Number(reg_position ?? 0) : null,
+    };
+  });
+}
+
 export async function countCheckedIn(db: Db, eventId: string): Promise<number> {
   const row = await db
     .selectFrom('event_registrations')
@@ -393,4 +471,13 @@ export async function eventsForAdmin(
     if (row) rows.push(row);
   }
   return { rows, total };
+}
+
+/**
+ * Deletes the event only while it is a draft, in one statement, so a publish racing the
+ * delete either wins (and nothing is deleted) or loses. Drafts take no registrations.
+ */
+export async function deleteDraftEventRow(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('events').where('id', '=', id).where('state', '=', 'draft').executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }

@@ -372,13 +372,34 @@ describe('my events', () => {
     const [r] = await residents('mine', 1);
     await r!.call('events.register', { eventId: event.id });
     const mine = await r!.call('events.mine', {});
-    expect(mine).toHaveLength(1);
-    expect(mine[0]!.checkinQr).toMatch(/^data:image\/png;base64,/);
-    expect(mine[0]!.event.id).toBe(event.id);
+    expect(mine.items).toHaveLength(1);
+    expect(mine.items[0]!.checkinQr).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(Buffer.from(mine.items[0]!.checkinQr!.split(',')[1]!, 'base64').toString()).toContain('<svg');
+    expect(mine.items[0]!.event.id).toBe(event.id);
+    expect(mine.nextCursor).toBeNull();
+  });
+
+  it('pages a long list soonest first, with each place in line, and past ones apart', async () => {
+    const [r] = await residents('mine-many', 1);
+    const [ahead] = await residents('mine-ahead', 1);
+    const events = [];
+    for (let i = 0; i < 5; i++) events.push(await publishedEvent({ capacity: i === 4 ? 1 : 10 }, 48 + 24 * i));
+    await ahead!.call('events.register', { eventId: events[4]!.id });
+    for (const e of events) await r!.call('events.register', { eventId: e.id });
+    const first = await r!.call('events.mine', { limit: 2 });
+    const second = await r!.call('events.mine', { limit: 2, cursor: first.nextCursor! });
+    const third = await r!.call('events.mine', { limit: 2, cursor: second.nextCursor! });
+    const all = [...first.items, ...second.items, ...third.items];
+    expect(all.map((m) => m.event.id)).toEqual(events.map((e) => e.id));
+    expect(third.nextCursor).toBeNull();
+    // The full event: waitlisted behind the one who came first, with no QR code yet.
+    expect(all[4]!.registration).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, statusText: '候补第1位' });
+    expect(all[4]!.checkinQr).toBeNull();
+    expect((await r!.call('events.mine', { when: 'past' })).items).toEqual([]);
   });
 
   it('the demo events are listed for 朝阳社区, soonest first', async () => {
-    const { items } = await anonymous.call('events.list', { communityId: 'chaoyang' });
+    const { items } = await anonymous.call('events.list', { communityId: 'chaoyang', limit: 50 });
     const demo = items.filter((e) => e.id.startsWith('demo-'));
     expect(demo.map((e) => e.title)).toEqual(expect.arrayContaining(['爱心义诊进社区', '免费理发 · 暖心助老']));
     const starts = items.map((e) => e.startsAt.getTime());

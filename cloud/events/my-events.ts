@@ -1,24 +1,33 @@
 import { myEvents } from '../../types/events';
+import { decodeCursor, encodeCursor } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
 import { checkinQr, toEventSummary, toMyRegistration } from './lib/event-view';
-import { getEventRow, registrationsOfUser, waitlistPosition } from './events.storage';
+import { myEventRows } from './events.storage';
 
 export default defineFunction(myEvents, async (input, { services, caller }) => {
   const now = services.clock.now();
-  const regs = await registrationsOfUser(services.db, caller.id);
-  const rows = [];
-  for (const reg of regs) {
-    const event = await getEventRow(services.db, reg.event_id);
-    if (!event) continue;
-    const past = event.state === 'closed' || event.ends_at <= now.toISOString();
-    if (past !== (input.when === 'past')) continue;
-    const registration = toMyRegistration(reg, event, await waitlistPosition(services.db, reg), now);
-    rows.push({
-      event: toEventSummary(event, now),
-      registration,
-      checkinQr: registration.checkinCode && !past ? await checkinQr(registration.checkinCode) : null,
-    });
-  }
-  const order = input.when === 'past' ? -1 : 1;
-  return rows.sort((a, b) => order * (a.event.startsAt.getTime() - b.event.startsAt.getTime()));
+  const past = input.when === 'past';
+  const after = input.cursor ? decodeCursor(input.cursor, ['string', 'string']) : undefined;
+  // One statement for the page (events, registrations, places in line); one extra row
+  // tells whether another page follows.
+  const rows = await myEventRows(services.db, {
+    userId: caller.id,
+    past,
+    now,
+    after: after && { startsAt: after[0], id: after[1] },
+    limit: input.limit + 1,
+  });
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  const items = await Promise.all(
+    page.map(async ({ event, registration: reg, waitlistPosition }) => {
+      const registration = toMyRegistration(reg, event, waitlistPosition, now);
+      return {
+        event: toEventSummary(event, now),
+        registration,
+        checkinQr: registration.checkinCode && !past ? await checkinQr(registration.checkinCode) : null,
+      };
+    }),
+  );
+  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.event.starts_at, last.event.id]) : null };
 });

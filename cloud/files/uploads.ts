@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import pLimit from 'p-limit';
 import sharp from 'sharp';
 import { AppError } from '../../types';
 import { HOUR } from '../core/clock';
@@ -16,19 +17,7 @@ const FORMATS = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as 
  */
 export async function storeUpload(services: Services, ownerId: string, bytes: Buffer): Promise<{ id: string; mime: string; size: number }> {
   if (bytes.length > MAX_UPLOAD_BYTES) throw new AppError('FILE_TOO_LARGE');
-  let format: string | undefined;
-  try {
-    format = (await sharp(bytes).metadata()).format;
-  } catch {
-    throw new AppError('FILE_TYPE_NOT_ALLOWED');
-  }
-  if (!format || !(format in FORMATS)) throw new AppError('FILE_TYPE_NOT_ALLOWED');
-  const kind = format as keyof typeof FORMATS;
-  const clean = await sharp(bytes, { limitInputPixels: 50_000_000 })
-    .rotate()
-    .resize({ width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true })
-    .toFormat(kind, kind === 'jpeg' ? { quality: 85 } : {})
-    .toBuffer();
+  const { clean, kind } = await reencode(services, bytes);
   const id = newId();
   const now = services.clock.now();
   const relative = `${now.toISOString().slice(0, 7)}/${id}.${kind === 'jpeg' ? 'jpg' : kind}`;
@@ -47,6 +36,52 @@ export async function storeUpload(services: Services, ownerId: string, bytes: Bu
     download_name: null,
   });
   return { id, mime: FORMATS[kind], size: clean.length };
+}
+
+/**
+ * Decoding is where a photo costs: a 187 KB PNG can say 8000×8000 and unpack to 256 MB.
+ * So the header is read first (cheap, no pixels) and anything above the pixel limit is
+ * refused with a coded error; sharp's limitInputPixels holds the same line during the
+ * decode itself. And only a few photos are decoded at once per host (the rest queue),
+ * so a burst of uploads cannot take the memory and the CPU every other request needs.
+ */
+async function reencode(services: Services, bytes: Buffer): Promise<{ clean: Buffer; kind: keyof typeof FORMATS }> {
+  const maxPixels = services.config.imageMaxPixels;
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new AppError('FILE_TYPE_NOT_ALLOWED');
+  }
+  const format = meta.format;
+  if (!format || !(format in FORMATS)) throw new AppError('FILE_TYPE_NOT_ALLOWED');
+  if (!meta.width || !meta.height || meta.width * meta.height > maxPixels) throw tooManyPixels(maxPixels);
+  const kind = format as keyof typeof FORMATS;
+  const clean = await decodeSlots(services)(() =>
+    sharp(bytes, { limitInputPixels: maxPixels })
+      .rotate()
+      .resize({ width: 2560, height: 2560, fit: 'inside', withoutEnlargement: true })
+      .toFormat(kind, kind === 'jpeg' ? { quality: 85 } : {})
+      .toBuffer(),
+  ).catch((error: Error) => {
+    // An animated or multi-page image can pass the header check and still exceed the limit.
+    if (/pixel limit/i.test(error.message)) throw tooManyPixels(maxPixels);
+    throw new AppError('FILE_TYPE_NOT_ALLOWED');
+  });
+  return { clean, kind };
+}
+
+function tooManyPixels(maxPixels: number): AppError {
+  return new AppError('IMAGE_TOO_MANY_PIXELS', `照片的像素太多了（不能超过${Math.floor(maxPixels / 10_000)}万像素），请缩小或截图后再上传`);
+}
+
+const slots = new WeakMap<Services, pLimit.Limit>();
+
+/** The host's decode queue: at most `imageDecodes` photos decode at once. */
+export function decodeSlots(services: Services): pLimit.Limit {
+  let limit = slots.get(services);
+  if (!limit) slots.set(services, (limit = pLimit(services.config.imageDecodes)));
+  return limit;
 }
 
 /**

@@ -156,9 +156,10 @@ export async function getThanksRow(db: Db, id: string): Promise<ThanksRow | unde
 
 export async function thanksRows(
   db: Db,
-  q: { statuses: string[]; scopeIds?: string[] | 'all'; targetUserId?: string; before?: { createdAt: string; id: string }; limit: number },
+  q: { statuses: string[]; scopeIds?: string[] | 'all'; targetUserId?: string; before?: { createdAt: string; id: string }; limit: number; reportedOnly?: boolean },
 ): Promise<ThanksRow[]> {
   let query = thanksWithNames(db).where('t.status', 'in', q.statuses).orderBy('t.created_at', 'desc').orderBy('t.id', 'desc').limit(q.limit);
+  if (q.reportedOnly) query = query.where((eb) => eb.exists(eb.selectFrom('thanks_reports as x').select('x.post_id').whereRef('x.post_id', '=', 't.id')));
   if (q.scopeIds && q.scopeIds !== 'all') {
     if (q.scopeIds.length === 0) return [];
     query = query.where('t.community_id', 'in', q.scopeIds);
@@ -175,14 +176,17 @@ export async function thanksRows(
  * One report per resident; the third distinct report hides the post for review, decided
  * by one conditional update that counts the reports, so racing reports cannot miss it.
  */
-export async function reportAndMaybeHide(db: Db, r: { postId: string; userId: string; reason: string; threshold: number; now: Date }): Promise<void> {
+export async function reportAndMaybeHide(
+  db: Db,
+  r: { postId: string; userId: string; reason: string; threshold: number; trusted: boolean; now: Date },
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     // Writing the post's row first queues concurrent reports behind each other (PostgreSQL
     // holds the row lock until commit), so each one's count sees the reports before it.
     await tx.updateTable('thanks_posts').set({ status: sql`status` }).where('id', '=', r.postId).execute();
     await tx
       .insertInto('thanks_reports')
-      .values({ post_id: r.postId, user_id: r.userId, reason: r.reason, created_at: r.now.toISOString() })
+      .values({ post_id: r.postId, user_id: r.userId, reason: r.reason, created_at: r.now.toISOString(), trusted: r.trusted ? 1 : 0 })
       .onConflict((oc) => oc.columns(['post_id', 'user_id']).doNothing())
       .execute();
     await tx
@@ -190,7 +194,7 @@ export async function reportAndMaybeHide(db: Db, r: { postId: string; userId: st
       .set({ status: 'hidden' })
       .where('id', '=', r.postId)
       .where('status', '=', 'approved')
-      .where(sql<number>`(SELECT COUNT(*) FROM thanks_reports WHERE post_id = ${r.postId})`, '>=', r.threshold)
+      .where(sql<number>`(SELECT COUNT(*) FROM thanks_reports WHERE post_id = ${r.postId} AND trusted = 1)`, '>=', r.threshold)
       .execute();
   });
 }
@@ -211,4 +215,23 @@ export async function decideThanks(
     if (d.clearReports) await tx.deleteFrom('thanks_reports').where('post_id', '=', d.id).execute();
     return true;
   });
+}
+
+/**
+ * Whether an account has a history here before `before`: it existed by then and has done
+ * something a person does — bound a phone, signed up for an event, booked, filed a
+ * petition, or written a thank-you that went up. A fresh account has none of these.
+ */
+export async function hasHistory(db: Db, userId: string, before: Date): Promise<boolean> {
+  const at = before.toISOString();
+  const user = await db.selectFrom('users').select(['created_at', 'phone_enc']).where('id', '=', userId).executeTakeFirst();
+  if (!user || user.created_at > at) return false;
+  if (user.phone_enc) return true;
+  const [registration, booking, petition, thanks] = await Promise.all([
+    db.selectFrom('event_registrations').select('id').where('user_id', '=', userId).limit(1).executeTakeFirst(),
+    db.selectFrom('bookings').select('id').where('user_id', '=', userId).limit(1).executeTakeFirst(),
+    db.selectFrom('petitions').select('id').where('submitter_id', '=', userId).limit(1).executeTakeFirst(),
+    db.selectFrom('thanks_posts').select('id').where('author_id', '=', userId).where('status', '=', 'approved').limit(1).executeTakeFirst(),
+  ]);
+  return Boolean(registration || booking || petition || thanks);
 }

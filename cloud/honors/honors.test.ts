@@ -1,5 +1,5 @@
 import { ERRORS } from '../../types';
-import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import { anonymous, errorCodeOf, signIn, startTestLinli, TEST_NOW, type Client, type TestLinli } from '../testing/linli';
 
 let linli: TestLinli;
 let admin: Client;
@@ -8,6 +8,26 @@ beforeAll(async () => {
   admin = await signIn('admin');
 });
 afterAll(() => linli.stop());
+
+/**
+ * Residents whose reports count toward hiding (cloud/honors/report-thanks.ts): accounts
+ * made more than a week ago that bound a phone.
+ */
+let phoneSeq = 0;
+async function establishedResidents(names: string[]): Promise<Client[]> {
+  linli.clock.set(new Date(Date.parse(TEST_NOW) - 8 * 24 * 3600_000).toISOString());
+  try {
+    return await Promise.all(
+      names.map(async (name, i) => {
+        const client = await signIn(name);
+        await client.call('users.bindPhone', { code: `phone:1390000${String(1000 + phoneSeq++ * 10 + i)}` });
+        return client;
+      }),
+    );
+  } finally {
+    linli.clock.set(TEST_NOW);
+  }
+}
 
 describe('reading the honor list', () => {
   it('shows the 2020 list by category, and a profile with its story', async () => {
@@ -104,7 +124,7 @@ describe('the thank-you wall', () => {
     const author = await signIn('resident2');
     const post = await author.call('thanks.post', { targetKind: 'unit', targetName: '区司法局', text: '法律讲座讲得明白，学到了防诈骗。' });
     await admin.call('thanks.review', { id: post.id, decision: 'approve' });
-    const reporters = await Promise.all(['reporter-1', 'reporter-2', 'reporter-3'].map(signIn));
+    const reporters = await establishedResidents(['reporter-1', 'reporter-2', 'reporter-3']);
     await reporters[0]!.call('thanks.report', { id: post.id, reason: '内容不实' });
     await reporters[0]!.call('thanks.report', { id: post.id, reason: '重复举报' });
     await reporters[1]!.call('thanks.report', { id: post.id, reason: '内容不实' });
@@ -122,9 +142,25 @@ describe('the thank-you wall', () => {
     const author = await signIn('resident');
     const post = await author.call('thanks.post', { targetKind: 'volunteer', targetName: '孙大姐', text: '志愿理发，手艺好人也好。' });
     await admin.call('thanks.review', { id: post.id, decision: 'approve' });
-    const reporters = await Promise.all(['racer-1', 'racer-2', 'racer-3'].map(signIn));
+    const reporters = await establishedResidents(['racer-1', 'racer-2', 'racer-3']);
     await Promise.all(reporters.map((r) => r.call('thanks.report', { id: post.id, reason: '不实' })));
     expect((await admin.call('thanks.queue', { status: 'hidden' })).map((p) => p.id)).toContain(post.id);
+  });
+
+  it('reports from brand-new accounts queue the post for staff review but do not hide it', async () => {
+    const author = await signIn('resident');
+    const post = await author.call('thanks.post', { targetKind: 'volunteer', targetName: '周师傅', text: '帮楼里修好了路灯，谢谢！' });
+    await admin.call('thanks.review', { id: post.id, decision: 'approve' });
+    const fresh = await Promise.all(['fresh-1', 'fresh-2', 'fresh-3', 'fresh-4'].map(signIn));
+    await Promise.all(fresh.map((r) => r.call('thanks.report', { id: post.id, reason: '不实' })));
+    const wall = async () => (await anonymous.call('thanks.list', {})).items.map((i) => i.id);
+    expect(await wall()).toContain(post.id);
+    expect((await admin.call('thanks.queue', { status: 'hidden' })).map((p) => p.id)).not.toContain(post.id);
+    expect((await admin.call('thanks.queue', { status: 'reported' })).find((p) => p.id === post.id)).toMatchObject({ reports: 4, statusText: '已展示' });
+    // Staff looked and keep it: the reports are cleared and it leaves the queue.
+    await admin.call('thanks.review', { id: post.id, decision: 'approve' });
+    expect((await admin.call('thanks.queue', { status: 'reported' })).map((p) => p.id)).not.toContain(post.id);
+    expect(await wall()).toContain(post.id);
   });
 
   it('thanks to someone who is not staff of that community is refused', async () => {

@@ -20,7 +20,7 @@ export default defineFunction(reviewThanks, async (input, { services, caller }) 
     reason: input.decision === 'reject' ? (input.reason ?? null) : null,
     by: caller.id,
     now: services.clock.now(),
-    clearReports: from === 'hidden' && to === 'approved',
+    clearReports: (from === 'hidden' || from === 'approved') && to === 'approved',
   });
   if (!decided) throw new AppError('THANKS_NOT_ALLOWED_NOW');
   // Only the first decision on a new post is news to its author; a later moderation is not.

@@ -9,18 +9,19 @@ import { auditAdminWrite, isAdmin } from '../audit/admin-writes';
 import { resolveSession } from '../auth/sessions';
 import { signInWithPassword, signInWithWechat } from '../auth/sign-in';
 import { systemClock, type Clock } from '../core/clock';
-import { sha256 } from '../core/crypto';
 import type { CloudFunction, SessionUser } from '../core/define-function';
 import type { Services } from '../core/services';
 import { authDataOf, type AuthData } from '../users/auth-data';
 import { loadProfile } from '../users/profile';
 import { catalogEntry } from '../../types/catalog';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './bounded-json';
 import { registerFileRoutes } from './file-routes';
 import { registerPublicLinks } from './public-links';
 import { registerCardRoutes } from '../grid/card-routes';
 import { registerOperations, type OperationsOptions } from './operations';
 import { databaseRateLimitStore } from './rate-limit-store';
 import { decodeValue, encodeValue, verifyAppSignature } from './protocol';
+import { registerSecurityHeaders } from './security-headers';
 
 z.config(z.locales.zhCN());
 
@@ -63,9 +64,13 @@ export async function buildHost({
   const missing = contracts.filter((c) => !byName.has(c.name)).map((c) => c.name);
   if (missing.length) throw new Error(`contracts without a handler: ${missing.join(', ')}`);
 
+  const trust = config.trustProxy;
+  // A hop count becomes proxy-addr's own rule for it: the first n addresses from the right.
+  const trustProxy = typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
   const app = Fastify({
     logger: logger && { ...jsonLogOptions(config.logLevel), ...(logStream && { stream: logStream }) },
     bodyLimit: config.bodyLimitBytes,
+    trustProxy,
     // A request id from the proxy in front is kept, so one request reads the same in both logs.
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
@@ -83,6 +88,8 @@ export async function buildHost({
   app.addContentTypeParser(['application/json', 'text/plain'], { parseAs: 'string' }, (_req, raw, done) => {
     const text = String(raw);
     if (text.trim() === '') return done(null, {});
+    // Counted before parsing, without recursion: a deep body never reaches a decoder.
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return done(new AppError('JSON_TOO_DEEP'), undefined);
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -111,8 +118,9 @@ export async function buildHost({
     return reply.status(e.status).send({ code: e.code, error: e.message });
   });
 
+  registerSecurityHeaders(app);
   await app.register(cors, {
-    origin: config.corsOrigins === '*' ? true : config.corsOrigins,
+    origin: corsOrigins(config),
     allowedHeaders: ['Content-Type', 'X-LC-Id', 'X-LC-Sign', 'X-LC-Key', 'X-LC-Session', 'X-LC-UA', 'X-LC-Prod'],
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     maxAge: 600,
@@ -120,6 +128,11 @@ export async function buildHost({
   await app.register(rateLimit, {
     global: false,
     ...(config.rateLimitStore === 'database' && { store: databaseRateLimitStore(services.db) }),
+    // After the session is checked (route hooks run after the `authenticate` hook), so a
+    // signed-in caller is counted as themself and an anonymous one by their address, which
+    // is the proxy's X-Forwarded-For when LINLI_TRUST_PROXY says to believe it.
+    hook: 'preHandler',
+    keyGenerator: rateLimitKey,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
 
@@ -154,8 +167,7 @@ export async function buildHost({
           timeWindow: 60_000,
           keyGenerator: (request: FastifyRequest) => {
             const fn = byName.get((request.params as { name?: string }).name ?? '');
-            const token = header(request, 'x-lc-session');
-            return `${fn?.contract.kind === 'command' ? 'write' : 'read'}:${token ? sha256(token) : request.ip}`;
+            return `${fn?.contract.kind === 'command' ? 'write' : 'read'}:${rateLimitKey(request)}`;
           },
           // Reads are cheap and lists page often; writes get the configured budget.
           max: (_request: FastifyRequest, key: string) =>
@@ -226,7 +238,7 @@ export async function buildHost({
       api.post('/login', { config: loginLimit }, async (request) => {
         const parsed = PasswordLogin.safeParse(request.body);
         if (!parsed.success) throw new AppError('INVALID_INPUT', '请输入用户名和密码');
-        const { userId, token } = await signInWithPassword(services, parsed.data.username, parsed.data.password);
+        const { userId, token } = await signInWithPassword(services, parsed.data.username, parsed.data.password, request.ip);
         return userReply(services, userId, token);
       });
     },
@@ -269,6 +281,26 @@ function scrubbedError(error: unknown): { type: string; code?: string; stack?: s
 /** POST /1.1/users (WeChat login) and POST /1.1/login (console accounts). */
 function isSignIn(request: FastifyRequest): boolean {
   return request.method === 'POST' && ['/1.1/users', '/1.1/login'].includes(request.routeOptions.url ?? '');
+}
+
+/**
+ * Whose budget a request spends: a signed-in user's own (however many sessions or devices
+ * they use, and whatever address they share with their neighbours behind one proxy), else
+ * the client address's.
+ */
+export function rateLimitKey(request: FastifyRequest): string {
+  return request.caller ? `user:${request.caller.id}` : `ip:${request.ip}`;
+}
+
+/**
+ * Which other origins may call the host from a browser. The host's own pages (the preview,
+ * and the console on its own origin) are same-origin and need none. Outside production `*`
+ * is allowed for local front ends; in production only the configured origins, never `*`.
+ */
+function corsOrigins(config: Services['config']): boolean | string[] {
+  const configured = config.corsOrigins === '*' ? [] : config.corsOrigins;
+  if (!config.production && config.corsOrigins === '*') return true;
+  return [...configured, ...(config.consoleOrigin ? [config.consoleOrigin] : [])];
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {

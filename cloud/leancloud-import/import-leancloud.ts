@@ -228,6 +228,8 @@ class ImportRun {
         // PIPL: the number is encrypted with the data key on the way in, never stored plain.
         phone_enc: phone ? cipher.encrypt(phone) : null,
         phone_index: phone ? cipher.blindIndex(phone) : null,
+        phone_tail: phone ? phone.slice(-4) : null,
+        invite_code: null,
         failed_logins: 0,
         locked_until: null,
         created_at: at.toISOString(),

@@ -16,10 +16,16 @@ export interface OutgoingMessage {
 
 /** Queues messages; one already queued under the same dedupe key is kept, not doubled. */
 export async function enqueue(db: Db, messages: OutgoingMessage[], now: Date): Promise<void> {
-  for (const m of messages) {
-    await db
-      .insertInto('outbox')
-      .values({
+  // One statement for a change's messages (a sign-up queues three); a cancelled event's
+  // notices in chunks, below PostgreSQL's 65,535 parameters a statement.
+  for (let i = 0; i < messages.length; i += 1000) await insertMessages(db, messages.slice(i, i + 1000), now);
+}
+
+async function insertMessages(db: Db, messages: OutgoingMessage[], now: Date): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values(
+      messages.map((m) => ({
         id: newId(),
         dedupe_key: m.dedupeKey,
         user_id: m.userId,
@@ -32,10 +38,10 @@ export async function enqueue(db: Db, messages: OutgoingMessage[], now: Date): P
         last_error: null,
         created_at: now.toISOString(),
         sent_at: null,
-      })
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .execute();
-  }
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
 }
 
 /** Drops queued messages that no longer apply (a cancelled registration's reminders). */

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../config';
+import { fakeTemplates } from '../notifications/templates';
 import { openDatabase } from '../storage/dialect';
 import { migrateToLatest } from '../storage/migrate';
 import { createBucket, startLocalS3, type LocalS3 } from '../testing/s3-server';
@@ -73,7 +75,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const s3 = await startLocalS3({ directory: fs.mkdtempSync(path.join(os.tmpdir(), 'linli-cluster-s3-')) });
   const bucket = 'linli';
   await createBucket(s3, bucket);
-  const fakeWechat = await startFakeWechat();
+  // The fake knows the hosts' subscribe-message templates (their defaults), as WeChat knows the app's.
+  const fakeWechat = await startFakeWechat({ templates: fakeTemplates(loadConfig({ NODE_ENV: 'development', ...pickTemplateEnv(process.env) })) });
 
   // The separate migrate step (npm run migrate): hosts never migrate here.
   const database = openDatabase(options.databaseUrl);
@@ -153,4 +156,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       fs.rmSync(s3.directory, { recursive: true, force: true });
     },
   };
+}
+
+/** The template settings (LINLI_TEMPLATE_*, LINLI_LONG_TERM_TEMPLATES) the hosts will read too. */
+function pickTemplateEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => /^LINLI_(TEMPLATE_|LONG_TERM_TEMPLATES)/.test(e[0]) && typeof e[1] === 'string'));
 }

@@ -14,7 +14,10 @@ export default defineFunction(petitionInbox, async (input, { services, caller })
     openOnly: input.status === 'open',
   });
   // Overdue first (late acceptance before late resolution), then oldest first.
+  // Rows come by the stored agent name too; only those the caller stands to now are shown.
   return rows
-    .map((r) => toPetitionSummary(services, r, relationsTo(caller, r)))
+    .map((r) => ({ r, relations: relationsTo(caller, r) }))
+    .filter(({ relations }) => relations.size > 0)
+    .map(({ r, relations }) => toPetitionSummary(services, r, relations))
     .sort((a, b) => (a.overdue ? OVERDUE_FIRST[a.overdue] : 2) - (b.overdue ? OVERDUE_FIRST[b.overdue] : 2) || a.submittedAt.getTime() - b.submittedAt.getTime());
 });

@@ -24,7 +24,9 @@ export type Relation = 'submitter' | 'agent' | 'admin';
 export function relationsTo(viewer: Viewer, p: PetitionParties): Set<Relation> {
   const relations = new Set<Relation>();
   if (p.submitter_id === viewer.id) relations.add('submitter');
-  if (p.agent_id === viewer.id) relations.add('agent');
+  // The name in agent_id is not a right: only someone who holds the agent role in the
+  // petition's community now (the role may have been revoked since) acts as its agent.
+  if (p.agent_id === viewer.id && viewer.grants.some((g) => g.role === 'agent' && g.scopeId === p.community_id)) relations.add('agent');
   if (holdsRoleIn(viewer.grants, ['communityAdmin'], p.community_id)) relations.add('admin');
   return relations;
 }

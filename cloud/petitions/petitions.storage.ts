@@ -1,4 +1,5 @@
 import { newId } from '../core/crypto';
+import { writeAudit } from '../audit/audit.storage';
 import { enqueue, type OutgoingMessage } from '../notifications/outbox.storage';
 import type { Db } from '../storage/dialect';
 import type { PetitionEventsTable, PetitionsTable } from '../storage/schema';
@@ -134,6 +135,8 @@ export async function rosterOf(db: Db, communityId: string): Promise<Array<{ wee
   return db
     .selectFrom('duty_roster as d')
     .innerJoin('users as u', 'u.id', 'd.agent_id')
+    .innerJoin('role_grants as g', (j) => j.onRef('g.user_id', '=', 'd.agent_id').onRef('g.scope_id', '=', 'd.community_id').on('g.role', '=', 'agent'))
+    .where('u.deleted_at', 'is', null)
     .select(['d.weekday', 'd.agent_id', 'u.nickname as agent_name'])
     .where('d.community_id', '=', communityId)
     .orderBy('d.weekday')
@@ -147,9 +150,78 @@ export async function setRoster(db: Db, communityId: string, days: Array<{ weekd
   });
 }
 
+/**
+ * Today's agent, only while they still hold the agent role here and their account exists:
+ * the roster is a plan, the role is the right (revocation also empties the roster, this is
+ * the second lock on the same door).
+ */
 export async function onDutyAgent(db: Db, communityId: string, weekday: string): Promise<string | null> {
-  const row = await db.selectFrom('duty_roster').select('agent_id').where('community_id', '=', communityId).where('weekday', '=', weekday).executeTakeFirst();
+  const row = await db
+    .selectFrom('duty_roster as d')
+    .innerJoin('role_grants as g', (j) => j.onRef('g.user_id', '=', 'd.agent_id').onRef('g.scope_id', '=', 'd.community_id').on('g.role', '=', 'agent'))
+    .innerJoin('users as u', 'u.id', 'd.agent_id')
+    .select('d.agent_id')
+    .where('d.community_id', '=', communityId)
+    .where('d.weekday', '=', weekday)
+    .where('u.deleted_at', 'is', null)
+    .executeTakeFirst();
   return row?.agent_id ?? null;
+}
+
+/** Open work a reassignment takes back: everything not yet closed, transferred or declined. */
+const RETURNABLE = ['submitted', 'accepted', 'in_progress', 'resolved'];
+
+/**
+ * When a person stops being an agent (the role revoked in a community, or the account
+ * deleted), inside the caller's transaction: off every duty roster there, and each open
+ * petition they held goes back to the community admins' queue — status 提交 again (a new
+ * agent accepts it afresh) unless the resident already has it as 已办结 — with a timeline
+ * step the resident sees (已重新分派) and an audit entry. Returns the petitions moved.
+ *
+ * @example await tx => releaseAgentWork(tx, { agentId, communityId: 'chaoyang', by: adminId, reason: 'roleRevoked', now })
+ */
+export async function releaseAgentWork(
+  tx: Db,
+  r: { agentId: string; communityId: string | 'all'; by: string | null; reason: 'roleRevoked' | 'accountDeleted'; now: Date },
+): Promise<string[]> {
+  let roster = tx.deleteFrom('duty_roster').where('agent_id', '=', r.agentId);
+  if (r.communityId !== 'all') roster = roster.where('community_id', '=', r.communityId);
+  await roster.execute();
+  let q = tx.selectFrom('petitions').select(['id', 'status', 'community_id']).where('agent_id', '=', r.agentId).where('status', 'in', RETURNABLE);
+  if (r.communityId !== 'all') q = q.where('community_id', '=', r.communityId);
+  const held = await q.execute();
+  const at = r.now.toISOString();
+  for (const p of held) {
+    const to = p.status === 'resolved' ? 'resolved' : 'submitted';
+    const moved = await tx
+      .updateTable('petitions')
+      .set({ agent_id: null, status: to, accepted_at: to === 'submitted' ? null : undefined, resolve_due_at: to === 'submitted' ? null : undefined, updated_at: at })
+      .where('id', '=', p.id)
+      .where('agent_id', '=', r.agentId)
+      .where('status', '=', p.status)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) continue;
+    await addEvent(tx, {
+      petition_id: p.id,
+      action: 'reassign',
+      from_status: p.status,
+      to_status: to,
+      note: '原代办员已不再承担此项工作，社区将重新安排代办员',
+      by_user_id: null,
+      at,
+    });
+    await writeAudit(tx, {
+      actor_id: r.by,
+      action: 'petition.reassign',
+      target_kind: 'petition',
+      target_id: p.id,
+      scope_id: p.community_id,
+      outcome: 'ok',
+      detail: { fromAgent: r.agentId, reason: r.reason, fromStatus: p.status },
+      at: r.now,
+    });
+  }
+  return held.map((p) => p.id);
 }
 
 export async function agentsOf(db: Db, communityId: string): Promise<Array<{ id: string; name: string }>> {

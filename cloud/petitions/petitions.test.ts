@@ -238,7 +238,7 @@ describe('every state × every action through the host', () => {
     transferred: [(id) => admin.call('petitions.transfer', { id, to: '区城管局', reason: '不属社区职责' })],
     declined: [(id) => admin.call('petitions.decline', { id, reason: '重复提交' })],
   };
-  const act: Record<Exclude<PetitionAction, 'autoClose'>, (id: string) => Promise<unknown>> = {
+  const act: Record<Exclude<PetitionAction, 'autoClose' | 'reassign'>, (id: string) => Promise<unknown>> = {
     assign: (id) => admin.call('petitions.assign', { id, agentId: agent.userId! }),
     accept: (id) => agent.call('petitions.accept', { id }),
     note: (id) => agent.call('petitions.note', { id, note: '进展' }),

@@ -5,5 +5,5 @@ import { deleteGrant } from './roles.storage';
 
 export default defineFunction(revokeRole, async (input, { services, caller }) => {
   await assertMayManage(services, caller, input);
-  return { revoked: await deleteGrant(services.db, input) };
+  return { revoked: await deleteGrant(services.db, input, { userId: caller.id, now: services.clock.now() }) };
 });

@@ -1,4 +1,5 @@
 import type { RoleGrant, StaffRole } from '../../types';
+import { releaseAgentWork } from '../petitions/petitions.storage';
 import type { Db } from '../storage/dialect';
 
 export async function grantsOf(db: Db, userId: string): Promise<RoleGrant[]> {
@@ -24,14 +25,30 @@ export async function insertGrant(
     .execute();
 }
 
-export async function deleteGrant(db: Db, grant: { userId: string; role: StaffRole; scopeId: string }): Promise<boolean> {
-  const result = await db
-    .deleteFrom('role_grants')
-    .where('user_id', '=', grant.userId)
-    .where('role', '=', grant.role)
-    .where('scope_id', '=', grant.scopeId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
+/**
+ * Revokes a grant, and in the same transaction ends what the role carried: an agent leaves
+ * the community's duty roster and hands back their open petitions (releaseAgentWork). The
+ * other roles carry no assigned work; what they may see is decided on the grants at each
+ * request, so the grant's deletion ends it.
+ */
+export async function deleteGrant(
+  db: Db,
+  grant: { userId: string; role: StaffRole; scopeId: string },
+  by: { userId: string; now: Date },
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const result = await tx
+      .deleteFrom('role_grants')
+      .where('user_id', '=', grant.userId)
+      .where('role', '=', grant.role)
+      .where('scope_id', '=', grant.scopeId)
+      .executeTakeFirst();
+    const revoked = Number(result.numDeletedRows) > 0;
+    if (revoked && grant.role === 'agent') {
+      await releaseAgentWork(tx, { agentId: grant.userId, communityId: grant.scopeId, by: by.userId, reason: 'roleRevoked', now: by.now });
+    }
+    return revoked;
+  });
 }
 
 export interface StaffRow {
@@ -65,4 +82,20 @@ export async function listGrants(db: Db, scopeIds: string[] | 'all', options: { 
     scopeName: r.scope_name,
     grantedAt: r.granted_at,
   }));
+}
+
+/** The grants these users hold, with each place's name. */
+export async function grantsWithNames(
+  db: Db,
+  userIds: string[],
+): Promise<Array<{ userId: string; role: StaffRole; scopeId: string; scopeName: string }>> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('regions as r', 'r.id', 'g.scope_id')
+    .select(['g.user_id', 'g.role', 'g.scope_id', 'r.name'])
+    .where('g.user_id', 'in', userIds)
+    .orderBy('r.sort')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, role: r.role as StaffRole, scopeId: r.scope_id, scopeName: r.name }));
 }

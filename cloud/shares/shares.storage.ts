@@ -4,7 +4,7 @@ import type { Db } from '../storage/dialect';
 /** A visit that came through someone's share card. */
 export async function recordShareVisit(
   db: Db,
-  visit: { targetKind: string; targetId: string; sharerId: string; visitorId: string | null; now: Date },
+  visit: { targetKind: string; targetId: string; sharerId: string; visitorId: string | null; visitorKey: string; now: Date },
 ): Promise<void> {
   await db
     .insertInto('share_visits')
@@ -14,10 +14,11 @@ export async function recordShareVisit(
       target_id: visit.targetId,
       sharer_id: visit.sharerId,
       visitor_id: visit.visitorId,
+      visitor_key: visit.visitorKey,
       visited_at: visit.now.toISOString(),
     })
-    // Anonymous visits (no visitor) are distinct under the unique index and all count.
-    .onConflict((oc) => oc.columns(['target_kind', 'target_id', 'sharer_id', 'visitor_id']).doNothing())
+    // Once per visitor key (cloud/shares/record-visit.ts); the older per-visitor index too.
+    .onConflict((oc) => oc.doNothing())
     .execute();
 }
 

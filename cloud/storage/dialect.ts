@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -29,7 +29,7 @@ export const DEFAULT_SQLITE_FILE = '.data/linli.sqlite';
  * The one place that decides which database we talk to: absent or a file path means the
  * embedded SQLite file; `postgres://` or `postgresql://` means PostgreSQL.
  */
-export function openDatabase(url: string | undefined, options: { poolSize?: number } = {}): OpenDatabase {
+export function openDatabase(url: string | undefined, options: { poolSize?: number; sqliteSynchronous?: 'NORMAL' | 'FULL' } = {}): OpenDatabase {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     // int8 (counts, sums) as numbers: our counts stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -50,8 +50,41 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
+  // In WAL mode NORMAL syncs at checkpoints, not at every commit: a killed process loses
+  // nothing committed (the WAL is in the OS's cache); a power cut or an OS crash may lose
+  // the last commits before the latest checkpoint, never corrupt the file. FULL syncs each
+  // commit. See README, "Durability".
+  sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? sqliteSynchronousFromEnv()}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, kind: 'sqlite', description: path.resolve(file), poolStats: () => ({ total: 1, idle: 1, waiting: 0 }), close: () => db.destroy() };
+}
+
+function sqliteSynchronousFromEnv(): 'NORMAL' | 'FULL' {
+  return process.env.LINLI_SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL';
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every statement it runs. Preparing parses and plans the
+ * SQL each time; a prepared statement can be run again with other parameters, so the
+ * statements are kept by their text (a query built the same way compiles to the same text).
+ * Bounded: the oldest prepared are dropped first.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfig['database'] & object {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = cache.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        cache.set(text, statement);
+        if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }

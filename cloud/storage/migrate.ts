@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './dialect';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-articles';
@@ -8,9 +8,12 @@ import * as m005 from './migrations/005-petitions';
 import * as m006 from './migrations/006-honors';
 import * as m007 from './migrations/007-share-visit-once';
 import * as m008 from './migrations/008-subscriptions';
+import * as m009 from './migrations/009-security';
 import * as m010 from './migrations/010-grid-work';
 import * as m011 from './migrations/011-production';
 import * as m012 from './migrations/012-leancloud-import';
+import * as m013 from './migrations/013-people-search';
+import * as m015 from './migrations/015-feed-indexes';
 import * as m016 from './migrations/016-stories';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
@@ -23,9 +26,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-honors': m006,
   '007-share-visit-once': m007,
   '008-subscriptions': m008,
+  '009-security': m009,
   '010-grid-work': m010,
   '011-production': m011,
   '012-leancloud-import': m012,
+  '013-people-search': m013,
+  '015-feed-indexes': m015,
   '016-stories': m016,
 };
 
@@ -40,6 +46,17 @@ export async function migrateToLatest(db: Db): Promise<void> {
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
   }
+  // New indexes and tables are planned from statistics: without them PostgreSQL guesses
+  // and may scan a 100k-row feed for a page of ten.
+  if (results?.some((r) => r.status === 'Success')) await analyze(db);
+}
+
+/**
+ * Refreshes the planner's statistics. PostgreSQL's autovacuum does it too, but only after
+ * enough rows changed; the host also runs it on a schedule (see start.ts).
+ */
+export async function analyze(db: Db): Promise<void> {
+  await sql`ANALYZE`.execute(db);
 }
 
 export interface SchemaState {

@@ -26,6 +26,10 @@ export interface UsersTable {
   phone_index: string | null;
   /** WeChat open-platform unionid, when WeChat or a LeanCloud import gave one. */
   unionid: string | null;
+  /** Last four digits of the phone (what a masked number shows), to find a person by them. */
+  phone_tail: string | null;
+  /** The code a person shows in 我的 so an admin can find them to appoint (migration 013). */
+  invite_code: string | null;
   failed_logins: number;
   locked_until: string | null;
   created_at: string;
@@ -83,7 +87,19 @@ export interface ShareVisitsTable {
   target_id: string;
   sharer_id: string;
   visitor_id: string | null;
+  /** `user:<id>`, or `anon:<address hash>:<slot>` for a device without a session (migration 009). */
+  visitor_key: string | null;
   visited_at: string;
+}
+
+export interface LoginAttemptsTable {
+  /** The username tried (lower case), known or not, so a lock says nothing about existence. */
+  account: string;
+  /** Hash of the client address. */
+  client: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
 }
 
 export interface EventsTable {
@@ -409,6 +425,8 @@ export interface ThanksReportsTable {
   user_id: string;
   reason: string;
   created_at: string;
+  /** 1 when the reporter had a history (counts toward hiding); 0 = for staff review only. */
+  trusted: number;
 }
 
 /** A LeanCloud `_File` already copied into our file storage (cloud/leancloud-import). */
@@ -586,6 +604,7 @@ export interface Database {
   articles: ArticlesTable;
   article_pledges: ArticlePledgesTable;
   share_visits: ShareVisitsTable;
+  login_attempts: LoginAttemptsTable;
   events: EventsTable;
   event_registrations: EventRegistrationsTable;
   outbox: OutboxTable;

@@ -17,7 +17,7 @@ export default defineFunction(bindPhone, async (input, { services, caller }) => 
     throw new AppError('WECHAT_UNAVAILABLE');
   }
   const phoneIndex = services.cipher.blindIndex(phone);
-  await updateUser(services.db, caller.id, { phone_enc: services.cipher.encrypt(phone), phone_index: phoneIndex }, services.clock.now());
+  await updateUser(services.db, caller.id, { phone_enc: services.cipher.encrypt(phone), phone_index: phoneIndex, phone_tail: phone.slice(-4) }, services.clock.now());
   // Petitions staff filed for this number (for someone without a smartphone) become theirs.
   await claimByPhone(services.db, caller.id, phoneIndex);
   return loadProfile(services, caller.id);

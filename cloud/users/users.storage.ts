@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { newId } from '../core/crypto';
+import { releaseAgentWork } from '../petitions/petitions.storage';
 import type { Db } from '../storage/dialect';
 import type { UsersTable } from '../storage/schema';
 
@@ -37,6 +38,8 @@ export async function findOrCreateByOpenid(
       phone_enc: null,
       phone_index: null,
       unionid: extra.unionid ?? null,
+      phone_tail: null,
+      invite_code: null,
       failed_logins: 0,
       locked_until: null,
       created_at: at,
@@ -115,6 +118,8 @@ export async function createConsoleAccount(
     phone_enc: null,
     phone_index: null,
     unionid: null,
+    phone_tail: null,
+    invite_code: null,
     failed_logins: 0,
     locked_until: null,
     created_at: at,
@@ -123,27 +128,6 @@ export async function createConsoleAccount(
   };
   await db.insertInto('users').values(row).execute();
   return row;
-}
-
-export const LOCK_AFTER_FAILURES = 5;
-
-/**
- * Counts a failed password in one statement (no read-modify-write), and locks the account
- * once the count reaches LOCK_AFTER_FAILURES.
- */
-export async function recordLoginFailure(db: Db, id: string, lockUntil: Date): Promise<void> {
-  await db
-    .updateTable('users')
-    .set({
-      failed_logins: sql`failed_logins + 1`,
-      locked_until: sql`CASE WHEN failed_logins + 1 >= ${LOCK_AFTER_FAILURES} THEN ${lockUntil.toISOString()} ELSE locked_until END`,
-    })
-    .where('id', '=', id)
-    .execute();
-}
-
-export async function clearLoginFailures(db: Db, id: string): Promise<void> {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
 }
 
 export async function setPasswordHash(db: Db, id: string, passwordHash: string, now: Date): Promise<void> {
@@ -170,7 +154,7 @@ export async function replacePasswordHash(db: Db, id: string, verified: string, 
 export async function updateUser(
   db: Db,
   id: string,
-  changes: Partial<Pick<UserRow, 'nickname' | 'avatar_url' | 'home_community_id' | 'phone_enc' | 'phone_index'>>,
+  changes: Partial<Pick<UserRow, 'nickname' | 'avatar_url' | 'home_community_id' | 'phone_enc' | 'phone_index' | 'phone_tail'>>,
   now: Date,
 ): Promise<void> {
   await db
@@ -201,6 +185,8 @@ export async function eraseUser(db: Db, id: string, now: Date): Promise<void> {
         phone_enc: null,
         phone_index: null,
         unionid: null,
+        phone_tail: null,
+        invite_code: null,
         updated_at: at,
         deleted_at: at,
       })
@@ -208,6 +194,68 @@ export async function eraseUser(db: Db, id: string, now: Date): Promise<void> {
       .execute();
     await tx.deleteFrom('role_grants').where('user_id', '=', id).execute();
     await tx.deleteFrom('subscriptions').where('user_id', '=', id).execute();
+    // A staff member leaving: their duty days and open petitions go back to the community.
+    await releaseAgentWork(tx, { agentId: id, communityId: 'all', by: id, reason: 'accountDeleted', now });
     await tx.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
   });
+}
+
+/**
+ * Gives the user this invite code unless they already have one, and returns the one they
+ * hold. The conditional update decides between two racing first requests; a code another
+ * user already holds fails the unique index, and the caller tries a fresh one.
+ */
+export async function claimInviteCode(db: Db, userId: string, candidate: string): Promise<string | undefined> {
+  await db
+    .updateTable('users')
+    .set({ invite_code: candidate })
+    .where('id', '=', userId)
+    .where('invite_code', 'is', null)
+    .where('deleted_at', 'is', null)
+    .execute();
+  const row = await db.selectFrom('users').select('invite_code').where('id', '=', userId).executeTakeFirst();
+  return row?.invite_code ?? undefined;
+}
+
+export interface PersonRow {
+  id: string;
+  nickname: string;
+  phone_enc: string | null;
+  home_community_id: string | null;
+  community_name: string | null;
+}
+
+/**
+ * WeChat users (not console accounts, not erased) matching one way of finding a person.
+ * `communities` limits the search to residents of those communities ('all': the district);
+ * an invite code is looked up everywhere, because its holder chose to show it.
+ */
+export async function findPeople(
+  db: Db,
+  by: { inviteCode: string } | { phoneIndex: string } | { phoneTail: string } | { name: string },
+  communities: string[] | 'all',
+  limit = 20,
+): Promise<PersonRow[]> {
+  let q = db
+    .selectFrom('users as u')
+    .leftJoin('regions as r', 'r.id', 'u.home_community_id')
+    .select(['u.id', 'u.nickname', 'u.phone_enc', 'u.home_community_id', 'r.name as community_name'])
+    .where('u.openid', 'is not', null)
+    .where('u.deleted_at', 'is', null)
+    .orderBy('u.nickname')
+    .orderBy('u.id')
+    .limit(limit);
+  if ('inviteCode' in by) return q.where('u.invite_code', '=', by.inviteCode).execute();
+  if (communities !== 'all') {
+    if (communities.length === 0) return [];
+    q = q.where('u.home_community_id', 'in', communities);
+  }
+  if ('phoneIndex' in by) q = q.where('u.phone_index', '=', by.phoneIndex);
+  else if ('phoneTail' in by) q = q.where('u.phone_tail', '=', by.phoneTail);
+  else {
+    // SQLite has no default LIKE escape character; PostgreSQL's is the backslash. Say it for both.
+    const pattern = `%${by.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`u.nickname LIKE ${pattern} ESCAPE '\\'`);
+  }
+  return q.execute();
 }

@@ -1,3 +1,5 @@
+import { loadConfig } from '../config';
+import { fakeTemplates } from '../notifications/templates';
 import { startFakeWechat } from './fake-server';
 
 /**
@@ -6,7 +8,8 @@ import { startFakeWechat } from './fake-server';
  * Never point a real deployment at it: WECHAT_API_BASE is https://api.weixin.qq.com there.
  */
 async function main() {
-  const fake = await startFakeWechat({ port: Number(process.env.PORT ?? 8090), host: process.env.HOST ?? '127.0.0.1' });
+  const templates = fakeTemplates(loadConfig({ ...process.env, NODE_ENV: 'development' }));
+  const fake = await startFakeWechat({ port: Number(process.env.PORT ?? 8090), host: process.env.HOST ?? '127.0.0.1', templates });
   console.log(JSON.stringify({ msg: 'fake WeChat listening', url: fake.url }));
   const stop = () => void fake.close().finally(() => process.exit(0));
   process.on('SIGTERM', stop);

@@ -1,5 +1,5 @@
 import type { Slot, WeeklyHours } from '../../types/bookings-model';
-import { addDays, dateStrip, dayNote, describeHours, mergeRanges, slotCell } from './schedule';
+import { addDays, dateStrip, dayNote, describeHours, mergeRanges, openingDay, slotCell } from './schedule';
 
 const everyDay = (start: string, end: string): WeeklyHours =>
   Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start, end }]])) as WeeklyHours;
@@ -40,6 +40,23 @@ describe('the date strip', () => {
     const days = dateStrip({ daysAhead: 3, hours: hallWindows, closedDates: [{ date: '2026-03-09', reason: '消防检查' }] }, lateFriday);
     expect(days.map((d) => dayNote(d))).toEqual([null, '不开放', '不开放', '暂停开放']);
     expect(days[3]!.closedReason).toBe('消防检查');
+  });
+
+  describe('when tonight has no free slot left', () => {
+    const hours = everyDay('08:00', '21:00');
+    it('opens on the first day that still has one, says it moved, and marks the days without', () => {
+      const free = new Map([['2026-03-06', 0], ['2026-03-07', 0], ['2026-03-08', 5], ['2026-03-09', 13]]);
+      const days = dateStrip({ daysAhead: 3, hours, closedDates: [] }, lateFriday, free);
+      const { day, moved, noneFree } = openingDay(days);
+      expect([day?.label, moved, noneFree]).toEqual(['后天', true, false]);
+      expect(days.map((d) => dayNote(d))).toEqual(['无空位', '无空位', null, null]);
+    });
+    it('stays on today while the counts are not known yet, and says when no day has a free slot', () => {
+      expect(openingDay(dateStrip({ daysAhead: 1, hours, closedDates: [] }, lateFriday))).toMatchObject({ moved: false, noneFree: false });
+      const none = new Map([['2026-03-06', 0], ['2026-03-07', 0]]);
+      const result = openingDay(dateStrip({ daysAhead: 1, hours, closedDates: [] }, lateFriday, none));
+      expect([result.day?.label, result.moved, result.noneFree]).toEqual(['今天', false, true]);
+    });
   });
 
   it('adds days across a month end', () => {

@@ -32,6 +32,8 @@ export interface StripDay {
   closedReason: string | null;
   /** False on a weekday without opening hours (the hall at weekends). */
   open: boolean;
+  /** Slots still free that day (bookings.freeDays); null while not known. */
+  free: number | null;
 }
 
 const NEAR_DAY_LABELS = ['今天', '明天', '后天'];
@@ -42,7 +44,11 @@ const NEAR_DAY_LABELS = ['今天', '明天', '后天'];
  * closed and why. Closed and non-opening days stay in the strip, so that nobody wonders
  * where Saturday went.
  */
-export function dateStrip(resource: Pick<Resource, 'daysAhead' | 'hours' | 'closedDates'>, now: Date): StripDay[] {
+export function dateStrip(
+  resource: Pick<Resource, 'daysAhead' | 'hours' | 'closedDates'>,
+  now: Date,
+  freeByDate: ReadonlyMap<string, number> = new Map(),
+): StripDay[] {
   const today = shanghaiDay(now);
   const closed = new Map(resource.closedDates.map((c) => [c.date, c.reason]));
   const days: StripDay[] = [];
@@ -56,6 +62,7 @@ export function dateStrip(resource: Pick<Resource, 'daysAhead' | 'hours' | 'clos
       weekday: `周${WEEKDAY_TEXT[weekday - 1]}`,
       closedReason: closed.get(date) ?? null,
       open: (resource.hours[String(weekday) as keyof WeeklyHours] ?? []).length > 0,
+      free: freeByDate.get(date) ?? null,
     });
   }
   return days;
@@ -65,7 +72,21 @@ export function dateStrip(resource: Pick<Resource, 'daysAhead' | 'hours' | 'clos
 export function dayNote(day: StripDay): string | null {
   if (day.closedReason) return '暂停开放';
   if (!day.open) return '不开放';
+  if (day.free === 0) return '无空位';
   return null;
+}
+
+/**
+ * The day the page opens on: the first with a free slot once those are known, else the
+ * first open day. `moved` says the resident should be told why it is not today.
+ */
+export function openingDay(days: readonly StripDay[]): { day: StripDay | null; moved: boolean; noneFree: boolean } {
+  const known = days.length > 0 && days.every((d) => d.free !== null);
+  const firstOpen = days.find((d) => d.open && !d.closedReason) ?? days[0] ?? null;
+  if (!known) return { day: firstOpen, moved: false, noneFree: false };
+  const firstFree = days.find((d) => (d.free ?? 0) > 0);
+  if (!firstFree) return { day: firstOpen, moved: false, noneFree: true };
+  return { day: firstFree, moved: firstFree.date !== days[0]!.date, noneFree: false };
 }
 
 /** Adjacent ranges joined: the hall's 30-minute windows read as 08:30—12:00. */

@@ -1,4 +1,3 @@
-import { Switch } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useCareMode } from '../theme/care-mode';
 import './care-mode-setting.scss';
@@ -27,7 +26,11 @@ export function CareModeSetting() {
         ) : null}
       </View>
       <View className="lt-care-setting__switch">
-        <Switch checked={care.enabled} />
+        {/* Drawn, not NutUI's Switch: that one writes ARIA props the browser does not know
+            (ariarole, ariachecked), and the row itself is already the switch. */}
+        <View className={`lt-toggle${care.enabled ? ' lt-toggle--on' : ''}`} aria-hidden>
+          <View className="lt-toggle__knob" />
+        </View>
         <Text className="lt-care-setting__state">{care.enabled ? '开' : '关'}</Text>
       </View>
     </View>

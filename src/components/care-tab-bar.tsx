@@ -34,7 +34,7 @@ export function CareTabBar({ current }: { current: TabKey }) {
               if (!selected) void Taro.switchTab({ url: tab.path });
             }}
           >
-            <Image className="lt-care-tab-bar__icon" src={ICONS[tab.key][selected ? 1 : 0]} />
+            <Image className="lt-care-tab-bar__icon" src={ICONS[tab.key][selected ? 1 : 0]} nativeProps={{ alt: "" }} />
             <Text className="lt-care-tab-bar__text">{tab.text}</Text>
           </View>
         );

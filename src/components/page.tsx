@@ -4,6 +4,7 @@ import { useEffect, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { TabKey } from '../routes';
 import { useCareMode } from '../theme/care-mode';
 import { themeVariables } from '../theme/tokens';
+import { BackBar } from './back-bar';
 import { CareTabBar } from './care-tab-bar';
 import { PrivacyPrompt } from './privacy-prompt';
 import './page.scss';
@@ -30,6 +31,14 @@ export function Page({ tab, children }: { tab?: TabKey; children: ReactNode }) {
     Promise.resolve(change({ animation: false })).catch(() => undefined);
   };
   useDidShow(syncTabBar);
+  // H5: Taro's page container is the element that scrolls; keyboard users must be able to
+  // reach it to scroll (axe scrollable-region-focusable). WeChat has no such container.
+  useDidShow(() => {
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+    document.querySelectorAll('.taro_page').forEach((el) => {
+      if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '0');
+    });
+  });
   // Again when the resident switches 长辈模式 on this very page.
   useEffect(syncTabBar, [ownTabBar]);
 
@@ -38,6 +47,8 @@ export function Page({ tab, children }: { tab?: TabKey; children: ReactNode }) {
     .join(' ');
   return (
     <View className={className} style={style}>
+      {/* Only the H5 preview: in WeChat the navigation bar has its own back. */}
+      {process.env.TARO_ENV === 'h5' && tab === undefined ? <BackBar /> : null}
       <PrivacyPrompt />
       {children}
       {ownTabBar ? <CareTabBar current={tab} /> : null}

@@ -23,9 +23,27 @@ describe('ErrorState', () => {
   });
 
   it('offers no button when there is nothing to retry', () => {
-    const { container } = render(<ErrorState error={new AppError('NOT_FOUND')} />);
+    const { container } = render(<ErrorState error={new AppError('RATE_LIMITED')} />);
     expect(container.querySelector('.nut-button')).toBeNull();
-    expect(screen.getByText('内容不存在或已被删除')).toBeTruthy();
+  });
+
+  describe('when the thing is gone or not the viewer’s to see', () => {
+    it('says so in plain words and offers the way back instead of a useless 重试', () => {
+      const onRetry = jest.fn();
+      const { container } = render(
+        <ErrorState error={new AppError('NOT_FOUND')} onRetry={onRetry} thing="这个活动" backTo={{ label: '看看我的活动', url: '/packages/events/mine/index' }} />,
+      );
+      expect(screen.getByText('这个活动已经找不到了')).toBeTruthy();
+      expect(screen.getByText('这个活动可能已被取消或删除，也可能链接不完整。')).toBeTruthy();
+      const buttons = [...container.querySelectorAll('.nut-button')].map((b) => b.textContent);
+      expect(buttons).toEqual(['看看我的活动', '回到首页']);
+    });
+
+    it('tells a viewer who may not see it, without a retry', () => {
+      const { container } = render(<ErrorState error={new AppError('OUT_OF_SCOPE')} onRetry={() => undefined} thing="这件事" />);
+      expect(screen.getByText('您不能查看这件事')).toBeTruthy();
+      expect([...container.querySelectorAll('.nut-button')].map((b) => b.textContent)).toEqual(['回到首页']);
+    });
   });
 });
 

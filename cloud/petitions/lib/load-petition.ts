@@ -79,4 +79,5 @@ const ACTION_VERB: Record<PetitionAction, string> = {
   confirm: '确认解决',
   reopen: '重新打开',
   autoClose: '结案',
+  reassign: '重新分派',
 };

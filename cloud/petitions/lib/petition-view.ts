@@ -35,6 +35,7 @@ export const ACTION_TEXT: Record<string, string> = {
   autoClose: '7天未反馈，自动结案',
   transfer: '转办',
   decline: '不予受理',
+  reassign: '已重新分派',
 };
 
 export function toPetitionSummary(services: Services, row: PetitionRow, relations: Set<Relation>): PetitionSummary {

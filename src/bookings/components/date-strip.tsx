@@ -17,7 +17,8 @@ export function DateStrip({ days, selected, onSelect }: { days: readonly StripDa
     return index > 1 ? `lt-day-${days[index - 1]!.date}` : undefined;
   });
   return (
-    <ScrollView className="lt-date-strip" scrollX scrollIntoView={anchor} scrollWithAnimation={false}>
+    // Keyboard users reach the sideways-scrolling strip itself (axe scrollable-region-focusable).
+    <ScrollView className="lt-date-strip" scrollX scrollIntoView={anchor} scrollWithAnimation={false} aria-label="选择日期" {...{ tabIndex: 0 }}>
       <View className="lt-date-strip__row">
         {days.map((day) => {
           const note = dayNote(day);

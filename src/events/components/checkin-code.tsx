@@ -22,11 +22,11 @@ export function CheckinCode({ code }: { code: string }) {
   );
 }
 
-/** The QR image the host drew for the code (a PNG data URL), as large as the card allows. */
+/** The QR image the host drew for the code (an SVG data URL), as large as the card allows. */
 export function CheckinQr({ src }: { src: string }) {
   return (
     <View className="lt-checkin-qr">
-      <Image className="lt-checkin-qr__image" src={src} mode="widthFix" showMenuByLongpress={false} aria-label="签到二维码" />
+      <Image className="lt-checkin-qr__image" src={src} mode="widthFix" showMenuByLongpress={false} aria-label="签到二维码" nativeProps={{ alt: "签到二维码" }} />
     </View>
   );
 }

@@ -25,7 +25,7 @@ export function ThanksCard({ post, reportable, signedIn }: { post: ThanksPost; r
       <Text className="lt-hn-thanks__head">{thanksHeading(post)}</Text>
       <View className="lt-hn-thanks__body">
         <Text className="lt-hn-thanks__text">{post.text}</Text>
-        {post.photoUrl ? <Image className="lt-hn-thanks__photo" src={post.photoUrl} mode="widthFix" aria-label="锦旗照片" /> : null}
+        {post.photoUrl ? <Image className="lt-hn-thanks__photo" src={post.photoUrl} mode="widthFix" aria-label="锦旗照片" nativeProps={{ alt: "锦旗照片" }} /> : null}
         <Text className="lt-hn-meta">
           {post.authorName} · {post.communityName} · {formatDate(post.createdAt)}
         </Text>

@@ -12,6 +12,7 @@ import { ChoiceRow } from '../../events/components/choice-row';
 import { EventCard } from '../../events/components/event-card';
 import { CATEGORY_FILTERS, WHEN_FILTERS, type EventsWhen } from '../../events/event-text';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { useCareMode } from '../../theme/care-mode';
 import { useSession } from '../../hooks/use-session';
 import { ROUTES } from '../../routes';
 import './index.scss';
@@ -28,6 +29,8 @@ export default function EventsPage() {
   const { status, profile } = useProfile();
   const [when, setWhen] = useState<EventsWhen>('upcoming');
   const [category, setCategory] = useState<EventCategory | 'all'>('all');
+  const care = useCareMode();
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   // Until we know who is looking, we do not know whose community to list.
   const deciding =
@@ -62,8 +65,31 @@ export default function EventsPage() {
         <InfoRow label="我报名的活动" value="我的活动和签到码" action="查看" onClick={() => void Taro.navigateTo({ url: ROUTES.myEvents })} />
       ) : null}
 
-      <ChoiceRow label="活动时间" choices={WHEN_FILTERS} current={when} onChoose={setWhen} />
-      <ChoiceRow label="活动类别" choices={CATEGORY_FILTERS} current={category} onChoose={setCategory} />
+      {care.enabled && !filtersOpen ? (
+        // 长辈模式: nine large chips would push the first event off the first screen; one
+        // button says what is shown and opens the choices.
+        <View
+          className="lt-events__filter-button"
+          role="button"
+          aria-expanded={false}
+          onClick={() => setFiltersOpen(true)}
+        >
+          <Text className="lt-events__filter-label">筛选</Text>
+          <Text className="lt-events__filter-current">
+            {WHEN_FILTERS.find((w) => w.key === when)?.text ?? ''} · {category === 'all' ? '全部类别' : category}
+          </Text>
+        </View>
+      ) : (
+        <View>
+          <ChoiceRow label="活动时间" choices={WHEN_FILTERS} current={when} onChoose={setWhen} />
+          <ChoiceRow label="活动类别" choices={CATEGORY_FILTERS} current={category} onChoose={setCategory} />
+          {care.enabled ? (
+            <ActionButton tone="secondary" onClick={() => setFiltersOpen(false)}>
+              收起筛选
+            </ActionButton>
+          ) : null}
+        </View>
+      )}
 
       {deciding ? <LoadingState /> : <EventList communityId={communityId} when={when} category={category} />}
     </Page>

@@ -88,6 +88,12 @@ function Account({ profile }: { profile: Profile }) {
       <HonorEntries profile={profile} />
       <VolunteerEntries profile={profile} />
       <ElderCardEntries profile={profile} />
+      <InfoRow
+        label="工作人员邀请码"
+        value="社区管理员据此为您开通工作人员功能"
+        action="出示"
+        onClick={() => void Taro.navigateTo({ url: ROUTES.inviteCode })}
+      />
       <AccountActions />
     </View>
   );
@@ -103,7 +109,7 @@ function ProfileCard({ profile }: { profile: Profile }) {
   return (
     <View className="lt-card lt-me__profile">
       {profile.avatarUrl ? (
-        <Image className="lt-me__avatar" src={profile.avatarUrl} mode="aspectFill" />
+        <Image className="lt-me__avatar" src={profile.avatarUrl} mode="aspectFill" nativeProps={{ alt: `${profile.nickname}的头像` }} />
       ) : (
         <View className="lt-me__avatar lt-me__avatar--initial" aria-hidden>
           <Text>{Array.from(profile.nickname)[0] ?? '邻'}</Text>

@@ -1,9 +1,13 @@
 import Taro from '@tarojs/taro';
+import { Input } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Resource } from '../../../types/bookings-model';
 import { reloadProfile, useProfile } from '../../account/profile';
 import { bookingLinks } from '../../bookings/links';
 import { describeHours } from '../../bookings/schedule';
+import { serviceGroups } from '../../bookings/service-groups';
+import { useCareMode } from '../../theme/care-mode';
 import { call } from '../../cloud/client';
 import { EntryGrid, type Entry } from '../../components/entry-tile';
 import { Page } from '../../components/page';
@@ -70,51 +74,73 @@ export default function ServicesPage() {
 }
 
 function Centre({ resources }: { resources: readonly Resource[] }) {
-  const hall = resources.filter((r) => r.kind === 'hall');
-  const rooms = resources.filter((r) => r.kind === 'room');
+  const care = useCareMode();
+  const [query, setQuery] = useState('');
+  // 长辈模式: the rooms start folded so the hall's matters and the search fit the first screen.
+  const [unfolded, setUnfolded] = useState<Record<string, boolean>>({});
+  const groups = serviceGroups(resources, query);
+  const searching = query.trim() !== '';
   const open = (r: Resource) => void Taro.navigateTo({ url: bookingLinks.resource({ id: r.id, community: r.communityId }) });
-  // The hall's items normally share its opening hours: said once above them.
-  const hallHours = [...new Set(hall.map((r) => describeHours(r.hours)))];
 
   return (
     <View>
-      {hall.length > 0 ? (
-        <View className="lt-card lt-svc-section">
-          <Text className="lt-card__title">便民服务大厅</Text>
-          <Text className="lt-body lt-muted">{hall[0]!.centerName}。先约好时间，到了直接办，少排队。</Text>
-          {hallHours.length === 1 ? <Text className="lt-body lt-muted">办理时间：{hallHours[0]}</Text> : null}
-          {hall.map((r) => (
-            <View key={r.id} className="lt-svc-row" role="button" aria-label={`预约${r.name}`} onClick={() => open(r)}>
-              <View className="lt-svc-row__text">
-                <Text className="lt-svc-row__name">{r.name}</Text>
-                {r.description ? <Text className="lt-svc-row__line">{r.description}</Text> : null}
-                {r.documents.length > 0 ? <Text className="lt-svc-row__line lt-svc-row__documents">请带：{r.documents.join('、')}</Text> : null}
-                {hallHours.length > 1 ? <Text className="lt-svc-row__line">办理时间：{describeHours(r.hours)}</Text> : null}
-              </View>
-              <Text className="lt-svc-row__action">预约</Text>
-            </View>
-          ))}
-        </View>
+      <View className="lt-card lt-svc-search">
+        <Text className="lt-card__title" id="lt-svc-search-label">
+          找服务
+        </Text>
+        <Input
+          className="lt-svc-search__input"
+          value={query}
+          maxLength={20}
+          placeholder="输入要办的事或房间，如：老人、居住证明、书画"
+          onChange={(value) => setQuery(String(value))}
+          clearable
+          aria-labelledby="lt-svc-search-label"
+        />
+      </View>
+      {groups.length === 0 ? (
+        <EmptyState title={`没有找到“${query.trim()}”`} description="换个说法试试，或者清空搜索看全部服务。" />
       ) : null}
-
-      {rooms.length > 0 ? (
-        <View className="lt-card lt-svc-section">
-          <Text className="lt-card__title">功能室预约</Text>
-          <Text className="lt-body lt-muted">{rooms[0]!.centerName}的功能室，可以预约来开展活动。</Text>
-          {rooms.map((r) => (
-            <View key={r.id} className="lt-svc-row" role="button" aria-label={`预约${r.name}`} onClick={() => open(r)}>
-              <View className="lt-svc-row__text">
-                <Text className="lt-svc-row__name">{r.name}</Text>
-                <Text className="lt-svc-row__line">
-                  可容纳{r.capacity}人{r.requiresApproval ? '，需社区审核' : '，无需审核'}
+      {groups.map((group) => {
+        const folded = !searching && (unfolded[group.key] ?? !(care.enabled && group.key !== 'hall')) === false;
+        // The hall's items normally share its opening hours: said once above them.
+        const hallHours = group.key === 'hall' ? [...new Set(group.items.map((r) => describeHours(r.hours)))] : [];
+        return (
+          <View key={group.key} className="lt-card lt-svc-section">
+            <View
+              className="lt-svc-section__head"
+              role="button"
+              aria-expanded={!folded}
+              onClick={() => setUnfolded((u) => ({ ...u, [group.key]: folded }))}
+            >
+              <Text className="lt-card__title">
+                {group.title}（{group.items.length}）
+              </Text>
+              <Text className="lt-svc-section__toggle">{folded ? '展开' : '收起'}</Text>
+            </View>
+            {folded ? null : (
+              <View>
+                <Text className="lt-body lt-muted">
+                  {group.items[0]!.centerName}。{group.hint}
                 </Text>
-                {r.description ? <Text className="lt-svc-row__line lt-muted">{r.description}</Text> : null}
+                {hallHours.length === 1 ? <Text className="lt-body lt-muted">办理时间：{hallHours[0]}</Text> : null}
+                {group.items.map((r) => (
+                  <View key={r.id} className="lt-svc-row" role="button" onClick={() => open(r)}>
+                    <View className="lt-svc-row__text">
+                      <Text className="lt-svc-row__name">{r.name}</Text>
+                      {r.kind === 'room' ? <Text className="lt-svc-row__line">可容纳{r.capacity}人</Text> : null}
+                      {r.description && !care.enabled ? <Text className="lt-svc-row__line lt-muted">{r.description}</Text> : null}
+                      {r.documents.length > 0 ? <Text className="lt-svc-row__line lt-svc-row__documents">请带：{r.documents.join('、')}</Text> : null}
+                      {hallHours.length > 1 ? <Text className="lt-svc-row__line">办理时间：{describeHours(r.hours)}</Text> : null}
+                    </View>
+                    <Text className="lt-svc-row__action">预约</Text>
+                  </View>
+                ))}
               </View>
-              <Text className="lt-svc-row__action">预约</Text>
-            </View>
-          ))}
-        </View>
-      ) : null}
+            )}
+          </View>
+        );
+      })}
     </View>
   );
 }

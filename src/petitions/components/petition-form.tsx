@@ -20,6 +20,7 @@ import { KIND_INTRO, PETITION_ERROR_FIELDS } from '../petition-text';
 import { usePhotoUploads } from '../photo-uploads';
 import { PhotoPicker } from './photo-picker';
 import '../petitions.scss';
+import { setPageTitle } from '../../platform/ui-text';
 
 type Location = NonNullable<PetitionDetail['location']>;
 
@@ -81,7 +82,7 @@ export function PetitionForm({
 
   const chooseKind = (next: PetitionKind) => {
     setKind(next);
-    void Taro.setNavigationBarTitle({ title: onBehalf ? `代居民登记 · ${KIND_INTRO[next].title}` : KIND_INTRO[next].title }).catch(() => undefined);
+    void setPageTitle(onBehalf ? `代居民登记 · ${KIND_INTRO[next].title}` : KIND_INTRO[next].title);
   };
 
   // A photo removed or sent again answers the photos' message.

@@ -89,7 +89,7 @@ export function PhotoGallery({ photos }: { photos: PetitionDetail['photos'] }) {
           className="lt-pt-photo"
           onClick={care.enabled ? undefined : () => void Taro.previewImage({ current: url, urls }).catch(() => undefined)}
         >
-          <Image className="lt-pt-photo__image" src={url} mode="aspectFill" aria-label={`照片${index + 1}`} />
+          <Image className="lt-pt-photo__image" src={url} mode="aspectFill" aria-label={`照片${index + 1}`} nativeProps={{ alt: `照片${index + 1}` }} />
         </View>
       ))}
     </View>

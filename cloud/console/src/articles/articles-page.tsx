@@ -93,7 +93,7 @@ export default function ArticlesPage() {
         actionRef={table}
         columns={columns}
         headerTitle="资讯列表"
-        rowSelection={{}}
+        rowSelection={{ getCheckboxProps: (r) => ({ 'aria-label': `选择“${String(r.title)}”` }) as never /* A word, not a select-all box: antd copies the title into an aria-hidden measuring row, where a box would be focusable. */, columnTitle: '选择' }}
         tableAlertOptionRender={({ selectedRows, onCleanSelected }) => (
           <Space>
             <Button

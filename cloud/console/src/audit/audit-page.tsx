@@ -1,9 +1,10 @@
 import { PageContainer, type ProColumns } from '@ant-design/pro-components';
-import { Tag, Typography } from 'antd';
+import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { AuditItem } from '../../../../types/admin';
 import { useCatalog } from '../plumbing/catalog';
 import { CatalogTable } from '../plumbing/catalog-table';
 import { when } from '../plumbing/format';
+import { labelOf, OPTION_LABELS } from '../plumbing/labels';
 
 type Row = AuditItem & Record<string, unknown>;
 
@@ -14,56 +15,78 @@ const OTHER_ACTIONS: Record<string, string> = {
   'petition.viewPersonalData': '查看完整证件号/手机号',
 };
 
+// Ids say nothing to a reader; the object's title stands in the 对象 column instead.
+const HIDDEN_FIELDS = new Set(['id', 'eventId', 'resourceId', 'registrationId', 'listId', 'userId', 'entryId', 'cursor']);
+
+/** One submitted value in words: yes/no, option labels, lists joined, objects as their values. */
+function valueText(name: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (Array.isArray(value)) return value.map((v) => valueText(name, v)).join('、') || '—';
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).map((v) => valueText(name, v)).join(' ');
+  const text = String(value);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return when(new Date(text));
+  return OPTION_LABELS[name]?.[text] ?? text;
+}
+
+function InputWords({ detail }: { detail: unknown }) {
+  const input = (detail as { input?: unknown } | null)?.input;
+  if (!input || typeof input !== 'object') return <Typography.Text type="secondary">没有提交内容</Typography.Text>;
+  const entries = Object.entries(input as Record<string, unknown>).filter(([k]) => !HIDDEN_FIELDS.has(k));
+  if (entries.length === 0) return <Typography.Text type="secondary">没有其他提交内容</Typography.Text>;
+  return (
+    <Descriptions size="small" column={1} bordered title="提交的内容">
+      {entries.map(([k, v]) => (
+        <Descriptions.Item key={k} label={labelOf(k)}>
+          {valueText(k, v)}
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
 /**
- * 审计日志 (district admins, read-only): every admin write with its outcome, every export,
- * and every view of a full ID or phone number. Nothing here can be changed or deleted.
+ * 审计日志 (district admins, read-only), in words: who did what, to which object (by its
+ * title), in which community, and how it ended. Every admin write with its outcome, every
+ * export, and every view of a full ID or phone number. Nothing here can be changed or deleted.
  */
 export default function AuditPage() {
   const { catalog } = useCatalog();
-  const actionName = (action: string) => OTHER_ACTIONS[action] ?? catalog?.get(action)?.summary ?? '';
+  const actionName = (action: string) => OTHER_ACTIONS[action] ?? catalog?.get(action)?.summary ?? '其他操作';
 
   const columns: Array<ProColumns<Row>> = [
-    { title: '时间', dataIndex: 'at', width: 190, render: (_, r) => when(r.at) },
-    { title: '操作人', dataIndex: 'actorName', width: 120, render: (_, r) => r.actorName ?? '—' },
+    { title: '时间', dataIndex: 'at', width: 170, render: (_, r) => when(r.at) },
+    { title: '谁', dataIndex: 'actorName', width: 130, render: (_, r) => r.actorName ?? '已注销的账号' },
+    { title: '做了什么', dataIndex: 'action', width: 260, render: (_, r) => actionName(r.action) },
     {
-      title: '操作',
-      dataIndex: 'action',
-      width: 250,
-      render: (_, r) => (
-        <>
-          <Typography.Text code>{r.action}</Typography.Text>
-          <div>
-            <Typography.Text type="secondary">{actionName(r.action)}</Typography.Text>
-          </div>
-        </>
-      ),
+      title: '对象',
+      dataIndex: 'targetId',
+      width: 220,
+      render: (_, r) => (r.targetTitle ? r.targetTitle : r.targetId ? <Typography.Text type="secondary">已删除的对象</Typography.Text> : '—'),
     },
+    { title: '社区', dataIndex: 'scope', width: 150, render: (_, r) => (r.scopeNames.length ? r.scopeNames.join('、') : '—') },
     {
       title: '结果',
       dataIndex: 'outcome',
-      width: 90,
-      render: (_, r) => <Tag color={OUTCOME[r.outcome].color}>{OUTCOME[r.outcome].text}</Tag>,
-    },
-    { title: '对象', dataIndex: 'targetId', width: 200, ellipsis: true, render: (_, r) => `${r.targetKind}${r.targetId ? ` · ${r.targetId}` : ''}` },
-    { title: '范围', dataIndex: 'scope', width: 110, render: (_, r) => r.scope ?? '—' },
-    {
-      title: '详情',
-      dataIndex: 'detail',
-      width: 200,
-      ellipsis: true,
-      render: (_, r) => <Typography.Text type="secondary">{r.detail ? JSON.stringify(r.detail) : '—'}</Typography.Text>,
+      width: 220,
+      render: (_, r) => (
+        <Space direction="vertical" size={0}>
+          <Tag color={OUTCOME[r.outcome].color}>{OUTCOME[r.outcome].text}</Tag>
+          {r.errorText && <Typography.Text>{r.errorText}</Typography.Text>}
+        </Space>
+      ),
     },
   ];
 
   return (
-    <PageContainer title="审计日志" content="只读。记录管理员的每一次写操作（含被拒绝与失败的）、每一次导出，以及每一次查看完整证件号或手机号。">
+    <PageContainer title="审计日志" content="只读。记录管理员的每一次写操作（含被拒绝与失败的）、每一次导出，以及每一次查看完整证件号或手机号。点行首的“+”看提交的内容。">
       <CatalogTable<Row, 'audit.list'>
         fn="audit.list"
         columns={columns}
         headerTitle="审计记录（最新在前）"
         pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] }}
         expandable={{
-          expandedRowRender: (r) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(r.detail, null, 2)}</pre>,
+          expandedRowRender: (r) => <InputWords detail={r.detail} />,
           rowExpandable: (r) => !!r.detail,
         }}
       />

@@ -20,7 +20,9 @@ function toPeriod([start, end]: Range): { from: Date; to: Date } {
 }
 
 function hours(h: number | null): string {
+  // Nothing resolved in the range: no average, not 0.
   if (h === null) return '—';
+  if (h < 1) return '不到1小时';
   return h < 48 ? `${Math.round(h * 10) / 10}小时` : `${Math.round((h / 24) * 10) / 10}天`;
 }
 

@@ -1,5 +1,5 @@
 import { PageContainer, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Image, Space, Tag } from 'antd';
+import { App, Button, Image, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { THANKS_TARGET_TEXT, type ThanksPost } from '../../../../types/honors';
 import { useConsole } from '../layout/console-context';
@@ -9,7 +9,7 @@ import { when } from '../plumbing/format';
 import { ActionButton, useRun } from '../plumbing/use-action';
 
 type Row = ThanksPost & Record<string, unknown>;
-type Tab = 'pending' | 'hidden';
+type Tab = 'pending' | 'hidden' | 'reported';
 
 /** 感谢墙: new thank-you posts to approve, and posts hidden after reports to review again. */
 export default function ThanksPage() {
@@ -28,7 +28,18 @@ export default function ThanksPage() {
     { title: '感谢人', dataIndex: 'authorName', width: 90 },
     { title: '感谢对象', dataIndex: 'targetName', width: 150, search: true, render: (_, r) => `${r.targetName}（${THANKS_TARGET_TEXT[r.targetKind]}）` },
     { title: '社区', dataIndex: 'communityName', width: 100 },
-    { title: '感谢的话', dataIndex: 'text', width: 240, ellipsis: true, search: true },
+    {
+      title: '感谢的话',
+      dataIndex: 'text',
+      width: 280,
+      search: true,
+      // A moderator judges the whole text: two lines, the rest a click (展开) or a hover away.
+      render: (_, r) => (
+        <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 2, expandable: true, symbol: '展开', tooltip: r.text }}>
+          {r.text}
+        </Typography.Paragraph>
+      ),
+    },
     { title: '锦旗照片', dataIndex: 'photoUrl', width: 90, render: (_, r) => (r.photoUrl ? <Image src={r.photoUrl} width={56} height={56} style={{ objectFit: 'cover' }} /> : '—') },
     { title: '举报', dataIndex: 'reports', width: 70, sorter: true, render: (_, r) => (r.reports ? <Tag color="warning">{r.reports}</Tag> : 0) },
     { title: '时间', dataIndex: 'createdAt', width: 190, sorter: true, render: (_, r) => when(r.createdAt) },
@@ -61,6 +72,7 @@ export default function ThanksPage() {
       tabList={[
         { key: 'pending', tab: `待审核${counts?.thanksPending ? `（${counts.thanksPending}）` : ''}` },
         { key: 'hidden', tab: `被举报${counts?.thanksHidden ? `（${counts.thanksHidden}）` : ''}` },
+        { key: 'reported', tab: '有举报（仍展示）' },
       ]}
     >
       <CatalogTable<Row, 'thanks.queue'>
@@ -69,7 +81,7 @@ export default function ThanksPage() {
         columns={columns}
         params={{ status: tab }}
         filters={false}
-        headerTitle={tab === 'pending' ? '待审核的感谢' : '被举报隐藏、待复核的感谢'}
+        headerTitle={tab === 'pending' ? '待审核的感谢' : tab === 'hidden' ? '被举报隐藏、待复核的感谢' : '有人举报、仍在展示的感谢（通过 = 保留并清除举报）'}
         rowSelection={{}}
         tableAlertOptionRender={({ selectedRows, onCleanSelected }) => (
           <Space>

@@ -6,7 +6,7 @@ import type { Profile } from '../../../../types/users';
 import { navigate, usePath } from '../router';
 import { signOut } from '../sdk/session';
 import { ConsoleProvider, useConsole } from './console-context';
-import { GROUP_ICONS, HOME, ROUTES, type ConsoleRoute } from './routes';
+import { HOME, ROUTES, type ConsoleRoute } from './routes';
 
 export function ConsoleLayout({ profile }: { profile: Profile }) {
   return (
@@ -93,7 +93,9 @@ function toMenu(routes: ConsoleRoute[]): MenuDataItem[] {
     }
     let group = menu.find((m) => m.key === `group:${r.group}`);
     if (!group) {
-      group = { key: `group:${r.group}`, path: `/group/${r.group}`, name: r.group, icon: GROUP_ICONS[r.group], children: [] };
+      // No icon on a group heading: it would sit in the menu as an image where only items and
+      // groups may (axe aria-required-children); the heading's words say enough.
+      group = { key: `group:${r.group}`, path: `/group/${r.group}`, name: r.group, children: [] };
       menu.push(group);
     }
     group.children!.push(item);

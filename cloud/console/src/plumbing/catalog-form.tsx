@@ -114,7 +114,7 @@ export function CatalogForm<N extends FunctionName>(props: CatalogFormProps<N>) 
     initialValues: initial,
     // Keep the pickers' dayjs values: formValuesToInput turns them into what the schema wants.
     dateFormatter: false as const,
-    submitter: { searchConfig: { submitText, resetText: '取消' } },
+    submitter: { searchConfig: { submitText, resetText: '关闭' } },
     onFinish,
     onOpenChange: (next: boolean) => {
       if (!next) setFormError(null);

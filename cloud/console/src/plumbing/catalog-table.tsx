@@ -54,7 +54,13 @@ export function CatalogTable<Row extends Record<string, unknown>, N extends Func
   const allColumns = useMemo(() => {
     // A column searches only where the page or the schema says so.
     // The row actions stay in view however wide the table scrolls.
-    const shown: Array<ProColumns<Row>> = columns.map((c) => ({ ...c, search: c.search ?? false, ...(c.valueType === 'option' && { fixed: 'right' as const }) }));
+    // Cut text shows in full on hover.
+    const shown: Array<ProColumns<Row>> = columns.map((c) => ({
+      ...c,
+      search: c.search ?? false,
+      ...(c.ellipsis === true && { ellipsis: { showTitle: true } }),
+      ...(c.valueType === 'option' && { fixed: 'right' as const }),
+    }));
     if (!schema || filters === false) return shown;
     for (const f of schemaToSearchColumns(schema, filters)) {
       const same = shown.findIndex((c) => c.dataIndex === f.dataIndex);

@@ -49,7 +49,7 @@ export function ActionButton<N extends FunctionName>({ fn, input, confirm, succe
   );
   if (!confirm) return btn;
   return (
-    <Popconfirm title={confirm} okText="确定" cancelText="取消" onConfirm={() => go()}>
+    <Popconfirm title={confirm} okText="确定" cancelText="关闭" onConfirm={() => go()}>
       {btn}
     </Popconfirm>
   );

@@ -1,6 +1,6 @@
 import { UserAddOutlined } from '@ant-design/icons';
 import { PageContainer, ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Button, Tag, Typography } from 'antd';
+import { Button, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../../../types/access';
 import type { StaffMember } from '../../../../types/roles';
@@ -10,6 +10,7 @@ import { CatalogTable } from '../plumbing/catalog-table';
 import { when } from '../plumbing/format';
 import { ScopeField, useDefaultScope } from '../plumbing/scope-field';
 import { ActionButton } from '../plumbing/use-action';
+import { PersonPicker } from './person-picker';
 
 type Row = StaffMember & Record<string, unknown>;
 
@@ -26,9 +27,6 @@ export default function StaffPage() {
   const [granting, setGranting] = useState(false);
   const defaultScope = useDefaultScope(true);
   const grantable = STAFF_ROLES.filter((r) => scope.isDistrict || r !== 'districtAdmin');
-  const [staff, setStaff] = useState<StaffMember[]>([]);
-  const [typed, setTyped] = useState('');
-  const people = [...new Map(staff.map((m) => [m.userId, { value: m.userId, label: `${m.nickname}（${m.userId}）` }])).values()];
 
   const columns: Array<ProColumns<Row>> = [
     { title: '姓名', dataIndex: 'nickname', width: 120, search: true },
@@ -43,7 +41,6 @@ export default function StaffPage() {
     },
     { title: '范围', dataIndex: 'scopeName', width: 140, search: true },
     { title: '授予时间', dataIndex: 'grantedAt', width: 190, sorter: true, render: (_, r) => when(r.grantedAt) },
-    { title: '用户编号', dataIndex: 'userId', render: (_, r) => <Typography.Text copyable type="secondary">{r.userId}</Typography.Text> },
     {
       title: '操作',
       valueType: 'option',
@@ -74,7 +71,6 @@ export default function StaffPage() {
         rowKey={(r) => `${r.userId}:${r.role}:${r.scopeId}`}
         columns={columns}
         filters={false}
-        onLoad={(rows) => setStaff((old) => [...old, ...rows])}
         headerTitle="工作人员"
         toolBarRender={() => [
           <Button key="grant" type="primary" icon={<UserAddOutlined />} onClick={() => setGranting(true)}>
@@ -100,27 +96,7 @@ export default function StaffPage() {
                   rules={[{ required: true, message: '请选择角色' }]}
                 />
               ),
-              userId: (
-                <ProFormSelect
-                  key="user"
-                  name="userId"
-                  label="用户"
-                  rules={[{ required: true, message: '请选择或填写用户编号' }]}
-                  extra="可从已有的工作人员中选择（再授予一个角色），或直接填写用户编号"
-                  fieldProps={{
-                    showSearch: true,
-                    // Typing an id that is not in the list keeps it as the value.
-                    mode: undefined,
-                    optionFilterProp: 'label',
-                    onSearch: setTyped,
-                    filterOption: (input, option) => String(option?.label ?? '').includes(input) || String(option?.value ?? '').includes(input),
-                  }}
-                  options={[
-                    ...(typed && !people.some((p) => p.value === typed) ? [{ value: typed, label: `用户编号 ${typed}` }] : []),
-                    ...people,
-                  ]}
-                />
-              ),
+              userId: <PersonPicker key="user" />,
               // 区级管理员 is held for the district; every other role in one community.
               scopeId: (
                 <ScopeField

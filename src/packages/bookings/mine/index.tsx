@@ -90,7 +90,7 @@ export default function MyBookingsPage() {
           <View
             key={t.key}
             className={`lt-bk-tabs__tab${t.key === when ? ' lt-bk-tabs__tab--current' : ''}`}
-            role="button"
+            role="tab"
             aria-selected={t.key === when}
             onClick={() => setWhen(t.key)}
           >

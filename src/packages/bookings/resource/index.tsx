@@ -10,13 +10,14 @@ import { SlotGrid } from '../../../bookings/components/slot-grid';
 import { bookingLinks, param } from '../../../bookings/links';
 import { holdsPlace } from '../../../bookings/progress';
 import { findResource } from '../../../bookings/resources';
-import { dateStrip } from '../../../bookings/schedule';
+import { dateStrip, openingDay } from '../../../bookings/schedule';
 import { call } from '../../../cloud/client';
 import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
 import './index.scss';
+import { setPageTitle } from '../../../platform/ui-text';
 
 /**
  * A room or hall item: its facts, the days one may pick (today … its horizon), and the
@@ -38,9 +39,14 @@ export default function ResourcePage() {
   );
   // "Now" for the strip and for the suspension: taken again whenever the page shows.
   const [now, setNow] = useState(() => new Date());
-  const days = useMemo(() => (resource.data ? dateStrip(resource.data, now) : []), [resource.data, now]);
+  // How many slots each day still has: the page opens on the first day with a free one
+  // (in the evening today is often over) and the strip marks the days without any.
+  const free = useRemote(() => call('bookings.freeDays', { resourceId: id }), [id, now]);
+  const freeByDate = useMemo(() => new Map((free.data?.days ?? []).map((d) => [d.date, d.free])), [free.data]);
+  const days = useMemo(() => (resource.data ? dateStrip(resource.data, now, freeByDate) : []), [resource.data, now, freeByDate]);
   const [picked, setPicked] = useState<string | null>(null);
-  const day = days.find((d) => d.date === picked) ?? days.find((d) => d.open && !d.closedReason) ?? days[0] ?? null;
+  const opening = openingDay(days);
+  const day = days.find((d) => d.date === picked) ?? opening.day;
 
   const availability = useRemote(
     () => (day ? call('bookings.availability', { resourceId: id, date: day.date }) : Promise.resolve(null)),
@@ -49,7 +55,7 @@ export default function ResourcePage() {
   const mine = useRemote(() => (signedIn ? call('bookings.mine', { when: 'upcoming' }) : Promise.resolve(null)), [signedIn]);
 
   useEffect(() => {
-    if (resource.data) void Taro.setNavigationBarTitle({ title: resource.data.name });
+    if (resource.data) void setPageTitle(resource.data.name);
   }, [resource.data]);
 
   const refresh = () => {
@@ -90,7 +96,9 @@ export default function ResourcePage() {
       </Page>
     );
   }
-  if (!resource.data || !day) {
+  // Wait for the free-slot counts (not for long: a failure falls back to the first open day)
+  // so the page does not open on today and then jump.
+  if (!resource.data || !day || (free.status === 'loading' && !free.data)) {
     return (
       <Page>
         <LoadingState />
@@ -149,6 +157,18 @@ export default function ResourcePage() {
       ) : null}
 
       <Text className="lt-title lt-bk-resource__heading">选择日期</Text>
+      {picked === null && opening.moved && opening.day ? (
+        <View className="lt-card lt-card--notice" role="status">
+          <Text className="lt-body">
+            {days[0]!.label}已没有可预约的时段，已为您打开最近还有空位的一天：{opening.day.label}（{opening.day.weekday}）。
+          </Text>
+        </View>
+      ) : null}
+      {opening.noneFree ? (
+        <View className="lt-card lt-card--notice" role="status">
+          <Text className="lt-body">可预约的{days.length}天里已没有空闲时段，请过几天再来看看，或联系社区。</Text>
+        </View>
+      ) : null}
       <DateStrip days={days} selected={day.date} onSelect={setPicked} />
 
       <View className="lt-card">

@@ -87,7 +87,8 @@ function Detail({ id, sharer, userId }: { id: string; sharer: string | undefined
   useShareTimeline(() => ({ title: remote.data?.title ?? '社区活动', query: queryOf(sharePath(id, userId)) }));
 
   const event = remote.data;
-  if (!event && remote.status === 'error') return <ErrorState error={remote.error} onRetry={remote.reload} />;
+  if (!event && remote.status === 'error')
+    return <ErrorState error={remote.error} onRetry={remote.reload} thing="这个活动" backTo={{ label: '看看我报名的活动', url: ROUTES.myEvents }} />;
   if (!event) return <LoadingState />;
 
   return (

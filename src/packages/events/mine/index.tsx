@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FunctionOutput } from '../../../../types';
 import { formatDateTime } from '../../../../types/time';
 import { call } from '../../../cloud/client';
@@ -11,13 +11,12 @@ import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../comp
 import { CheckinCode, CheckinQr } from '../../../events/components/checkin-code';
 import { ChoiceRow } from '../../../events/components/choice-row';
 import { EventCard } from '../../../events/components/event-card';
-import { useRemote } from '../../../hooks/use-remote';
-import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
+import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import './index.scss';
 
-type MyEvent = FunctionOutput<'events.mine'>[number];
+type MyEvent = FunctionOutput<'events.mine'>['items'][number];
 type When = 'upcoming' | 'past';
 const WHEN: readonly { key: When; text: string }[] = [
   { key: 'upcoming', text: '即将参加' },
@@ -46,19 +45,24 @@ export default function MyEventsPage() {
 }
 
 function MyEventList({ when }: { when: When }) {
-  // events.mine answers with all of a resident's sign-ups at once: a few a month at most.
-  const remote = useRemote(() => call('events.mine', { when }), [when]);
-
-  usePullToRefresh(remote);
+  // A page at a time: a volunteer who has signed up for years has a long 已结束 list.
+  const list = usePagedList(
+    async (cursor: string | null) => {
+      const page = await call('events.mine', { when, ...(cursor ? { cursor } : {}) });
+      return { items: page.items, next: page.nextCursor };
+    },
+    [when],
+  );
   // Back from an event where the resident cancelled or was promoted.
+  const shown = useRef(false);
   useDidShow(() => {
-    if (remote.status === 'ready') remote.reload();
+    if (shown.current && list.status === 'ready') void list.refresh();
+    shown.current = true;
   });
 
-  const items = remote.data;
-  if (!items && remote.status === 'error') return <ErrorState error={remote.error} onRetry={remote.reload} />;
-  if (!items) return <LoadingState />;
-  if (items.length === 0) {
+  if (list.status === 'error') return <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  if (list.status === 'loading') return <LoadingState />;
+  if (list.items.length === 0) {
     return (
       <EmptyState
         title={when === 'upcoming' ? '您还没有报名活动' : '还没有参加过的活动'}
@@ -71,10 +75,21 @@ function MyEventList({ when }: { when: When }) {
   }
   return (
     <View>
-      {remote.status === 'error' ? <InlineError error={remote.error} /> : null}
-      {items.map((item) => (
+      {list.items.map((item) => (
         <MyEventCard key={item.registration.id} item={item} />
       ))}
+      <InlineError error={list.moreError} />
+      {list.moreError ? (
+        <ActionButton tone="secondary" onClick={() => void (list.hasMore ? list.loadMore() : list.refresh())}>
+          重试
+        </ActionButton>
+      ) : list.loadingMore ? (
+        <LoadingState text="正在加载更多…" />
+      ) : list.hasMore ? (
+        <ActionButton tone="secondary" onClick={() => void list.loadMore()}>
+          加载更多
+        </ActionButton>
+      ) : null}
     </View>
   );
 }

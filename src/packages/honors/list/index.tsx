@@ -12,6 +12,7 @@ import { useRemote } from '../../../hooks/use-remote';
 import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { ROUTES } from '../../../routes';
 import '../../../honors/honors.scss';
+import { setPageTitle } from '../../../platform/ui-text';
 
 /**
  * One 光荣榜 (`?id=`): its people under their categories (好丈夫, 好媳妇, ...), each with
@@ -23,7 +24,7 @@ export default function HonorListPage() {
   const list = useRemote(() => call('honors.list', { id }), [id]);
 
   useEffect(() => {
-    if (list.data) void Taro.setNavigationBarTitle({ title: list.data.list.title }).catch(() => undefined);
+    if (list.data) void setPageTitle(list.data.list.title);
   }, [list.data]);
 
   // Back from a profile (where a like may have been given): the counts are current.

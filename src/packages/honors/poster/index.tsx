@@ -71,7 +71,7 @@ function Poster({ entry, codeImage }: { entry: HonorEntry; codeImage: string }) 
       {/* weapp draws on the page itself; H5 draws in memory and shows the picture. */}
       {onWeapp ? <Canvas type="2d" id={POSTER_CANVAS_ID} className="lt-hn-poster" style={size} /> : null}
       {!onWeapp && drawn ? (
-        <Image className="lt-hn-poster" src={drawn.src} style={size} mode="aspectFit" aria-label={`${entry.name}的光荣榜海报`} />
+        <Image className="lt-hn-poster" src={drawn.src} style={size} mode="aspectFit" aria-label={`${entry.name}的光荣榜海报`} nativeProps={{ alt: `${entry.name}的光荣榜海报` }} />
       ) : null}
       {failure ? (
         <ErrorState title="海报没有生成出来" error={new AppError('INTERNAL', failure)} onRetry={() => setAttempt((n) => n + 1)} />

@@ -9,7 +9,9 @@ import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
+import { AppError } from '../../../../types/errors';
 import { ErrorState, LoadingState } from '../../../components/states';
+import { ROUTES } from '../../../routes';
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
 import { AgentCard, LocationLine, PhotoGallery, ResidentCard } from '../../../petitions/components/petition-parts';
@@ -19,6 +21,7 @@ import { StaffActions } from '../../../petitions/components/staff-actions';
 import { Timeline } from '../../../petitions/components/timeline';
 import { STAFF_ACTIONS } from '../../../petitions/petition-text';
 import '../../../petitions/petitions.scss';
+import { setPageTitle } from '../../../platform/ui-text';
 
 /**
  * One petition as its reader needs it. The resident: where it stands, the one agent to
@@ -51,14 +54,15 @@ export default function PetitionDetailPage() {
   });
 
   useEffect(() => {
-    if (petition) void Taro.setNavigationBarTitle({ title: petition.kindText }).catch(() => undefined);
+    if (petition) void setPageTitle(petition.kindText);
   }, [petition?.kindText]);
 
   let body;
   if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState text="正在登录，请稍候…" />;
   else if (!signedIn) body = <SignInPrompt reason="登录后可以查看您反映的事办到了哪一步。" />;
-  else if (!id) body = <ErrorState title="没有找到这件事" error={null} />;
-  else if (!petition && remote.status === 'error') body = <ErrorState error={remote.error} onRetry={reload} />;
+  else if (!id) body = <ErrorState error={new AppError('NOT_FOUND')} thing="这件事" backTo={{ label: '看看我反映的事', url: ROUTES.myPetitions }} />;
+  else if (!petition && remote.status === 'error')
+    body = <ErrorState error={remote.error} onRetry={reload} thing="这件事" backTo={{ label: '看看我反映的事', url: ROUTES.myPetitions }} />;
   else if (!petition) body = <LoadingState />;
   else body = <PetitionView petition={petition} onChanged={setChanged} />;
 

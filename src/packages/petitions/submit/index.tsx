@@ -8,6 +8,7 @@ import { useSession } from '../../../hooks/use-session';
 import { PetitionForm } from '../../../petitions/components/petition-form';
 import { KIND_INTRO } from '../../../petitions/petition-text';
 import { ROUTES } from '../../../routes';
+import { setPageTitle } from '../../../platform/ui-text';
 
 /**
  * 我要反映 / 信访代办 (`?kind=request|petition`): the resident hands a matter to the
@@ -18,7 +19,7 @@ export default function SubmitPetitionPage() {
   const kind: PetitionKind = useRouter().params.kind === 'petition' ? 'petition' : 'request';
 
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: KIND_INTRO[kind].title }).catch(() => undefined);
+    void setPageTitle(KIND_INTRO[kind].title);
   }, [kind]);
 
   let body;

@@ -1,0 +1,100 @@
+import { analyze } from '../cloud/storage/migrate';
+import { openDatabase } from '../cloud/storage/dialect';
+
+/** Straight into the host's database: what would take hours through the API. */
+export async function seedArticles(databaseUrl: string, n: number, scopes: string[], authorId: string): Promise<void> {
+  const { db, close } = openDatabase(databaseUrl);
+  try {
+    const start = Date.UTC(2024, 0, 1);
+    for (let i = 0; i < n; i += 1000) {
+      const rows = [];
+      for (let j = i; j < Math.min(n, i + 1000); j++) {
+        const at = new Date(start + j * 60_000).toISOString();
+        rows.push({
+          id: `bench-a-${String(j).padStart(7, '0')}`,
+          scope_id: scopes[j % scopes.length]!,
+          category: '通知公告',
+          title: `测试资讯 ${j}`,
+          summary: '用于测量的资讯',
+          cover_url: null,
+          body_html: '<p>用于测量的资讯</p>',
+          reporters: '[]',
+          correspondents: '[]',
+          pinned: 0,
+          pledge_prompt: null,
+          status: 'published',
+          publish_at: at,
+          created_by: authorId,
+          created_at: at,
+          updated_at: at,
+        });
+      }
+      await db.insertInto('articles').values(rows).execute();
+    }
+    await analyze(db);
+  } finally {
+    await close();
+  }
+}
+
+/** The feed cursor of the row at `offset` in the community feed's order. */
+export async function feedKeyAt(databaseUrl: string, scopes: string[], offset: number): Promise<[number, string, string]> {
+  const { db, close } = openDatabase(databaseUrl);
+  try {
+    const row = await db
+      .selectFrom('articles')
+      .select(['pinned', 'publish_at', 'id'])
+      .where('scope_id', 'in', scopes)
+      .where('status', '=', 'published')
+      .orderBy('pinned', 'desc')
+      .orderBy('publish_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset(offset)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    return [row.pinned, row.publish_at!, row.id];
+  } finally {
+    await close();
+  }
+}
+
+/** What the write runs left behind, counted in the database rather than from the replies. */
+export async function eventCounts(databaseUrl: string, eventIds: string[]): Promise<{ confirmed: number; waitlisted: number; overSold: number; registrations: number }> {
+  const { db, close } = openDatabase(databaseUrl);
+  try {
+    const regs = await db.selectFrom('event_registrations').select(['status']).where('event_id', 'in', eventIds).execute();
+    const events = await db.selectFrom('events').select(['capacity', 'confirmed_count', 'id']).where('id', 'in', eventIds).execute();
+    const confirmedBy = new Map<string, number>();
+    for (const e of events) confirmedBy.set(e.id, 0);
+    const rows = await db.selectFrom('event_registrations').select(['event_id']).where('event_id', 'in', eventIds).where('status', '=', 'confirmed').execute();
+    for (const r of rows) confirmedBy.set(r.event_id, (confirmedBy.get(r.event_id) ?? 0) + 1);
+    return {
+      registrations: regs.length,
+      confirmed: regs.filter((r) => r.status === 'confirmed').length,
+      waitlisted: regs.filter((r) => r.status === 'waitlisted').length,
+      overSold: events.filter((e) => (e.capacity > 0 && confirmedBy.get(e.id)! > e.capacity) || confirmedBy.get(e.id) !== e.confirmed_count).length,
+    };
+  } finally {
+    await close();
+  }
+}
+
+export async function countRows(databaseUrl: string, table: 'bookings' | 'petitions', userIds: string[]): Promise<number> {
+  const { db, close } = openDatabase(databaseUrl);
+  try {
+    const column = table === 'bookings' ? 'user_id' : 'submitter_id';
+    let n = 0;
+    for (let i = 0; i < userIds.length; i += 500) {
+      const row = await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        .where(column as any, 'in', userIds.slice(i, i + 500))
+        .executeTakeFirstOrThrow();
+      n += Number(row.n);
+    }
+    return n;
+  } finally {
+    await close();
+  }
+}

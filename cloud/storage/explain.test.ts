@@ -1,0 +1,249 @@
+import { type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { listPublished } from '../articles/articles.storage';
+import { bookingsOfUser } from '../bookings/bookings.storage';
+import { listEventRows, myEventRows } from '../events/events.storage';
+import { petitionsOfSubmitter } from '../petitions/petitions.storage';
+import { startTestLinli, type TestLinli } from '../testing/linli';
+import type { Db } from './dialect';
+import { analyze } from './migrate';
+
+/**
+ * Every list a resident pages through is planned as index ranges at scale: no full scan
+ * of a table, and no sort of a table's rows (a sort of one page, or of one resident's own
+ * rows found by an index, is fine). Checked on the plans each database makes for the
+ * statements the storage functions really send, over tables with tens of thousands of rows
+ * and fresh statistics.
+ */
+jest.setTimeout(300_000);
+
+let linli: TestLinli;
+let db: Db;
+const ARTICLES = 20_000;
+const EVENTS = 3_000;
+const RESIDENT = 'explain-resident';
+
+/** Copies of a template row, `n` of them, in batches. */
+async function clone(table: string, template: object, n: number, change: (i: number) => Record<string, unknown>): Promise<void> {
+  for (let i = 0; i < n; i += 500) {
+    const rows = Array.from({ length: Math.min(500, n - i) }, (_, k) => ({ ...template, ...change(i + k) }));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await db.insertInto(table as any).values(rows as any).execute();
+  }
+}
+
+beforeAll(async () => {
+  linli = await startTestLinli();
+  db = linli.services.db;
+  const now = linli.clock.now().getTime();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const user = await db.selectFrom('users').selectAll().where('openid', 'is not', null).limit(1).executeTakeFirstOrThrow();
+  await clone('users', user, 20_000, (i) => ({ id: i === 0 ? RESIDENT : `explain-u-${i}`, openid: `explain-openid-${i}`, username: null, phone_index: null }));
+  const article = await db.selectFrom('articles').selectAll().limit(1).executeTakeFirstOrThrow();
+  const scopes = ['chaoyang', 'shangjie', 'kangle', 'huifeng'];
+  await clone('articles', article, ARTICLES, (i) => ({
+    id: `explain-a-${i}`,
+    scope_id: scopes[i % scopes.length]!,
+    status: i % 50 === 0 ? 'draft' : 'published',
+    pinned: i % 1000 === 0 ? 1 : 0,
+    publish_at: iso(now - (ARTICLES - i) * 60_000),
+  }));
+  // Pledges at scale too, so the pledge count per row is planned as an index search.
+  await clone('article_pledges', { created_at: iso(now) }, ARTICLES, (i) => ({ article_id: `explain-a-${i}`, user_id: `explain-u-${(i % 300) + 1}` }));
+  const event = await db.selectFrom('events').selectAll().limit(1).executeTakeFirstOrThrow();
+  await clone('events', event, EVENTS, (i) => ({
+    id: `explain-e-${i}`,
+    scope_id: scopes[i % scopes.length]!,
+    state: 'published',
+    starts_at: iso(now + (i - EVENTS / 2) * 3_600_000),
+    ends_at: iso(now + (i - EVENTS / 2) * 3_600_000 + 7_200_000),
+  }));
+  const registration = {
+    id: '',
+    event_id: '',
+    user_id: '',
+    status: 'confirmed',
+    waitlist_no: null,
+    checkin_code: '',
+    checked_in_at: null,
+    checked_in_by: null,
+    shared_by: null,
+    created_at: iso(now),
+    updated_at: iso(now),
+  };
+  // Each of 300 residents on 30 events; the resident whose list is checked among them.
+  await clone('event_registrations', registration, 9_000, (i) => ({
+    id: `explain-r-${i}`,
+    event_id: `explain-e-${((i % 300) * 10 + Math.floor(i / 300) * 97) % EVENTS}`,
+    user_id: i % 300 === 0 ? RESIDENT : `explain-u-${i % 300}`,
+    checkin_code: `EXPLAIN${i}`,
+    status: i % 3 === 0 ? 'waitlisted' : 'confirmed',
+    waitlist_no: i % 3 === 0 ? i : null,
+  }));
+  const petition = {
+    kind: 'request',
+    category: '其他',
+    title: '楼道灯坏了',
+    description: '三号楼二单元楼道灯坏了一周',
+    community_id: 'chaoyang',
+    on_behalf_name: null,
+    filed_by: null,
+    phone_enc: 'x',
+    phone_index: 'x',
+    id_number_enc: null,
+    anonymous: 0,
+    location: null,
+    status: 'submitted',
+    agent_id: null,
+    accept_due_at: iso(now),
+    accepted_at: null,
+    resolve_due_at: null,
+    resolved_at: null,
+    resolution: null,
+    reopened: 0,
+    rating: null,
+    rating_comment: null,
+    closed_at: null,
+    transferred_to: null,
+    updated_at: iso(now),
+  };
+  await clone('petitions', petition, 6_000, (i) => ({
+    id: `explain-p-${i}`,
+    submitter_id: i % 300 === 0 ? RESIDENT : `explain-u-${i % 300}`,
+    agent_id: `explain-u-${1 + ((i * 13) % 2_999)}`,
+    status: 'accepted',
+    created_at: iso(now - i * 60_000),
+  }));
+  const booking = {
+    resource_id: 'cy-painting',
+    status: 'approved',
+    step: null,
+    purpose: '',
+    party_size: 1,
+    reject_reason: null,
+    missing_materials: '[]',
+    created_at: iso(now),
+    updated_at: iso(now),
+  };
+  await clone('bookings', booking, 6_000, (i) => ({
+    id: `explain-b-${i}`,
+    user_id: i % 300 === 0 ? RESIDENT : `explain-u-${i % 300}`,
+    slot_start: iso(now + (i - 3_000) * 3_600_000),
+    slot_end: iso(now + (i - 3_000) * 3_600_000 + 3_600_000),
+  }));
+  await analyze(db);
+});
+
+afterAll(async () => {
+  await linli?.stop();
+});
+
+interface Captured {
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+/** The statements a storage function sends, captured as compiled. */
+async function statementsOf(run: (db: Db) => Promise<unknown>): Promise<Captured[]> {
+  const nodes: RootOperationNode[] = [];
+  const capture: KyselyPlugin = {
+    transformQuery: ({ node }) => {
+      nodes.push(node);
+      return node;
+    },
+    transformResult: async ({ result }) => result as QueryResult<UnknownRow>,
+  };
+  await run(db.withPlugin(capture));
+  return nodes.map((node) => {
+    const compiled = db.getExecutor().compileQuery(node, { queryId: 'explain' });
+    return { sql: compiled.sql, parameters: compiled.parameters };
+  });
+}
+
+/** The problems in a statement's plan: full scans of a table, and sorts of a table's rows. */
+async function planProblems(statement: Captured): Promise<string[]> {
+  const problems: string[] = [];
+  if (linli.database.kind === 'sqlite') {
+    const plan = await db.executeQuery<{ id: number; parent: number; detail: string }>({
+      sql: `EXPLAIN QUERY PLAN ${statement.sql}`,
+      parameters: statement.parameters,
+      query: { kind: 'RawNode' } as never,
+      queryId: { queryId: 'explain' },
+    });
+    const rows = plan.rows;
+    // A subquery's rows (one page per scope) are not a table.
+    const isSubquery = (detail: string) => /^(SCAN|SEARCH) (page|s\d+)\b/.test(detail) || /CO-ROUTINE|MATERIALIZE/.test(detail);
+    for (const row of rows) {
+      if (/^SCAN \w+$/.test(row.detail) || /^SCAN \w+ USING (COVERING )?INDEX \w+$/.test(row.detail)) {
+        if (!isSubquery(row.detail)) problems.push(`full scan: ${row.detail}`);
+      }
+      if (/USE TEMP B-TREE FOR (ORDER BY|RIGHT PART OF ORDER BY)/.test(row.detail)) {
+        // Allowed only where every table beside it is reached by an index search (one page, one resident's rows).
+        const siblings = rows.filter((r) => r.parent === row.parent && r !== row);
+        if (siblings.some((s) => /^SCAN /.test(s.detail) && !isSubquery(s.detail))) problems.push(`sort of a scanned table: ${siblings.map((s) => s.detail).join('; ')}`);
+      }
+    }
+    if (problems.length) problems.push(rows.map((r) => r.detail).join(' | '));
+    return problems;
+  }
+  const plan = await db.executeQuery<{ 'QUERY PLAN': Array<{ Plan: PgPlan }> }>({
+    sql: `EXPLAIN (FORMAT JSON) ${statement.sql}`,
+    parameters: statement.parameters,
+    query: { kind: 'RawNode' } as never,
+    queryId: { queryId: 'explain' },
+  });
+  const big = new Set(['articles', 'events', 'event_registrations', 'petitions', 'bookings', 'users']);
+  const visit = (node: PgPlan) => {
+    if (node['Node Type'] === 'Seq Scan' && big.has(node['Relation Name'] ?? '')) problems.push(`full scan of ${node['Relation Name']}`);
+    if (node['Node Type'] === 'Sort' && node['Plan Rows'] > 1000) problems.push(`sort of ~${node['Plan Rows']} rows`);
+    node.Plans?.forEach(visit);
+  };
+  const root = plan.rows[0]!['QUERY PLAN'][0]!.Plan;
+  visit(root);
+  if (problems.length) problems.push(JSON.stringify(root));
+  return problems;
+}
+
+interface PgPlan {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Plan Rows': number;
+  Plans?: PgPlan[];
+}
+
+async function expectIndexed(run: (db: Db) => Promise<unknown>): Promise<void> {
+  const statements = await statementsOf(run);
+  expect(statements.length).toBeGreaterThan(0);
+  for (const statement of statements) expect({ sql: statement.sql, problems: await planProblems(statement) }).toEqual({ sql: statement.sql, problems: [] });
+}
+
+describe('the plans of the lists residents page through', () => {
+  const now = () => linli.clock.now();
+  const deep = { pinned: 0, publishAt: '2026-03-10T00:00:00.000Z', id: 'explain-a-5000' };
+
+  it('the community feed, first page and deep page, by index ranges per scope', async () => {
+    await expectIndexed((d) => listPublished(d, { now: now(), scopeIds: ['chaoyang', 'shangjie'], limit: 11 }));
+    await expectIndexed((d) => listPublished(d, { now: now(), scopeIds: ['chaoyang', 'shangjie'], after: deep, limit: 11 }));
+    await expectIndexed((d) => listPublished(d, { now: now(), scopeIds: ['chaoyang', 'shangjie'], category: '通知公告', excludePinned: true, after: deep, limit: 11 }));
+  });
+
+  it('the feed of every community, first page and deep page', async () => {
+    await expectIndexed((d) => listPublished(d, { now: now(), limit: 11 }));
+    await expectIndexed((d) => listPublished(d, { now: now(), after: deep, limit: 11 }));
+  });
+
+  it('events upcoming and past, first page and after a cursor', async () => {
+    const after = { startsAt: new Date(now().getTime() + 100 * 3_600_000).toISOString(), id: 'explain-e-1600' };
+    const before = { startsAt: new Date(now().getTime() - 100 * 3_600_000).toISOString(), id: 'explain-e-1400' };
+    await expectIndexed((d) => listEventRows(d, { when: 'upcoming', now: now(), scopeIds: ['chaoyang', 'shangjie'], limit: 21 }));
+    await expectIndexed((d) => listEventRows(d, { when: 'upcoming', now: now(), scopeIds: ['chaoyang', 'shangjie'], after, limit: 21 }));
+    await expectIndexed((d) => listEventRows(d, { when: 'past', now: now(), limit: 21 }));
+    await expectIndexed((d) => listEventRows(d, { when: 'past', now: now(), after: before, limit: 21 }));
+  });
+
+  it("a resident's events, bookings and petitions", async () => {
+    await expectIndexed((d) => myEventRows(d, { userId: RESIDENT, past: false, now: now(), limit: 21 }));
+    await expectIndexed((d) => myEventRows(d, { userId: RESIDENT, past: true, now: now(), limit: 21 }));
+    await expectIndexed((d) => bookingsOfUser(d, RESIDENT, { now: now(), past: false }));
+    await expectIndexed((d) => petitionsOfSubmitter(d, RESIDENT));
+  });
+});

@@ -1,1 +1,0 @@
-const i=["gridWorker","agent","communityAdmin","districtAdmin"],t={resident:"居民",gridWorker:"网格员",agent:"代办员",communityAdmin:"社区管理员",districtAdmin:"区级管理员"},r={kind:"public"},s={kind:"signedIn"};function d(...n){return{kind:"roles",roles:n}}export{r as P,t as R,s as S,i as a,d as r};
