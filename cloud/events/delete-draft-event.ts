@@ -2,7 +2,7 @@ import { AppError } from '../../types';
 import { deleteDraftEvent } from '../../types/events';
 import { defineFunction } from '../core/define-function';
 import { deleteDraftEventRow } from './events.storage';
-import { managedEvent } from './load-event';
+import { managedEvent } from './lib/load-event';
 
 export default defineFunction(deleteDraftEvent, async (input, { services, caller }) => {
   await managedEvent(services, input.id, caller);

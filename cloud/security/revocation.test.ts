@@ -32,7 +32,7 @@ async function newAgent(persona: string, extraRoles: Array<'gridWorker'> = []): 
   const person = await signIn(persona);
   await admin.call('roles.grant', { userId: person.userId!, role: 'agent', scopeId: 'chaoyang' });
   for (const role of extraRoles) await admin.call('roles.grant', { userId: person.userId!, role, scopeId: 'chaoyang' });
-  await admin.call('petitions.roster', { communityId: 'chaoyang', set: allDays(person.userId!) });
+  await admin.call('petitions.setRoster', { communityId: 'chaoyang', set: allDays(person.userId!) });
   return person;
 }
 
@@ -49,7 +49,7 @@ describe('when an agent’s role is revoked', () => {
     // Before: the agent reads the full numbers and works the petitions.
     expect(await agent.call('petitions.get', { id: waiting.id })).toMatchObject({ idNumber: ID, contactPhone: '13912345678' });
     await agent.call('petitions.accept', { id: working.id });
-    const events = await admin.call('events.manage', {});
+    const events = await admin.call('events.adminList', {});
     const chaoyangEvent = events.items[0];
     if (chaoyangEvent) await expect(agent.call('events.registrants', { eventId: chaoyangEvent.id })).resolves.toBeTruthy();
     await expect(agent.call('bookings.today', { communityId: 'chaoyang' })).resolves.toBeDefined();
