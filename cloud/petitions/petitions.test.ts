@@ -59,17 +59,20 @@ const photoWithGps = () =>
 // a row per status, a column per action, '—' where the action is refused.
 //   submitted:   an admin (re)assigns it, the agent accepts, transfers or declines it.
 //   accepted / in_progress: notes keep it in progress; resolve, transfer or decline end the work.
+//   in_progress: an admin may assign it anew (a reopened matter whose agent has left).
 //   resolved:    the resident confirms or reopens (once, within the reopen window); else it closes by itself.
 //   closed, transferred, declined: final.
+//   reassign is the system's step when the agent's role or account ends: open work goes back
+//   to the admin's queue (已重新分派); a resolved matter stays resolved for the resident.
 const RULES = `
-  status       assign     accept    note         resolve   transfer     decline   confirm  reopen       autoClose
-  submitted    submitted  accepted  —            —         transferred  declined  —        —            —
-  accepted     —          —         in_progress  resolved  transferred  declined  —        —            —
-  in_progress  —          —         in_progress  resolved  transferred  declined  —        —            —
-  resolved     —          —         —            —         —            —         closed   in_progress  closed
-  closed       —          —         —            —         —            —         —        —            —
-  transferred  —          —         —            —         —            —         —        —            —
-  declined     —          —         —            —         —            —         —        —            —`;
+  status       assign       accept    note         resolve   transfer     decline   confirm  reopen       autoClose  reassign
+  submitted    submitted    accepted  —            —         transferred  declined  —        —            —          submitted
+  accepted     —            —         in_progress  resolved  transferred  declined  —        —            —          submitted
+  in_progress  in_progress  —         in_progress  resolved  transferred  declined  —        —            —          submitted
+  resolved     —            —         —            —         —            —         closed   in_progress  closed     resolved
+  closed       —            —         —            —         —            —         —        —            —          —
+  transferred  —            —         —            —         —            —         —        —            —          —
+  declined     —            —         —            —         —            —         —        —            —          —`;
 const [header, ...ruleRows] = RULES.trim().split('\n').map((line) => line.trim().split(/\s+/));
 const RULE_ACTIONS = header!.slice(1) as PetitionAction[];
 const ruleFor = (status: PetitionStatus, action: PetitionAction): PetitionStatus | null => {
