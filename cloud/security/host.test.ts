@@ -3,6 +3,7 @@ import AV from 'leancloud-storage';
 import sharp from 'sharp';
 import { ERRORS } from '../../types';
 import { auditEntries } from '../audit/audit.storage';
+import { deviceSlot } from '../shares/record-visit';
 import { anonymous, errorCodeOf, signIn, signInConsole, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 
 /** Issue 12's findings 3–8 against the real host, as an attacker would try them. */
@@ -193,6 +194,34 @@ function signedFor(l: TestLinli): Record<string, string> {
 }
 
 describe('share visits', () => {
+  it('two anonymous visits from one phone count once, two phones twice, as the mini-program sends its device id', async () => {
+    const grid = await signIn('grid');
+    const article = (await anonymous.call('articles.list', {})).items[1]!;
+    // Two phones on one family's wifi, with ids that fall in different slots of the address.
+    const phoneA = 'a'.repeat(24);
+    const phoneB = Array.from({ length: 100 }, (_, i) => `b${String(i).padStart(23, '0')}`).find((d) => deviceSlot(d) !== deviceSlot(phoneA))!;
+    const open = (device: string) =>
+      post('/1.1/functions/articles.get', JSON.stringify({ id: article.id, sharer: grid.userId, device }), {
+        'content-type': 'application/json',
+        'x-forwarded-for': '198.51.100.78',
+      });
+    const visits = async () => (await grid.call('shares.mine')).find((r) => r.targetId === article.id)?.visits ?? 0;
+    await open(phoneA);
+    await open(phoneA);
+    expect(await visits()).toBe(1);
+    await open(phoneB);
+    expect(await visits()).toBe(2);
+    // The same two phones on another card of the same sharer count there on their own.
+    const event = (await anonymous.call('events.list', {})).items[0]!;
+    for (const device of [phoneA, phoneA, phoneB]) {
+      await post('/1.1/functions/events.get', JSON.stringify({ id: event.id, sharer: grid.userId, device }), {
+        'content-type': 'application/json',
+        'x-forwarded-for': '198.51.100.78',
+      });
+    }
+    expect((await grid.call('shares.mine')).find((r) => r.targetId === event.id)?.visits).toBe(2);
+  });
+
   it('an anonymous reader counts once per card and device, a few devices at most per address; unknown sharers count nothing', async () => {
     const grid = await signIn('grid');
     const article = (await anonymous.call('articles.list', {})).items[0]!;

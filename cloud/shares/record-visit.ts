@@ -33,8 +33,16 @@ export async function recordVisitFromShare(
   });
 }
 
+/**
+ * Which of its address's slots an anonymous device counts in (0 without an id). Two phones
+ * behind one address share a slot one time in ANONYMOUS_DEVICES_PER_ADDRESS and then count
+ * once: the price of a bound that a script inventing ids cannot get past.
+ */
+export function deviceSlot(device: string | undefined): number {
+  return device ? parseInt(sha256(`device:${device}`).slice(0, 8), 16) % ANONYMOUS_DEVICES_PER_ADDRESS : 0;
+}
+
 function visitorKey(v: { visitorId: string | null; ip: string; device?: string }): string {
   if (v.visitorId) return `user:${v.visitorId}`;
-  const slot = v.device ? parseInt(sha256(`device:${v.device}`).slice(0, 8), 16) % ANONYMOUS_DEVICES_PER_ADDRESS : 0;
-  return `anon:${sha256(`client:${v.ip}`).slice(0, 24)}:${slot}`;
+  return `anon:${sha256(`client:${v.ip}`).slice(0, 24)}:${deviceSlot(v.device)}`;
 }

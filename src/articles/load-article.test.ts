@@ -14,7 +14,7 @@ describe('loading an article opened from a share card', () => {
     await load();
     await load();
     expect(mockCall.mock.calls).toEqual([
-      ['articles.get', { id: 'demo-dongfang-water', sharer: 'u42' }],
+      ['articles.get', { id: 'demo-dongfang-water', sharer: 'u42', device: expect.stringMatching(/^[0-9a-z]{24}$/) }],
       ['articles.get', { id: 'demo-dongfang-water' }],
     ]);
   });
@@ -24,7 +24,7 @@ describe('loading an article opened from a share card', () => {
     const load = articleLoader('a', 'u42');
     await expect(load()).rejects.toBeInstanceOf(AppError);
     await load();
-    expect(mockCall).toHaveBeenLastCalledWith('articles.get', { id: 'a', sharer: 'u42' });
+    expect(mockCall).toHaveBeenLastCalledWith('articles.get', { id: 'a', sharer: 'u42', device: expect.any(String) });
   });
 
   it('sends no sharer for an article opened from a list', async () => {

@@ -10,7 +10,7 @@ describe('loading a profile opened from a share card', () => {
     const load = entryLoader('demo-honor-husband', 'grid-user', get);
     await load();
     await load();
-    expect(get.mock.calls).toEqual([[{ id: 'demo-honor-husband', sharer: 'grid-user' }], [{ id: 'demo-honor-husband' }]]);
+    expect(get.mock.calls).toEqual([[{ id: 'demo-honor-husband', sharer: 'grid-user', device: expect.stringMatching(/^[0-9a-z]{24}$/) }], [{ id: 'demo-honor-husband' }]]);
   });
 
   it('keeps the sharer for the retry after a failed first load', async () => {
@@ -18,7 +18,7 @@ describe('loading a profile opened from a share card', () => {
     const load = entryLoader('demo-honor-husband', 'grid-user', get);
     await expect(load()).rejects.toThrow();
     await load();
-    expect(get).toHaveBeenLastCalledWith({ id: 'demo-honor-husband', sharer: 'grid-user' });
+    expect(get).toHaveBeenLastCalledWith({ id: 'demo-honor-husband', sharer: 'grid-user', device: expect.any(String) });
   });
 
   it('sends no sharer when the page was not opened from a card', async () => {

@@ -12,6 +12,8 @@ export const STORAGE_KEYS = {
   devPersona: 'linli.devPersona',
   /** H5 only: WeChat keeps privacy consent itself on weapp. */
   privacyConsent: 'linli.privacyConsent',
+  /** A random id of this phone, sent with share-card visits (see deviceId). */
+  deviceId: 'linli.deviceId',
 } as const;
 
 type Key = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS];
@@ -33,4 +35,26 @@ export function writeString(key: Key, value: string | null): void {
   } catch {
     // Losing a preference is better than breaking the action that set it.
   }
+}
+
+/**
+ * A random id this phone keeps, sent as `device` with every call that carries a `sharer`:
+ * the host counts an anonymous visit from a share card once per card and device (and a few
+ * devices at most per address, since the id is the client's word). Not a secret and not
+ * tied to the person: it only tells two phones apart. Made once, on the first visit.
+ */
+export function deviceId(): string {
+  const kept = readString(STORAGE_KEYS.deviceId);
+  if (kept && /^[0-9a-z]{16,64}$/.test(kept)) return kept;
+  // Math.random is enough to tell phones apart; nothing is protected by this id.
+  let id = '';
+  while (id.length < 24) id += Math.random().toString(36).slice(2);
+  id = id.slice(0, 24);
+  writeString(STORAGE_KEYS.deviceId, id);
+  return id;
+}
+
+/** What a call opened from a share card adds: who shared it, and this phone's id. */
+export function shareVisit(sharer: string): { sharer: string; device: string } {
+  return { sharer, device: deviceId() };
 }

@@ -9,6 +9,7 @@ import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { queryOf } from '../../../platform/share';
+import { shareVisit } from '../../../platform/storage';
 import { PrivacyNotice } from '../../../components/privacy-notice';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
@@ -70,7 +71,7 @@ function Detail({ id, sharer, userId }: { id: string; sharer: string | undefined
   const visitCounted = useRef(false);
   const remote = useRemote(async () => {
     const countVisit = sharer !== undefined && !visitCounted.current;
-    const detail = await call('events.get', { id, ...(countVisit ? { sharer } : {}) });
+    const detail = await call('events.get', { id, ...(countVisit ? shareVisit(sharer) : {}) });
     if (countVisit) visitCounted.current = true;
     return detail;
   }, [id, userId]);
