@@ -49,3 +49,12 @@ export async function releaseAttempts(db: Db, account: string, client: string): 
     .executeTakeFirst();
   return row ? Number(row.failures) : 0;
 }
+
+/**
+ * Deletes the pairs whose last try was before `before` (ISO time), returning them so the
+ * caller can audit the locks that ended unseen. One statement: a try landing meanwhile
+ * either updated the row first (then it is newer and stays) or inserts a fresh one after.
+ */
+export async function deleteQuietAttempts(db: Db, before: string) {
+  return db.deleteFrom('login_attempts').where('updated_at', '<', before).returning(['account', 'client', 'failures', 'locked_until']).execute();
+}

@@ -3,7 +3,7 @@ import { writeAudit } from '../audit/audit.storage';
 import { MINUTE } from '../core/clock';
 import { sha256 } from '../core/crypto';
 import type { Services } from '../core/services';
-import { attemptRow, claimAttempt, releaseAttempts } from './lockout.storage';
+import { attemptRow, claimAttempt, deleteQuietAttempts, releaseAttempts } from './lockout.storage';
 
 /** Five wrong passwords from one address lock that address out of that account. */
 export const LOCK_AFTER_FAILURES = 5;
@@ -11,6 +11,14 @@ export const LOCK_AFTER_FAILURES = 5;
 export const FIRST_LOCK_MS = 15 * MINUTE;
 const ROUNDS = 7; // 15 min · 2^6 = 16 h; the 8th round and later: 24 h
 const MAX_LOCK_MS = 24 * 60 * MINUTE;
+/**
+ * How long a pair's count is remembered after its last try: the longest lock. A row is read
+ * over at most this long (a lock ends within it, and the rounds grow only while tries keep
+ * coming), so a pair quiet for a day starts again from zero and the table does not keep
+ * every address that ever mistyped a password. The scheduled job `logins.forgetAttempts`
+ * deletes older rows.
+ */
+export const ATTEMPTS_KEPT_MS = MAX_LOCK_MS;
 
 export interface PasswordTry {
   /** The username tried, known or not. */
@@ -55,6 +63,30 @@ export async function underLockout(services: Services, t: PasswordTry, check: ()
     if (failures - 1 >= LOCK_AFTER_FAILURES) await audit(services, t, 'auth.unlock', { reason: 'passwordRight', failures: failures - 1 });
   }
   return ok;
+}
+
+/**
+ * The scheduled clean-up: forgets the pairs with no try for ATTEMPTS_KEPT_MS. A pair still
+ * marked locked had its lock end with no try since, so that unlock is audited here (the
+ * next try would have audited it). Returns how many pairs were forgotten.
+ */
+export async function forgetQuietAttempts(services: Services): Promise<number> {
+  const before = new Date(services.clock.now().getTime() - ATTEMPTS_KEPT_MS).toISOString();
+  const gone = await deleteQuietAttempts(services.db, before);
+  for (const row of gone) {
+    if (!row.locked_until) continue;
+    await writeAudit(services.db, {
+      actor_id: null,
+      action: 'auth.unlock',
+      target_kind: 'account',
+      target_id: null,
+      scope_id: null,
+      outcome: 'ok',
+      detail: { reason: 'expired', failures: Number(row.failures), username: row.account, client: row.client.slice(0, 12) },
+      at: services.clock.now(),
+    });
+  }
+  return gone.length;
 }
 
 async function audit(services: Services, t: PasswordTry, action: 'auth.lock' | 'auth.unlock', detail: Record<string, unknown>) {

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Services } from '../core/services';
 import { removeOldExports } from '../files/exports';
+import { forgetQuietAttempts } from '../auth/lockout';
 import { closeStaleResolved } from '../petitions/lib/close-stale';
 import { runLiveCardsOnce } from '../grid/live-cards';
 import { deleteEndedRateWindows, runOncePerTick } from './jobs.storage';
@@ -18,6 +19,8 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'grid.liveCards', run: runLiveCardsOnce },
   { name: 'files.removeOldExports', run: removeOldExports },
   { name: 'rateLimits.cleanUp', run: (s) => deleteEndedRateWindows(s.db, s.clock.now().getTime()) },
+  // Console password tries quiet for longer than the longest lock (cloud/auth/lockout.ts).
+  { name: 'logins.forgetAttempts', run: forgetQuietAttempts },
 ];
 
 const HOLDER = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
