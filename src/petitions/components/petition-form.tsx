@@ -22,7 +22,7 @@ import { PhotoPicker } from './photo-picker';
 import '../petitions.scss';
 import { setPageTitle } from '../../platform/ui-text';
 
-type Location = NonNullable<PetitionDetail['location']>;
+export type Location = NonNullable<PetitionDetail['location']>;
 
 /** The fields in the order they stand on the page, by the names the summary gives them. */
 const FIELDS = {
@@ -245,17 +245,42 @@ function useStaffCommunities(enabled: boolean): Region[] {
   }, [regions.data, profile]);
 }
 
+/** Why WeChat's map picker failed, read from its errMsg (the forms differ by phone and version). */
+export type LocationFailure = 'cancel' | 'privacy' | 'auth' | 'system' | 'other';
+
 /**
- * Why the map did not open, in words for the resident, or null when they just closed it.
- * A refusal of location or of the privacy consent gets its own message: the resident can
- * still say where, by typing the place.
+ * Reads chooseLocation's errMsg. Seen on real phones: `chooseLocation:fail cancel` (closed);
+ * `chooseLocation:fail privacy permission is not authorized` and `… api scope is not declared
+ * in the privacy agreement` (the 隐私保护指引 not agreed, errno 104 / 112);
+ * `chooseLocation:fail auth deny`, `…:fail:auth denied`, `…:fail authorize no response` (位置信息
+ * refused for this mini-program: WeChat does not ask again, only 设置 can turn it back on);
+ * `…:fail system permission denied` (the phone does not let WeChat use location at all).
+ */
+export function locationFailure(errMsg: string): LocationFailure {
+  if (/privacy/i.test(errMsg)) return 'privacy';
+  if (/system permission/i.test(errMsg)) return 'system';
+  if (/auth(orize)?[ :]*(deny|denied|no response)/i.test(errMsg)) return 'auth';
+  if (/cancel/i.test(errMsg)) return 'cancel';
+  return 'other';
+}
+
+/**
+ * What the resident reads when the map did not open, or null when they just closed it.
+ * Every refusal ends in the same place: the place can be typed instead.
  */
 export function locationFailureText(errMsg: string): string | null {
-  if (/cancel/i.test(errMsg)) return null;
-  if (/privacy|auth|deny|denied|permission|scope/i.test(errMsg)) {
-    return '您没有允许“邻里通”使用位置信息，所以打不开地图。没关系，请在下面直接写出地点。';
+  switch (locationFailure(errMsg)) {
+    case 'cancel':
+      return null;
+    case 'privacy':
+      return '您还没有同意《隐私保护指引》，所以打不开地图。没关系，请在下面直接写出地点。';
+    case 'auth':
+      return '您没有允许“邻里通”使用位置信息，所以打不开地图。没关系，请在下面直接写出地点；想用地图，可以点“打开位置权限”。';
+    case 'system':
+      return '手机没有允许微信使用定位，所以打不开地图。请在下面直接写出地点；想用地图，请在手机的“设置”里允许微信使用位置。';
+    default:
+      return '地图没有打开。请在下面直接写出地点。';
   }
-  return '地图没有打开。请在下面直接写出地点。';
 }
 
 /**
@@ -265,31 +290,40 @@ export function locationFailureText(errMsg: string): string | null {
 export function LocationPicker({ value, onChange }: { value: Location | null; onChange: (l: Location | null) => void }) {
   const consent = useConsentNeeded();
   const onWeapp = process.env.TARO_ENV === 'weapp';
-  const [note, setNote] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ kind: LocationFailure; text: string } | null>(null);
   const [typing, setTyping] = useState(!onWeapp);
   const typed = value && value.latitude === null ? value.address : '';
 
   const choose = async () => {
-    setNote(null);
+    setFailure(null);
     try {
       const res = await Taro.chooseLocation({});
       const address = [res.name, res.address].filter(Boolean).join('，').slice(0, 120);
       setTyping(false);
       onChange({ latitude: res.latitude, longitude: res.longitude, address });
     } catch (error) {
-      const text = locationFailureText((error as { errMsg?: string }).errMsg ?? '');
+      const errMsg = (error as { errMsg?: string }).errMsg ?? '';
+      const text = locationFailureText(errMsg);
       if (!text) return;
-      setNote(text);
+      setFailure({ kind: locationFailure(errMsg), text });
       setTyping(true);
     }
+  };
+
+  // 设置 is the only way back after a refusal; it must open from this tap.
+  const openSettings = () => {
+    Taro.openSetting({}).then(
+      (res) => {
+        if (res.authSetting['scope.userLocation']) setFailure(null);
+      },
+      () => undefined,
+    );
   };
 
   return (
     <View>
       {value && value.latitude !== null ? <Text className="lt-value">{value.address || '已在地图上标注'}</Text> : null}
-      {note ? (
-        <FieldError>{note}</FieldError>
-      ) : null}
+      {failure ? <FieldError>{failure.text}</FieldError> : null}
       {typing ? (
         <TextInput
           label="地点"
@@ -315,6 +349,11 @@ export function LocationPicker({ value, onChange }: { value: Location | null; on
           >
             {value && value.latitude !== null ? '换一个地点' : consent.needed ? '同意并在地图上选择' : '在地图上选择地点'}
           </ActionButton>
+          {failure?.kind === 'auth' ? (
+            <ActionButton tone="secondary" onClick={openSettings}>
+              打开位置权限
+            </ActionButton>
+          ) : null}
           {!typing ? (
             <ActionButton tone="secondary" onClick={() => setTyping(true)}>
               不用地图，直接写地点
