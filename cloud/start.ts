@@ -16,7 +16,7 @@ import { startOutboxWorker } from './notifications/worker';
 import { analyze, assertSchemaCurrent, migrateToLatest } from './storage/migrate';
 import { fakeTemplates } from './notifications/templates';
 import { createWechatClient } from './wechat/client';
-import { startFakeWechat, type FakeWechat } from './wechat/fake-server';
+import { startFakeWechat, tapFakeSheet, type FakeWechat } from './wechat/fake-server';
 
 const ANALYZE_EVERY_MS = 6 * 3_600_000;
 
@@ -73,6 +73,7 @@ export async function startLinli(
         secret: config.wechatSecret,
         clock,
       }),
+      ...(fakeWechat && { fakeWechatTap: (openid: string, results: Record<string, string>) => tapFakeSheet(fakeWechat, openid, results) }),
     };
     if (config.demoData) await seedDemo(services);
     let draining = false;

@@ -14,6 +14,12 @@ export interface Services {
   config: Config;
   /** Where stored files live: local folder or S3 (cloud/files/object-store.ts). */
   objects: ObjectStore;
+  /**
+   * Development and tests only (no WECHAT_API_BASE): tells the local fake WeChat of a
+   * resident's choices in the subscribe sheet, as real WeChat sees the tap itself. Lets the
+   * H5 preview's stand-in sheet and DevTools builds reach a fake that then sends as WeChat would.
+   */
+  fakeWechatTap?: (openid: string, results: Record<string, string>) => Promise<void>;
   /** The host's JSON log once it is built; absent in bare unit tests. */
   log?: Log;
 }

@@ -1,6 +1,7 @@
 import { reportSubscriptions } from '../../types/notifications';
 import { TEMPLATE_NAMES } from '../../types/notifications-model';
 import { defineFunction } from '../core/define-function';
+import { getUser } from '../users/users.storage';
 import { noticesOf } from './notices';
 import { recordChoices } from './subscriptions.storage';
 
@@ -15,6 +16,12 @@ export default defineFunction(reportSubscriptions, async (input, { services, cal
     const template = TEMPLATE_NAMES.find((name) => templates[name].id === id);
     return template ? [{ template, kind: templates[template].kind, choice }] : [];
   });
+  // Development: the local fake WeChat learns of the tap, as real WeChat does by itself.
+  if (services.fakeWechatTap && choices.length > 0) {
+    const user = await getUser(services.db, caller.id);
+    const known = Object.fromEntries(choices.map((c) => [templates[c.template].id, input.results[templates[c.template].id]!]));
+    if (user?.openid) await services.fakeWechatTap(user.openid, known);
+  }
   await recordChoices(services.db, caller.id, choices, services.clock.now());
   return noticesOf(services.db, services.config, caller.id);
 });

@@ -10,7 +10,7 @@ import { startLinli, type Linli } from '../start';
 import { createTestDatabase, type TestDatabase } from '../storage/test-database';
 import { createBucket } from './s3-server';
 import type { SubscribeChoice, TemplateName } from '../../types/notifications-model';
-import { openidOf, type FakeCall, type RecordedMessage } from '../wechat/fake-server';
+import type { FakeCall, RecordedMessage } from '../wechat/fake-server';
 
 /** A moment inside working hours, Asia/Shanghai: 2026-03-23 10:00 (a Monday). */
 export const TEST_NOW = '2026-03-23T02:00:00.000Z';
@@ -78,14 +78,10 @@ export async function startTestLinli(env: Record<string, string> = {}): Promise<
     async fakeLog() {
       return (await (await fetch(`${fakeUrl}/__fake/log`)).json()) as FakeCall[];
     },
-    async subscribe(client, persona, templates, choice = 'accept') {
+    async subscribe(client, _persona, templates, choice = 'accept') {
+      // The host tells its local fake WeChat of the tap (services.fakeWechatTap), as WeChat
+      // itself sees it: the ledger and WeChat stay one, as they are in production.
       const results = Object.fromEntries(templates.map((name) => [config.templates[name].id, choice]));
-      const granted = await fetch(`${fakeUrl}/__fake/subscribe`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ openid: openidOf(persona), results }),
-      });
-      if (!granted.ok) throw new Error(`fake WeChat refused the subscription: ${await granted.text()}`);
       await client.call('notifications.report', { results });
     },
     async stop() {

@@ -68,3 +68,13 @@ export async function startFakeWechat(options: FakeOptions & { port?: number; ho
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   return { app, url: address, close: () => app.close() };
 }
+
+/**
+ * The resident's tap in WeChat's subscribe sheet, as the fake WeChat's own control
+ * (`POST /__fake/subscribe`) takes it; refused the way requestSubscribeMessage refuses
+ * (more than 3 ids, unknown ids).
+ */
+export async function tapFakeSheet(fake: FakeWechat, openid: string, results: Record<string, string>): Promise<void> {
+  const response = await fake.app.inject({ method: 'POST', url: '/__fake/subscribe', payload: { openid, results } });
+  if (response.statusCode !== 200) throw new Error(`fake WeChat refused the subscribe tap: ${response.body}`);
+}

@@ -71,13 +71,53 @@ describe('asking for subscribe messages on WeChat', () => {
   });
 });
 
+/** subscribe.ts as the H5 build loads it, with Taro's modal standing in for the resident's answer. */
+function loadOnH5(showModal: jest.Mock): typeof import('./subscribe') {
+  const before = process.env.TARO_ENV;
+  process.env.TARO_ENV = 'h5';
+  try {
+    let mod: typeof import('./subscribe') | undefined;
+    jest.isolateModules(() => {
+      Object.assign(jest.requireActual<{ default: object }>('@tarojs/taro').default, { showModal });
+      mod = jest.requireActual<typeof import('./subscribe')>('./subscribe');
+    });
+    return mod!;
+  } finally {
+    process.env.TARO_ENV = before;
+  }
+}
+
 describe('in the H5 preview', () => {
-  it('asks for nothing: there is no WeChat to ask', async () => {
-    const ask = jest.fn();
-    const subscribe = jest.requireActual<typeof import('./subscribe')>('./subscribe');
+  afterEach(() => localStorage.clear());
+
+  it('asks for nothing while the stand-in sheet is off: there is no WeChat to ask', async () => {
+    const showModal = jest.fn();
+    const subscribe = loadOnH5(showModal);
     subscribe.setTemplateIdsForTest(IDS);
     await subscribe.askAt('eventSignup');
-    expect(ask).not.toHaveBeenCalled();
+    expect(showModal).not.toHaveBeenCalled();
     expect(calls).toEqual([]);
+  });
+
+  it('with the stand-in sheet on, asks for the same templates at the same tap, naming them, and reports 允许', async () => {
+    const showModal = jest.fn().mockResolvedValue({ confirm: true, cancel: false });
+    const subscribe = loadOnH5(showModal);
+    subscribe.setTemplateIdsForTest(IDS);
+    subscribe.setPreviewSheet(true);
+    await expect(subscribe.askAt('booking')).resolves.toEqual({ 'id-br': 'accept', 'id-bm': 'accept' });
+    expect(showModal.mock.calls[0][0]).toMatchObject({ content: expect.stringContaining('预约结果、预约提醒'), confirmText: '允许', cancelText: '拒绝' });
+    expect(calls).toEqual([['notifications.report', { results: { 'id-br': 'accept', 'id-bm': 'accept' } }]]);
+  });
+
+  it('reports 拒绝 for every template asked, and switched off asks nothing again', async () => {
+    const showModal = jest.fn().mockResolvedValue({ confirm: false, cancel: true });
+    const subscribe = loadOnH5(showModal);
+    subscribe.setTemplateIdsForTest(IDS);
+    subscribe.setPreviewSheet(true);
+    await subscribe.askAt('thanks');
+    expect(calls).toEqual([['notifications.report', { results: { 'id-rr': 'reject' } }]]);
+    subscribe.setPreviewSheet(false);
+    await subscribe.askAt('thanks');
+    expect(showModal).toHaveBeenCalledTimes(1);
   });
 });

@@ -12,6 +12,8 @@ export const STORAGE_KEYS = {
   devPersona: 'linli.devPersona',
   /** H5 only: WeChat keeps privacy consent itself on weapp. */
   privacyConsent: 'linli.privacyConsent',
+  /** H5 preview with demo sign-in: 'on' when the developer wants the stand-in subscribe sheet. */
+  previewSubscribeSheet: 'linli.previewSubscribeSheet',
   /** A random id of this phone, sent with share-card visits (see deviceId). */
   deviceId: 'linli.deviceId',
 } as const;

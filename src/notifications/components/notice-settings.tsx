@@ -2,7 +2,10 @@ import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { NoticeStatus } from '../../../types/notifications-model';
 import { call } from '../../cloud/client';
+import { useState } from 'react';
+import { ToggleRow } from '../../components/form-kit';
 import { useRemote } from '../../hooks/use-remote';
+import { PREVIEW_SHEET_OFFERED, previewSheetOn, setPreviewSheet } from '../subscribe';
 
 /** How one kind of notice stands, in words a resident understands. */
 export function noticeText(n: NoticeStatus): string {
@@ -16,6 +19,7 @@ export function noticeText(n: NoticeStatus): string {
  */
 export function NoticeSettings() {
   const notices = useRemote(() => call('notifications.mine', {}), []);
+  const [preview, setPreview] = useState(previewSheetOn);
   useDidShow(() => notices.reload());
   if (!notices.data) return null;
   return (
@@ -30,6 +34,17 @@ export function NoticeSettings() {
           </View>
         ))}
       </View>
+      {PREVIEW_SHEET_OFFERED ? (
+        <ToggleRow
+          title="预览：模拟微信订阅窗口"
+          text="只在浏览器预览里有。打开后，报名、预约、提交时会先问您是否接收提醒，就像微信里那样。"
+          checked={preview}
+          onChange={(on) => {
+            setPreviewSheet(on);
+            setPreview(on);
+          }}
+        />
+      ) : null}
     </View>
   );
 }
