@@ -61,7 +61,7 @@ let page: Page;
 describe('我的 → 消息提醒', () => {
   it('shows every notice off for a new resident, and offers the preview’s stand-in sheet', async () => {
     // A resident of 朝阳社区 (its agent on duty, its staff to thank).
-    await (await apiAs(e2e, RESIDENT)).call('users.updateProfile', { homeCommunityId: 'chaoyang' });
+    await (await apiAs(e2e, RESIDENT)).call('users.updateProfile', { homeCommunityId: 'chaoyang', nickname: '孙桂芳' });
     page = (await e2e.phone()).page;
     await signInAs(page, RESIDENT);
     const card = page.locator('[aria-label="消息提醒"]').filter({ visible: true });
@@ -124,6 +124,7 @@ describe('the subscribe sheet at each tap of the plan', () => {
 
   it('staff see at the door who cannot be told by WeChat: a neighbour who signed up without the sheet', async () => {
     const neighbour = await apiAs(e2e, `notify-nb-${run}`);
+    await neighbour.call('users.updateProfile', { nickname: '周大爷' });
     await neighbour.call('events.register', { eventId });
     const { nickname: neighbourName } = await neighbour.call<{ nickname: string }>('users.me');
     const { nickname: residentName } = await (await apiAs(e2e, RESIDENT)).call<{ nickname: string }>('users.me');
@@ -149,9 +150,9 @@ describe('the subscribe sheet at each tap of the plan', () => {
     await free.waitFor();
     await free.click();
     await page.locator('.lt-field input:visible').first().fill('支部学习');
-    await page.locator('.nut-button:visible').filter({ hasText: '确认预约' }).first().click();
+    await page.locator('.nut-button:visible').filter({ hasText: '提交预约，等待审核' }).first().click();
     await answerSheet(page, ['预约结果', '预约提醒'], true, 'notifications-sheet-booking');
-    await seen(page, /已提交|预约成功/).waitFor();
+    await seen(page, '已提交，等待社区审核').waitFor();
 
     const ledger = await notices(RESIDENT);
     expect([ledger.bookingResult.credits, ledger.bookingReminder.credits]).toEqual([1, 1]);
