@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useCareMode } from '../theme/care-mode';
+import './form-kit.scss';
 import './care-mode-setting.scss';
 
 /**
