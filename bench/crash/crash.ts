@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { startCluster, type Cluster } from '../../cloud/ops/cluster';
 import { openDatabase, type Db } from '../../cloud/storage/dialect';
 import { createTestDatabase } from '../../cloud/storage/test-database';
+import { openidOf } from '../../cloud/wechat/fake-server';
 
 /**
  * `npm run test:crash` (scripts/test-crash.sh): residents rush to register while a host is
@@ -88,14 +89,24 @@ async function run(kind: 'postgres' | 'sqlite'): Promise<{ ok: boolean; report: 
   const problems: string[] = [];
   try {
     const api = (name: string) => `${cluster.url}/1.1/functions/${name}`;
-    // Residents accept 报名结果 at the sign-up tap, as the mini-program asks them to: a
-    // confirmation goes out only against that credit (cloud/notifications).
+    // Residents accept 报名结果 at the sign-up tap, as the mini-program asks them to. The tap
+    // happens in the WeChat client: WeChat (here the fake, /__fake/subscribe) grants the
+    // credit, and the mini-program reports the choice to the host (notifications.report),
+    // whose ledger lets a confirmation go out only against it (cloud/notifications).
     const templates = await withRetry(
       () => post(api('notifications.templateIds'), {}),
       (r) => (r.json.result as Record<string, string> | undefined) ?? null,
     );
     const eventResultTemplate = templates.value?.eventResult;
     if (!eventResultTemplate) throw new Error('no 报名结果 template id from notifications.templateIds');
+    const acceptAtWechat = async (persona: string) => {
+      const r = await fetch(`${cluster.fakeWechat.url}/__fake/subscribe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid: openidOf(persona), results: { [eventResultTemplate]: 'accept' } }),
+      });
+      if (!r.ok) throw new Error(`the fake WeChat refused the subscription: ${await r.text()}`);
+    };
     const admin = await post(`${cluster.url}/1.1/login`, { username: 'chaoyang-admin', password: 'Linli2026dev' });
     const adminToken = String(admin.json.sessionToken ?? '');
     if (!adminToken) throw new Error(`admin login failed: ${JSON.stringify(admin)}`);
@@ -137,12 +148,14 @@ async function run(kind: 'postgres' | 'sqlite'): Promise<{ ok: boolean; report: 
       while (next < RESIDENTS) {
         const i = next++;
         const eventId = eventIds[i % EVENTS]!;
+        const persona = `crash-${kind}-${i}`;
         const login = await withRetry(
-          () => post(`${cluster.url}/1.1/users`, { authData: { lc_weapp: { code: `dev:crash-${kind}-${i}` } } }),
+          () => post(`${cluster.url}/1.1/users`, { authData: { lc_weapp: { code: `dev:${persona}` } } }),
           (r) => (typeof r.json.sessionToken === 'string' ? r.json.sessionToken : null),
         );
         let outcome: Outcome = { resident: i, eventId, registrationId: null, status: null, attempts: login.attempts };
         if (login.value) {
+          await acceptAtWechat(persona);
           await withRetry(
             () => post(api('notifications.report'), { results: { [eventResultTemplate]: 'accept' } }, login.value!),
             (r) => (r.status < 300 ? true : null),
@@ -203,15 +216,20 @@ async function run(kind: 'postgres' | 'sqlite'): Promise<{ ok: boolean; report: 
       if (match && m.status === 'sent') sentFor.set(match[1]!, (sentFor.get(match[1]!) ?? 0) + 1);
     }
     const notExactlyOne = confirmed.filter((r) => sentFor.get(r.id) !== 1).length;
-    if (notExactlyOne) problems.push(`${notExactlyOne} confirmed registrations without exactly one confirmation recorded as sent`);
+    if (notExactlyOne) {
+      const ended = await db.selectFrom('outbox').select(['status', 'last_error']).where('dedupe_key', 'like', 'event:%').execute();
+      const why = new Map<string, number>();
+      for (const m of ended) why.set(`${m.status}${m.last_error ? ` (${m.last_error})` : ''}`, (why.get(`${m.status}${m.last_error ? ` (${m.last_error})` : ''}`) ?? 0) + 1);
+      problems.push(`${notExactlyOne} confirmed registrations without exactly one confirmation recorded as sent (outbox: ${[...why].map(([k, n]) => `${n} ${k}`).join(', ')})`);
+    }
     const takenOver = outbox.filter((m) => m.attempts > 1).length;
     const users = await db.selectFrom('users').select(['id', 'openid']).where('id', 'in', confirmed.map((r) => r.user_id)).execute();
-    const openidOf = new Map(users.map((u) => [u.id, u.openid]));
+    const openidByUser = new Map(users.map((u) => [u.id, u.openid]));
     const titleOf = new Map(eventIds.map((id, i) => [id, `压力测试活动${i + 1}`]));
     const fakeMessages = (await (await fetch(`${cluster.fakeWechat.url}/__fake/messages`)).json()) as Array<{ touser: string; data: Record<string, { value: string }> }>;
     const received = new Map<string, number>();
     for (const m of fakeMessages) if (m.data.thing4?.value.startsWith('报名成功')) received.set(`${m.touser}|${m.data.thing1?.value}`, (received.get(`${m.touser}|${m.data.thing1?.value}`) ?? 0) + 1);
-    const counts = confirmed.map((r) => received.get(`${openidOf.get(r.user_id)}|${titleOf.get(r.event_id)}`) ?? 0);
+    const counts = confirmed.map((r) => received.get(`${openidByUser.get(r.user_id)}|${titleOf.get(r.event_id)}`) ?? 0);
     const never = counts.filter((n) => n === 0).length;
     const extra = counts.reduce((a, n) => a + Math.max(0, n - 1), 0);
     if (never) problems.push(`${never} confirmed residents never received their confirmation at the fake WeChat`);

@@ -1,7 +1,8 @@
 import { signIn, startTestLinli, type TestLinli } from '../testing/linli';
 import { openidOf } from '../wechat/fake-server';
 import { claimDue, enqueue, settle } from './outbox.storage';
-import { runOutboxOnce } from './worker';
+import { payForMessage } from './subscriptions.storage';
+import { runOutboxOnce, SENT_BEFORE_NOTE } from './worker';
 
 /** Several hosts share one outbox: what one host took and never settled is not lost, and nothing goes out twice. */
 let linli: TestLinli;
@@ -13,16 +14,16 @@ afterAll(() => linli.stop());
 
 const LEASE = 60_000; // config default
 let serial = 0;
-async function queue(persona: string, count = 1): Promise<string> {
+async function queue(persona: string, count = 1, template: 'progress' | 'eventResult' = 'progress', taps = 1): Promise<string> {
   const resident = await signIn(persona);
-  await linli.subscribe(resident, persona, ['progress']);
+  for (let i = 0; i < taps; i++) await linli.subscribe(resident, persona, [template]);
   const tag = `lease-${++serial}`;
   await enqueue(
     linli.services.db,
     Array.from({ length: count }, (_, i) => ({
       dedupeKey: `${tag}:${i}`,
       userId: resident.userId!,
-      template: 'progress' as const,
+      template,
       page: null,
       data: { thing1: `${tag}:${i}`, time2: '2026年3月23日 10:00', thing3: '朝阳社区', thing4: '测试租约' },
       notBefore: linli.clock.now(),
@@ -69,6 +70,83 @@ describe('when a host dies holding a message', () => {
     const row = await linli.services.db.selectFrom('outbox').select(['status', 'attempts']).where('dedupe_key', '=', `${tag}:0`).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'failed', attempts: 7 });
     linli.clock.advance(-6 * (LEASE + 1));
+  });
+});
+
+describe('when a host dies after paying for a one-time message', () => {
+  beforeEach(drain);
+
+  /** The dead host's part: it takes the message and spends the resident's credit on it. */
+  async function payAndDie(tag: string) {
+    const now = linli.clock.now();
+    const [message] = await claimDue(linli.services.db, { now, leaseUntil: new Date(now.getTime() + LEASE), holder: 'dead-host', limit: 10 });
+    expect(message!.dedupe_key).toBe(`${tag}:0`);
+    const bill = { messageId: message!.id, holder: 'dead-host', userId: message!.user_id, template: 'eventResult' as const };
+    expect(await payForMessage(linli.services.db, bill, 'one-time')).toBe('credit');
+    return message!;
+  }
+  const credits = async (persona: string) =>
+    (
+      await linli.services.db
+        .selectFrom('subscriptions')
+        .innerJoin('users', 'users.id', 'subscriptions.user_id')
+        .select(['credits', 'last_choice'])
+        .where('users.openid', '=', openidOf(persona))
+        .where('template', '=', 'eventResult')
+        .executeTakeFirstOrThrow()
+    );
+
+  it('the host taking over sends it on that payment, not on the resident\'s next credit', async () => {
+    // Two accepted taps: one for this message, one left for the next.
+    const tag = await queue('paid-a', 1, 'eventResult', 2);
+    await payAndDie(tag);
+    expect((await credits('paid-a')).credits).toBe(1);
+    linli.clock.advance(LEASE + 1);
+    expect(await runOutboxOnce(linli.services)).toBe(1);
+    expect(await delivered(tag)).toHaveLength(1);
+    expect((await credits('paid-a')).credits).toBe(1);
+    linli.clock.advance(-(LEASE + 1));
+  });
+
+  it('with its only credit, a taken-over message is not called 未订阅', async () => {
+    const tag = await queue('paid-b', 1, 'eventResult', 1);
+    await payAndDie(tag);
+    linli.clock.advance(LEASE + 1);
+    expect(await runOutboxOnce(linli.services)).toBe(1);
+    expect(await delivered(tag)).toHaveLength(1);
+    const row = await linli.services.db.selectFrom('outbox').select(['status', 'paid']).where('dedupe_key', '=', `${tag}:0`).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'sent', paid: 'credit' });
+    linli.clock.advance(-(LEASE + 1));
+  });
+
+  it('when its send reached WeChat before it died, the message is recorded as sent once and the resident keeps the subscription', async () => {
+    const tag = await queue('paid-c', 1, 'eventResult', 1);
+    const message = await payAndDie(tag);
+    // WeChat took the dead host's send; "sent" was never recorded.
+    await linli.services.wechat.sendSubscribeMessage({ toOpenid: openidOf('paid-c'), templateId: linli.config.templates.eventResult.id, data: JSON.parse(message.data) as Record<string, string> });
+    linli.clock.advance(LEASE + 1);
+    await runOutboxOnce(linli.services);
+    // WeChat refused the second send of a one-time subscription (43101): the resident got exactly one.
+    expect(await delivered(tag)).toHaveLength(1);
+    const row = await linli.services.db.selectFrom('outbox').select(['status', 'last_error']).where('dedupe_key', '=', `${tag}:0`).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'sent', last_error: SENT_BEFORE_NOTE });
+    expect((await credits('paid-c')).last_choice).toBe('accept');
+    linli.clock.advance(-(LEASE + 1));
+  });
+
+  it('a host that lost the message pays nothing for it', async () => {
+    const tag = await queue('paid-d', 1, 'eventResult', 1);
+    const now = linli.clock.now();
+    const [message] = await claimDue(linli.services.db, { now, leaseUntil: new Date(now.getTime() + LEASE), holder: 'slow-host', limit: 10 });
+    expect(message!.dedupe_key).toBe(`${tag}:0`);
+    linli.clock.advance(LEASE + 1);
+    await claimDue(linli.services.db, { now: linli.clock.now(), leaseUntil: new Date(linli.clock.now().getTime() + LEASE), holder: 'new-host', limit: 10 });
+    const bill = { messageId: message!.id, holder: 'slow-host', userId: message!.user_id, template: 'eventResult' as const };
+    expect(await payForMessage(linli.services.db, bill, 'one-time')).toBeNull();
+    expect((await credits('paid-d')).credits).toBe(1);
+    linli.clock.advance(LEASE + 1);
+    await drain();
+    linli.clock.advance(-2 * (LEASE + 1));
   });
 });
 

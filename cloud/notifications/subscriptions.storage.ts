@@ -42,35 +42,78 @@ export async function recordChoices(
   });
 }
 
-/**
- * Takes the right to send one message: a long-term subscription that is on, or one
- * one-time credit (a conditional decrement, so a credit is never spent twice).
- *
- * @returns how it was paid for, or null when the resident has not subscribed (未订阅)
- */
-export async function spendCredit(db: Db, userId: string, template: TemplateName, kind: TemplateKind): Promise<'long-term' | 'credit' | null> {
-  if (kind === 'long-term') {
-    const row = await db.selectFrom('subscriptions').select('long_term').where('user_id', '=', userId).where('template', '=', template).executeTakeFirst();
-    return row?.long_term === 1 ? 'long-term' : null;
-  }
-  const result = await db
-    .updateTable('subscriptions')
-    .set((eb) => ({ credits: eb('credits', '-', 1) }))
-    .where('user_id', '=', userId)
-    .where('template', '=', template)
-    .where('credits', '>', 0)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1 ? 'credit' : null;
+/** Which claim of which message a payment is for: the outbox row and the host holding it. */
+export interface PaidMessage {
+  messageId: string;
+  /** The lease holder (outbox.claimed_by): a host that lost the message pays nothing. */
+  holder: string;
+  userId: string;
+  template: TemplateName;
 }
 
-/** Gives back a credit whose message WeChat did not take (a failure to retry). */
-export async function refundCredit(db: Db, userId: string, template: TemplateName): Promise<void> {
-  await db
-    .updateTable('subscriptions')
-    .set((eb) => ({ credits: eb('credits', '+', 1) }))
-    .where('user_id', '=', userId)
-    .where('template', '=', template)
-    .execute();
+/**
+ * Takes the right to send one message and records it on the message, in one transaction:
+ * a long-term subscription that is on, or one one-time credit (a conditional decrement, so a
+ * credit is never spent twice). A host that takes over a message a dead host had paid for
+ * finds `outbox.paid` set and sends on that payment, instead of spending the resident's next
+ * credit or finding none.
+ *
+ * @returns how it was paid for, or null when the resident has not subscribed (未订阅) or
+ *   the holder no longer holds the message
+ */
+export async function payForMessage(db: Db, m: PaidMessage, kind: TemplateKind): Promise<'long-term' | 'credit' | null> {
+  return db.transaction().execute(async (tx) => {
+    let paid: 'long-term' | 'credit' | null = null;
+    if (kind === 'long-term') {
+      const row = await tx.selectFrom('subscriptions').select('long_term').where('user_id', '=', m.userId).where('template', '=', m.template).executeTakeFirst();
+      paid = row?.long_term === 1 ? 'long-term' : null;
+    } else {
+      const spent = await tx
+        .updateTable('subscriptions')
+        .set((eb) => ({ credits: eb('credits', '-', 1) }))
+        .where('user_id', '=', m.userId)
+        .where('template', '=', m.template)
+        .where('credits', '>', 0)
+        .executeTakeFirst();
+      paid = Number(spent.numUpdatedRows) === 1 ? 'credit' : null;
+    }
+    if (!paid) return null;
+    const marked = await tx
+      .updateTable('outbox')
+      .set({ paid })
+      .where('id', '=', m.messageId)
+      .where('status', '=', 'sending')
+      .where('claimed_by', '=', m.holder)
+      .executeTakeFirst();
+    // Another host holds the message now: roll the spend back.
+    if (Number(marked.numUpdatedRows) !== 1) throw new LostClaim();
+    return paid;
+  }).catch((error: unknown) => {
+    if (error instanceof LostClaim) return null;
+    throw error;
+  });
+}
+
+class LostClaim extends Error {}
+
+/** Gives back the credit of a message WeChat did not take (a failure to retry), once. */
+export async function refundMessage(db: Db, m: PaidMessage): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const unmarked = await tx
+      .updateTable('outbox')
+      .set({ paid: null })
+      .where('id', '=', m.messageId)
+      .where('paid', '=', 'credit')
+      .where('claimed_by', '=', m.holder)
+      .executeTakeFirst();
+    if (Number(unmarked.numUpdatedRows) !== 1) return;
+    await tx
+      .updateTable('subscriptions')
+      .set((eb) => ({ credits: eb('credits', '+', 1) }))
+      .where('user_id', '=', m.userId)
+      .where('template', '=', m.template)
+      .execute();
+  });
 }
 
 /** WeChat answered 43101: whatever we thought, the resident has switched this template off. */

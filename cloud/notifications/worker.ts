@@ -6,7 +6,7 @@ import type { Services } from '../core/services';
 import { WechatError, WECHAT_ARGUMENT_INVALID, WECHAT_SUBSCRIPTION_REFUSED } from '../wechat/client';
 import { keywordProblem } from '../wechat/keyword-rules';
 import { claimDue, releaseClaims, settle } from './outbox.storage';
-import { clearSubscription, refundCredit, spendCredit } from './subscriptions.storage';
+import { clearSubscription, payForMessage, refundMessage } from './subscriptions.storage';
 import { TEMPLATE_KEYWORDS, templateNameOf } from './templates';
 
 /** Waits before the 1st, 2nd, … retry of a message WeChat failed to take. */
@@ -28,11 +28,16 @@ export interface OutboxRunOptions {
 /** What the outbox records when the resident has no subscription left for the template. */
 export const UNSUBSCRIBED_NOTE = '未订阅：居民没有可用的订阅次数';
 
+/** A one-time message taken over from a dead host that had paid for it, and WeChat says its credit is gone. */
+export const SENT_BEFORE_NOTE = '接手发送时微信答复 43101：中断的主机已发出此条（一次性订阅只能发一条）';
+
 /**
  * Sends what is due, once each, and only what WeChat would take:
  * - a message whose fields break WeChat's limits is "rejected" without a call (47003);
  * - a message needs a credit of its template (one per accepted tap) or a long-term
  *   subscription; without one it is "unsubscribed" (未订阅), final, and WeChat is not called;
+ *   the payment is recorded on the message with the spend, so a host taking over a message
+ *   sends it on the dead host's payment;
  * - a refusal (43101: the resident switched the template off) is final and clears the ledger;
  * - other failures give the credit back and retry with growing delays, then give up.
  *
@@ -40,7 +45,9 @@ export const UNSUBSCRIBED_NOTE = '未订阅：居民没有可用的订阅次数'
  * taken again when its lease runs out, and a message recorded as sent is never taken again.
  * The one gap no outbox can close: a host killed after WeChat accepted a message and before
  * "sent" was recorded sends it again; for a one-time subscription WeChat itself refuses that
- * second send (43101).
+ * second send (43101), and a message taken over with its credit already spent that gets
+ * 43101 is recorded as sent (SENT_BEFORE_NOTE): the resident's one credit for it went on the
+ * dead host's send, and clearing the resident's subscriptions would be wrong.
  *
  * @returns how many messages were sent
  */
@@ -75,7 +82,10 @@ export async function runOutboxOnce(services: Services, options: number | Outbox
       continue;
     }
     const { id: templateId, kind } = services.config.templates[template];
-    const paid = await spendCredit(services.db, message.user_id, template, kind);
+    const bill = { messageId: message.id, holder, userId: message.user_id, template };
+    // Paid on an earlier claim whose host died before it could settle.
+    const paidBefore = message.paid === 'credit' || message.paid === 'long-term' ? message.paid : null;
+    const paid = paidBefore ?? (await payForMessage(services.db, bill, kind));
     if (!paid) {
       await settle(services.db, message.id, holder, { status: 'unsubscribed', error: UNSUBSCRIBED_NOTE, at: now });
       continue;
@@ -87,13 +97,17 @@ export async function runOutboxOnce(services: Services, options: number | Outbox
     } catch (error) {
       const errcode = error instanceof WechatError ? error.errcode : -1;
       const text = error instanceof Error ? error.message : String(error);
+      if (errcode === WECHAT_SUBSCRIPTION_REFUSED && paidBefore === 'credit' && kind === 'one-time') {
+        await settle(services.db, message.id, holder, { status: 'sent', error: SENT_BEFORE_NOTE, at: now });
+        continue;
+      }
       if (errcode === WECHAT_SUBSCRIPTION_REFUSED) {
         await clearSubscription(services.db, message.user_id, template, now);
         await settle(services.db, message.id, holder, { status: 'refused', error: text, at: now });
         continue;
       }
       // WeChat did not take it: the credit is still the resident's.
-      if (paid === 'credit') await refundCredit(services.db, message.user_id, template);
+      if (paid === 'credit') await refundMessage(services.db, bill);
       // attempts already counts this claim.
       if (errcode === WECHAT_ARGUMENT_INVALID) {
         await settle(services.db, message.id, holder, { status: 'rejected', error: text, at: now });

@@ -15,6 +15,7 @@ import * as m012 from './migrations/012-leancloud-import';
 import * as m013 from './migrations/013-people-search';
 import * as m015 from './migrations/015-feed-indexes';
 import * as m016 from './migrations/016-stories';
+import * as m017 from './migrations/017-outbox-paid';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013-people-search': m013,
   '015-feed-indexes': m015,
   '016-stories': m016,
+  '017-outbox-paid': m017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -182,6 +182,8 @@ export interface OutboxTable {
   lease_until: string | null;
   /** The host (and attempt) that holds the lease; a settle from anyone else is ignored. */
   claimed_by: string | null;
+  /** How this message's send was paid for ('credit' | 'long-term'), set with the spend; null until then and after a refund. */
+  paid: string | null;
 }
 
 export interface ServiceCentersTable {
