@@ -23,6 +23,13 @@ export interface ClusterOptions {
   hosts?: number;
   /** The proxy's port; 0 = any. */
   port?: number;
+  /**
+   * The console's own port on the proxy (0 = any): the hosts serve the console only on its
+   * own origin (LINLI_CONSOLE_ORIGIN), as in production, never next to the resident pages.
+   */
+  consolePort?: number;
+  /** The console origin's host name, as the browser will send it (default localhost). */
+  consoleHostname?: string;
   /** Where the hosts' JSON logs go, one file a host. */
   logDir: string;
   /** Extra environment for every host. */
@@ -30,7 +37,10 @@ export interface ClusterOptions {
 }
 
 export interface Cluster {
+  /** The resident side: the H5 preview and the API. */
   url: string;
+  /** The console's own origin (its pages at /console/, and the API it calls). */
+  consoleUrl: string;
   hostUrls: string[];
   fakeWechat: FakeWechat;
   s3: LocalS3;
@@ -83,6 +93,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   await migrateToLatest(database.db).finally(() => database.close());
 
   const ports = await Promise.all(Array.from({ length: hostCount }, freePort));
+  const consolePort = options.consolePort || (await freePort());
+  const consoleUrl = `http://${options.consoleHostname ?? 'localhost'}:${consolePort}`;
   const hostUrls = ports.map((p) => `http://127.0.0.1:${p}`);
   const children: Array<ChildProcess | null> = ports.map(() => null);
   const spawnHost = (index: number): ChildProcess => {
@@ -100,6 +112,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         LINLI_LOG_LEVEL: 'info',
         // The first host loads the demo data; loading is safe to repeat but not to race.
         LINLI_DEMO_DATA: index === 0 ? '1' : '0',
+        // The proxy's console port: the Host header the browser sends there is this origin's.
+        LINLI_CONSOLE_ORIGIN: consoleUrl,
         WECHAT_API_BASE: fakeWechat.url,
         LINLI_S3_ENDPOINT: s3.endpoint,
         LINLI_S3_ACCESS_KEY_ID: s3.accessKeyId,
@@ -124,9 +138,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   }
   await Promise.all(started);
   const proxy: Proxy = await startProxy({ upstreams: () => hostUrls, port: options.port ?? 0, host: '127.0.0.1' });
+  // The console's origin: a second listener of the same load balancer in front of the same hosts.
+  const consoleProxy: Proxy = await startProxy({ upstreams: () => hostUrls, port: consolePort, host: '127.0.0.1' });
 
   return {
     url: proxy.url,
+    consoleUrl,
     hostUrls,
     fakeWechat,
     s3,
@@ -141,6 +158,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     },
     async stop() {
       await proxy.close();
+      await consoleProxy.close();
       await Promise.all(
         children.map(
           (child) =>
