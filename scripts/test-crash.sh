@@ -5,6 +5,7 @@
 # invariant breaks.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system-deps.sh || exit 1
 source scripts/pg.sh
 trap 'linli_pg_stop' EXIT
 linli_pg_start || exit 1
