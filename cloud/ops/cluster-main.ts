@@ -14,7 +14,7 @@ async function main() {
   const logDir = path.resolve('.data/cluster/logs');
   fs.mkdirSync(logDir, { recursive: true });
   const port = Number(process.env.PORT ?? 3000);
-  const consolePort = Number(process.env.CONSOLE_PORT ?? port + 1);
+  const consolePort = Number(process.env.CONSOLE_PORT ?? (port ? port + 1 : 0));
   const cluster = await startCluster({ databaseUrl, hosts: Number(process.env.LINLI_CLUSTER_HOSTS ?? 2), port, consolePort, logDir });
   const url = cluster.url.replace('127.0.0.1', 'localhost');
   console.log(

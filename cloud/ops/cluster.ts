@@ -5,8 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../config';
 import { fakeTemplates } from '../notifications/templates';
-import { openDatabase } from '../storage/dialect';
-import { migrateToLatest } from '../storage/migrate';
 import { createBucket, startLocalS3, type LocalS3 } from '../testing/s3-server';
 import { startFakeWechat, type FakeWechat } from '../wechat/fake-server';
 import { startProxy, type Proxy } from './proxy';
@@ -79,6 +77,19 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): 
   throw new Error(`host at ${url} not ready in ${timeoutMs} ms`);
 }
 
+async function runMigrate(databaseUrl: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cloud/ops/cli.ts', 'migrate'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`npm run migrate failed (${code}): ${output.trim()}`);
+}
+
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const hostCount = options.hosts ?? 2;
   fs.mkdirSync(options.logDir, { recursive: true });
@@ -88,9 +99,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   // The fake knows the hosts' subscribe-message templates (their defaults), as WeChat knows the app's.
   const fakeWechat = await startFakeWechat({ templates: fakeTemplates(loadConfig({ NODE_ENV: 'development', ...pickTemplateEnv(process.env) })) });
 
-  // The separate migrate step (npm run migrate): hosts never migrate here.
-  const database = openDatabase(options.databaseUrl);
-  await migrateToLatest(database.db).finally(() => database.close());
+  // The separate migrate step, the command itself (npm run migrate): hosts never migrate
+  // here, and refuse a schema that is not current.
+  await runMigrate(options.databaseUrl);
 
   const ports = await Promise.all(Array.from({ length: hostCount }, freePort));
   const consolePort = options.consolePort || (await freePort());
