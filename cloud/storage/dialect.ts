@@ -3,6 +3,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
+import { groupCommitDialect, type GroupCommitOptions } from './group-commit';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -29,7 +30,11 @@ export const DEFAULT_SQLITE_FILE = '.data/linli.sqlite';
  * The one place that decides which database we talk to: absent or a file path means the
  * embedded SQLite file; `postgres://` or `postgresql://` means PostgreSQL.
  */
-export function openDatabase(url: string | undefined, options: { poolSize?: number; sqliteSynchronous?: 'NORMAL' | 'FULL' } = {}): OpenDatabase {
+export function openDatabase(
+  url: string | undefined,
+  options: { poolSize?: number; sqliteSynchronous?: 'NORMAL' | 'FULL'; groupCommit?: Omit<GroupCommitOptions, 'multiStatement'> | false } = {},
+): OpenDatabase {
+  const batching = options.groupCommit === undefined ? groupCommitFromEnv() : options.groupCommit;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     // int8 (counts, sums) as numbers: our counts stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -37,7 +42,8 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
     // An idle connection the server ends (restart, dropped test database) is replaced on the
     // next query; unhandled, its error event would take the whole process down.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const dialect = new PostgresDialect({ pool });
+    const db = new Kysely<Database>({ dialect: batching ? groupCommitDialect(dialect, { ...batching, multiStatement: true }) : dialect });
     return {
       db,
       kind: 'postgres',
@@ -57,12 +63,27 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
   sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? sqliteSynchronousFromEnv()}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
+  const db = new Kysely<Database>({ dialect: batching ? groupCommitDialect(dialect, { ...batching, multiStatement: false }) : dialect });
   return { db, kind: 'sqlite', description: path.resolve(file), poolStats: () => ({ total: 1, idle: 1, waiting: 0 }), close: () => db.destroy() };
 }
 
 function sqliteSynchronousFromEnv(): 'NORMAL' | 'FULL' {
   return process.env.LINLI_SQLITE_SYNCHRONOUS?.toUpperCase() === 'FULL' ? 'FULL' : 'NORMAL';
+}
+
+/**
+ * Group commit (cloud/storage/group-commit.ts) is on unless `LINLI_GROUP_COMMIT=0`; a batch
+ * takes at most `LINLI_GROUP_COMMIT_MAX` requests (32) and stays open at most
+ * `LINLI_GROUP_COMMIT_MS` (5 ms) while more requests wait.
+ */
+function groupCommitFromEnv(): Omit<GroupCommitOptions, 'multiStatement'> | false {
+  if (process.env.LINLI_GROUP_COMMIT === '0') return false;
+  const number = (name: string, fallback: number) => {
+    const value = Number(process.env[name]);
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return { maxJobs: number('LINLI_GROUP_COMMIT_MAX', 32), maxMs: number('LINLI_GROUP_COMMIT_MS', 5) };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
