@@ -36,6 +36,8 @@ export interface GroupCommitOptions {
   maxMs: number;
   /** The database takes several statements in one round trip (PostgreSQL's simple protocol). */
   multiStatement: boolean;
+  /** Told how many requests each committed batch stored (tests, metrics). */
+  onBatch?: (stored: number) => void;
 }
 
 export function groupCommitDialect(inner: Dialect, options: GroupCommitOptions): Dialect {
@@ -241,6 +243,7 @@ class GroupCommitDriver implements Driver {
         if (result.rows[0]?.command === 'ROLLBACK') throw new Error('group commit: the batch was rolled back by the database');
       }
       for (const job of done) job.committed.resolve();
+      this.#options.onBatch?.(done.length);
     } catch (error) {
       if (begun) await conn.executeQuery(CompiledQuery.raw('rollback')).catch(() => {});
       for (const job of done) job.committed.reject(error);
