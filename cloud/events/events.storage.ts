@@ -136,17 +136,45 @@ async function takeSeat(tx: Db, eventId: string): Promise<boolean> {
   return Number(result.numUpdatedRows) === 1;
 }
 
-async function nextWaitlistNo(tx: Db, eventId: string): Promise<number> {
-  const row = await tx
-    .updateTable('events')
-    .set({ waitlist_seq: sql`waitlist_seq + 1` })
-    .where('id', '=', eventId)
-    .returning('waitlist_seq')
-    .executeTakeFirstOrThrow();
-  return row.waitlist_seq;
+export type Notify = (kind: 'confirmed' | 'promoted', reg: RegistrationRow) => OutgoingMessage[];
+
+/**
+ * The first write of a sign-up, which also locks the event's row until commit: a seat if one
+ * is free (the condition and the count in one statement), else the next waitlist number.
+ * Returns the event as it is now. The two conditions are each other's opposite; between the
+ * two statements (PostgreSQL, another host) a cancellation may free a seat, so a refused
+ * waitlist number goes back to the seat.
+ */
+async function seatOrPlace(tx: Db, eventId: string): Promise<{ event: EventsTable; seated: boolean }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const seated = await tx
+      .updateTable('events')
+      .set({ confirmed_count: sql`confirmed_count + 1` })
+      .where('id', '=', eventId)
+      .where((eb) => eb.or([eb('capacity', '=', 0), eb('confirmed_count', '<', eb.ref('capacity'))]))
+      .returningAll()
+      .executeTakeFirst();
+    if (seated) return { event: { ...seated, confirmed_count: seated.confirmed_count - 1 }, seated: true };
+    const waiting = await tx
+      .updateTable('events')
+      .set({ waitlist_seq: sql`waitlist_seq + 1` })
+      .where('id', '=', eventId)
+      .where('capacity', '!=', 0)
+      .where('confirmed_count', '>=', (eb) => eb.ref('capacity'))
+      .returningAll()
+      .executeTakeFirst();
+    if (waiting) return { event: waiting, seated: false };
+  }
+  await tx.selectFrom('events').select('id').where('id', '=', eventId).executeTakeFirstOrThrow();
+  throw new Error(`event ${eventId}: its seats changed three times during one sign-up`);
 }
 
-export type Notify = (kind: 'confirmed' | 'promoted', reg: RegistrationRow) => OutgoingMessage[];
+/** Thrown inside a sign-up's transaction to undo the seat it took: the resident was already registered. */
+class AlreadyRegistered extends Error {
+  constructor(readonly registration: RegistrationRow) {
+    super('already registered');
+  }
+}
 
 /**
  * Registers a resident: a seat while one is free, else the next place in the waitlist.
@@ -154,6 +182,10 @@ export type Notify = (kind: 'confirmed' | 'promoted', reg: RegistrationRow) => O
  * seat count, the registration and its messages are written together or not at all.
  * `admit` sees the event as it is once its row is locked (a cancellation or a change of
  * times that committed after the caller's own check) and throws to refuse.
+ *
+ * Three statements for a new sign-up: the seat (or place) with the event row, the
+ * registration (its unique (event, user) tells of an earlier one), the messages. A resident
+ * already registered finds the seat taken back by the rollback.
  */
 export async function registerResident(
   db: Db,
@@ -162,39 +194,41 @@ export async function registerResident(
   const at = r.now.toISOString();
   try {
     return await db.transaction().execute(async (tx) => {
-      await lockEvent(tx, r.eventId);
-      r.admit?.(await tx.selectFrom('events').selectAll().where('id', '=', r.eventId).executeTakeFirstOrThrow());
-      const existing = await getRegistration(tx, r.eventId, r.userId);
-      if (existing && ACTIVE.includes(existing.status)) return { registration: existing, created: false };
-      if (existing?.status === 'removed') return { registration: existing, created: false };
-      const seated = await takeSeat(tx, r.eventId);
+      const { event, seated } = await seatOrPlace(tx, r.eventId);
+      r.admit?.(event);
       const fields = {
         status: seated ? 'confirmed' : 'waitlisted',
-        waitlist_no: seated ? null : await nextWaitlistNo(tx, r.eventId),
+        waitlist_no: seated ? null : event.waitlist_seq,
         checked_in_at: null,
         checked_in_by: null,
         updated_at: at,
       };
-      let registration: RegistrationRow;
-      if (existing) {
+      let registration: RegistrationRow = {
+        id: newId(),
+        event_id: r.eventId,
+        user_id: r.userId,
+        checkin_code: r.code,
+        shared_by: r.sharedBy,
+        created_at: at,
+        ...fields,
+      };
+      const inserted = await tx
+        .insertInto('event_registrations')
+        .values(registration)
+        .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) {
+        const existing = (await getRegistration(tx, r.eventId, r.userId))!;
+        if (ACTIVE.includes(existing.status) || existing.status === 'removed') throw new AlreadyRegistered(existing);
         await tx.updateTable('event_registrations').set(fields).where('id', '=', existing.id).execute();
         registration = { ...existing, ...fields };
-      } else {
-        registration = {
-          id: newId(),
-          event_id: r.eventId,
-          user_id: r.userId,
-          checkin_code: r.code,
-          shared_by: r.sharedBy,
-          created_at: at,
-          ...fields,
-        };
-        await tx.insertInto('event_registrations').values(registration).execute();
       }
       if (seated) await enqueue(tx, r.notify('confirmed', registration), r.now);
       return { registration, created: true };
     });
   } catch (error) {
+    if (error instanceof AlreadyRegistered) return { registration: error.registration, created: false };
     if (error instanceof AppError) throw error;
     // Two taps of the same resident raced: the unique (event, user) let one in. Answer with it.
     const winner = await getRegistration(db, r.eventId, r.userId);

@@ -8,6 +8,9 @@ import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestL
 import { openidOf } from '../wechat/fake-server';
 import { interleaved, residentOf } from '../testing/interleave';
 import registerForEvent from './register-for-event';
+import { AppError } from '../../types';
+import { openDatabase } from '../storage/dialect';
+import { registerResident } from './events.storage';
 
 let linli: TestLinli;
 let admin: Client;
@@ -417,5 +420,52 @@ describe('the console lists', () => {
     expect(mine.items.every((e) => e.state === 'draft' && e.scopeId === 'chaoyang')).toBe(true);
     const other = await signIn('admin-kangle');
     expect((await other.call('events.adminList', { pageSize: 100 })).items.map((e) => e.id)).not.toContain(draft.id);
+  });
+});
+
+describe('when sign-ups share one group-commit batch', () => {
+  it('a sign-up its own rule refuses is told so alone; the others keep their seats and places', async () => {
+    const event = await publishedEvent({ capacity: 3 }, 24 * 42);
+    const crowd = await residents('batch', 8);
+    const batches: number[] = [];
+    const own = openDatabase(linli.testDatabase.url, { groupCommit: { maxJobs: 32, maxMs: 1_000, onBatch: (n) => batches.push(n) } });
+    try {
+      let open!: () => void;
+      const held = new Promise<void>((resolve) => (open = resolve));
+      // An empty transaction holds the batch open until every sign-up has queued behind it.
+      const holder = own.db.transaction().execute(() => held);
+      const signUps = crowd.map((c, i) =>
+        registerResident(own.db, {
+          eventId: event.id,
+          userId: c.userId!,
+          sharedBy: null,
+          code: `batch-${i}`,
+          now: linli.clock.now(),
+          notify: () => [],
+          admit: () => {
+            if (i === 1 || i === 4) throw new AppError('EVENT_SIGNUP_CLOSED');
+          },
+        }),
+      );
+      setTimeout(open, 50);
+      const outcomes = await Promise.allSettled([holder, ...signUps]);
+      expect(batches).toEqual([7]);
+      const refused = outcomes.slice(1).flatMap((o, i) => (o.status === 'rejected' ? [[i, (o.reason as AppError).code]] : []));
+      expect(refused).toEqual([
+        [1, ERRORS.EVENT_SIGNUP_CLOSED.code],
+        [4, ERRORS.EVENT_SIGNUP_CLOSED.code],
+      ]);
+      const { registrants } = await admin.call('events.registrants', { eventId: event.id });
+      expect(registrants.filter((r) => r.status === 'confirmed')).toHaveLength(3);
+      expect(registrants.filter((r) => r.status === 'waitlisted')).toHaveLength(3);
+      expect(await anonymous.call('events.get', { id: event.id })).toMatchObject({ seatsLeft: 0, waitlistLength: 3 });
+      const positions = await Promise.all(
+        crowd.filter((_, i) => i !== 1 && i !== 4).map(async (c) => (await c.call('events.get', { id: event.id })).mine),
+      );
+      expect(positions.map((m) => m?.waitlistPosition ?? 0).sort()).toEqual([0, 0, 0, 1, 2, 3]);
+      for (const i of [1, 4]) expect((await crowd[i]!.call('events.get', { id: event.id })).mine).toBeNull();
+    } finally {
+      await own.close();
+    }
   });
 });
