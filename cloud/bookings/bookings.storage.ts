@@ -109,8 +109,8 @@ async function releasePlace(tx: Db, bookingId: string): Promise<void> {
  * happen one after the other.
  */
 async function lockResource(tx: Db, resourceId: string): Promise<ResourcesTable> {
-  await tx.updateTable('resources').set({ active: sql`active` }).where('id', '=', resourceId).execute();
-  return tx.selectFrom('resources').selectAll().where('id', '=', resourceId).executeTakeFirstOrThrow();
+  // The locking write returns the row: one statement, not a write and a read.
+  return tx.updateTable('resources').set({ active: sql`active` }).where('id', '=', resourceId).returningAll().executeTakeFirstOrThrow();
 }
 
 /** What a booking re-checks inside its transaction: the resource and the day's closure as they are now. */
@@ -180,7 +180,11 @@ export async function createBookingRow(
     if (!(await takePlace(tx, { resourceId: b.row.resource_id, slotStart: b.row.slot_start, size: b.size, bookingId: b.row.id }))) {
       throw new AppError(b.size === 1 ? 'BOOKING_SLOT_TAKEN' : 'BOOKING_WINDOW_FULL');
     }
-    await addStep(tx, { booking_id: b.row.id, step: b.firstStep, note: null, by_user_id: b.row.user_id, at: b.now.toISOString() });
+    // A new booking's first step is step 1: no need to look for the last one.
+    await tx
+      .insertInto('booking_steps')
+      .values({ id: newId(), seq: 1, booking_id: b.row.id, step: b.firstStep, note: null, by_user_id: b.row.user_id, at: b.now.toISOString() })
+      .execute();
     await enqueue(tx, b.messages, b.now);
   });
 }

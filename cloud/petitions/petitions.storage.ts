@@ -74,7 +74,13 @@ export async function insertPetition(
   return db.transaction().execute(async (tx) => {
     await tx.insertInto('petitions').values(p.row).execute();
     if (!(await p.attach(tx))) throw new FilesUnusable();
-    for (const e of p.events) await addEvent(tx, { petition_id: p.row.id, ...e });
+    // A new petition's timeline starts at 1: its first entries in one statement.
+    if (p.events.length > 0) {
+      await tx
+        .insertInto('petition_events')
+        .values(p.events.map((e, i) => ({ id: newId(), seq: i + 1, petition_id: p.row.id, ...e })))
+        .execute();
+    }
     await enqueue(tx, p.messages, p.now);
     return true;
   });
