@@ -172,7 +172,13 @@ class GroupCommitDriver implements Driver {
 
   /** Runs batches while requests wait. One batch at a time: the database has one writer anyway. */
   async #drain(): Promise<void> {
-    while (this.#queue.length > 0) await this.#batch();
+    while (this.#queue.length > 0) {
+      await this.#batch();
+      // Let the queries that waited for the connection (SQLite has one) run before the next
+      // batch takes it again: Kysely's SQLite lock is not first-come-first-served, and a
+      // queue that never empties would otherwise starve every read.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   async #batch(): Promise<void> {
