@@ -34,7 +34,8 @@ export function openDatabase(
   url: string | undefined,
   options: { poolSize?: number; sqliteSynchronous?: 'NORMAL' | 'FULL'; groupCommit?: Omit<GroupCommitOptions, 'multiStatement'> | false } = {},
 ): OpenDatabase {
-  const batching = options.groupCommit === undefined ? groupCommitFromEnv() : options.groupCommit;
+  const kind: DatabaseKind = url && /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+  const batching = options.groupCommit === undefined ? groupCommitFromEnv(kind) : options.groupCommit;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     // int8 (counts, sums) as numbers: our counts stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -73,12 +74,16 @@ function sqliteSynchronousFromEnv(): 'NORMAL' | 'FULL' {
 }
 
 /**
- * Group commit (cloud/storage/group-commit.ts) is on unless `LINLI_GROUP_COMMIT=0`; a batch
- * takes at most `LINLI_GROUP_COMMIT_MAX` requests (32) and stays open at most
- * `LINLI_GROUP_COMMIT_MS` (5 ms) while more requests wait.
+ * Group commit (cloud/storage/group-commit.ts): `LINLI_GROUP_COMMIT=1` on, `0` off; unset, on
+ * for SQLite and off for PostgreSQL. Measured (docs/benchmarks.md, "Writes"): on SQLite the
+ * batch costs nothing and saves a sync per request with `FULL`; on PostgreSQL one batch at a
+ * time runs every transaction's round trips one after another, which cost more than the
+ * commits it saved. A batch takes at most `LINLI_GROUP_COMMIT_MAX` requests (32) and stays
+ * open at most `LINLI_GROUP_COMMIT_MS` (5 ms) while more requests wait.
  */
-function groupCommitFromEnv(): Omit<GroupCommitOptions, 'multiStatement'> | false {
-  if (process.env.LINLI_GROUP_COMMIT === '0') return false;
+function groupCommitFromEnv(kind: DatabaseKind): Omit<GroupCommitOptions, 'multiStatement'> | false {
+  const setting = process.env.LINLI_GROUP_COMMIT;
+  if (setting === '0' || (setting !== '1' && kind === 'postgres')) return false;
   const number = (name: string, fallback: number) => {
     const value = Number(process.env[name]);
     return Number.isFinite(value) && value > 0 ? value : fallback;
