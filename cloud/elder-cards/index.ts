@@ -1,23 +1,10 @@
-import type { CloudFunction } from '../core/define-function';
-import alertElderFamily from './alert-elder-family';
-import communityElderCards from './community-elder-cards';
-import getElderCard from './get-elder-card';
-import myElderCards from './my-elder-cards';
-import printElderCard from './print-elder-card';
-import reissueElderCard from './reissue-elder-card';
-import revokeElderCard from './revoke-elder-card';
-import saveElderCard from './save-elder-card';
-import scanElderCard from './scan-elder-card';
-
-/** 防走失码: the domain's functions, one file an action. */
-export const elderCardsFunctions: CloudFunction[] = [
-  saveElderCard,
-  myElderCards,
-  communityElderCards,
-  getElderCard,
-  printElderCard,
-  reissueElderCard,
-  revokeElderCard,
-  scanElderCard,
-  alertElderFamily,
-];
+/** 防走失卡: the domain's functions, one file an action (cloud/functions.ts serves them all). */
+export { default as alertElderFamily } from './alert-elder-family';
+export { default as communityElderCards } from './community-elder-cards';
+export { default as getElderCard } from './get-elder-card';
+export { default as myElderCards } from './my-elder-cards';
+export { default as printElderCard } from './print-elder-card';
+export { default as reissueElderCard } from './reissue-elder-card';
+export { default as revokeElderCard } from './revoke-elder-card';
+export { default as saveElderCard } from './save-elder-card';
+export { default as scanElderCard } from './scan-elder-card';

@@ -1,43 +1,20 @@
-import type { CloudFunction } from '../core/define-function';
-import assignGrid from './assign-grid';
-import communityTotals from './community-totals';
-import enterGroup from './enter-group';
-import feedbackList from './feedback-list';
-import getHousehold from './get-household';
-import gridRoster from './grid-roster';
-import importHouseholds from './import-households';
-import labelGroup from './label-group';
-import listHouseholds from './list-households';
-import listVisits from './list-visits';
-import logVisit from './log-visit';
-import myReach from './my-reach';
-import nearbyReports from './nearby-reports';
-import prepareCard from './prepare-card';
-import sendFeedback from './send-feedback';
-import sharePoster from './share-poster';
-import submitReport from './submit-report';
-import visitToPetition from './visit-to-petition';
-import workbench from './workbench';
-
-/** The grid workers' workbench (网格员工作台) functions. */
-export const gridFunctions: CloudFunction[] = [
-  workbench,
-  prepareCard,
-  sharePoster,
-  enterGroup,
-  myReach,
-  labelGroup,
-  communityTotals,
-  listHouseholds,
-  getHousehold,
-  logVisit,
-  listVisits,
-  visitToPetition,
-  nearbyReports,
-  submitReport,
-  sendFeedback,
-  feedbackList,
-  gridRoster,
-  assignGrid,
-  importHouseholds,
-];
+/** 网格员工作台: the domain's functions, one file an action (cloud/functions.ts serves them all). */
+export { default as assignGrid } from './assign-grid';
+export { default as communityTotals } from './community-totals';
+export { default as enterGroup } from './enter-group';
+export { default as feedbackList } from './feedback-list';
+export { default as getHousehold } from './get-household';
+export { default as gridRoster } from './grid-roster';
+export { default as importHouseholds } from './import-households';
+export { default as labelGroup } from './label-group';
+export { default as listHouseholds } from './list-households';
+export { default as listVisits } from './list-visits';
+export { default as logVisit } from './log-visit';
+export { default as myReach } from './my-reach';
+export { default as nearbyReports } from './nearby-reports';
+export { default as prepareCard } from './prepare-card';
+export { default as sendFeedback } from './send-feedback';
+export { default as sharePoster } from './share-poster';
+export { default as submitReport } from './submit-report';
+export { default as visitToPetition } from './visit-to-petition';
+export { default as workbench } from './workbench';

@@ -1,9 +1,6 @@
-import type { CloudFunction } from '../core/define-function';
-import listScreens from './list-screens';
-import removeScreen from './remove-screen';
-import renewScreenKey from './renew-screen-key';
-import saveScreen from './save-screen';
-import showScreen from './show-screen';
-
-/** 大屏: the domain's functions, one file an action. */
-export const screensFunctions: CloudFunction[] = [showScreen, saveScreen, listScreens, renewScreenKey, removeScreen];
+/** 大屏: the domain's functions, one file an action (cloud/functions.ts serves them all). */
+export { default as listScreens } from './list-screens';
+export { default as removeScreen } from './remove-screen';
+export { default as renewScreenKey } from './renew-screen-key';
+export { default as saveScreen } from './save-screen';
+export { default as showScreen } from './show-screen';

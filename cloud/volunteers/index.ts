@@ -1,25 +1,11 @@
-import type { CloudFunction } from '../core/define-function';
-import cancelVolunteering from './cancel-volunteering';
-import correctVolunteerHours from './correct-volunteer-hours';
-import exportVolunteerHours from './export-volunteer-hours';
-import getVolunteerPlaces from './get-volunteer-places';
-import listVolunteers from './list-volunteers';
-import makeCertificate from './make-certificate';
-import myVolunteerHours from './my-volunteer-hours';
-import scanVolunteer from './scan-volunteer';
-import setVolunteerCapacity from './set-volunteer-capacity';
-import signUpVolunteer from './sign-up-volunteer';
-
-/** 志愿服务时长: the domain's functions, one file an action. */
-export const volunteersFunctions: CloudFunction[] = [
-  getVolunteerPlaces,
-  setVolunteerCapacity,
-  signUpVolunteer,
-  cancelVolunteering,
-  scanVolunteer,
-  listVolunteers,
-  correctVolunteerHours,
-  myVolunteerHours,
-  makeCertificate,
-  exportVolunteerHours,
-];
+/** 志愿服务时长: the domain's functions, one file an action (cloud/functions.ts serves them all). */
+export { default as cancelVolunteering } from './cancel-volunteering';
+export { default as correctVolunteerHours } from './correct-volunteer-hours';
+export { default as exportVolunteerHours } from './export-volunteer-hours';
+export { default as getVolunteerPlaces } from './get-volunteer-places';
+export { default as listVolunteers } from './list-volunteers';
+export { default as makeCertificate } from './make-certificate';
+export { default as myVolunteerHours } from './my-volunteer-hours';
+export { default as scanVolunteer } from './scan-volunteer';
+export { default as setVolunteerCapacity } from './set-volunteer-capacity';
+export { default as signUpVolunteer } from './sign-up-volunteer';

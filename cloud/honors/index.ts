@@ -1,0 +1,21 @@
+/** 光荣榜/锦旗: the domain's functions, one file an action (cloud/functions.ts serves them all). */
+export { default as adminListHonorLists } from './admin-list-honor-lists';
+export { default as getHonorEntry } from './get-honor-entry';
+export { default as getHonorList } from './get-honor-list';
+export { default as honorPosterCode } from './get-poster-code';
+export { default as likeHonorEntry } from './like-honor-entry';
+export { default as listHonorLists } from './list-honor-lists';
+export { default as listNominations } from './list-nominations';
+export { default as listThanks } from './list-thanks';
+export { default as myNominations } from './my-nominations';
+export { default as nominate } from './nominate';
+export { default as postThanks } from './post-thanks';
+export { default as publishHonorList } from './publish-honor-list';
+export { default as reportThanks } from './report-thanks';
+export { default as reviewNomination } from './review-nomination';
+export { default as reviewThanks } from './review-thanks';
+export { default as saveHonorEntry } from './save-honor-entry';
+export { default as saveHonorList } from './save-honor-list';
+export { default as staffToThank } from './staff-to-thank';
+export { default as thanksQueue } from './thanks-queue';
+export { default as thanksReceived } from './thanks-received';
