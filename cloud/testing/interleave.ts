@@ -1,11 +1,13 @@
 import type { SessionUser } from '../core/define-function';
 import type { Services } from '../core/services';
+import { grantsOf } from '../roles/roles.storage';
 import type { Client } from './linli';
 
 /**
- * The services a handler runs with, except that its first transaction starts only after
- * `between` has finished: the handler's own checks have run on the state before, its write
- * meets the state after. For tests of a check-then-write gap, on SQLite and PostgreSQL alike.
+ * The services a handler runs with, except that its first write — a transaction, or a single
+ * insert, update or delete statement — starts only after `between` has finished: the
+ * handler's own checks have run on the state before, its write meets the state after. For
+ * tests of a check-then-write gap, on SQLite and PostgreSQL alike.
  *
  * @example
  * const services = interleaved(linli.services, () => admin.call('events.cancel', { id, reason }));
@@ -13,6 +15,12 @@ import type { Client } from './linli';
  */
 export function interleaved(services: Services, between: () => Promise<unknown>): Services & { interleaved(): boolean } {
   let ran = false;
+  const once = async () => {
+    if (!ran) {
+      ran = true;
+      await between();
+    }
+  };
   const db = new Proxy(services.db, {
     get(target, prop) {
       if (prop === 'transaction') {
@@ -20,23 +28,50 @@ export function interleaved(services: Services, between: () => Promise<unknown>)
           const builder = target.transaction();
           return {
             async execute<T>(fn: Parameters<typeof builder.execute<T>>[0]): Promise<T> {
-              if (!ran) {
-                ran = true;
-                await between();
-              }
+              await once();
               return builder.execute(fn);
             },
           };
         };
       }
       const value = Reflect.get(target, prop, target) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      return WRITES.has(prop) ? (...args: unknown[]) => deferred(bound(...args) as object, once) : bound;
     },
   });
   return { ...services, db, interleaved: () => ran };
 }
 
+const WRITES = new Set<string | symbol>(['insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto']);
+
+/** A statement builder whose `execute…` waits for `before`; every builder it returns does too. */
+function deferred<T extends object>(builder: T, before: () => Promise<void>): T {
+  return new Proxy(builder, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      const fn = value as (...args: unknown[]) => unknown;
+      if (typeof prop === 'string' && prop.startsWith('execute')) {
+        return async (...args: unknown[]) => {
+          await before();
+          return fn.apply(target, args);
+        };
+      }
+      return (...args: unknown[]) => {
+        const out = fn.apply(target, args);
+        return out && typeof out === 'object' && 'execute' in out ? deferred(out, before) : out;
+      };
+    },
+  });
+}
+
 /** A signed-in resident (no roles) as a handler sees them. */
 export function residentOf(client: Client): SessionUser {
   return { id: client.userId!, isResident: true, grants: [], sessionHash: 'test' };
+}
+
+/** A signed-in staff member as a handler sees them: their roles as stored at this moment. */
+export async function staffOf(services: Services, client: Client): Promise<SessionUser> {
+  return { id: client.userId!, isResident: true, grants: await grantsOf(services.db, client.userId!), sessionHash: 'test' };
 }

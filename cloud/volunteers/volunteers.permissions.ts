@@ -14,6 +14,25 @@ export function mayWorkVolunteers(grants: readonly RoleGrant[], scope: Place): b
   return mayWorkEvent(grants, scope);
 }
 
+/** An event in these states keeps its number of volunteer places. */
+export const PLACES_FIXED_STATES = ['cancelled', 'closed'] as const;
+
+/** Change the number of places: while the event is neither cancelled nor closed. */
+export function placesEditable(event: { state: string }): boolean {
+  return !(PLACES_FIXED_STATES as readonly string[]).includes(event.state);
+}
+
+/** Scan a volunteer: one signed up (not stepped back) for an event not cancelled. */
+export function mayScanVolunteer(event: { state: string }, volunteer: { status: string }): 'ok' | 'unknown' | 'cancelled' {
+  if (volunteer.status !== 'confirmed') return 'unknown';
+  return event.state === 'cancelled' ? 'cancelled' : 'ok';
+}
+
+/** Correct the minutes that count: only a volunteer still signed up. */
+export function mayCorrectHours(volunteer: { status: string }): boolean {
+  return volunteer.status === 'confirmed';
+}
+
 /** Volunteers arrive before residents do (setting up chairs, the sign-in desk). */
 export const SCAN_OPENS_BEFORE_START = 2 * HOUR;
 /** Clearing up, and a late second scan, are still on the day. */

@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { newId } from '../core/crypto';
 import type { Db } from '../storage/dialect';
-import type { EventVolunteersTable } from '../storage/schema';
+import type { Database, EventVolunteersTable } from '../storage/schema';
+import { PLACES_FIXED_STATES } from './volunteers.permissions';
 
 export type VolunteerRow = EventVolunteersTable;
 
@@ -40,12 +41,16 @@ export async function getVolunteerByCode(db: Db, code: string): Promise<Voluntee
   return db.selectFrom('event_volunteers').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-/** Changes the number of places unless it would fall below the volunteers already signed up (one statement). */
+/**
+ * Changes the number of places unless it would fall below the volunteers already signed up,
+ * or the event was cancelled or closed meanwhile (one statement).
+ */
 export async function setVolunteerCapacity(db: Db, eventId: string, capacity: number, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('events')
     .set({ volunteer_capacity: capacity, updated_at: now.toISOString() })
     .where('id', '=', eventId)
+    .where('state', 'not in', PLACES_FIXED_STATES)
     .where('volunteer_count', '<=', capacity)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
@@ -131,7 +136,13 @@ export async function releaseVolunteerPlace(db: Db, v: { eventId: string; userId
   });
 }
 
-/** Marks the arrival once (a second scan at the same moment loses and is answered as a check-out or "already"). */
+const eventNotCancelled = (eb: ExpressionBuilder<Database, 'event_volunteers'>) =>
+  eb.exists(eb.selectFrom('events').select('events.id').whereRef('events.id', '=', 'event_volunteers.event_id').where('events.state', '!=', 'cancelled'));
+
+/**
+ * Marks the arrival once (a second scan at the same moment loses and is answered as a check-out
+ * or "already"); never on an event cancelled since the scan was checked.
+ */
 export async function markVolunteerIn(db: Db, id: string, staffId: string, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('event_volunteers')
@@ -139,6 +150,7 @@ export async function markVolunteerIn(db: Db, id: string, staffId: string, now: 
     .where('id', '=', id)
     .where('status', '=', 'confirmed')
     .where('checked_in_at', 'is', null)
+    .where(eventNotCancelled)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -151,16 +163,20 @@ export async function markVolunteerOut(db: Db, id: string, staffId: string, now:
     .where('status', '=', 'confirmed')
     .where('checked_in_at', 'is not', null)
     .where('checked_out_at', 'is', null)
+    .where(eventNotCancelled)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function correctMinutes(db: Db, c: { id: string; minutes: number; reason: string; staffId: string; now: Date }): Promise<void> {
-  await db
+/** Sets the minutes that count, only while the volunteer is still signed up (one statement). */
+export async function correctMinutes(db: Db, c: { id: string; minutes: number; reason: string; staffId: string; now: Date }): Promise<boolean> {
+  const result = await db
     .updateTable('event_volunteers')
     .set({ corrected_minutes: c.minutes, correction_reason: c.reason, corrected_by: c.staffId, corrected_at: c.now.toISOString(), updated_at: c.now.toISOString() })
     .where('id', '=', c.id)
-    .execute();
+    .where('status', '=', 'confirmed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export type RosterRow = VolunteerRow & { nickname: string };

@@ -3,7 +3,11 @@ import sharp from 'sharp';
 import { contracts, ERRORS } from '../../types';
 import type { EventDetail } from '../../types/events';
 import { HOUR, MINUTE } from '../core/clock';
+import { interleaved, staffOf } from '../testing/interleave';
 import { errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import correctVolunteerHours from './correct-volunteer-hours';
+import scanVolunteer from './scan-volunteer';
+import setVolunteerCapacity from './set-volunteer-capacity';
 
 let linli: TestLinli;
 let admin: Client;
@@ -172,6 +176,47 @@ describe('correcting hours', () => {
     const entry = audit.items.find((i) => i.action === 'volunteers.correct' && i.outcome === 'ok');
     expect(entry).toMatchObject({ actorName: '马红梅', targetId: row!.id });
     expect(JSON.stringify(entry)).toContain('提前一晚布置场地');
+  });
+});
+
+describe('a check made before a change and a write landing after it', () => {
+  it('places set on an event cancelled meanwhile are refused, and the places stay as they were', async () => {
+    const event = await eventWithVolunteers(2);
+    const services = interleaved(linli.services, () => admin.call('events.cancel', { id: event.id, reason: '场地维修' }));
+    const set = setVolunteerCapacity.handler({ eventId: event.id, capacity: 6 }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(set)).toBe(ERRORS.EVENT_NOT_EDITABLE.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await admin.call('volunteers.places', { eventId: event.id })).toMatchObject({ capacity: 2 });
+  });
+
+  it('a scan checked before the event was cancelled is refused, and the volunteer is not checked in', async () => {
+    const event = await eventWithVolunteers(1);
+    const [a] = await residents('vol-race-scan', 1);
+    const { code } = await a!.call('volunteers.signUp', { eventId: event.id });
+    linli.clock.set(new Date(new Date(event.startsAt).getTime() - HOUR));
+    try {
+      const services = interleaved(linli.services, () => admin.call('events.cancel', { id: event.id, reason: '暴雨预警' }));
+      const scan = scanVolunteer.handler({ code: code! }, { services, caller: await staffOf(linli.services, grid), ip: '127.0.0.1' });
+      expect(await errorCodeOf(scan)).toBe(ERRORS.EVENT_CANCELLED.code);
+      expect(services.interleaved()).toBe(true);
+      const [row] = (await admin.call('volunteers.roster', { eventId: event.id })).volunteers;
+      expect(row!.checkedInAt).toBeNull();
+    } finally {
+      linli.clock.set(new Date(new Date(event.startsAt).getTime() - 48 * HOUR));
+    }
+  });
+
+  it('hours corrected for a volunteer who stepped back meanwhile are refused and not kept', async () => {
+    const event = await eventWithVolunteers(1);
+    const [a] = await residents('vol-race-fix', 1);
+    await a!.call('volunteers.signUp', { eventId: event.id });
+    const [row] = (await admin.call('volunteers.roster', { eventId: event.id })).volunteers;
+    const services = interleaved(linli.services, () => a!.call('volunteers.cancel', { eventId: event.id }));
+    const fix = correctVolunteerHours.handler({ volunteerId: row!.id, minutes: 240, reason: '提前一晚布置场地' }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(fix)).toBe(ERRORS.VOLUNTEER_NOT_SIGNED_UP.code);
+    expect(services.interleaved()).toBe(true);
+    const [after] = (await admin.call('volunteers.roster', { eventId: event.id })).volunteers;
+    expect(after).toMatchObject({ minutes: null, correctionReason: null });
   });
 });
 
