@@ -26,6 +26,8 @@ export interface ElderAlertResult {
 }
 
 export interface ElderContactView {
+  /** Its place in the list (1 is the number a finder sees); `keep` in an edit names it. */
+  seq: number;
   name: string;
   relation: string;
   /** Full to the family who holds the card, masked to staff. */

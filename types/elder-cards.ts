@@ -26,11 +26,16 @@ const phone = z
   .trim()
   .regex(/^1[3-9]\d{9}$/, '请填写11位手机号');
 
-export const ElderContactInput = z.object({
-  name: z.string().trim().min(1, '请填写联系人称呼').max(10, '称呼最多10个字'),
-  relation: z.string().trim().min(1, '请填写与老人的关系').max(6, '关系最多6个字'),
-  phone,
-});
+export const ElderContactInput = z
+  .object({
+    name: z.string().trim().min(1, '请填写联系人称呼').max(10, '称呼最多10个字'),
+    relation: z.string().trim().min(1, '请填写与老人的关系').max(6, '关系最多6个字'),
+    /** Left out when editing to keep the number stored for the contact at `keep`. */
+    phone: phone.optional(),
+    /** The `seq` of a stored contact whose number stays (staff see it masked and need not retype it). */
+    keep: z.number().int().min(1).max(ELDER_CONTACTS_MAX).optional(),
+  })
+  .refine((c) => c.phone !== undefined || c.keep !== undefined, { message: '请填写11位手机号', path: ['phone'] });
 
 export const SaveElderCardInput = z.object({
   /** Absent for a new card. */

@@ -21,7 +21,7 @@ export default defineFunction(alertElderFamily, async (input, { services, caller
   const workers = await gridWorkersOf(services.db, card.community_id);
   const recipients = [...(card.family_user_id ? [card.family_user_id] : []), ...workers];
   const scanId = newId();
-  await recordAlert(
+  const sent = await recordAlert(
     services.db,
     {
       id: scanId,
@@ -32,9 +32,12 @@ export default defineFunction(alertElderFamily, async (input, { services, caller
       finder_note: input.note ?? null,
       at: now.toISOString(),
     },
+    card.code,
     alertMessages(services.config, { cardId: card.id, scanId, displayName: card.display_name, recipients, located: !!input.location, at: now }),
     now,
   );
+  // A card revoked or given a new code since it was read is as unknown as a mistyped code.
+  if (!sent) throw new AppError('ELDER_CARD_NOT_FOUND');
   return {
     relation: first.relation,
     phone: services.cipher.decrypt(first.phone_enc),

@@ -39,7 +39,7 @@ export async function cardView(services: Services, card: ElderCardRow, caller: {
     status: card.status as ElderCardView['status'],
     contacts: contacts.map((c) => {
       const phone = services.cipher.decrypt(c.phone_enc);
-      return { name: c.name, relation: c.relation, phone: family ? phone : maskPhone(phone) };
+      return { seq: c.seq, name: c.name, relation: c.relation, phone: family ? phone : maskPhone(phone) };
     }),
     scans: scans.map((s) => ({
       id: s.id,

@@ -25,19 +25,34 @@ export async function scansOf(db: Db, cardId: string, limit = 100): Promise<Elde
   return db.selectFrom('elder_scans').selectAll().where('card_id', '=', cardId).orderBy('at', 'desc').limit(limit).execute();
 }
 
-/** Writes a card and its contacts together: contacts are replaced whole, never half-updated. */
-export async function saveCard(db: Db, card: ElderCardsTable, contacts: Array<Omit<ElderContactsTable, 'card_id' | 'seq'>>, isNew: boolean): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+/**
+ * Writes a card and its contacts together: contacts are replaced whole, never half-updated;
+ * a contact given as `keep` keeps the number stored at that place. A card revoked since it
+ * was read is left as it is: the update that re-checks its state also locks the row until
+ * the contacts are written.
+ */
+export type ContactToSave = Omit<ElderContactsTable, 'card_id' | 'seq' | 'phone_enc'> & { phone_enc: string } | Omit<ElderContactsTable, 'card_id' | 'seq' | 'phone_enc'> & { keep: number };
+
+/** 'revoked' when the card was revoked since it was read; 'unknown-contact' when a kept number is not stored. */
+export async function saveCard(db: Db, card: ElderCardsTable, contacts: ContactToSave[], isNew: boolean): Promise<'saved' | 'revoked' | 'unknown-contact'> {
+  return db.transaction().execute(async (tx) => {
     if (isNew) await tx.insertInto('elder_cards').values(card).execute();
     else {
       const { id, code: _code, created_at: _c, created_by: _b, family_user_id: _f, status: _s, ...changes } = card;
-      await tx.updateTable('elder_cards').set(changes).where('id', '=', id).where('status', '=', 'active').execute();
+      const r = await tx.updateTable('elder_cards').set(changes).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) return 'revoked';
+    }
+    // Kept numbers are read under the row lock the update took, so they are the stored ones.
+    const stored = new Map((await contactsOf(tx, card.id)).map((c) => [c.seq, c.phone_enc]));
+    const rows: ElderContactsTable[] = [];
+    for (const [i, c] of contacts.entries()) {
+      const phoneEnc = 'keep' in c ? stored.get(c.keep) : c.phone_enc;
+      if (phoneEnc === undefined) return 'unknown-contact';
+      rows.push({ card_id: card.id, seq: i + 1, name: c.name, relation: c.relation, phone_enc: phoneEnc });
     }
     await tx.deleteFrom('elder_contacts').where('card_id', '=', card.id).execute();
-    await tx
-      .insertInto('elder_contacts')
-      .values(contacts.map((c, i) => ({ ...c, card_id: card.id, seq: i + 1 })))
-      .execute();
+    await tx.insertInto('elder_contacts').values(rows).execute();
+    return 'saved';
   });
 }
 
@@ -51,15 +66,34 @@ export async function revokeCard(db: Db, id: string, now: Date): Promise<void> {
   await db.updateTable('elder_cards').set({ status: 'revoked', updated_at: now.toISOString() }).where('id', '=', id).execute();
 }
 
-export async function recordScan(db: Db, scan: ElderScansTable): Promise<void> {
-  await db.insertInto('elder_scans').values(scan).execute();
+/**
+ * Holds the card for the rest of the transaction while it still answers to `code` (not
+ * revoked, not reissued since it was read): a no-op update, which re-reads the row and locks it.
+ */
+async function holdLiveCard(tx: Db, id: string, code: string): Promise<boolean> {
+  const r = await tx.updateTable('elder_cards').set({ status: 'active' }).where('id', '=', id).where('code', '=', code).where('status', '=', 'active').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
-/** The alert's scan record and its messages go together, so no alert is logged without being sent. */
-export async function recordAlert(db: Db, scan: ElderScansTable, messages: OutgoingMessage[], now: Date): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+/** Logs a finder's look at a card, unless the card stopped answering to its code meanwhile (false). */
+export async function recordScan(db: Db, scan: ElderScansTable, code: string): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    if (!(await holdLiveCard(tx, scan.card_id, code))) return false;
+    await tx.insertInto('elder_scans').values(scan).execute();
+    return true;
+  });
+}
+
+/**
+ * The alert's scan record and its messages go together, so no alert is logged without being
+ * sent; a card revoked or reissued since it was read sends nothing (false).
+ */
+export async function recordAlert(db: Db, scan: ElderScansTable, code: string, messages: OutgoingMessage[], now: Date): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    if (!(await holdLiveCard(tx, scan.card_id, code))) return false;
     await tx.insertInto('elder_scans').values(scan).execute();
     await enqueue(tx, messages, now);
+    return true;
   });
 }
 

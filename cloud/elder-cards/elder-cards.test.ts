@@ -1,9 +1,13 @@
 import sharp from 'sharp';
 import { ERRORS } from '../../types';
 import { runOutboxOnce } from '../notifications/worker';
+import { messagesFor } from '../notifications/outbox.storage';
+import { interleaved, residentOf } from '../testing/interleave';
 import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 import { openidOf } from '../wechat/fake-server';
+import alertElderFamily from './alert-elder-family';
 import { newCardCode } from './card-view';
+import saveElderCard from './save-elder-card';
 import { SCAN_LIMIT } from './elder-cards.permissions';
 
 let linli: TestLinli;
@@ -126,6 +130,64 @@ describe('a finder scans the card', () => {
     expect(await anonymous.call('elderCards.alert', { code })).toMatchObject({ notified: '已通知社区网格员' });
     const resident = await signIn('elder-not-staff');
     expect(await errorCodeOf(resident.call('elderCards.save', { ...CARD, onBehalf: true }))).toBe(ERRORS.OUT_OF_SCOPE.code);
+  });
+});
+
+describe('staff editing a card they look after', () => {
+  it('keep the stored numbers they see masked unless they type a new one', async () => {
+    const card = await grid.call('elderCards.save', { ...CARD, displayName: '孙奶奶', onBehalf: true });
+    expect(card.contacts.map((c) => c.phone)).toEqual(['139****5678', '138****5678']);
+    const [first, second] = card.contacts;
+    const edited = await grid.call('elderCards.save', {
+      id: card.id,
+      communityId: 'chaoyang',
+      displayName: '孙奶奶',
+      contacts: [
+        { name: second!.name, relation: second!.relation, keep: second!.seq },
+        { name: first!.name, relation: first!.relation, phone: '13700001111' },
+      ],
+    });
+    expect(edited.contacts.map((c) => [c.seq, c.name, c.phone])).toEqual([
+      [1, '李强', '138****5678'],
+      [2, '王小红', '137****1111'],
+    ]);
+    // The finder's one number is now the kept one, decrypted from what was stored.
+    expect(await anonymous.call('elderCards.alert', { code: await codeOf(grid, card.id) })).toMatchObject({ relation: '儿子', phone: '13812345678' });
+    const noNumber = grid.call('elderCards.save', { id: card.id, communityId: 'chaoyang', displayName: '孙奶奶', contacts: [{ name: '李强', relation: '儿子' }] });
+    expect(await errorCodeOf(noNumber)).toBe(ERRORS.INVALID_INPUT.code);
+    const noSuchContact = grid.call('elderCards.save', { id: card.id, communityId: 'chaoyang', displayName: '孙奶奶', contacts: [{ name: '李强', relation: '儿子', keep: 3 }] });
+    expect(await errorCodeOf(noSuchContact)).toBe(ERRORS.INVALID_INPUT.code);
+    expect((await grid.call('elderCards.get', { id: card.id })).contacts.map((c) => c.phone)).toEqual(['138****5678', '137****1111']);
+  });
+});
+
+describe('a check made before a change and a write landing after it', () => {
+  it('an edit checked before the card was stopped is refused, and neither the card nor its contacts change', async () => {
+    const card = await family.call('elderCards.save', CARD);
+    const services = interleaved(linli.services, () => family.call('elderCards.revoke', { id: card.id }));
+    const edit = saveElderCard.handler(
+      { id: card.id, communityId: 'chaoyang', displayName: '王阿婆', note: '', onBehalf: false, contacts: [{ name: '王小红', relation: '女儿', phone: '13700002222' }] },
+      { services, caller: residentOf(family), ip: '127.0.0.1' },
+    );
+    expect(await errorCodeOf(edit)).toBe(ERRORS.ELDER_CARD_REVOKED.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await family.call('elderCards.get', { id: card.id })).toMatchObject({
+      status: 'revoked',
+      displayName: '王奶奶',
+      contacts: [{ phone: '13912345678' }, { phone: '13812345678' }],
+    });
+  });
+
+  it('an alert read before the card got a new code sends nothing and logs nothing', async () => {
+    const card = await family.call('elderCards.save', CARD);
+    const old = await codeOf(family, card.id);
+    const queued = (await messagesFor(linli.database.db, family.userId!)).length;
+    const services = interleaved(linli.services, () => family.call('elderCards.reissue', { id: card.id }));
+    const alert = alertElderFamily.handler({ code: old, location: null }, { services, caller: null, ip: '10.9.8.7' });
+    expect(await errorCodeOf(alert)).toBe(ERRORS.ELDER_CARD_NOT_FOUND.code);
+    expect(services.interleaved()).toBe(true);
+    expect((await family.call('elderCards.get', { id: card.id })).scans).toEqual([]);
+    expect(await messagesFor(linli.database.db, family.userId!)).toHaveLength(queued);
   });
 });
 

@@ -30,7 +30,7 @@ export default defineFunction(saveElderCard, async (input, { services, caller })
   // Only the community's staff register on a family's behalf; anyone else registering is the family.
   const onBehalf = !existing && input.onBehalf;
   if (onBehalf && !looksAfterCards(caller.grants, community.id)) throw new AppError('OUT_OF_SCOPE');
-  await saveCard(
+  const saved = await saveCard(
     services.db,
     {
       id,
@@ -45,8 +45,13 @@ export default defineFunction(saveElderCard, async (input, { services, caller })
       created_at: existing?.created_at ?? at,
       updated_at: at,
     },
-    input.contacts.map((c) => ({ name: c.name, relation: c.relation, phone_enc: services.cipher.encrypt(c.phone) })),
+    input.contacts.map((c) =>
+      c.phone !== undefined ? { name: c.name, relation: c.relation, phone_enc: services.cipher.encrypt(c.phone) } : { name: c.name, relation: c.relation, keep: c.keep! },
+    ),
     !existing,
   );
+  // The write re-checks the card's state: a revocation landing meanwhile wins.
+  if (saved === 'revoked') throw new AppError('ELDER_CARD_REVOKED');
+  if (saved === 'unknown-contact') throw new AppError('INVALID_INPUT', '请重新填写联系人的手机号', [{ path: 'contacts', message: '请填写11位手机号' }]);
   return cardView(services, (await getElderCardRow(services.db, id))!, caller);
 });

@@ -17,6 +17,7 @@ export default defineFunction(scanElderCard, async (input, { services, caller, i
   scanLimiterOf(services).take(ip, now.getTime());
   const card = await activeCardByCode(services.db, input.code);
   if (!card) throw new AppError('ELDER_CARD_NOT_FOUND');
-  await recordScan(services.db, { id: newId(), card_id: card.id, kind: 'view', finder_id: caller?.id ?? null, location: null, finder_note: null, at: now.toISOString() });
+  const logged = await recordScan(services.db, { id: newId(), card_id: card.id, kind: 'view', finder_id: caller?.id ?? null, location: null, finder_note: null, at: now.toISOString() }, card.code);
+  if (!logged) throw new AppError('ELDER_CARD_NOT_FOUND');
   return { headline: FINDER_HEADLINE, displayName: card.display_name, note: card.note };
 });
