@@ -51,7 +51,7 @@ export async function seedGridDemo(services: Services): Promise<void> {
   const { db, clock, cipher } = services;
   const now = clock.now();
   const worker = await findOrCreateByOpenid(db, openidOf('grid'), now, '刘建国');
-  for (const gridId of ['chaoyang-g1', 'chaoyang-g2']) await setAssignment(db, { gridId, userId: worker.id, assigned: true, by: worker.id, now });
+  for (const gridId of ['chaoyang-g1', 'chaoyang-g2']) await setAssignment(db, { gridId, communityId: 'chaoyang', userId: worker.id, assigned: true, by: worker.id, now });
 
   if ((await countHouseholds(db, ['chaoyang-g1'])).get('chaoyang-g1')) return;
   const ids = new Map<string, { id: string; grid: string }>();

@@ -3,6 +3,7 @@ import { assignGrid } from '../../types/grid';
 import { writeAudit } from '../audit/audit.storage';
 import { defineFunction } from '../core/define-function';
 import { grantsOf } from '../roles/roles.storage';
+import { mayBeAssigned } from './grid.permissions';
 import { getGrid, setAssignment } from './grid.storage';
 import { administeredCommunity, rosterOf } from './roster';
 
@@ -12,10 +13,13 @@ export default defineFunction(assignGrid, async (input, { services, caller }) =>
   await administeredCommunity(services, caller, grid.community_id);
   if (input.assigned) {
     const grants = await grantsOf(services.db, input.userId);
-    if (!grants.some((g) => g.role === 'gridWorker' && g.scopeId === grid.community_id)) throw new AppError('GRID_NOT_A_WORKER');
+    if (!mayBeAssigned(grants, { communityId: grid.community_id })) throw new AppError('GRID_NOT_A_WORKER');
   }
   const now = services.clock.now();
-  await setAssignment(services.db, { gridId: grid.id, userId: input.userId, assigned: input.assigned, by: caller.id, now });
+  // The write re-checks the role: one taken away since the check above wins.
+  if (!(await setAssignment(services.db, { gridId: grid.id, communityId: grid.community_id, userId: input.userId, assigned: input.assigned, by: caller.id, now }))) {
+    throw new AppError('GRID_NOT_A_WORKER');
+  }
   await writeAudit(services.db, {
     actor_id: caller.id,
     action: input.assigned ? 'grid.assign' : 'grid.unassign',

@@ -7,7 +7,12 @@ import { holdsRoleIn } from '../core/scope';
  * the moment of the request: taking the role away ends the access, whatever is stored.
  */
 export function servesGrid(grants: readonly RoleGrant[], grid: { communityId: string }, assigned: boolean): boolean {
-  return assigned && grants.some((g) => g.role === 'gridWorker' && g.scopeId === grid.communityId);
+  return assigned && mayBeAssigned(grants, grid);
+}
+
+/** Only a person holding 网格员 in the grid's community can be assigned to the grid. */
+export function mayBeAssigned(grants: readonly RoleGrant[], grid: { communityId: string }): boolean {
+  return grants.some((g) => g.role === 'gridWorker' && g.scopeId === grid.communityId);
 }
 
 /** Masked household lists: the grid's own workers, and the community's admins. */

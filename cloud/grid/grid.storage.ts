@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { newId } from '../core/crypto';
 import type { Db } from '../storage/dialect';
 import type { AppFeedbackTable, GridVisitsTable, HouseholdsTable, LiveCardsTable } from '../storage/schema';
@@ -49,15 +50,31 @@ export async function isAssigned(db: Db, gridId: string, userId: string): Promis
   return Boolean(row);
 }
 
-export async function setAssignment(db: Db, a: { gridId: string; userId: string; assigned: boolean; by: string; now: Date }): Promise<void> {
+/**
+ * Assigns (or takes off) a worker. An assignment is written only while the person holds 网格员
+ * in the grid's community, checked in the statement that writes it (false otherwise), so a
+ * role taken away meanwhile wins.
+ */
+export async function setAssignment(db: Db, a: { gridId: string; communityId: string; userId: string; assigned: boolean; by: string; now: Date }): Promise<boolean> {
   if (a.assigned) {
     await db
       .insertInto('grid_assignments')
-      .values({ grid_id: a.gridId, user_id: a.userId, assigned_by: a.by, assigned_at: a.now.toISOString() })
+      .columns(['grid_id', 'user_id', 'assigned_by', 'assigned_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('role_grants as g')
+          .select([sql<string>`${a.gridId}`.as('grid_id'), 'g.user_id', sql<string>`${a.by}`.as('assigned_by'), sql<string>`${a.now.toISOString()}`.as('assigned_at')])
+          .where('g.user_id', '=', a.userId)
+          .where('g.role', '=', 'gridWorker')
+          .where('g.scope_id', '=', a.communityId),
+      )
       .onConflict((oc) => oc.columns(['grid_id', 'user_id']).doNothing())
       .execute();
+    const held = await db.selectFrom('grid_assignments').select('user_id').where('grid_id', '=', a.gridId).where('user_id', '=', a.userId).executeTakeFirst();
+    return held !== undefined;
   } else {
     await db.deleteFrom('grid_assignments').where('grid_id', '=', a.gridId).where('user_id', '=', a.userId).execute();
+    return true;
   }
 }
 

@@ -4,8 +4,10 @@ import { ERRORS } from '../../types';
 import type { EventDetail } from '../../types/events';
 import { auditEntries } from '../audit/audit.storage';
 import { DAY, HOUR, MINUTE } from '../core/clock';
+import { interleaved, staffOf } from '../testing/interleave';
 import { anonymous, errorCodeOf, signIn, signInConsole, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 import type { RecordedUpdate } from '../wechat/fake-group-chat';
+import assignGrid from './assign-grid';
 import { runLiveCardsOnce } from './live-cards';
 
 let linli: TestLinli;
@@ -354,6 +356,19 @@ describe('console: rosters and households import', () => {
     const roster = await admin.call('grid.assign', { gridId: 'chaoyang-g1', userId: grid2.userId!, assigned: true });
     expect(roster.grids.find((g) => g.id === 'chaoyang-g1')!.workers.map((w) => w.id)).toContain(grid2.userId);
     expect(Object.keys(roster.grids[0]!.workers[0] ?? { id: '', name: '' }).sort()).toEqual(['id', 'name']);
+  });
+});
+
+describe('a check made before a change and a write landing after it', () => {
+  it('an assignment checked before the worker lost the 网格员 role is refused and not kept', async () => {
+    const leaving = await signIn('grid-leaving');
+    await admin.call('roles.grant', { userId: leaving.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
+    const services = interleaved(linli.services, () => admin.call('roles.revoke', { userId: leaving.userId!, role: 'gridWorker', scopeId: 'chaoyang' }));
+    const assign = assignGrid.handler({ gridId: 'chaoyang-g1', userId: leaving.userId!, assigned: true }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(assign)).toBe(ERRORS.GRID_NOT_A_WORKER.code);
+    expect(services.interleaved()).toBe(true);
+    const roster = await admin.call('grid.roster', { communityId: 'chaoyang' });
+    expect(roster.grids.find((g) => g.id === 'chaoyang-g1')!.workers.map((w) => w.id)).not.toContain(leaving.userId);
   });
 });
 

@@ -9,6 +9,7 @@ import { getScreenRow, setScreenKey } from './screens.storage';
 export default defineFunction(renewScreenKey, async (input, { services, caller }) => {
   const screen = await getScreenRow(services.db, input.id);
   if (!screen || !mayManageScreens(caller.grants, screen.community_id)) throw new AppError('NOT_FOUND');
-  await setScreenKey(services.db, screen.id, newScreenKey(), services.clock.now());
+  // A screen removed meanwhile gets no new address.
+  if (!(await setScreenKey(services.db, screen.id, newScreenKey(), services.clock.now()))) throw new AppError('NOT_FOUND');
   return toScreenSetting((await getScreenRow(services.db, screen.id))!);
 });

@@ -15,7 +15,7 @@ export default defineFunction(saveScreen, async (input, { services, caller }) =>
   if (input.id && (!existing || !mayManageScreens(caller.grants, existing.community_id))) throw new AppError('NOT_FOUND');
   const at = services.clock.now().toISOString();
   const id = existing?.id ?? newId();
-  await saveScreenRow(
+  const saved = await saveScreenRow(
     services.db,
     {
       id,
@@ -31,5 +31,7 @@ export default defineFunction(saveScreen, async (input, { services, caller }) =>
     },
     !existing,
   );
+  // A screen removed meanwhile stays removed.
+  if (!saved) throw new AppError('NOT_FOUND');
   return toScreenSetting((await getScreenRow(services.db, id))!);
 });

@@ -21,16 +21,20 @@ export async function screensIn(db: Db, communityIds: string[] | 'all'): Promise
   return q.execute();
 }
 
-export async function saveScreenRow(db: Db, row: ScreensTable, isNew: boolean): Promise<void> {
-  if (isNew) await db.insertInto('screens').values(row).execute();
-  else {
-    const { id, screen_key: _k, created_at: _c, ...changes } = row;
-    await db.updateTable('screens').set(changes).where('id', '=', id).execute();
+/** False when the screen was removed since it was read: a removed screen is not brought back. */
+export async function saveScreenRow(db: Db, row: ScreensTable, isNew: boolean): Promise<boolean> {
+  if (isNew) {
+    await db.insertInto('screens').values(row).execute();
+    return true;
   }
+  const { id, screen_key: _k, created_at: _c, ...changes } = row;
+  return Number((await db.updateTable('screens').set(changes).where('id', '=', id).executeTakeFirst()).numUpdatedRows) === 1;
 }
 
-export async function setScreenKey(db: Db, id: string, key: string, now: Date): Promise<void> {
-  await db.updateTable('screens').set({ screen_key: key, updated_at: now.toISOString() }).where('id', '=', id).execute();
+/** False when the screen was removed since it was read. */
+export async function setScreenKey(db: Db, id: string, key: string, now: Date): Promise<boolean> {
+  const r = await db.updateTable('screens').set({ screen_key: key, updated_at: now.toISOString() }).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function deleteScreen(db: Db, id: string): Promise<boolean> {

@@ -1,7 +1,10 @@
 import { ERRORS } from '../../types';
 import { HOUR } from '../core/clock';
 import { DEMO_SCREENS } from '../demo/stories';
+import { interleaved, staffOf } from '../testing/interleave';
 import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import renewScreenKey from './renew-screen-key';
+import saveScreen from './save-screen';
 
 let linli: TestLinli;
 let admin: Client;
@@ -82,5 +85,22 @@ describe('setting up screens in the console', () => {
     expect(await errorCodeOf(kangleAdmin.call('screens.save', { communityId: 'chaoyang', name: '冒名屏幕', modules: ['notices'] }))).toBe(ERRORS.OUT_OF_SCOPE.code);
     expect(await errorCodeOf(kangleAdmin.call('screens.renewKey', { id: DEMO_SCREENS[0].id }))).toBe(ERRORS.NOT_FOUND.code);
     expect(await errorCodeOf(admin.call('screens.save', { communityId: 'chaoyang', name: '太快', modules: ['notices'], rotateSeconds: 2 }))).toBe(ERRORS.INVALID_INPUT.code);
+  });
+});
+
+describe('a check made before a change and a write landing after it', () => {
+  it('a screen removed while its address was being renewed or its settings saved stays removed', async () => {
+    const screen = await admin.call('screens.save', { communityId: 'chaoyang', name: '临时屏', modules: ['notices'] });
+    const caller = await staffOf(linli.services, admin);
+    const renewing = interleaved(linli.services, () => admin.call('screens.remove', { id: screen.id }));
+    expect(await errorCodeOf(renewScreenKey.handler({ id: screen.id }, { services: renewing, caller, ip: '127.0.0.1' }))).toBe(ERRORS.NOT_FOUND.code);
+    expect(renewing.interleaved()).toBe(true);
+    const again = await admin.call('screens.save', { communityId: 'chaoyang', name: '临时屏二', modules: ['notices'] });
+    const saving = interleaved(linli.services, () => admin.call('screens.remove', { id: again.id }));
+    const save = saveScreen.handler({ id: again.id, communityId: 'chaoyang', name: '改名', orientation: 'landscape', modules: ['events'], rotateSeconds: 15 }, { services: saving, caller, ip: '127.0.0.1' });
+    expect(await errorCodeOf(save)).toBe(ERRORS.NOT_FOUND.code);
+    const left = (await admin.call('screens.adminList', {})).map((s) => s.id);
+    expect(left).not.toContain(screen.id);
+    expect(left).not.toContain(again.id);
   });
 });
