@@ -20,6 +20,25 @@ export function mayWorkEvent(grants: readonly RoleGrant[], scope: Place): boolea
 }
 
 /**
+ * The states an admin's command may start from: the event's state machine as data, read by
+ * the handlers before they write and by the storage statement that writes (so a change
+ * landing in between — a cancellation, a close — wins).
+ */
+export const EVENT_MOVES = {
+  publish: ['draft', 'published'],
+  edit: ['draft', 'published'],
+  cancel: ['draft', 'published'],
+  close: ['published', 'closed'],
+} as const satisfies Record<string, readonly EventState[]>;
+export type EventMove = keyof typeof EVENT_MOVES;
+type EventState = 'draft' | 'published' | 'cancelled' | 'closed';
+
+/** Whether `move` may start from `state`. */
+export function mayMoveEvent(move: EventMove, state: string): boolean {
+  return (EVENT_MOVES[move] as readonly string[]).includes(state);
+}
+
+/**
  * Why a resident may not sign up for an event now, or null when they may: cancelled,
  * no sign-up needed, not open yet, closed, started or over. A full event still takes
  * sign-ups (onto the waitlist). Checked before the sign-up and again inside its

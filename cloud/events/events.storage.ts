@@ -4,6 +4,7 @@ import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import type { Db } from '../storage/dialect';
 import type { EventRegistrationsTable, EventsTable } from '../storage/schema';
+import { EVENT_MOVES } from './events.permissions';
 
 export type EventRow = EventsTable & { scope_name: string; scope_level: string; waitlist_length: number };
 export type RegistrationRow = EventRegistrationsTable;
@@ -78,8 +79,10 @@ export async function insertEvent(db: Db, row: Omit<EventsTable, 'volunteer_capa
   await db.insertInto('events').values({ volunteer_capacity: 0, volunteer_count: 0, ...row }).execute();
 }
 
-export async function updateEventRow(db: Db, id: string, changes: Partial<Omit<EventsTable, 'id' | 'created_at' | 'created_by'>>) {
-  await db.updateTable('events').set(changes).where('id', '=', id).execute();
+/** Writes the changes while the event is still in one of `from` (false when it moved meanwhile). */
+export async function updateEventRow(db: Db, id: string, changes: Partial<Omit<EventsTable, 'id' | 'created_at' | 'created_by'>>, from: readonly string[]): Promise<boolean> {
+  const r = await db.updateTable('events').set(changes).where('id', '=', id).where('state', 'in', from).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function getRegistration(db: Db, eventId: string, userId: string): Promise<RegistrationRow | undefined> {
@@ -337,17 +340,21 @@ export async function activeRegistrations(db: Db, eventId: string): Promise<Regi
 export async function cancelEventWithNotices(
   db: Db,
   c: { eventId: string; reason: string; now: Date; notices: (regs: RegistrationRow[]) => OutgoingMessage[] },
-): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
     // Writing the event's row first queues this behind any sign-up holding it (lockEvent),
     // so the notices below reach every registration that got in before the cancellation.
-    await tx
+    // A close (or another cancellation) that landed first wins: nothing is written or sent.
+    const r = await tx
       .updateTable('events')
       .set({ state: 'cancelled', cancel_reason: c.reason, updated_at: c.now.toISOString() })
       .where('id', '=', c.eventId)
-      .execute();
+      .where('state', 'in', EVENT_MOVES.cancel)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) return false;
     await skipPending(tx, `event:${c.eventId}:reg:`);
     await enqueue(tx, c.notices(await activeRegistrations(tx, c.eventId)), c.now);
+    return true;
   });
 }
 

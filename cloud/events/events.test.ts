@@ -6,11 +6,13 @@ import { messagesFor } from '../notifications/outbox.storage';
 import { RETRY_DELAYS_MS, runOutboxOnce } from '../notifications/worker';
 import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 import { openidOf } from '../wechat/fake-server';
-import { interleaved, residentOf } from '../testing/interleave';
+import { interleaved, residentOf, staffOf } from '../testing/interleave';
+import publishEvent from './publish-event';
 import registerForEvent from './register-for-event';
 import { AppError } from '../../types';
 import { openDatabase } from '../storage/dialect';
 import { registerResident } from './events.storage';
+import updateEvent from './update-event';
 
 let linli: TestLinli;
 let admin: Client;
@@ -162,6 +164,26 @@ describe('when the event is cancelled while a sign-up is under way', () => {
       if (results[i]!.status === 'fulfilled') expect(queued.some((p) => p.includes('暴雨预警'))).toBe(true);
       else expect([(results[i] as PromiseRejectedResult).reason.code, queued]).toEqual([ERRORS.EVENT_CANCELLED.code, []]);
     }
+  });
+});
+
+describe('when the event is cancelled while an admin publishes or edits it', () => {
+  it('a publish checked before the cancellation is refused, and the event stays cancelled', async () => {
+    const event = await publishedEvent({}, 24 * 42);
+    const services = interleaved(linli.services, () => admin.call('events.cancel', { id: event.id, reason: '场地维修' }));
+    const publish = publishEvent.handler({ id: event.id }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(publish)).toBe(ERRORS.EVENT_NOT_EDITABLE.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await anonymous.call('events.get', { id: event.id })).toMatchObject({ statusText: '已取消' });
+  });
+
+  it('an edit checked before the cancellation is refused, and the cancelled event keeps its title', async () => {
+    const event = await publishedEvent({}, 24 * 43);
+    const services = interleaved(linli.services, () => admin.call('events.cancel', { id: event.id, reason: '场地维修' }));
+    const edit = updateEvent.handler({ id: event.id, title: '改了标题的活动' }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(edit)).toBe(ERRORS.EVENT_NOT_EDITABLE.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await anonymous.call('events.get', { id: event.id })).toMatchObject({ title: event.title, statusText: '已取消' });
   });
 });
 

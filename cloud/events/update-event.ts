@@ -5,13 +5,13 @@ import { MINUTE } from '../core/clock';
 import { defineFunction } from '../core/define-function';
 import { reminderMessages, seatMessages } from './lib/event-messages';
 import { scheduleOf } from './lib/event-fields';
-import { mayManageEvent } from './events.permissions';
+import { EVENT_MOVES, mayManageEvent, mayMoveEvent } from './events.permissions';
 import { activeRegistrations, fillFreedSeats, getEventRow, requeueReminders, setCapacity, updateEventRow } from './events.storage';
 import { eventDetail, managedEvent } from './lib/load-event';
 
 export default defineFunction(updateEvent, async (input, { services, caller }) => {
   const row = await managedEvent(services, input.id, caller);
-  if (row.state === 'cancelled' || row.state === 'closed') throw new AppError('EVENT_NOT_EDITABLE');
+  if (!mayMoveEvent('edit', row.state)) throw new AppError('EVENT_NOT_EDITABLE');
   if (input.scopeId !== undefined && input.scopeId !== row.scope_id) {
     const scope = await getRegion(services.db, input.scopeId);
     if (!scope || !mayManageEvent(caller.grants, scope)) throw new AppError('OUT_OF_SCOPE');
@@ -31,7 +31,7 @@ export default defineFunction(updateEvent, async (input, { services, caller }) =
   if (input.capacity !== undefined && input.capacity !== row.capacity) {
     if (!(await setCapacity(services.db, row.id, input.capacity, now))) throw new AppError('EVENT_CAPACITY_TOO_SMALL');
   }
-  await updateEventRow(services.db, row.id, {
+  const edited = await updateEventRow(services.db, row.id, {
     ...(input.title !== undefined && { title: input.title }),
     ...(input.category !== undefined && { category: input.category }),
     ...(input.scopeId !== undefined && { scope_id: input.scopeId }),
@@ -46,7 +46,9 @@ export default defineFunction(updateEvent, async (input, { services, caller }) =
     signup_closes_at: schedule.signupClosesAt.toISOString(),
     cancel_cutoff_at: schedule.cancelCutoffAt.toISOString(),
     updated_at: now.toISOString(),
-  });
+  }, EVENT_MOVES.edit);
+  // A cancellation or close landing meanwhile wins.
+  if (!edited) throw new AppError('EVENT_NOT_EDITABLE');
   const updated = (await getEventRow(services.db, row.id))!;
   // More seats: the waitlist moves up at once.
   await fillFreedSeats(services.db, row.id, now, (kind, reg) => seatMessages(services.config, updated, reg, kind, now));
