@@ -1,3 +1,4 @@
+import { timingOf } from '../events/lib/event-view';
 import type { ShareTargetKind } from '../../types/grid-model';
 import { eventStatus, EVENT_STATUS_TEXT } from '../../types/events-model';
 import { formatDate, formatRange } from '../../types/time';
@@ -34,19 +35,7 @@ export async function cardFacts(services: Services, kind: ShareTargetKind, id: s
   if (kind === 'event') {
     const e = await getEventRow(services.db, id);
     if (!e || e.state === 'draft') return null;
-    const status = eventStatus(
-      {
-        state: e.state as 'published',
-        requiresSignup: e.requires_signup === 1,
-        startsAt: new Date(e.starts_at),
-        endsAt: new Date(e.ends_at),
-        signupOpensAt: new Date(e.signup_opens_at),
-        signupClosesAt: new Date(e.signup_closes_at),
-        capacity: e.capacity,
-        confirmedCount: e.confirmed_count,
-      },
-      now,
-    );
+    const status = eventStatus(timingOf(e), now);
     let highlight: string;
     if (status === 'open' && e.capacity > 0) highlight = `剩余 ${e.capacity - e.confirmed_count} 个名额`;
     else if (status === 'open') highlight = '报名中·不限名额';

@@ -1,3 +1,4 @@
+import { timingOf } from '../events/lib/event-view';
 import { MINUTE } from '../core/clock';
 import type { Services } from '../core/services';
 import { WechatError } from '../wechat/client';
@@ -58,19 +59,7 @@ export async function runLiveCardsOnce(services: Services): Promise<number> {
       await settleLiveCard(services.db, card.activity_id, { status: 'expired' });
       continue;
     }
-    const status = eventStatus(
-      {
-        state: card.state as 'published',
-        requiresSignup: card.requires_signup === 1,
-        startsAt: new Date(card.starts_at),
-        endsAt: new Date(card.ends_at),
-        signupOpensAt: new Date(card.signup_opens_at),
-        signupClosesAt: new Date(card.signup_closes_at),
-        capacity: card.capacity,
-        confirmedCount: card.confirmed_count,
-      },
-      now,
-    );
+    const status = eventStatus(timingOf(card), now);
     const state = status === 'ongoing' || status === 'ended' || status === 'cancelled' ? 1 : 0;
     const count = card.confirmed_count;
     const limit = card.capacity;

@@ -1,3 +1,4 @@
+import { timingOf, type EventTimingRow } from '../events/lib/event-view';
 import crypto from 'node:crypto';
 import { eventStatus, EVENT_STATUS_TEXT } from '../../types/events';
 import type { WeeklyHours } from '../../types/bookings';
@@ -24,32 +25,11 @@ export function toScreenSetting(row: ScreenRow): ScreenSetting {
   };
 }
 
-type EventFacts = {
-  state: string;
-  requires_signup: number;
-  starts_at: string;
-  ends_at: string;
-  signup_opens_at: string;
-  signup_closes_at: string;
-  capacity: number;
-  confirmed_count: number;
-};
+type EventFacts = EventTimingRow;
 
 /** The event's status in the words residents see on their phones too. */
 export function screenEventStatus(e: EventFacts, now: Date): { statusText: string; seatsLeft: number | null } {
-  const status = eventStatus(
-    {
-      state: e.state as 'published',
-      requiresSignup: e.requires_signup === 1,
-      startsAt: new Date(e.starts_at),
-      endsAt: new Date(e.ends_at),
-      signupOpensAt: new Date(e.signup_opens_at),
-      signupClosesAt: new Date(e.signup_closes_at),
-      capacity: e.capacity,
-      confirmedCount: e.confirmed_count,
-    },
-    now,
-  );
+  const status = eventStatus(timingOf(e), now);
   return {
     statusText: EVENT_STATUS_TEXT[status],
     seatsLeft: e.requires_signup === 1 && e.capacity > 0 ? Math.max(0, e.capacity - e.confirmed_count) : null,

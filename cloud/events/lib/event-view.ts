@@ -12,7 +12,11 @@ import {
 import type { EventsTable } from '../../storage/schema';
 import type { EventRow, RegistrationRow } from '../events.storage';
 
-export function timingOf(row: EventsTable): EventTiming {
+/** The columns an event's status is computed from (an events row, or a join that carries them). */
+export type EventTimingRow = Pick<EventsTable, 'state' | 'requires_signup' | 'starts_at' | 'ends_at' | 'signup_opens_at' | 'signup_closes_at' | 'capacity' | 'confirmed_count'>;
+
+/** The one place a stored event becomes the timing `eventStatus` reads (lists, share cards, live cards, screens). */
+export function timingOf(row: EventTimingRow): EventTiming {
   return {
     state: row.state as EventTiming['state'],
     requiresSignup: row.requires_signup === 1,
