@@ -133,6 +133,16 @@ describe('a finder scans the card', () => {
   });
 });
 
+describe('a card a family holds', () => {
+  it('is the family’s to change or stop: the community’s staff can read it but not manage it', async () => {
+    const card = await family.call('elderCards.save', { ...CARD, displayName: '周奶奶' });
+    expect(await grid.call('elderCards.get', { id: card.id })).toMatchObject({ displayName: '周奶奶', canManage: false });
+    expect(await errorCodeOf(grid.call('elderCards.revoke', { id: card.id }))).toBe(ERRORS.NOT_FOUND.code);
+    expect(await errorCodeOf(grid.call('elderCards.save', { id: card.id, communityId: 'chaoyang', displayName: '改名', contacts: [{ name: '王小红', relation: '女儿', phone: '13700003333' }] }))).toBe(ERRORS.NOT_FOUND.code);
+    expect(await family.call('elderCards.get', { id: card.id })).toMatchObject({ status: 'active', displayName: '周奶奶', contacts: [{ phone: '13912345678' }, { phone: '13812345678' }] });
+  });
+});
+
 describe('staff editing a card they look after', () => {
   it('keep the stored numbers they see masked unless they type a new one', async () => {
     const card = await grid.call('elderCards.save', { ...CARD, displayName: '孙奶奶', onBehalf: true });

@@ -359,6 +359,19 @@ describe('console: rosters and households import', () => {
   });
 });
 
+describe('when the 网格员 role is taken away', () => {
+  it('the worker loses the grid’s households at once, even while still 网格员 of another community', async () => {
+    const former = await signIn('grid-former');
+    await admin.call('roles.grant', { userId: former.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
+    const district = await signIn('district');
+    await district.call('roles.grant', { userId: former.userId!, role: 'gridWorker', scopeId: 'kangle' });
+    await admin.call('grid.assign', { gridId: 'chaoyang-g1', userId: former.userId!, assigned: true });
+    expect(await former.call('grid.households', { gridId: 'chaoyang-g1' })).toBeDefined();
+    await admin.call('roles.revoke', { userId: former.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
+    expect(await errorCodeOf(former.call('grid.households', { gridId: 'chaoyang-g1' }))).toBe(ERRORS.GRID_NOT_ASSIGNED.code);
+  });
+});
+
 describe('a check made before a change and a write landing after it', () => {
   it('an assignment checked before the worker lost the 网格员 role is refused and not kept', async () => {
     const leaving = await signIn('grid-leaving');
