@@ -1,10 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { go, screenshot, signInAs, startE2E, type E2E } from './harness';
+import { go, screenshot, SCREENSHOTS, signInAs, startE2E, type E2E } from './harness';
 
 /**
  * axe-core in Chromium: no serious or critical violation on the four tabs, the main
- * resident pages (in both modes), and every console route. What axe finds is printed
+ * resident pages (in both modes), the workbench pages and every console route. Each page
+ * judged leaves a screenshot (test-results/screenshots/axe-*). What axe finds is printed
  * with the element, so a failure says where to look.
  */
 let e2e: E2E;
@@ -30,6 +33,8 @@ const TABS = ['/pages/home/index', '/pages/events/index', '/pages/services/index
 /** The resident pages most used after the tabs. */
 const RESIDENT_PAGES = [
   '/packages/articles/list/index',
+  '/packages/articles/detail/index?id=demo-chaoyang-center',
+  '/packages/events/detail/index?id=demo-event-clinic',
   '/packages/events/mine/index',
   '/packages/bookings/resource/index?id=cy-painting&community=chaoyang',
   '/packages/bookings/mine/index',
@@ -39,15 +44,30 @@ const RESIDENT_PAGES = [
   '/packages/honors/thanks/index',
   '/packages/account/community/index',
   '/packages/account/invite-code/index',
+  '/packages/volunteers/hours/index',
+  '/packages/elder/mine/index',
 ];
 
 /**
- * The grid worker's workbench pages (being built on another branch): add their routes here
- * when they land, and this test holds them to the same bar.
+ * The staff pages of the 工作台, each opened by the persona whose role it serves (the grid
+ * worker's own tools, the agent's inbox and on-behalf filing, the admin's day at the desk).
  */
-const WORKBENCH_PAGES: string[] = [];
+const WORKBENCH_PAGES: Array<{ persona: string; route: string }> = [
+  ...['workbench', 'share', 'reach', 'visits', 'visit-new', 'report', 'feedback', 'thanks-received'].map((p) => ({ persona: 'grid', route: `/packages/staff/${p}/index` })),
+  ...['petitions-inbox', 'petitions-file'].map((p) => ({ persona: 'agent', route: `/packages/staff/${p}/index` })),
+  ...['bookings-today', 'events-checkin'].map((p) => ({ persona: 'admin', route: `/packages/staff/${p}/index` })),
+];
 
-const KNOWN_FAILING = new Set<string>();
+const shotName = (prefix: string, route: string) => `${prefix}-${route.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}`;
+
+/** Opens a phone page, judges it, and keeps a picture of what was judged. */
+async function expectPhonePageClean(page: Page, route: string, prefix: string): Promise<void> {
+  await go(page, route);
+  await page.locator('.lt-page:visible').first().waitFor();
+  const found = await seriousViolations(page);
+  await screenshot(page, shotName(prefix, route));
+  expect(found).toEqual([]);
+}
 
 describe('phone pages', () => {
   for (const care of [false, true]) {
@@ -60,24 +80,33 @@ describe('phone pages', () => {
       });
       afterAll(() => context.close());
 
-      for (const route of [...TABS, ...RESIDENT_PAGES, ...WORKBENCH_PAGES]) {
-        // A page known to fail goes in KNOWN_FAILING: `it.failing` turns red the day it is
-        // fixed. (The form kit's toggle row was NutUI's Switch, with ARIA props the browser
-        // does not know; it is drawn now, and the petition form is held like the others.)
-        const test = KNOWN_FAILING.has(route) ? it.failing : it;
-        test(`${route} has no serious or critical violation`, async () => {
-          await go(page, route);
-          await page.locator('.lt-page:visible').first().waitFor();
-          const found = await seriousViolations(page);
-          if (found.length > 0) await screenshot(page, `axe-${care ? 'care' : 'std'}-${route.replace(/[^a-z0-9]+/gi, '-')}`);
-          expect(found).toEqual([]);
-        });
+      for (const route of [...TABS, ...RESIDENT_PAGES]) {
+        it(`${route} has no serious or critical violation`, () => expectPhonePageClean(page, route, `axe-${care ? 'care' : 'std'}`));
       }
     });
   }
 });
 
-const CONSOLE_ROUTES = ['/dashboard', '/articles', '/events', '/honors', '/resources', '/petitions', '/bookings', '/nominations', '/thanks', '/staff', '/audit', '/api', '/password'];
+describe('workbench pages', () => {
+  for (const persona of [...new Set(WORKBENCH_PAGES.map((p) => p.persona))]) {
+    describe(`as ${persona}`, () => {
+      let context: BrowserContext;
+      let page: Page;
+      beforeAll(async () => {
+        ({ context, page } = await e2e.phone());
+        await signInAs(page, persona);
+      });
+      afterAll(() => context.close());
+
+      for (const { route } of WORKBENCH_PAGES.filter((p) => p.persona === persona)) {
+        it(`${route} has no serious or critical violation`, () => expectPhonePageClean(page, route, `axe-staff-${persona}`));
+      }
+    });
+  }
+});
+
+/** Every route the console declares, read from its route table so a new page is held too. */
+const CONSOLE_ROUTES = [...fs.readFileSync(path.join(__dirname, '../cloud/console/src/layout/routes.tsx'), 'utf8').matchAll(/path: '(\/[a-z-]+)'/g)].map((m) => m[1]!);
 
 describe('console routes at 1440 px (district admin, who sees every route)', () => {
   let context: BrowserContext;
@@ -98,7 +127,7 @@ describe('console routes at 1440 px (district admin, who sees every route)', () 
       await page.goto(`${e2e.url}/console/#${route}`);
       await page.locator('.ant-page-header-heading-title').first().waitFor();
       const found = await seriousViolations(page);
-      if (found.length > 0) await page.screenshot({ path: `test-results/screenshots/axe-console-${route.slice(1)}.png` });
+      await page.screenshot({ path: path.join(SCREENSHOTS, `axe-console-${route.slice(1)}.png`) });
       expect(found).toEqual([]);
     });
   }
