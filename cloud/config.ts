@@ -30,6 +30,7 @@ const Env = z.object({
   LINLI_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   LINLI_WRITE_RATE_PER_MINUTE: z.coerce.number().int().positive().default(120),
   LINLI_DEMO_DATA: z.enum(['0', '1']).optional(),
+  LINLI_DEMO_HISTORY: z.enum(['0', '1']).optional(),
   // Subscribe-message template ids from the mini-program's admin console (订阅消息 → 我的模板).
   LINLI_TEMPLATE_EVENT_RESULT: z.string().min(1).default(`${PLACEHOLDER_TEMPLATE_PREFIX}event-result`),
   LINLI_TEMPLATE_EVENT_REMINDER: z.string().min(1).default(`${PLACEHOLDER_TEMPLATE_PREFIX}event-reminder`),
@@ -89,6 +90,8 @@ export interface Config {
   writeRatePerMinute: number;
   /** Load the 上街区 demo data at start. */
   demoData: boolean;
+  /** With the demo data, about four months of its past (cloud/demo/history.ts); on for `npm start`. */
+  demoHistory: boolean;
   /** Subscribe-message templates, by our name for them: WeChat's id and its kind (cloud/notifications/templates.ts). */
   templates: Record<TemplateName, { id: string; kind: 'one-time' | 'long-term' }>;
   /** Where residents' browsers reach the host: printed under the 防走失 card's QR code. */
@@ -173,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: e.LINLI_LOGIN_RATE_PER_MINUTE,
     writeRatePerMinute: e.LINLI_WRITE_RATE_PER_MINUTE,
     demoData: e.LINLI_DEMO_DATA ? e.LINLI_DEMO_DATA === '1' : !production,
+    // Off by default in tests and benchmarks, whose counts start from the demo's present only.
+    demoHistory: e.LINLI_DEMO_HISTORY ? e.LINLI_DEMO_HISTORY === '1' : e.NODE_ENV === 'development',
     templates: templatesFrom(e),
     publicUrl: e.LINLI_PUBLIC_URL.replace(/\/$/, ''),
     outboxIntervalMs: e.LINLI_OUTBOX_INTERVAL_MS,

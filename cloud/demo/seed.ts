@@ -15,6 +15,7 @@ import { openidOf } from '../wechat/fake-server';
 import { DEMO_ARTICLES } from './articles';
 import { DEMO_EVENTS } from './events';
 import { seedGridDemo } from './grid';
+import { seedHistory } from './history';
 import { DEMO_HONOR_ENTRIES, DEMO_HONOR_LIST, DEMO_THANKS } from './honors';
 import { DEMO_CENTERS, demoResources } from './service-centers';
 import { DEMO_ACCOUNTS, DEMO_PERSONAS } from './personas';
@@ -166,4 +167,5 @@ export async function seedDemo(services: Services): Promise<void> {
   }
   await seedStories(services);
   await seedGridDemo(services);
+  if (services.config.demoHistory) await seedHistory(services);
 }

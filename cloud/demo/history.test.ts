@@ -1,0 +1,83 @@
+import { DAY } from '../core/clock';
+import { signIn, signInConsole, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import { seedDemo } from './seed';
+import { HISTORY_DAYS } from './history';
+
+/**
+ * The demo's past (LINLI_DEMO_HISTORY, on for `npm start`): a first start's dashboard,
+ * reports and exports show months of work across 上街区's communities.
+ */
+let linli: TestLinli;
+let district: Client;
+const period = () => ({ from: new Date(linli.clock.now().getTime() - HISTORY_DAYS * DAY), to: linli.clock.now() });
+
+beforeAll(async () => {
+  linli = await startTestLinli({ LINLI_DEMO_HISTORY: '1' });
+  district = await signInConsole('district-admin', 'Linli2026dev');
+});
+afterAll(() => linli.stop());
+
+describe('when the demo is loaded with its past', () => {
+  it('fills the district dashboard: events held with attendance, bookings, petitions taken to a rating', async () => {
+    const { total, communities, daily } = await district.call('dashboard.stats', period());
+    expect(total.events.held).toBeGreaterThanOrEqual(12);
+    expect(total.events.attendance).toBeGreaterThan(total.events.held * 5);
+    expect(total.bookings.total).toBeGreaterThanOrEqual(20);
+    expect(total.bookings.rooms).toBeGreaterThan(0);
+    expect(total.bookings.hall).toBeGreaterThan(0);
+    expect(total.bookings.noShows).toBeGreaterThan(0);
+    expect(total.petitions.received).toBe(40);
+    expect(total.petitions.resolved).toBeGreaterThan(25);
+    expect(total.petitions.avgHoursToResolve).toBeGreaterThan(24);
+    expect(total.petitions.satisfactionRate).toBeGreaterThan(0.5);
+    // Not everything on time, not everything done: the figures are worth reading.
+    expect(total.petitions.responseRate).toBeLessThan(1);
+    expect(total.petitions.resolutionRate).toBeLessThan(1);
+    expect(total.pledges).toBeGreaterThan(0);
+    // Spread over the district, not one community's story.
+    expect(communities.filter((c) => c.petitions.received > 0).length).toBeGreaterThanOrEqual(6);
+    expect(communities.filter((c) => c.events.held > 0).length).toBeGreaterThanOrEqual(6);
+    // Over about four months, day by day.
+    const months = new Set(daily.filter((d) => d.petitionsReceived + d.eventsHeld + d.bookings > 0).map((d) => d.day.slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('shows the last 30 days on their own, as the console opens the dashboard', async () => {
+    const { total } = await district.call('dashboard.stats', { from: new Date(linli.clock.now().getTime() - 30 * DAY), to: linli.clock.now() });
+    expect(total.events.held).toBeGreaterThan(0);
+    expect(total.bookings.total).toBeGreaterThan(0);
+    expect(total.petitions.received).toBeGreaterThan(0);
+  });
+
+  it('keeps each petition\'s steps with real times, in order, for its resident and its agent', async () => {
+    const admin = await signIn('admin');
+    const all = await admin.call('petitions.inbox', { status: 'all' });
+    const closed = all.filter((p) => p.status === 'closed');
+    expect(closed.length).toBeGreaterThan(0);
+    const open = (await district.call('petitions.inbox', { status: 'open' })).map((p) => p.status);
+    expect(open).toEqual(expect.arrayContaining(['accepted', 'in_progress']));
+    const petition = await admin.call('petitions.get', { id: closed[0]!.id });
+    const steps = petition.timeline.map((t) => t.action);
+    expect(steps).toEqual(['submit', 'assign', 'accept', 'note', 'resolve', 'confirm']);
+    const times = petition.timeline.map((t) => new Date(t.at).getTime());
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(times[times.length - 1]! - times[0]!).toBeGreaterThan(DAY);
+    expect(petition.rating).not.toBeNull();
+  });
+
+  it('lists the past events with registrants checked in at the door', async () => {
+    const { url } = await district.call('reports.export', { report: 'events', ...period() });
+    const response = await fetch(linli.url + url);
+    expect(response.status).toBe(200);
+    const { registrants } = await district.call('events.registrants', { eventId: 'demo-past-01' });
+    expect(registrants.length).toBeGreaterThan(0);
+    expect(registrants.some((r) => r.checkedInAt)).toBe(true);
+  });
+
+  it('is loaded once: a second start adds nothing', async () => {
+    const before = await district.call('dashboard.stats', period());
+    await seedDemo(linli.services);
+    const after = await district.call('dashboard.stats', period());
+    expect(after.total).toEqual(before.total);
+  });
+});
