@@ -47,6 +47,11 @@ const ArticleFields = z.object({
   title,
   summary: z.string().trim().max(200, '摘要最多200个字').default(''),
   coverUrl: z.string().max(500).regex(/^(https:\/\/|\/)/, '封面图地址需以 https:// 或 / 开头').nullable().default(null),
+  /**
+   * A photo the editor uploaded (`POST /api/uploads`, re-encoded like every photo) to be the
+   * cover, by its id; it wins over `coverUrl`. null takes the cover off.
+   */
+  coverId: id.nullable().optional(),
   bodyHtml: z.string().min(1, '正文不能为空').max(100_000, '正文太长了'),
   category: z.enum(ARTICLE_CATEGORIES, { message: '请选择栏目' }),
   scopeId: id,

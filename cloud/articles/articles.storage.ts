@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { attachFiles, detachFile } from '../files/files.storage';
 import type { Db } from '../storage/dialect';
 import type { ArticlesTable } from '../storage/schema';
 
@@ -76,16 +77,51 @@ export async function listPublished(
   return rows.map((r) => ({ ...r, pledge_count: Number(r.pledge_count ?? 0) }));
 }
 
-export async function insertArticle(db: Db, row: ArticlesTable): Promise<void> {
-  await db.insertInto('articles').values(row).execute();
+/** A new cover: the editor's own upload, not yet used anywhere. */
+export interface CoverUpload {
+  fileId: string;
+  ownerId: string;
 }
 
+class CoverUnusable extends Error {}
+
+/**
+ * The write and its cover in one transaction: the upload is attached to the article (so it
+ * is served while the article is published, articles/lib/article-files.ts) or nothing is
+ * written. False when the file is someone else's, used elsewhere already, or unknown.
+ */
+async function withCover(db: Db, write: (tx: Db) => Promise<void>): Promise<boolean> {
+  try {
+    await db.transaction().execute(write);
+    return true;
+  } catch (error) {
+    if (error instanceof CoverUnusable) return false;
+    throw error;
+  }
+}
+
+export async function insertArticle(db: Db, row: ArticlesTable, cover?: CoverUpload): Promise<boolean> {
+  return withCover(db, async (tx) => {
+    await tx.insertInto('articles').values(row).execute();
+    if (cover && !(await attachFiles(tx, [cover.fileId], cover.ownerId, 'article', row.id))) throw new CoverUnusable();
+  });
+}
+
+/**
+ * `cover`: a new upload to attach. `dropFileId`: the cover it replaces or removes, an upload
+ * of this article's, which stops being served with it.
+ */
 export async function updateArticleRow(
   db: Db,
   id: string,
   changes: Partial<Omit<ArticlesTable, 'id' | 'created_at' | 'created_by'>>,
-): Promise<void> {
-  await db.updateTable('articles').set(changes).where('id', '=', id).execute();
+  covers: { cover?: CoverUpload; dropFileId?: string | null } = {},
+): Promise<boolean> {
+  return withCover(db, async (tx) => {
+    await tx.updateTable('articles').set(changes).where('id', '=', id).execute();
+    if (covers.cover && !(await attachFiles(tx, [covers.cover.fileId], covers.cover.ownerId, 'article', id))) throw new CoverUnusable();
+    if (covers.dropFileId && covers.dropFileId !== covers.cover?.fileId) await detachFile(tx, covers.dropFileId, 'article', id);
+  });
 }
 
 /** Idempotent: the primary key (article, user) lets one pledge in, however many taps race. */

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import sharp from 'sharp';
 import { ERRORS } from '../../types';
 import type { CreateArticleInput } from '../../types/articles';
 import type { z } from 'zod';
@@ -197,5 +199,88 @@ describe('the console list', () => {
     expect(page1.total).toBeGreaterThan(2);
     const kangle = await signInConsole('kangle-admin', 'Linli2026dev');
     expect((await kangle.call('articles.adminList', { pageSize: 100 })).items.map((i) => i.id)).not.toContain(draftOne.id);
+  });
+});
+
+describe('a cover image uploaded like a photo', () => {
+  async function upload(token: string, bytes: Buffer, type = 'image/jpeg') {
+    const ts = String(Date.now());
+    const response = await fetch(`${linli.url}/api/uploads`, {
+      method: 'POST',
+      headers: {
+        'content-type': type,
+        'x-lc-id': linli.config.appId,
+        'x-lc-sign': `${crypto.createHash('md5').update(ts + linli.config.appKey).digest('hex')},${ts}`,
+        'x-lc-session': token,
+      },
+      body: bytes,
+    });
+    return { status: response.status, body: (await response.json()) as { result?: { id: string }; code?: number } };
+  }
+  const cover = (background: string) =>
+    sharp({ create: { width: 96, height: 54, channels: 3, background } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Secret Model X' } })
+      .toBuffer();
+  const fetchPublic = (url: string) => fetch(linli.url + url.replace(/\?.*$/, ''));
+
+  it('is re-encoded, shown to the editor while a draft, and public only once the article is published', async () => {
+    const admin = await signIn('admin');
+    const { body } = await upload(admin.token!, await cover('#c33'));
+    const article = await admin.call('articles.create', draft({ title: '封面图测试', coverId: body.result!.id }));
+    // The editor previews the draft's cover through a signed link; the public link is not served yet.
+    const preview = await fetch(linli.url + article.coverUrl!);
+    expect(preview.status).toBe(200);
+    const stored = Buffer.from(await preview.arrayBuffer());
+    expect((await sharp(stored).metadata()).exif).toBeUndefined();
+    expect(stored.includes(Buffer.from('Secret Model X'))).toBe(false);
+    expect((await fetchPublic(article.coverUrl!)).status).toBe(404);
+
+    await admin.call('articles.publish', { id: article.id });
+    const read = await anonymous.call('articles.get', { id: article.id });
+    expect(read.coverUrl).toBe(`/api/files/${body.result!.id}`);
+    expect((await fetch(linli.url + read.coverUrl!)).status).toBe(200);
+    const { items } = await anonymous.call('articles.list', { communityId: 'chaoyang' });
+    expect(items.find((i) => i.id === article.id)?.coverUrl).toBe(read.coverUrl);
+  });
+
+  it('is replaced or removed, and the old picture stops being served with the article', async () => {
+    const admin = await signIn('admin');
+    const first = (await upload(admin.token!, await cover('#3a7'))).body.result!.id;
+    const article = await admin.call('articles.create', draft({ title: '换封面', coverId: first }));
+    await admin.call('articles.publish', { id: article.id });
+    expect((await fetch(`${linli.url}/api/files/${first}`)).status).toBe(200);
+
+    const second = (await upload(admin.token!, await cover('#37a'))).body.result!.id;
+    await admin.call('articles.update', { id: article.id, coverId: second });
+    expect((await anonymous.call('articles.get', { id: article.id })).coverUrl).toBe(`/api/files/${second}`);
+    expect((await fetch(`${linli.url}/api/files/${first}`)).status).toBe(404);
+    // The same cover sent again (a form saved without touching it) changes nothing.
+    await admin.call('articles.update', { id: article.id, coverId: second, summary: '只改了摘要' });
+    expect((await anonymous.call('articles.get', { id: article.id })).coverUrl).toBe(`/api/files/${second}`);
+
+    await admin.call('articles.update', { id: article.id, coverId: null });
+    expect((await anonymous.call('articles.get', { id: article.id })).coverUrl).toBeNull();
+    expect((await fetch(`${linli.url}/api/files/${second}`)).status).toBe(404);
+  });
+
+  it("refuses what is not a photo, someone else's upload, or one already used, and writes nothing", async () => {
+    const admin = await signIn('admin');
+    const notAnImage = await upload(admin.token!, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml');
+    expect(notAnImage.body.code).toBe(ERRORS.FILE_TYPE_NOT_ALLOWED.code);
+
+    const resident = await signIn('resident');
+    const theirs = (await upload(resident.token!, await cover('#777'))).body.result!.id;
+    const before = (await admin.call('articles.adminList', {})).total;
+    expect(await errorCodeOf(admin.call('articles.create', draft({ title: '借用别人的照片', coverId: theirs })))).toBe(ERRORS.FILE_UNUSABLE.code);
+    expect((await admin.call('articles.adminList', {})).total).toBe(before);
+
+    const used = (await upload(admin.token!, await cover('#a73'))).body.result!.id;
+    const first = await admin.call('articles.create', draft({ title: '第一篇', coverId: used }));
+    const second = await admin.call('articles.create', draft({ title: '第二篇' }));
+    expect(await errorCodeOf(admin.call('articles.update', { id: second.id, coverId: used, title: '第二篇改了标题' }))).toBe(ERRORS.FILE_UNUSABLE.code);
+    const unchanged = await admin.call('articles.get', { id: second.id });
+    expect(unchanged).toMatchObject({ title: '第二篇', coverUrl: null });
+    expect((await admin.call('articles.get', { id: first.id })).coverUrl).toContain(`/api/files/${used}?`);
   });
 });

@@ -4,6 +4,7 @@ import { defineFunction } from '../core/define-function';
 import { newId } from '../core/crypto';
 import { mayEditArticle } from './articles.permissions';
 import { insertArticle } from './articles.storage';
+import { coverPath } from './lib/article-files';
 import { articleFor, scopeOf } from './lib/load-article';
 import { sanitizeArticleHtml } from './lib/sanitize';
 
@@ -16,13 +17,14 @@ export default defineFunction(createArticle, async (input, { services, caller })
   if (!bodyHtml) throw new AppError('INVALID_INPUT', '正文不能为空', [{ path: 'bodyHtml', message: '正文不能为空' }]);
   const now = services.clock.now().toISOString();
   const id = newId();
-  await insertArticle(services.db, {
+  const cover = input.coverId ? { fileId: input.coverId, ownerId: caller.id } : undefined;
+  const written = await insertArticle(services.db, {
     id,
     scope_id: input.scopeId,
     category: input.category,
     title: input.title,
     summary: input.summary,
-    cover_url: input.coverUrl,
+    cover_url: cover ? coverPath(cover.fileId) : input.coverId === null ? null : input.coverUrl,
     body_html: bodyHtml,
     reporters: JSON.stringify(input.reporters),
     correspondents: JSON.stringify(input.correspondents),
@@ -33,6 +35,7 @@ export default defineFunction(createArticle, async (input, { services, caller })
     created_by: caller.id,
     created_at: now,
     updated_at: now,
-  });
+  }, cover);
+  if (!written) throw new AppError('FILE_UNUSABLE', undefined, [{ path: 'coverId', message: '这张封面图不能使用，请重新上传' }]);
   return articleFor(services, id, caller);
 });

@@ -25,6 +25,14 @@ export async function attachFiles(db: Db, ids: string[], ownerId: string, kind: 
   return Number(result.numUpdatedRows) === new Set(ids).size;
 }
 
+/**
+ * Takes a file off the record it was attached to (a replaced cover). It stays stored, as
+ * `detached`, reachable by no public rule; the clean-up of old uploads may remove it.
+ */
+export async function detachFile(db: Db, id: string, kind: string, targetId: string): Promise<void> {
+  await db.updateTable('files').set({ attached_kind: 'detached' }).where('id', '=', id).where('attached_kind', '=', kind).where('attached_id', '=', targetId).execute();
+}
+
 export async function filesOf(db: Db, kind: string, targetId: string): Promise<FilesTable[]> {
   return db.selectFrom('files').selectAll().where('attached_kind', '=', kind).where('attached_id', '=', targetId).orderBy('created_at').execute();
 }

@@ -14,3 +14,13 @@ export async function isPublicArticleFile(services: Services, file: FilesTable):
   const article = await getArticleRow(services.db, file.attached_id);
   return !!article && isVisibleToReaders(article, services.clock.now());
 }
+
+/** The host's own link of an uploaded cover: public exactly while its article is. */
+export function coverPath(fileId: string): string {
+  return `/api/files/${fileId}`;
+}
+
+/** The upload behind a cover link of the host's own, or null for an outside https:// cover. */
+export function coverFileId(coverUrl: string | null): string | null {
+  return /^\/api\/files\/([\w-]+)$/.exec(coverUrl ?? '')?.[1] ?? null;
+}

@@ -3,7 +3,9 @@ import type { Article } from '../../../types/articles';
 import { getRegion } from '../../communities/communities.storage';
 import type { SessionUser } from '../../core/define-function';
 import type { Services } from '../../core/services';
+import { coverFileId } from './article-files';
 import { toArticle } from './article-view';
+import { signedFileUrl } from '../../files/uploads';
 import { mayEditArticle } from '../articles.permissions';
 import { getArticleRow, hasPledged, type ArticleRow } from '../articles.storage';
 
@@ -28,5 +30,9 @@ export async function articleFor(services: Services, id: string, caller: Session
   if (!row) throw new AppError('NOT_FOUND');
   const canEdit = caller ? mayEditArticle(caller.grants, await scopeOf(services, row.scope_id)) : false;
   const pledgedByMe = caller && row.pledge_prompt ? await hasPledged(services.db, id, caller.id) : false;
-  return toArticle(row, services.clock.now(), { canEdit, pledgedByMe });
+  const article = toArticle(row, services.clock.now(), { canEdit, pledgedByMe });
+  // An editor sees an uploaded cover while the article is still a draft, through a signed
+  // link; readers get the public one, served only once the article is published.
+  const coverFile = canEdit ? coverFileId(row.cover_url) : null;
+  return coverFile ? { ...article, coverUrl: signedFileUrl(services, coverFile) } : article;
 }
