@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProDescriptions, ProForm, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Drawer, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Image, Space, Spin, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { ARTICLE_STATUS_LABELS, type Article, type ArticleStatus, type ArticleSummary } from '../../../../types/articles';
 import { CatalogForm } from '../plumbing/catalog-form';
 import { CatalogTable } from '../plumbing/catalog-table';
 import { formatDateTime } from '../../../../types/time';
+import { PhotoField } from '../plumbing/photo-field';
 import { when } from '../plumbing/format';
 import { RichTextEditor } from '../plumbing/rich-text-editor';
 import { ScopeField, useDefaultScope } from '../plumbing/scope-field';
@@ -176,7 +177,6 @@ function ArticleForm({ editing, onClose, onSaved }: { editing: { id: string | nu
     ? {
         title: article.title,
         summary: article.summary,
-        coverUrl: article.coverUrl,
         bodyHtml: article.bodyHtml,
         category: article.category,
         scopeId: article.scopeId,
@@ -196,7 +196,7 @@ function ArticleForm({ editing, onClose, onSaved }: { editing: { id: string | nu
     // The order an editor works in, not the contract's.
     fields: {
       textarea: ['summary'],
-      only: ['title', 'category', 'scopeId', 'summary', 'bodyHtml', 'coverUrl', 'pinned', 'reporters', 'correspondents', 'pledgePrompt'],
+      only: ['title', 'category', 'scopeId', 'summary', 'bodyHtml', 'coverId', 'pinned', 'reporters', 'correspondents', 'pledgePrompt'],
     },
     view: {
       replace: {
@@ -206,8 +206,13 @@ function ArticleForm({ editing, onClose, onSaved }: { editing: { id: string | nu
             <RichTextEditor />
           </ProForm.Item>
         ),
+        coverId: (
+          <ProForm.Item key="cover" name="coverId" label="封面图" extra="JPG、PNG 或 WebP，10 MB 以内；上传后自动去掉拍摄位置等信息。">
+            <PhotoField noun="封面图" currentUrl={article?.coverUrl} />
+          </ProForm.Item>
+        ),
       },
-      extra: { pledgePrompt: '倡议类资讯可设承诺语，如“我承诺：节约每一滴水”；居民可一键响应。', coverUrl: 'https:// 开头的图片地址，或留空' },
+      extra: { pledgePrompt: '倡议类资讯可设承诺语，如“我承诺：节约每一滴水”；居民可一键响应。' },
     },
     submitText: '保存',
     success: article ? '已保存' : undefined,
@@ -252,6 +257,12 @@ function ArticleDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
               { title: '通讯员', dataIndex: 'correspondents', render: (_, a) => a.correspondents.join('、') || '—' },
               { title: '承诺', dataIndex: 'pledge', span: 2, render: (_, a) => (a.pledge ? `${a.pledge.prompt}（${a.pledge.count}人）` : '—') },
               { title: '摘要', dataIndex: 'summary', span: 2 },
+              {
+                title: '封面图',
+                dataIndex: 'coverUrl',
+                span: 2,
+                render: (_, a) => (a.coverUrl ? <Image src={a.coverUrl} width={240} style={{ objectFit: 'cover', borderRadius: 6 }} alt={`《${a.title}》的封面图`} /> : '—'),
+              },
             ]}
           />
           <Typography.Title level={5}>正文（居民看到的样子）</Typography.Title>

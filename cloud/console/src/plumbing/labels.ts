@@ -11,6 +11,7 @@ export const FIELD_LABELS: Record<string, string> = {
   title: '标题',
   summary: '摘要',
   coverUrl: '封面图地址',
+  coverId: '封面图',
   bodyHtml: '正文',
   category: '类别',
   scopeId: '发布范围',

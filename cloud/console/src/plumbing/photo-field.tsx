@@ -10,10 +10,15 @@ export interface PhotoFieldProps {
   onChange?: (id: string | null) => void;
   /** The photo already saved with the item, to show until another is chosen. */
   currentUrl?: string | null;
+  /** What the picture is, in the buttons and the preview's alt text: 照片 unless told (封面图). */
+  noun?: string;
 }
 
-/** One photo (JPG/PNG/WebP), uploaded as soon as it is picked; the form keeps its id. */
-export function PhotoField({ value, onChange, currentUrl }: PhotoFieldProps) {
+/**
+ * One photo (JPG/PNG/WebP), uploaded as soon as it is picked through the host's photo route
+ * (same size limit and re-encoding as residents' photos); the form keeps its id.
+ */
+export function PhotoField({ value, onChange, currentUrl, noun = '照片' }: PhotoFieldProps) {
   const [preview, setPreview] = useState<string | null>(currentUrl ?? null);
   const [busy, setBusy] = useState(false);
   const { errors } = Form.Item.useStatus();
@@ -26,9 +31,9 @@ export function PhotoField({ value, onChange, currentUrl }: PhotoFieldProps) {
     <Space align="start">
       {preview && value !== null ? (
         <Space direction="vertical">
-          <Image src={preview} width={120} height={120} style={{ objectFit: 'cover', borderRadius: 6 }} alt="照片" />
+          <Image src={preview} width={120} height={120} style={{ objectFit: 'cover', borderRadius: 6 }} alt={noun} />
           <Button size="small" icon={<DeleteOutlined />} onClick={() => { setPreview(null); onChange?.(null); }}>
-            移除照片
+            移除{noun}
           </Button>
         </Space>
       ) : null}
@@ -50,7 +55,7 @@ export function PhotoField({ value, onChange, currentUrl }: PhotoFieldProps) {
         }}
       >
         <Button icon={busy ? <LoadingOutlined /> : <PlusOutlined />} disabled={busy}>
-          {preview && value !== null ? '换一张' : '上传照片'}
+          {preview && value !== null ? '换一张' : `上传${noun}`}
         </Button>
       </Upload>
       {error && !errors.length && <span style={{ color: '#ff4d4f' }}>{error}</span>}
