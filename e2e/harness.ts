@@ -23,7 +23,8 @@ export interface E2E {
 
 export const SCREENSHOTS = path.resolve(__dirname, '..', 'test-results', 'screenshots');
 
-export async function startE2E(): Promise<E2E> {
+/** `demoHistory`: load the demo's months of past too (as `npm start` does), for the dashboard's pictures. */
+export async function startE2E(options: { demoHistory?: boolean } = {}): Promise<E2E> {
   const h5Dir = path.resolve(__dirname, '..', process.env.LINLI_H5_DIR ?? 'dist-h5');
   if (!fs.existsSync(path.join(h5Dir, 'index.html'))) {
     throw new Error(`The H5 build is missing in ${h5Dir}: run \`npm run build:h5\` (npm run test:e2e does it).`);
@@ -34,6 +35,7 @@ export async function startE2E(): Promise<E2E> {
     PORT: '0',
     DATABASE_URL: database.url,
     LINLI_DEMO_DATA: '1',
+    LINLI_DEMO_HISTORY: options.demoHistory ? '1' : '0',
     LINLI_LOGIN_RATE_PER_MINUTE: '100000',
     LINLI_WRITE_RATE_PER_MINUTE: '100000',
     LINLI_OUTBOX_INTERVAL_MS: '0',

@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { shanghaiDay } from '../types/time';
 import { apiAs, go, screenshot as rawScreenshot, signInAs, startE2E, SCREENSHOTS, type E2E } from './harness';
 
@@ -16,7 +19,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
  */
 let e2e: E2E;
 beforeAll(async () => {
-  e2e = await startE2E();
+  // With the demo's past, as a first `npm start` shows it.
+  e2e = await startE2E({ demoHistory: true });
 });
 afterAll(() => e2e?.stop());
 
@@ -55,6 +59,27 @@ describe('a resident', () => {
     await page.getByText(/已为您打开最近还有空位的一天/).waitFor();
     expect(await page.locator('.lt-date-strip__day--current').first().textContent()).not.toContain('今天');
     await screenshot(page, 'rough-booking-first-free-day');
+  });
+});
+
+describe('a resident filling in a form', () => {
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    ({ context, page } = await e2e.phone());
+    await signInAs(page, 'resident2');
+  });
+  afterAll(() => context.close());
+
+  it('is told every missing field at once on an empty submit, and taken to the first', async () => {
+    await go(page, '/packages/petitions/submit/index?kind=request');
+    await page.locator('.nut-button').filter({ hasText: /^提交$/ }).first().click();
+    const summary = page.getByText(/^有\d处需要修改/).first();
+    await summary.waitFor();
+    const count = Number(/^有(\d)处/.exec((await summary.textContent()) ?? '')![1]);
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.lt-form-error').count()).toBeGreaterThanOrEqual(count);
+    await screenshot(page, 'rough-form-errors-at-once');
   });
 });
 
@@ -104,7 +129,11 @@ describe('an admin at 1440 px', () => {
     await page.locator('.ant-page-header-heading-title').first().waitFor();
   });
   afterAll(() => context.close());
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `rough-console-${name}.png`) });
+  const shot = async (name: string) => {
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `rough-console-${name}.png`) });
+  };
 
   it('finds a resident by name to make them a grid worker, the phone masked', async () => {
     await page.goto(`${e2e.url}/console/#/staff`);
@@ -124,5 +153,60 @@ describe('an admin at 1440 px', () => {
     const [scrollWidth, clientWidth] = await page.locator('.ant-table-content, .ant-table-body').first().evaluate((el) => [el.scrollWidth, el.clientWidth]);
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
     await shot('events');
+  });
+
+  it('opens the dashboard on months of demo history, not an empty page', async () => {
+    await page.goto(`${e2e.url}/console/#/dashboard`);
+    await page.locator('.ant-pro-statistic-card').first().waitFor();
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    // 朝阳社区's last 30 days, as the page opens: events held, bookings and petitions.
+    const figure = async (title: string) =>
+      Number(((await page.locator('.ant-pro-statistic-card').filter({ hasText: title }).first().locator('.ant-statistic-content').textContent()) ?? '').replace(/[^0-9.]/g, '') || 0);
+    expect(await figure('举办活动')).toBeGreaterThan(0);
+    expect(await figure('收到诉求')).toBeGreaterThan(0);
+    expect(await page.getByText('暂无数据').count()).toBe(0);
+    await shot('dashboard-history');
+  });
+
+  it('uploads an article cover like a photo: preview, 换一张, 移除封面图', async () => {
+    await page.goto(`${e2e.url}/console/#/articles`);
+    await page.getByRole('button', { name: '新建资讯' }).click();
+    const drawer = page.locator('.ant-drawer-open');
+    const coverItem = drawer.locator('.ant-form-item').filter({ hasText: '封面图' }).first();
+    const photo = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#b3261e' } }).jpeg().toBuffer();
+    await coverItem.locator('input[type=file]').setInputFiles({ name: '封面.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await coverItem.locator('img[alt="封面图"]').waitFor();
+    await coverItem.getByRole('button', { name: '换一张' }).waitFor();
+    await coverItem.getByRole('button', { name: /移除封面图/ }).waitFor();
+    await coverItem.scrollIntoViewIfNeeded();
+    await shot('article-cover');
+    await drawer.locator('.ant-drawer-close').click();
+  });
+});
+
+describe('npm start', () => {
+  it('checks the port before building anything, and says how to choose another', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    const started = Date.now();
+    const run = spawnSync(process.execPath, ['scripts/start.mjs'], {
+      cwd: path.join(__dirname, '..'),
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    taken.close();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    expect(run.stderr).toContain(`PORT=${port + 1} npm start`);
+    expect(run.stdout).not.toContain('Building');
+    // What the terminal showed, as a picture beside the others.
+    const context = await e2e.browser.newContext({ viewport: { width: 900, height: 220 } });
+    const page = await context.newPage();
+    await page.setContent('<pre id="t" style="margin:0;padding:16px;font:15px/1.5 monospace;background:#1e1e1e;color:#e6e6e6;height:100vh"></pre>');
+    await page.locator('#t').evaluate((el, text) => (el.textContent = text), `$ PORT=${port} npm start\n${run.stdout}${run.stderr}\n(${Date.now() - started} ms)`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'rough-start-port-busy.png') });
+    await context.close();
   });
 });

@@ -1,7 +1,7 @@
 import { DAY } from '../core/clock';
 import { signIn, signInConsole, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 import { seedDemo } from './seed';
-import { HISTORY_DAYS } from './history';
+import { HISTORY_DAYS, HISTORY_PETITIONS } from './history';
 
 /**
  * The demo's past (LINLI_DEMO_HISTORY, on for `npm start`): a first start's dashboard,
@@ -26,8 +26,8 @@ describe('when the demo is loaded with its past', () => {
     expect(total.bookings.rooms).toBeGreaterThan(0);
     expect(total.bookings.hall).toBeGreaterThan(0);
     expect(total.bookings.noShows).toBeGreaterThan(0);
-    expect(total.petitions.received).toBe(40);
-    expect(total.petitions.resolved).toBeGreaterThan(25);
+    expect(total.petitions.received).toBe(HISTORY_PETITIONS);
+    expect(total.petitions.resolved).toBeGreaterThan(HISTORY_PETITIONS * 0.8);
     expect(total.petitions.avgHoursToResolve).toBeGreaterThan(24);
     expect(total.petitions.satisfactionRate).toBeGreaterThan(0.5);
     // Not everything on time, not everything done: the figures are worth reading.

@@ -21,6 +21,9 @@ import { firstCampaign, insertHistory, resourceIds, type HistoryRows } from './h
  */
 export const HISTORY_DAYS = 120;
 const MARKER = 'demo-past-01';
+/** About two a day across the district, as the reference's offices report. */
+export const HISTORY_PETITIONS = 100;
+const PETITIONS = HISTORY_PETITIONS;
 
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
@@ -202,7 +205,7 @@ export async function seedHistory(services: Services): Promise<void> {
     });
   }
 
-  // Rooms and hall matters, a few a week, on working days in office hours.
+  // Rooms and hall matters, up to three a working day, in office hours.
   const ROOMS = ['cy-painting', 'cy-party', 'cy-choir', 'cy-papercut', 'cy-council', 'kl-activity'];
   const HALL = ['cy-hall-allowance', 'cy-hall-residence', 'cy-hall-pension', 'cy-hall-elderly-card'];
   const known = new Set(await resourceIds(db));
@@ -211,43 +214,47 @@ export async function seedHistory(services: Services): Promise<void> {
   for (let daysAgo = HISTORY_DAYS - 2; daysAgo >= 1; daysAgo -= 1) {
     const day = dayOf(daysAgo);
     const weekday = new Date(`${day}T12:00:00+08:00`).getUTCDay();
-    if (weekday === 0 || weekday === 6 || random() < 0.35) continue;
-    const isHall = hall.length > 0 && (rooms.length === 0 || random() < 0.4);
-    const resource = isHall ? pick(hall) : pick(rooms);
-    const hour = 9 + Math.floor(random() * 7);
-    const slotStart = shanghaiTime(day, `${String(hour).padStart(2, '0')}:00`);
-    const slotEnd = new Date(slotStart.getTime() + (isHall ? 30 * MINUTE : 2 * HOUR));
-    const who = pick(residents.filter((r) => r.community === (resource.startsWith('kl-') ? 'kangle' : 'chaoyang')));
-    const roll = random();
-    const status: BookingsTable['status'] = roll < 0.08 ? 'cancelled' : roll < 0.14 ? 'no_show' : 'checked_in';
-    const created = new Date(slotStart.getTime() - (1 + Math.floor(random() * 4)) * DAY);
-    const id = newId();
-    rows.bookings.push({
-      id,
-      resource_id: resource,
-      user_id: who.id,
-      slot_start: slotStart.toISOString(),
-      slot_end: slotEnd.toISOString(),
-      status,
-      step: isHall ? (status === 'checked_in' ? 'done' : 'booked') : null,
-      purpose: isHall ? '' : { 'cy-painting': '书画小组练习', 'cy-party': '党员学习会', 'cy-choir': '合唱队排练', 'cy-papercut': '剪纸兴趣班', 'cy-council': '楼栋议事会' }[resource] ?? '居民小组活动',
-      party_size: isHall ? 1 : 6 + Math.floor(random() * 14),
-      reject_reason: null,
-      missing_materials: '[]',
-      created_at: created.toISOString(),
-      updated_at: iso(slotEnd),
-    });
-    if (status !== 'cancelled') rows.holds.push({ resource_id: resource, slot_start: slotStart.toISOString(), seat: 1, booking_id: id });
-    if (isHall && status === 'checked_in') {
-      ['booked', 'arrived', 'processing', 'done'].forEach((step, seq) =>
-        rows.bookingSteps.push({ id: newId(), booking_id: id, seq: seq + 1, step, note: null, by_user_id: step === 'booked' ? who.id : checker, at: iso(step === 'booked' ? created : new Date(slotStart.getTime() + seq * 8 * MINUTE)) }),
-      );
+    if (weekday === 0 || weekday === 6) continue;
+    for (let k = 0; k < 3; k++) {
+      if (random() < 0.4) continue;
+      const isHall = hall.length > 0 && (rooms.length === 0 || random() < 0.4);
+      const resource = isHall ? pick(hall) : pick(rooms);
+      // One slot a booking, apart from the day's others: the k-th of the day keeps its own hours.
+      const hour = 9 + k * 3 + Math.floor(random() * 2);
+      const slotStart = shanghaiTime(day, `${String(hour).padStart(2, '0')}:00`);
+      const slotEnd = new Date(slotStart.getTime() + (isHall ? 30 * MINUTE : 2 * HOUR));
+      const who = pick(residents.filter((r) => r.community === (resource.startsWith('kl-') ? 'kangle' : 'chaoyang')));
+      const roll = random();
+      const status: BookingsTable['status'] = roll < 0.08 ? 'cancelled' : roll < 0.14 ? 'no_show' : 'checked_in';
+      const created = new Date(slotStart.getTime() - (1 + Math.floor(random() * 4)) * DAY);
+      const id = newId();
+      rows.bookings.push({
+        id,
+        resource_id: resource,
+        user_id: who.id,
+        slot_start: slotStart.toISOString(),
+        slot_end: slotEnd.toISOString(),
+        status,
+        step: isHall ? (status === 'checked_in' ? 'done' : 'booked') : null,
+        purpose: isHall ? '' : { 'cy-painting': '书画小组练习', 'cy-party': '党员学习会', 'cy-choir': '合唱队排练', 'cy-papercut': '剪纸兴趣班', 'cy-council': '楼栋议事会' }[resource] ?? '居民小组活动',
+        party_size: isHall ? 1 : 6 + Math.floor(random() * 14),
+        reject_reason: null,
+        missing_materials: '[]',
+        created_at: created.toISOString(),
+        updated_at: iso(slotEnd),
+      });
+      if (status !== 'cancelled') rows.holds.push({ resource_id: resource, slot_start: slotStart.toISOString(), seat: 1, booking_id: id });
+      if (isHall && status === 'checked_in') {
+        ['booked', 'arrived', 'processing', 'done'].forEach((step, seq) =>
+          rows.bookingSteps.push({ id: newId(), booking_id: id, seq: seq + 1, step, note: null, by_user_id: step === 'booked' ? who.id : checker, at: iso(step === 'booked' ? created : new Date(slotStart.getTime() + seq * 8 * MINUTE)) }),
+        );
+      }
     }
   }
 
   // Petitions through their steps: most closed with a rating, a few still under way.
-  for (let n = 0; n < 40; n++) {
-    const daysAgo = Math.max(1, Math.round(HISTORY_DAYS - n * 3 - random() * 2));
+  for (let n = 0; n < PETITIONS; n++) {
+    const daysAgo = Math.max(1, Math.round(HISTORY_DAYS - n * (HISTORY_DAYS / PETITIONS) - random() * 2));
     const who = pick(residents);
     const [category, kind, title, description] = pick(MATTERS);
     const created = shanghaiTime(dayOf(daysAgo), `${String(8 + Math.floor(random() * 10)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`);
@@ -291,7 +298,7 @@ export async function seedHistory(services: Services): Promise<void> {
       updated_at: created.toISOString(),
     };
     // The last three are still under way: accepted, being handled, waiting for the resident.
-    const stages = n === 39 ? 1 : n === 38 ? 2 : n === 37 ? 3 : 4;
+    const stages = n === PETITIONS - 1 ? 1 : n === PETITIONS - 2 ? 2 : n === PETITIONS - 3 ? 3 : 4;
     const step = (action: string, from: string, to: string, at: Date, note: string | null, by: string | null) => {
       events.push({ action, from_status: from, to_status: to, note, by_user_id: by, at: iso(at) });
       row.status = to;
