@@ -80,6 +80,8 @@ describe('a resident filling in a form', () => {
     expect(count).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.lt-form-error').count()).toBeGreaterThanOrEqual(count);
     await screenshot(page, 'rough-form-errors-at-once');
+    await summary.scrollIntoViewIfNeeded();
+    await screenshot(page, 'rough-form-errors-summary');
   });
 });
 
