@@ -33,22 +33,28 @@ export async function revokeUserSessions(db: Db, userId: string, now: Date, keep
   await q.execute();
 }
 
+/** A request's caller as the database has it now, with the version it was read at. */
+export interface LiveCaller {
+  userId: string;
+  isResident: boolean;
+  grants: Array<{ role: string; scopeId: string }>;
+  expiresAt: string;
+  /** `users.auth_version` in the same snapshot as the rest (migration 019). */
+  authVersion: number;
+}
+
 /**
  * Everything a request needs to know about its caller, in one statement: the live session,
  * whether its user is a resident, and the user's role grants as they are now (a LEFT JOIN:
- * one row per grant, one row with no grant for a resident). Read at every request, never
- * cached, so a logout, a revoked role or a deleted account counts at once on every host.
+ * one row per grant, one row with no grant for a resident). A host caches the answer and
+ * checks it with `callerVersion` (cloud/auth/session-cache.ts).
  */
-export async function findLiveCaller(
-  db: Db,
-  tokenHash: string,
-  now: Date,
-): Promise<{ userId: string; isResident: boolean; grants: Array<{ role: string; scopeId: string }> } | undefined> {
+export async function findLiveCaller(db: Db, tokenHash: string, now: Date): Promise<LiveCaller | undefined> {
   const rows = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('role_grants as g', 'g.user_id', 's.user_id')
-    .select(['s.user_id', 'u.openid', 'g.role', 'g.scope_id'])
+    .select(['s.user_id', 's.expires_at', 'u.openid', 'u.auth_version', 'g.role', 'g.scope_id'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now.toISOString())
@@ -60,5 +66,18 @@ export async function findLiveCaller(
     userId: first.user_id,
     isResident: first.openid !== null,
     grants: rows.flatMap((r) => (r.role !== null && r.scope_id !== null ? [{ role: r.role, scopeId: r.scope_id }] : [])),
+    expiresAt: first.expires_at,
+    authVersion: Number(first.auth_version),
   };
+}
+
+/**
+ * What a cached caller is checked against at each request: one primary-key read of the
+ * user. Triggers bump `auth_version` whenever a session of the user is revoked or a grant
+ * changes; deletion and the openid are read from the same row.
+ */
+export async function callerVersion(db: Db, userId: string): Promise<{ authVersion: number; live: boolean; isResident: boolean } | undefined> {
+  const row = await db.selectFrom('users').select(['auth_version', 'deleted_at', 'openid']).where('id', '=', userId).executeTakeFirst();
+  if (!row) return undefined;
+  return { authVersion: Number(row.auth_version), live: row.deleted_at === null, isResident: row.openid !== null };
 }

@@ -3,7 +3,8 @@ import { DAY } from '../core/clock';
 import { newToken, sha256 } from '../core/crypto';
 import type { Services } from '../core/services';
 import type { RoleGrant } from '../../types';
-import { findLiveCaller, insertSession } from './sessions.storage';
+import { sessionCacheOf } from './session-cache';
+import { callerVersion, findLiveCaller, insertSession } from './sessions.storage';
 
 /**
  * Sessions are random tokens that only the client knows; the database keeps their sha256,
@@ -21,10 +22,31 @@ export async function startSession(services: Services, userId: string): Promise<
   return token;
 }
 
-/** The user behind a token, or null when it is unknown, expired, revoked or its user deleted. */
+/**
+ * The user behind a token, or null when it is unknown, expired, revoked or its user deleted.
+ * A caller seen in the last minute comes from this host's cache after one check of the
+ * user's `auth_version`, which triggers bump on every revocation and grant change (migration
+ * 019): the answer is the database's as of this request, on every host.
+ */
 export async function resolveSession(services: Services, token: string): Promise<SessionUser | null> {
   const sessionHash = sha256(token);
-  const caller = await findLiveCaller(services.db, sessionHash, services.clock.now());
+  const now = services.clock.now();
+  const cache = sessionCacheOf(services.db);
+  const cached = cache.get(sessionHash, now.getTime());
+  if (cached) {
+    const current = await callerVersion(services.db, cached.userId);
+    if (current && current.live && current.authVersion === cached.authVersion && current.isResident === cached.isResident) {
+      return toSessionUser(cached, sessionHash);
+    }
+    cache.forget(sessionHash);
+  }
+  const caller = await findLiveCaller(services.db, sessionHash, now);
   if (!caller) return null;
-  return { id: caller.userId, isResident: caller.isResident, grants: caller.grants as RoleGrant[], sessionHash };
+  cache.set(sessionHash, caller, now.getTime());
+  return toSessionUser(caller, sessionHash);
+}
+
+function toSessionUser(caller: { userId: string; isResident: boolean; grants: Array<{ role: string; scopeId: string }> }, sessionHash: string): SessionUser {
+  // A copy of the grants: a handler that changed its caller's list must not change the cache.
+  return { id: caller.userId, isResident: caller.isResident, grants: caller.grants.map((g) => ({ ...g })) as RoleGrant[], sessionHash };
 }

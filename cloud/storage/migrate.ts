@@ -16,6 +16,7 @@ import * as m013 from './migrations/013-people-search';
 import * as m015 from './migrations/015-feed-indexes';
 import * as m016 from './migrations/016-stories';
 import * as m017 from './migrations/017-outbox-paid';
+import * as m019 from './migrations/019-auth-version';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-feed-indexes': m015,
   '016-stories': m016,
   '017-outbox-paid': m017,
+  '019-auth-version': m019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

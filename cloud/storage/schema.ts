@@ -35,6 +35,11 @@ export interface UsersTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /**
+   * Bumped by triggers when the user's sessions or grants change (migration 019). Optional
+   * here because the database fills it (default 0) and rows of this type are built in code.
+   */
+  auth_version?: number;
 }
 
 export interface SessionsTable {
