@@ -13,12 +13,11 @@ import { openDatabase, type OpenDatabase } from './storage/dialect';
 import { openObjectStore, type ObjectStore } from './files/object-store';
 import { startScheduler } from './jobs/scheduler';
 import { startOutboxWorker } from './notifications/worker';
-import { analyze, assertSchemaCurrent, migrateToLatest } from './storage/migrate';
+import { assertSchemaCurrent, migrateToLatest } from './storage/migrate';
 import { fakeTemplates } from './notifications/templates';
 import { createWechatClient } from './wechat/client';
 import { startFakeWechat, tapFakeSheet, type FakeWechat } from './wechat/fake-server';
 
-const ANALYZE_EVERY_MS = 6 * 3_600_000;
 
 export interface Linli {
   host: FastifyInstance;
@@ -111,12 +110,6 @@ export async function startLinli(
     const worker = config.outboxIntervalMs > 0 ? startOutboxWorker(services, config.outboxIntervalMs) : null;
     const scheduler = config.jobIntervalMs > 0 ? startScheduler(services, config.jobIntervalMs) : null;
     let closing: Promise<void> | null = null;
-    // PostgreSQL's autovacuum analyzes only after a share of a table changed; a feed that
-    // grows by a few hundred articles a day would be planned from old counts for weeks.
-    const analyzing =
-      database.kind === 'postgres'
-        ? setInterval(() => void analyze(database.db).catch((error: unknown) => host.log.warn({ err: error }, 'ANALYZE failed')), ANALYZE_EVERY_MS).unref()
-        : null;
     return {
       host,
       services,
@@ -130,7 +123,6 @@ export async function startLinli(
       close() {
         closing ??= (async () => {
           draining = true;
-          if (analyzing) clearInterval(analyzing);
           await Promise.all([worker?.stop(), scheduler?.stop()]);
           if (consoleServer) {
             consoleServer.closeAllConnections();

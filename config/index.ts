@@ -17,6 +17,14 @@ function defineConfig(config: UserConfigFn<'webpack5'>): UserConfigFn<'webpack5'
   return config;
 }
 
+/** The SDK's own minified core, copied into the account subpackage (src/cloud/av.weapp.ts). */
+function sdkCore(outputRoot: string): { from: string; to: string } {
+  return Object.assign(
+    { from: 'node_modules/leancloud-storage/dist/av-core-min.js', to: `${outputRoot}/packages/account/sdk/av-core.js` },
+    { info: { minimized: true } },
+  );
+}
+
 // The contracts shared with the cloud live outside src/ and need compiling too.
 const sharedTypes = path.resolve(__dirname, '..', 'types');
 
@@ -41,7 +49,18 @@ export default defineConfig(async (merge) => {
     plugins: [],
     defineConstants: buildConstants(process.env, taroEnv),
     // app.json's sitemapLocation: which pages WeChat search may index.
-    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` }], options: {} },
+    // The weapp loads the SDK's own minified core from the account subpackage (src/cloud/av.weapp.ts).
+    copy: {
+      patterns: isH5
+        ? []
+        : [
+            { from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` },
+            // As published: copy-webpack-plugin's `info.minimized` (Taro passes it through; its
+            // type does not list it) keeps terser and its licence extraction off the file.
+            sdkCore(outputRoot),
+          ],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

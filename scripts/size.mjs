@@ -13,8 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const KB = 1024;
-/** Far below WeChat's 2 MB so that the domains still to come fit. */
-const MAIN_BUDGET = 800 * KB;
+/** Far below WeChat's 2 MB so that the domains still to come fit (issue 18: 650 KB). */
+const MAIN_BUDGET = 650 * KB;
 /** WeChat's own limit for one subpackage. */
 const SUBPACKAGE_BUDGET = 2048 * KB;
 /** Files in dist/ that are DevTools settings, not package code. */

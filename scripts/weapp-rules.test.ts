@@ -19,7 +19,8 @@ function goodDist(): string {
     tabBar: { list: [{ pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/home.png', selectedIconPath: 'assets/home-on.png' }] },
   };
   write('app.json', JSON.stringify(app));
-  write('app.js', 'require("./vendors");');
+  write('app.js', 'require("./vendors");require.async("./packages/petitions/sdk/av-core.js").then(function(m){return m});');
+  write('packages/petitions/sdk/av-core.js', 'module.exports={};');
   write('sitemap.json', JSON.stringify({ rules: [{ action: 'allow', page: '*' }] }));
   write('assets/home.png', Buffer.alloc(2048));
   write('assets/home-on.png', Buffer.alloc(2048));
@@ -93,6 +94,17 @@ describe('check:weapp', () => {
       'app.json 需要 "__usePrivacyCheck__": true（用户隐私保护指引）',
       'tabBar 图标 assets/home.png 超过 40 KB',
       '分包 packages/petitions/ 2049 KB，超过微信的 2 MB',
+    ]);
+  });
+
+  it('fails on a require.async whose file is missing or sits in the main package', () => {
+    unlinkSync(file('packages/petitions/sdk/av-core.js'));
+    writeFileSync(file('common.js'), 'require.async("./lib/sdk.js");');
+    mkdirSync(file('lib'));
+    writeFileSync(file('lib/sdk.js'), 'module.exports={};');
+    expect(checkWeapp(dist, { production: false })).toEqual([
+      "app.js 的 require.async('./packages/petitions/sdk/av-core.js') 找不到 packages/petitions/sdk/av-core.js",
+      "common.js 的 require.async('./lib/sdk.js') 指向主包里的 lib/sdk.js，应在分包里",
     ]);
   });
 });

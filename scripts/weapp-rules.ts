@@ -8,8 +8,8 @@ import path from 'node:path';
  */
 const KB = 1024;
 export const LIMITS = {
-  /** Our budget for the main package (WeChat's limit is 2 MB). */
-  main: 800 * KB,
+  /** Our budget for the main package (WeChat's limit is 2 MB; issue 18 holds it to 650 KB). */
+  main: 650 * KB,
   /** WeChat: each subpackage at most 2 MB. */
   subpackage: 2048 * KB,
   /** WeChat: all packages together at most 20 MB. */
@@ -118,6 +118,18 @@ export function checkWeapp(dist: string, options: CheckOptions): string[] {
 
   // Sizes, counted as WeChat does: every file under a subpackage's root belongs to it.
   const roots = subPackages.map((p) => p.root.replace(/\/$/, '') + '/');
+
+  // 分包异步化: require.async('<relative path>') must name a file that exists, in a
+  // subpackage (what the main package may reach only asynchronously), resolved from the file
+  // that calls it, as WeChat resolves it.
+  for (const file of js) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/require\.async\(\s*["'`]([^"'`]+)["'`]/g)) {
+      const target = path.join(path.dirname(file), match[1]!);
+      if (!existsSync(target)) problems.push(`${rel(file)} 的 require.async('${match[1]}') 找不到 ${rel(target)}`);
+      else if (!roots.some((r) => rel(target).startsWith(r))) problems.push(`${rel(file)} 的 require.async('${match[1]}') 指向主包里的 ${rel(target)}，应在分包里`);
+    }
+  }
+
   const sizeOf = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
   const main = all.filter((f) => !roots.some((r) => rel(f).startsWith(r)));
   const kb = (n: number) => `${(n / KB).toFixed(0)} KB`;

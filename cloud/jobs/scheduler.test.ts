@@ -2,7 +2,7 @@ import { FixedClock, MINUTE } from '../core/clock';
 import type { Services } from '../core/services';
 import { startTestLinli, type TestLinli } from '../testing/linli';
 import { runOncePerTick } from './jobs.storage';
-import { runJobsOnce, type ScheduledJob } from './scheduler';
+import { ANALYZE_EVERY_MS, runJobsOnce, SCHEDULED_JOBS, type ScheduledJob } from './scheduler';
 
 /** Scheduled jobs on several hosts: one runner per job per tick. */
 let linli: TestLinli;
@@ -75,5 +75,27 @@ describe('on PostgreSQL, across processes', () => {
     expect(second).toEqual({ ran: false });
     // Released: the next tick runs.
     expect(await runOncePerTick(linli.services.db, { name: 'test.locked', tick: 2, holder: 'host-b', at: now }, async () => 'ran')).toEqual({ ran: true, result: 'ran' });
+  });
+});
+
+describe('a job with its own period (storage.analyze, every 6 hours)', () => {
+  it('runs once in its period however many scheduler ticks pass, then again in the next', async () => {
+    let runs = 0;
+    const jobs: ScheduledJob[] = [{ name: 'test.sixHourly', run: async () => void runs++, everyMs: ANALYZE_EVERY_MS }];
+    const clock = new FixedClock(new Date(Math.ceil(linli.clock.now().getTime() / ANALYZE_EVERY_MS) * ANALYZE_EVERY_MS));
+    for (let minute = 0; minute < 10; minute++) {
+      await runJobsOnce(at(clock), TICK, jobs);
+      clock.advance(TICK);
+    }
+    expect(runs).toBe(1);
+    clock.advance(ANALYZE_EVERY_MS);
+    await runJobsOnce(at(clock), TICK, jobs);
+    expect(runs).toBe(2);
+  });
+
+  it('is in SCHEDULED_JOBS, and its ANALYZE runs on the live database (PostgreSQL; a no-op on SQLite)', async () => {
+    const job = SCHEDULED_JOBS.find((j) => j.name === 'storage.analyze');
+    expect(job?.everyMs).toBe(ANALYZE_EVERY_MS);
+    await job!.run(linli.services);
   });
 });

@@ -5,12 +5,24 @@ import { removeOldExports } from '../files/exports';
 import { forgetQuietAttempts } from '../auth/lockout';
 import { closeStaleResolved } from '../petitions/lib/close-stale';
 import { runLiveCardsOnce } from '../grid/live-cards';
+import { analyze } from '../storage/migrate';
+import { isPostgres } from '../storage/dialect';
 import { deleteEndedRateWindows, runOncePerTick } from './jobs.storage';
 
 export interface ScheduledJob {
   name: string;
   run(services: Services): Promise<unknown>;
+  /** Runs once per this many milliseconds instead of once per scheduler tick. */
+  everyMs?: number;
 }
+
+/**
+ * PostgreSQL's autovacuum analyzes a table only after a share of it changed: a feed that
+ * grows by a few hundred articles a day would be planned from old counts for weeks (issue
+ * 18). SQLite's statistics are taken after migrations (storage/migrate.ts) and its planner
+ * leans on the indexes' shape, not on counts.
+ */
+export const ANALYZE_EVERY_MS = 6 * 3_600_000;
 
 /** Jobs that run on a timer, whichever host's timer fires first (reminders ride the outbox instead). */
 export const SCHEDULED_JOBS: ScheduledJob[] = [
@@ -21,6 +33,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: 'rateLimits.cleanUp', run: (s) => deleteEndedRateWindows(s.db, s.clock.now().getTime()) },
   // Console password tries quiet for longer than the longest lock (cloud/auth/lockout.ts).
   { name: 'logins.forgetAttempts', run: forgetQuietAttempts },
+  { name: 'storage.analyze', run: (s) => (isPostgres(s.db) ? analyze(s.db) : Promise.resolve()), everyMs: ANALYZE_EVERY_MS },
 ];
 
 const HOLDER = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
@@ -33,9 +46,9 @@ const runningHere = new Set<string>();
  */
 export async function runJobsOnce(services: Services, intervalMs: number, jobs = SCHEDULED_JOBS): Promise<string[]> {
   const now = services.clock.now();
-  const tick = Math.floor(now.getTime() / intervalMs);
   const ran: string[] = [];
   for (const job of jobs) {
+    const tick = Math.floor(now.getTime() / Math.max(intervalMs, job.everyMs ?? 0));
     if (runningHere.has(job.name)) continue;
     runningHere.add(job.name);
     try {

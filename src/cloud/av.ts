@@ -1,26 +1,15 @@
 import * as AV from 'leancloud-storage/core';
-import { cloudSettings } from './settings';
+import { setUpAV, type AVModule } from './av-setup';
 
-export type AVModule = typeof AV;
+export type { AVModule } from './av-setup';
 
-let ready = false;
+let ready: AVModule | null = null;
 
 /**
- * The SDK, set up once. The package's default entry is its XMLHttpRequest build, wrong
- * for weapp, so we take the core and hand it the platform's adapters. Taro replaces
- * `process.env.TARO_ENV` at build time and webpack drops the other branch's require.
+ * The SDK, set up once: bundled with the page code in the H5 preview and in jest. The
+ * weapp build takes av.weapp.ts instead, which loads the SDK from a subpackage.
  */
-export function getAV(): AVModule {
-  if (ready) return AV;
-  const adapters: unknown =
-    process.env.TARO_ENV === 'weapp'
-      ? require('@leancloud/platform-adapters-weapp')
-      : require('@leancloud/platform-adapters-browser');
-  AV.setAdapters(adapters as Parameters<AVModule['setAdapters']>[0]);
-  const { appId, appKey, serverURL } = cloudSettings();
-  AV.init({ appId, appKey, serverURL });
-  // Without this the SDK appends " [401 POST https://...]" to the host's Chinese message.
-  (AV as unknown as { keepErrorRawMessage(keep: boolean): void }).keepErrorRawMessage(true);
-  ready = true;
-  return AV;
+export async function getAV(): Promise<AVModule> {
+  ready ??= setUpAV(AV);
+  return ready;
 }

@@ -42,5 +42,5 @@ export async function call<N extends FunctionName>(
 }
 
 async function run<N extends FunctionName>(name: N, input: FunctionInput<N>): Promise<FunctionOutput<N>> {
-  return (await getAV().Cloud.run(name, input)) as FunctionOutput<N>;
+  return (await (await getAV()).Cloud.run(name, input)) as FunctionOutput<N>;
 }

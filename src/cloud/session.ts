@@ -45,7 +45,7 @@ export function subscribeSession(listener: () => void): () => void {
  * unless they signed out themselves last time.
  */
 export async function restoreSession(): Promise<void> {
-  const current = getAV().User.current();
+  const current = (await getAV()).User.current();
   if (current) {
     setState({ status: 'signedIn', userId: current.id ?? null, error: null });
     return;
@@ -59,13 +59,13 @@ export async function restoreSession(): Promise<void> {
 
 /** The resident asked to sign in (or the app did for them on first launch). */
 export function signInWithWechat(): Promise<void> {
-  return signIn(() => getAV().User.loginWithMiniApp());
+  return signIn(async () => (await getAV()).User.loginWithMiniApp());
 }
 
 /** H5 preview only: sign in as a demo user through the same /1.1/users path as WeChat. */
 export function signInAsPersona(code: string): Promise<void> {
   return signIn(async () => {
-    const AV = getAV();
+    const AV = await getAV();
     // lc_weapp's authData is just the login code; the SDK's type only knows OAuth shapes.
     const authData = { code } as unknown as Parameters<typeof AV.User.loginWithAuthData>[0];
     const user = await AV.User.loginWithAuthData(authData, 'lc_weapp');
@@ -111,9 +111,10 @@ export function reLogin(): Promise<void> {
           : () => Promise.reject(new AppError('SESSION_INVALID'));
     // The SDK sends the stored user's dead token with every request, the login included:
     // forget it first (logOut stays on the device), then sign in afresh.
-    const attempt = getAV()
-      .User.logOut()
-      .then(login);
+    const attempt = (async () => {
+      await (await getAV()).User.logOut();
+      await login();
+    })();
     reLoginInFlight = attempt.finally(() => {
       reLoginInFlight = null;
     });
@@ -128,6 +129,6 @@ export function reLogin(): Promise<void> {
 export async function endSession(): Promise<void> {
   writeString(STORAGE_KEYS.signedOut, '1');
   writeString(STORAGE_KEYS.devPersona, null);
-  await getAV().User.logOut();
+  await (await getAV()).User.logOut();
   setState({ status: 'signedOut', userId: null, error: null });
 }

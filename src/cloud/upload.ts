@@ -62,7 +62,7 @@ export async function uploadPhoto(file: PhotoFile): Promise<UploadedPhoto> {
 }
 
 async function send(file: PhotoFile): Promise<UploadedPhoto> {
-  const token = getAV().User.current()?.getSessionToken() ?? null;
+  const token = (await getAV()).User.current()?.getSessionToken() ?? null;
   if (!token) throw new AppError('SESSION_INVALID', '请先登录，再上传照片');
   const url = `${cloudSettings().serverURL}${UPLOAD_PATH}`;
   const headers = signedHeaders(token);
