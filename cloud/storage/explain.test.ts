@@ -1,7 +1,10 @@
 import { type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { listPublished } from '../articles/articles.storage';
-import { bookingsOfUser } from '../bookings/bookings.storage';
-import { listEventRows, myEventRows } from '../events/events.storage';
+import { callerVersion, findLiveCaller } from '../auth/sessions.storage';
+import { activeSuspension, bookingsOfUser, getResourceRows, stepsOf } from '../bookings/bookings.storage';
+import { thanksRows } from '../honors/honors.storage';
+import { visitsBySharer } from '../shares/shares.storage';
+import { countSignupsBySharer, listEventRows, myEventRows } from '../events/events.storage';
 import { petitionsOfSubmitter } from '../petitions/petitions.storage';
 import { startTestLinli, type TestLinli } from '../testing/linli';
 import type { Db } from './dialect';
@@ -245,5 +248,21 @@ describe('the plans of the lists residents page through', () => {
     await expectIndexed((d) => myEventRows(d, { userId: RESIDENT, past: true, now: now(), limit: 21 }));
     await expectIndexed((d) => bookingsOfUser(d, RESIDENT, { now: now(), past: false }));
     await expectIndexed((d) => petitionsOfSubmitter(d, RESIDENT));
+  });
+
+  it("the rest of bookings.mine (a page's steps and resources, the suspension) and the other 我的 lists", async () => {
+    await expectIndexed((d) => stepsOf(d, ['explain-b-0', 'explain-b-300', 'explain-b-600']));
+    await expectIndexed((d) => getResourceRows(d, ['explain-r-0']));
+    await expectIndexed((d) => activeSuspension(d, RESIDENT, now()));
+    await expectIndexed((d) => thanksRows(d, { statuses: ['approved'], targetUserId: RESIDENT, limit: 200 }));
+    await expectIndexed((d) => visitsBySharer(d, RESIDENT));
+    await expectIndexed((d) => countSignupsBySharer(d, RESIDENT));
+    // volunteers.mine and elderCards.mine have their indexes (016: event_volunteers_user,
+    // elder_cards_family) but no rows seeded here, and SQLite plans an empty table as a scan.
+  });
+
+  it("every request's caller: the cached session's check and the full read on a miss", async () => {
+    await expectIndexed((d) => callerVersion(d, RESIDENT));
+    await expectIndexed((d) => findLiveCaller(d, 'f'.repeat(64), now()));
   });
 });

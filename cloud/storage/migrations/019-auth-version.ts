@@ -9,12 +9,17 @@ type AnyDb = Kysely<any>;
  * session's caller for a short while and check this one number (a primary-key read) at
  * every request instead of joining sessions, users and grants (cloud/auth/session-cache.ts).
  *
+ * Also an index for 我的分享 (below).
+ *
  * Triggers bump it, not the code that changes those rows, so no path (a function, a job, a
  * console import, an operator's SQL) can change access without every host seeing it at the
  * next request. A user's own deletion or openid change needs no bump: the check reads
  * `deleted_at` and `openid` in the same row.
  */
 export async function up(db: AnyDb): Promise<void> {
+  // 我的分享 (shares.mine) counts the sign-ups each of a worker's shares brought: without
+  // this the count read every registration (cloud/storage/explain.test.ts found it).
+  await db.schema.createIndex('event_registrations_shared_by').on('event_registrations').columns(['shared_by', 'event_id']).execute();
   await db.schema.alterTable('users').addColumn('auth_version', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   const bump = (userRef: 'NEW' | 'OLD') => `UPDATE users SET auth_version = auth_version + 1 WHERE id = ${userRef}.user_id`;
   const sessionChanged = 'OLD.revoked_at IS DISTINCT FROM NEW.revoked_at OR OLD.expires_at IS DISTINCT FROM NEW.expires_at OR OLD.user_id IS DISTINCT FROM NEW.user_id';
@@ -62,4 +67,5 @@ export async function down(db: AnyDb): Promise<void> {
     await sql.raw('DROP FUNCTION linli_bump_auth_version_old()').execute(db);
   }
   await db.schema.alterTable('users').dropColumn('auth_version').execute();
+  await db.schema.dropIndex('event_registrations_shared_by').execute();
 }
