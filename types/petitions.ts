@@ -42,7 +42,11 @@ export const submitPetition = defineContract({
   input: SubmitPetitionInput,
 }).returns<PetitionDetail>();
 
-export const MyPetitionsInput = z.object({});
+/** Newest first; the next page starts after the last item shown (its submittedAt and id). */
+export const MyPetitionsInput = z.object({
+  before: z.object({ submittedAt: z.coerce.date(), id }).optional(),
+  limit: z.number().int().min(1).max(200).default(200),
+});
 export const myPetitions = defineContract({
   name: 'petitions.mine',
   summary: '我提交的事项与办理人',

@@ -3,7 +3,8 @@ import { defineFunction } from '../core/define-function';
 import { toPetitionSummary } from './lib/petition-view';
 import { petitionsOfSubmitter } from './petitions.storage';
 
-export default defineFunction(myPetitions, async (_input, { services, caller }) => {
-  const rows = await petitionsOfSubmitter(services.db, caller.id);
+export default defineFunction(myPetitions, async (input, { services, caller }) => {
+  const before = input.before ? { createdAt: input.before.submittedAt.toISOString(), id: input.before.id } : undefined;
+  const rows = await petitionsOfSubmitter(services.db, caller.id, { before, limit: input.limit });
   return rows.map((r) => toPetitionSummary(services, r, new Set(['submitter'])));
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { newId } from '../core/crypto';
 import { writeAudit } from '../audit/audit.storage';
 import { enqueue, type OutgoingMessage } from '../notifications/outbox.storage';
@@ -20,8 +21,14 @@ export async function getPetitionRow(db: Db, id: string): Promise<PetitionRow | 
   return petitionsWithNames(db).where('p.id', '=', id).executeTakeFirst();
 }
 
-export async function petitionsOfSubmitter(db: Db, userId: string): Promise<PetitionRow[]> {
-  return petitionsWithNames(db).where('p.submitter_id', '=', userId).orderBy('p.created_at', 'desc').limit(200).execute();
+/**
+ * A submitter's petitions, newest first, a page at a time: the row-value cursor
+ * `(created_at, id) < (…)` is one range of the `petitions_mine` index (migration 015).
+ */
+export async function petitionsOfSubmitter(db: Db, userId: string, page: { before?: { createdAt: string; id: string }; limit?: number } = {}): Promise<PetitionRow[]> {
+  let query = petitionsWithNames(db).where('p.submitter_id', '=', userId);
+  if (page.before) query = query.where(sql<boolean>`(p.created_at, p.id) < (${page.before.createdAt}, ${page.before.id})`);
+  return query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(page.limit ?? 200).execute();
 }
 
 const OPEN = ['submitted', 'accepted', 'in_progress', 'resolved'];

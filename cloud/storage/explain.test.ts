@@ -248,6 +248,7 @@ describe('the plans of the lists residents page through', () => {
     await expectIndexed((d) => myEventRows(d, { userId: RESIDENT, past: true, now: now(), limit: 21 }));
     await expectIndexed((d) => bookingsOfUser(d, RESIDENT, { now: now(), past: false }));
     await expectIndexed((d) => petitionsOfSubmitter(d, RESIDENT));
+    await expectIndexed((d) => petitionsOfSubmitter(d, RESIDENT, { before: { createdAt: now().toISOString(), id: 'explain-p-5' }, limit: 21 }));
   });
 
   it("the rest of bookings.mine (a page's steps and resources, the suspension) and the other 我的 lists", async () => {

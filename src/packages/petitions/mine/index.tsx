@@ -13,6 +13,8 @@ import { PetitionCard } from '../../../petitions/components/petition-card';
 import { ROUTES } from '../../../routes';
 import '../../../petitions/petitions.scss';
 
+const PAGE = 20;
+
 const openSubmit = (kind: 'request' | 'petition') => void Taro.navigateTo({ url: `${ROUTES.petitionSubmit}?kind=${kind}` });
 
 /**
@@ -22,9 +24,14 @@ const openSubmit = (kind: 'request' | 'petition') => void Taro.navigateTo({ url:
 export default function MyPetitionsPage() {
   const session = useSession();
   const signedIn = session.status === 'signedIn';
-  // petitions.mine answers with the whole list (a resident files a handful a year).
-  const list = usePagedList<PetitionSummary, never>(
-    async () => ({ items: signedIn ? await call('petitions.mine', {}) : [], next: null }),
+  // A page at a time, newest first; the next starts after the last one shown.
+  const list = usePagedList<PetitionSummary, { submittedAt: Date; id: string }>(
+    async (before) => {
+      if (!signedIn) return { items: [], next: null };
+      const items = await call('petitions.mine', { limit: PAGE, ...(before && { before }) });
+      const last = items.at(-1);
+      return { items, next: items.length === PAGE && last ? { submittedAt: last.submittedAt, id: last.id } : null };
+    },
     [signedIn],
   );
   // Back from a petition (confirmed, rated) the list shows its new status.
