@@ -8,7 +8,7 @@
  *   npm run size -- --no-build measure the dist/ that is there
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 
 if (!process.argv.includes('--no-build')) {
+  // Taro can reject its config and still exit 0: start from an empty dist/ so an old build
+  // is never measured (or checked by check:weapp) in place of this one.
+  rmSync(dist, { recursive: true, force: true });
   const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -36,7 +39,7 @@ if (!process.argv.includes('--no-build')) {
       LINLI_APP_KEY: process.env.LINLI_APP_KEY ?? 'size-measurement-key',
     },
   });
-  if (build.status !== 0) {
+  if (build.status !== 0 || !existsSync(path.join(dist, 'app.json'))) {
     console.error('weapp build failed');
     process.exit(build.status ?? 1);
   }
