@@ -1,6 +1,6 @@
 import { timingOf } from '../events/lib/event-view';
 import type { ShareTargetKind } from '../../types/grid-model';
-import { eventStatus, EVENT_STATUS_TEXT } from '../../types/events-model';
+import { eventStatus, EVENT_STATUS_TEXT, type EventStatus } from '../../types/events-model';
 import { formatDate, formatRange } from '../../types/time';
 import type { Services } from '../core/services';
 import { getEventRow } from '../events/events.storage';
@@ -23,6 +23,33 @@ export interface CardFacts {
   live: { capacity: number; confirmed: number; state: 0 | 1 } | null;
 }
 
+/**
+ * What the 动态消息 (updatable message) in a group chat can say, by event status. WeChat
+ * offers exactly two states, with its own fixed words (updatableMessage.setUpdatableMsg,
+ * 动态消息 guide):
+ * - 0 "成员正在加入，当前 {member_count}/{room_limit} 人" (orange), which can move to 0 or 1;
+ * - 1 "已开始" (grey), final: WeChat refuses any change after it (47502), and its `path`
+ *   is where 进入 opens the mini-program.
+ * There is no "已结束" or "已取消" state and no free text, so the card cannot say either.
+ * What we do with that: the card counts sign-ups while the event is ahead (including full
+ * or signup closed: the count is still true), and goes to the final state 1 as soon as
+ * the event starts, ends or is cancelled (it stops inviting people to join). The words a
+ * resident then needs, 已结束 or 已取消 with the reason, are on the event page the card
+ * opens (its status badge and the note where 报名 would be). An id WeChat has expired (24 h
+ * after it was made) cannot be updated at all: the card keeps its last count, and a new
+ * share gets a new id. See docs/grid.md.
+ */
+export const LIVE_CARD_STATE: Record<EventStatus, 0 | 1> = {
+  upcoming: 0,
+  open: 0,
+  full: 0,
+  signupClosed: 0,
+  noSignup: 0,
+  ongoing: 1,
+  ended: 1,
+  cancelled: 1,
+};
+
 export const CARD_PAGES: Record<ShareTargetKind, string> = {
   event: 'packages/events/detail/index',
   article: 'packages/articles/detail/index',
@@ -40,8 +67,6 @@ export async function cardFacts(services: Services, kind: ShareTargetKind, id: s
     if (status === 'open' && e.capacity > 0) highlight = `剩余 ${e.capacity - e.confirmed_count} 个名额`;
     else if (status === 'open') highlight = '报名中·不限名额';
     else highlight = EVENT_STATUS_TEXT[status];
-    // WeChat's 动态消息 knows two states: 0 "成员正在加入 x/y" and the final 1 "已开始".
-    const final = status === 'ongoing' || status === 'ended' || status === 'cancelled';
     return {
       kind,
       id,
@@ -50,7 +75,7 @@ export async function cardFacts(services: Services, kind: ShareTargetKind, id: s
       lines: [formatRange(e.starts_at, e.ends_at), e.venue],
       highlight,
       page: CARD_PAGES.event,
-      live: e.requires_signup === 1 && e.capacity > 0 ? { capacity: e.capacity, confirmed: e.confirmed_count, state: final ? 1 : 0 } : null,
+      live: e.requires_signup === 1 && e.capacity > 0 ? { capacity: e.capacity, confirmed: e.confirmed_count, state: LIVE_CARD_STATE[status] } : null,
     };
   }
   if (kind === 'article') {

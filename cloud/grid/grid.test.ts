@@ -105,7 +105,7 @@ describe('live event cards (动态消息)', () => {
     expect(await runLiveCardsOnce(linli.services)).toBeGreaterThanOrEqual(1);
     const last = (await updates()).filter((u) => u.activity_id === card.live!.activityId);
     expect(last).toHaveLength(1);
-    expect(last[0]).toMatchObject({ target_state: 1, parameters: { path: `packages/events/detail/index?id=${event.id}`, version_type: 'develop' } });
+    expect(last[0]).toMatchObject({ target_state: 1, parameters: { path: `packages/events/detail/index?id=${event.id}&sharer=${grid.userId}`, version_type: 'develop' } });
     // Nothing more for this card, however often the job runs.
     expect(await runLiveCardsOnce(linli.services)).toBe(0);
     // And the fake refuses a change from state 1 the way WeChat does.
@@ -126,6 +126,77 @@ describe('live event cards (动态消息)', () => {
     expect(new Date(second.live!.expiresAt).getTime() - linli.clock.now().getTime()).toBe(24 * HOUR);
     // An unknown id is refused too.
     expect(await errorOf(() => linli.services.wechat.setUpdatableMsg({ activityId: 'nope', targetState: 0, parameters: { member_count: '1', room_limit: '2' } }))).toBe(47501);
+  });
+});
+
+/** The updates the fake WeChat recorded for one card. */
+async function updatesOf(activityId: string): Promise<Array<[number, Record<string, string>]>> {
+  return (await updates()).filter((u) => u.activity_id === activityId).map((u) => [u.target_state, u.parameters]);
+}
+
+describe('live event cards as the event moves on (WeChat has only 0 "成员正在加入" and the final 1 "已开始")', () => {
+  it('when the event is cancelled: the card goes to the final state 1, and the page it opens says 已取消 with the reason', async () => {
+    const event = await publishedEvent(30);
+    const card = await grid.call('shares.prepareCard', { targetKind: 'event', targetId: event.id });
+    await admin.call('events.cancel', { id: event.id, reason: '场地临时检修' });
+    await advance(2 * MINUTE);
+    expect(await runLiveCardsOnce(linli.services)).toBe(1);
+    expect(await updatesOf(card.live!.activityId)).toEqual([[1, { path: `packages/events/detail/index?id=${event.id}&sharer=${grid.userId}`, version_type: 'develop' }]]);
+    const resident = await signIn('cancelled-card-reader');
+    const opened = await resident.call('events.get', { id: event.id, sharer: grid.userId! });
+    expect([opened.status, opened.statusText, opened.cancelReason]).toEqual(['cancelled', '已取消', '场地临时检修']);
+    expect(await errorCodeOf(resident.call('events.register', { eventId: event.id, sharer: grid.userId! }))).toBe(ERRORS.EVENT_CANCELLED.code);
+    // And it is not offered as a live card any more.
+    expect((await grid.call('shares.prepareCard', { targetKind: 'event', targetId: event.id })).live).toBeNull();
+  });
+
+  it('when the event has already ended by the time the job runs: one final update, and the page says 已结束', async () => {
+    const event = await publishedEvent(12, 2);
+    const card = await grid.call('shares.prepareCard', { targetKind: 'event', targetId: event.id });
+    await (await signIn('ended-a')).call('events.register', { eventId: event.id });
+    // The job did not run through the whole event (3 h): the card skips straight to its end.
+    await advance(6 * HOUR);
+    expect(await runLiveCardsOnce(linli.services)).toBe(1);
+    expect(await runLiveCardsOnce(linli.services)).toBe(0);
+    expect((await updatesOf(card.live!.activityId)).map(([state]) => state)).toEqual([1]);
+    const resident = await signIn('ended-card-reader');
+    const opened = await resident.call('events.get', { id: event.id, sharer: grid.userId! });
+    expect([opened.status, opened.statusText]).toEqual(['ended', '已结束']);
+    expect(await errorCodeOf(resident.call('events.register', { eventId: event.id }))).toBe(ERRORS.EVENT_SIGNUP_CLOSED.code);
+  });
+
+  it('a sign-up, then the start within the minute: the count goes first, the final state after the minute', async () => {
+    const event = await publishedEvent(8, 1);
+    const card = await grid.call('shares.prepareCard', { targetKind: 'event', targetId: event.id });
+    await (await signIn('late-joiner')).call('events.register', { eventId: event.id });
+    await advance(50 * MINUTE);
+    expect(await runLiveCardsOnce(linli.services)).toBe(1);
+    await advance(11 * MINUTE);
+    // Started 1 min ago, but the last update was 11 min ago: it goes now.
+    expect(await runLiveCardsOnce(linli.services)).toBe(1);
+    expect((await updatesOf(card.live!.activityId)).map(([state, p]) => [state, p.member_count ?? p.path])).toEqual([
+      [0, '1'],
+      [1, `packages/events/detail/index?id=${event.id}&sharer=${grid.userId}`],
+    ]);
+  });
+
+  it('an event already under way is shared as a plain card: no activity id is made', async () => {
+    const event = await publishedEvent(8, 1);
+    await advance(90 * MINUTE);
+    const before = (await updates()).length;
+    const card = await grid.call('shares.prepareCard', { targetKind: 'event', targetId: event.id });
+    expect(card.live).toBeNull();
+    expect(card.title).toBe('爱心义诊进社区｜进行中');
+    expect(await runLiveCardsOnce(linli.services)).toBe(0);
+    expect((await updates()).length).toBe(before);
+  });
+
+  it('the sharer’s open card from before is never moved back: WeChat refuses state 0 after 1', async () => {
+    const event = await publishedEvent(8, 1);
+    const card = await grid.call('shares.prepareCard', { targetKind: 'event', targetId: event.id });
+    await advance(2 * HOUR);
+    await runLiveCardsOnce(linli.services);
+    expect(await errorOf(() => linli.services.wechat.setUpdatableMsg({ activityId: card.live!.activityId, targetState: 1, parameters: { path: 'x', version_type: 'develop' } }))).toBe(47502);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Services } from '../core/services';
 import { WechatError } from '../wechat/client';
 import { WECHAT_ACTIVITY_ID_EXPIRED, WECHAT_ACTIVITY_ID_INVALID, WECHAT_TARGET_STATE_INVALID } from '../wechat/fake-group-chat';
 import { eventStatus } from '../../types/events-model';
-import { CARD_PAGES } from './card-facts';
+import { CARD_PAGES, LIVE_CARD_STATE } from './card-facts';
 import { activeLiveCards, insertLiveCard, settleLiveCard, usableLiveCard } from './grid.storage';
 
 /** At most one setUpdatableMsg a minute per event: sign-ups in a burst become one update. */
@@ -46,7 +46,8 @@ export async function liveCardFor(
 /**
  * Rides along with the outbox worker: for each live card whose event changed (count or
  * state) since the last update, and whose last update is a minute old, sends one
- * setUpdatableMsg. State 1 (已开始) is final: the card is then done. An expired or unknown id
+ * setUpdatableMsg. State 1 (WeChat's words: 已开始) is final and is sent when the event
+ * starts, ends or is cancelled (LIVE_CARD_STATE says why there is no 已结束): the card is then done. An expired or unknown id
  * is retired, never retried; other failures wait for the next run.
  *
  * @returns how many updates WeChat accepted
@@ -60,7 +61,8 @@ export async function runLiveCardsOnce(services: Services): Promise<number> {
       continue;
     }
     const status = eventStatus(timingOf(card), now);
-    const state = status === 'ongoing' || status === 'ended' || status === 'cancelled' ? 1 : 0;
+    // What WeChat can show of each status, and what it cannot: LIVE_CARD_STATE.
+    const state = LIVE_CARD_STATE[status];
     const count = card.confirmed_count;
     const limit = card.capacity;
     if (card.sent_state === state && card.sent_count === count && card.sent_limit === limit) continue;
@@ -72,7 +74,7 @@ export async function runLiveCardsOnce(services: Services): Promise<number> {
         parameters:
           state === 0
             ? { member_count: String(count), room_limit: String(limit) }
-            : { path: `${CARD_PAGES.event}?id=${card.event_id}`, version_type: services.config.production ? 'release' : 'develop' },
+            : { path: finalPath(card), version_type: services.config.production ? 'release' : 'develop' },
       });
       await settleLiveCard(services.db, card.activity_id, { status: state === 1 ? 'final' : undefined, sent: { state, count, limit, at: now } });
       sent++;
@@ -86,3 +88,10 @@ export async function runLiveCardsOnce(services: Services): Promise<number> {
   return sent;
 }
 
+/**
+ * Where 进入 on the final card goes: the event page as the share opened it (sharer kept, so
+ * opens from the group still count), which says 已结束 / 已取消 in words the card cannot.
+ */
+function finalPath(card: { event_id: string; sharer_id: string }): string {
+  return `${CARD_PAGES.event}?id=${encodeURIComponent(card.event_id)}&sharer=${encodeURIComponent(card.sharer_id)}`;
+}
