@@ -107,4 +107,18 @@ describe('check:weapp', () => {
       "common.js 的 require.async('./lib/sdk.js') 指向主包里的 lib/sdk.js，应在分包里",
     ]);
   });
+
+  it('fails when a page the share cards open is not in the build', () => {
+    expect(checkWeapp(dist, { production: false, cardPages: ['packages/petitions/submit/index'] })).toEqual([]);
+    expect(checkWeapp(dist, { production: false, cardPages: ['packages/events/detail/index'] })).toEqual([
+      '分享卡片打开的页面 packages/events/detail/index 不在 app.json 里（群里的卡片会打不开）',
+    ]);
+  });
+
+  it('fails on getGroupEnterInfo called promise-style (WeChat gives it no promise form), not on a call with callbacks', () => {
+    writeFileSync(file('pages/home/index.js'), 'Page({});var t=require("t");t.default.getGroupEnterInfo({success:function(r){a(r)},fail:b});');
+    expect(checkWeapp(dist, { production: false })).toEqual([]);
+    writeFileSync(file('pages/home/index.js'), 'Page({});var t=require("t");t.default.getGroupEnterInfo().then(function(r){a(r)});');
+    expect(checkWeapp(dist, { production: false })).toEqual(['pages/home/index.js 调用 getGroupEnterInfo 时没有 success 回调（该接口不支持 Promise 风格，不会有结果）']);
+  });
 });

@@ -55,6 +55,11 @@ function filesUnder(dir: string): string[] {
 export interface CheckOptions {
   /** A build for upload: minified, no http server URL, no development app key. */
   production: boolean;
+  /**
+   * Pages the host writes into WeChat (share-card paths, a live card's 进入): each must be
+   * in the build, since a card already in a group chat cannot be changed to another page.
+   */
+  cardPages?: readonly string[];
 }
 
 export function checkWeapp(dist: string, options: CheckOptions): string[] {
@@ -88,6 +93,18 @@ export function checkWeapp(dist: string, options: CheckOptions): string[] {
     const user = js.find((f) => call.test(readFileSync(f, 'utf8')));
     if (user && !declared.has(api)) problems.push(`${rel(user)} 调用了 ${api}，但 app.json 的 requiredPrivateInfos 没有声明它（微信会禁用该接口）`);
   }
+  for (const page of options.cardPages ?? []) {
+    if (!pages.includes(page)) problems.push(`分享卡片打开的页面 ${page} 不在 app.json 里（群里的卡片会打不开）`);
+  }
+
+  // wx.getGroupEnterInfo has no promise form: a call without success/fail never answers.
+  for (const file of js) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\.getGroupEnterInfo\s*\(([^)]{0,200})/g)) {
+      if (!/\bsuccess\s*:/.test(m[1]!)) problems.push(`${rel(file)} 调用 getGroupEnterInfo 时没有 success 回调（该接口不支持 Promise 风格，不会有结果）`);
+    }
+  }
+
   if (app.__usePrivacyCheck__ !== true) problems.push('app.json 需要 "__usePrivacyCheck__": true（用户隐私保护指引）');
 
   // sitemap.json: present, referenced, valid.

@@ -180,3 +180,14 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
+
+/**
+ * The mini-program page (no leading slash) each share card opens, from the chat or from a
+ * live card's 进入. The host writes these into WeChat; `npm run check:weapp` checks that a
+ * build has each of them, since a card in a group chat cannot be taken back.
+ */
+export const CARD_PAGES: Record<ShareTargetKind, string> = {
+  event: 'packages/events/detail/index',
+  article: 'packages/articles/detail/index',
+  honor: 'packages/honors/entry/index',
+};

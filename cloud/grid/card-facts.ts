@@ -1,5 +1,5 @@
 import { timingOf } from '../events/lib/event-view';
-import type { ShareTargetKind } from '../../types/grid-model';
+import { CARD_PAGES, type ShareTargetKind } from '../../types/grid-model';
 import { eventStatus, EVENT_STATUS_TEXT, type EventStatus } from '../../types/events-model';
 import { formatDate, formatRange } from '../../types/time';
 import type { Services } from '../core/services';
@@ -48,12 +48,6 @@ export const LIVE_CARD_STATE: Record<EventStatus, 0 | 1> = {
   ongoing: 1,
   ended: 1,
   cancelled: 1,
-};
-
-export const CARD_PAGES: Record<ShareTargetKind, string> = {
-  event: 'packages/events/detail/index',
-  article: 'packages/articles/detail/index',
-  honor: 'packages/honors/entry/index',
 };
 
 /** The facts of a shareable target, or null when it does not exist or is not public. */

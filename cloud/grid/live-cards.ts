@@ -4,7 +4,8 @@ import type { Services } from '../core/services';
 import { WechatError } from '../wechat/client';
 import { WECHAT_ACTIVITY_ID_EXPIRED, WECHAT_ACTIVITY_ID_INVALID, WECHAT_TARGET_STATE_INVALID } from '../wechat/fake-group-chat';
 import { eventStatus } from '../../types/events-model';
-import { CARD_PAGES, LIVE_CARD_STATE } from './card-facts';
+import { CARD_PAGES } from '../../types/grid-model';
+import { LIVE_CARD_STATE } from './card-facts';
 import { activeLiveCards, insertLiveCard, settleLiveCard, usableLiveCard } from './grid.storage';
 
 /** At most one setUpdatableMsg a minute per event: sign-ups in a burst become one update. */
