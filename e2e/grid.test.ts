@@ -1,5 +1,10 @@
-import type { Page } from 'playwright-core';
-import { apiAs, careModeViolations, go, screenshot, signInAs, startE2E, tap, type E2E } from './harness';
+import AxeBuilder from '@axe-core/playwright';
+import ExcelJS from 'exceljs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { apiAs, careModeViolations, go, SCREENSHOTS, screenshot, signInAs, startE2E, tap, type E2E } from './harness';
 
 const WORKBENCH = '/packages/staff/workbench/index';
 const REACH = '/packages/staff/reach/index';
@@ -13,6 +18,7 @@ const household = (id: string) => `/packages/staff/household/index?id=${id}`;
 let e2e: E2E;
 beforeAll(async () => {
   e2e = await startE2E();
+  if (!e2e.linli.servesConsole) throw new Error('The console build is missing in cloud/console/dist: run `npm run build:console` first.');
 }, 120_000);
 afterAll(() => e2e?.stop());
 
@@ -31,6 +37,17 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 375, height: Math.min(Math.max(height, 812), 4000) });
   await screenshot(page, name);
   await page.setViewportSize({ width: 375, height: 812 });
+}
+
+/** axe-core's serious and critical findings on the page at rest, with where they are. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.locator('.lt-state--loading, .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** The text box with this placeholder (Taro's H5 input wraps the real one). */
@@ -160,5 +177,154 @@ describe('in 长辈模式 at 375 wide, every workbench page', () => {
     expect(result.smallText).toEqual([]);
     expect(result.smallTargets).toEqual([]);
     expect(result.bodySize).toBeGreaterThanOrEqual(22);
+  });
+});
+
+describe('axe-core on every workbench page, as the grid worker, in both modes', () => {
+  let householdId = '';
+  beforeAll(async () => {
+    const grid = await apiAs(e2e, 'grid');
+    householdId = (await grid.call<Array<{ id: string }>>('grid.households', { gridId: 'chaoyang-g1' }))[0]!.id;
+  });
+  const pages: Array<{ name: string; route: () => string; ready: string }> = [
+    { name: 'workbench', route: () => WORKBENCH, ready: '走访与上报' },
+    { name: 'reach', route: () => REACH, ready: '3号楼群' },
+    { name: 'share', route: () => share('demo-event-clinic'), ready: '群里看到的卡片' },
+    { name: 'visits', route: () => VISITS, ready: '登记一次走访' },
+    { name: 'visit-new', route: () => VISIT_NEW, ready: '名单里没有，填一户' },
+    { name: 'household', route: () => household(householdId), ready: '本次查看已记录' },
+    { name: 'report', route: () => REPORT, ready: '具体情况' },
+    { name: 'feedback', route: () => FEEDBACK, ready: '提建议' },
+  ];
+  for (const care of [false, true]) {
+    describe(care ? 'in 长辈模式' : 'in the standard mode', () => {
+      let context: BrowserContext;
+      let page: Page;
+      beforeAll(async () => {
+        ({ context, page } = await e2e.phone({ careMode: care }));
+        await signInAs(page, 'grid');
+      });
+      afterAll(() => context.close());
+      it.each(pages)('$name has no serious or critical violation', async ({ name, route, ready }) => {
+        await go(page, route());
+        await page.getByText(ready).first().waitFor();
+        await settled(page);
+        const found = await seriousViolations(page);
+        if (found.length > 0) await screenshot(page, `axe-grid-${care ? 'care' : 'std'}-${name}`);
+        expect(found).toEqual([]);
+      });
+    });
+  }
+});
+
+describe('the console: 网格与住户 and 投诉建议', () => {
+  const PASSWORD = 'Linli2026dev';
+  /** A 1440×900 browser signed into the console. */
+  async function consoleAs(username: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.goto(`${e2e.url}/console/`);
+    await page.getByPlaceholder('账号').fill(username);
+    await page.getByPlaceholder('密码').fill(PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.locator('.ant-page-header-heading-title').first().waitFor();
+    return { context, page };
+  }
+  async function openMenu(page: Page, item: string): Promise<void> {
+    await page.locator('.ant-pro-sider').getByText(item, { exact: true }).click();
+    await page.locator('.ant-page-header-heading-title').getByText(item, { exact: true }).waitFor();
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  }
+  async function consoleShot(page: Page, name: string): Promise<void> {
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `console-${name}.png`), fullPage: true });
+  }
+  async function workbook(rows: string[][]): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('住户');
+    ws.addRow(['网格', '地址', '户主', '电话', '备注']);
+    for (const r of rows) ws.addRow(r);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-import-')), '住户名单.xlsx');
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    return file;
+  }
+  const statistic = (page: Page, title: string) =>
+    page.locator('.ant-statistic').filter({ has: page.locator('.ant-statistic-title', { hasText: title }) }).locator('.ant-statistic-content-value');
+
+  it('the community admin sees totals (never per person), the roster, and imports households after a dry run', async () => {
+    const { context, page } = await consoleAs('chaoyang-admin');
+    await openMenu(page, '网格与住户');
+    await page.getByText('朝阳社区合计').waitFor();
+    // The demo share reached two labelled groups.
+    expect(Number(await statistic(page, '到达的群').innerText())).toBeGreaterThanOrEqual(2);
+    expect(Number(await statistic(page, '走访').innerText())).toBeGreaterThanOrEqual(1);
+    const roster = page.locator('.ant-card').filter({ hasText: '网格与网格员' });
+    const firstGrid = roster.locator('.ant-table-row').filter({ hasText: '第一网格' });
+    await firstGrid.waitFor();
+    // Names of who serves a grid, and no figure about any of them: the roster's columns and
+    // the totals are all there is.
+    expect(await roster.locator('.ant-table-thead th').allInnerTexts()).toEqual(['网格', '住户', '网格员']);
+    expect(await page.locator('.ant-statistic-title').allInnerTexts()).toEqual(['分享的活动', '到达的群', '打开人数', '新登录居民', '通过分享报名', '走访', '需跟进', '随手拍']);
+    expect(await seriousViolations(page)).toEqual([]);
+    await consoleShot(page, 'grid');
+
+    // A file with a mistake: the dry run says which row, and 正式导入 stays off.
+    const households = () => firstGrid.locator('td').nth(1).innerText();
+    const before = await households();
+    await page.locator('input[type=file]').setInputFiles(
+      await workbook([
+        ['第一网格', '朝阳小区6号楼1单元101室', '马秀兰', '13900006001', '独居'],
+        ['第九网格', '朝阳小区6号楼1单元102室', '马建军', '', ''],
+      ]),
+    );
+    await page.getByRole('button', { name: '住户名单.xlsx' }).waitFor();
+    await page.getByRole('button', { name: /试导入/ }).click();
+    await page.getByText('共 2 行：可新增 1 户，更新 0 户，有问题 1 行').waitFor();
+    await page.getByText('网格“第九网格”不在朝阳社区').waitFor();
+    expect(await page.getByRole('button', { name: /正式导入/ }).isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await consoleShot(page, 'grid-import-errors');
+
+    // Corrected: the dry run is clean, then the import writes both rows.
+    await page.locator('input[type=file]').setInputFiles(
+      await workbook([
+        ['第一网格', '朝阳小区6号楼1单元101室', '马秀兰', '13900006001', '独居'],
+        ['第一网格', '朝阳小区6号楼1单元102室', '马建军', '', ''],
+      ]),
+    );
+    await page.getByRole('button', { name: /试导入/ }).click();
+    await page.getByText('共 2 行：可新增 2 户，更新 0 户，有问题 0 行。确认无误后点“正式导入”。').waitFor();
+    expect(await households()).toBe(before);
+    await page.getByRole('button', { name: /正式导入/ }).click();
+    await page.getByText('已导入 2 户（新增 2，更新 0）').waitFor();
+    await page.waitForFunction(
+      ([b]) => {
+        const row = [...document.querySelectorAll('.ant-table-row')].find((r) => r.textContent?.includes('第一网格'));
+        return row?.querySelectorAll('td')[1]?.textContent === String(Number(b) + 2);
+      },
+      [before],
+    );
+    await consoleShot(page, 'grid-imported');
+    await context.close();
+  });
+
+  it('the district admin reads 投诉建议 sent from the workbench; a community admin has no such menu', async () => {
+    const grid = await apiAs(e2e, 'grid');
+    await grid.call('grid.feedback', { kind: '建议', body: '希望走访登记能选“上次走访”的住户，少翻几页' });
+    const { context, page } = await consoleAs('district-admin');
+    await openMenu(page, '投诉建议');
+    await page.getByText('希望走访登记能选“上次走访”的住户，少翻几页').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await consoleShot(page, 'feedback');
+    // The district admin's 网格与住户: community totals only, chosen by community.
+    await openMenu(page, '网格与住户');
+    await page.getByText(/社区合计/).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+
+    const community = await consoleAs('chaoyang-admin');
+    expect(await community.page.locator('.ant-pro-sider').getByText('投诉建议', { exact: true }).count()).toBe(0);
+    await community.context.close();
   });
 });

@@ -80,7 +80,7 @@ function Card({ kind, id }: { kind: ShareTargetKind; id: string }) {
     <View>
       <View className="lt-card">
         <Text className="lt-card__title">群里看到的卡片</Text>
-        <Image className="lt-grid-card-image" src={absoluteImage(card.data.imageUrl)} mode="widthFix" aria-label="分享卡片预览" />
+        <Image className="lt-grid-card-image" src={absoluteImage(card.data.imageUrl)} mode="widthFix" aria-label="分享卡片预览" nativeProps={{ alt: '分享卡片预览' }} />
         <Text className="lt-body lt-gap-top">{card.data.title}</Text>
         {card.data.live ? (
           <Text className="lt-body lt-muted">
@@ -107,7 +107,7 @@ function Card({ kind, id }: { kind: ShareTargetKind; id: string }) {
       {poster ? (
         <View className="lt-card lt-gap-top">
           <Text className="lt-card__title">海报</Text>
-          <Image className="lt-grid-card-image" src={poster} mode="widthFix" showMenuByLongpress aria-label="活动海报" />
+          <Image className="lt-grid-card-image" src={poster} mode="widthFix" showMenuByLongpress aria-label="活动海报" nativeProps={{ alt: '活动海报' }} />
           <Text className="lt-body lt-muted">长按海报可以保存或发到朋友圈，也可以打印张贴。</Text>
         </View>
       ) : null}
