@@ -331,10 +331,17 @@ export async function totalsFor(db: Db, communityId: string): Promise<Omit<impor
       ])
       .where('sharer_id', 'in', staff)
       .executeTakeFirstOrThrow(),
+    // A card counts once whether it was made live, reached a group, or both.
     db
-      .selectFrom('live_cards')
-      .select((eb) => eb.fn.count<number>('event_id').distinct().as('n'))
-      .where('sharer_id', 'in', staff)
+      .selectFrom(
+        db
+          .selectFrom('live_cards')
+          .select((eb) => [eb.val('event').as('kind'), 'event_id as id'])
+          .where('sharer_id', 'in', staff)
+          .union(db.selectFrom('group_opens').select(['target_kind as kind', 'target_id as id']).where('sharer_id', 'in', staff))
+          .as('cards'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('event_registrations')

@@ -296,6 +296,23 @@ describe('my reach is mine alone (authz matrix)', () => {
   });
 });
 
+describe('community totals', () => {
+  it('count each shared card once, whether it was made live, reached a group, or both', async () => {
+    const sharedCards = async () => (await admin.call('grid.totals', { communityId: 'chaoyang' })).sharedCards;
+    const before = await sharedCards();
+    const event = await publishedEvent(40);
+    await grid.call('shares.prepareCard', { targetKind: 'event', targetId: event.id });
+    expect(await sharedCards()).toBe(before + 1);
+    const r = await signIn('totals-r');
+    await openFromGroup('totals-r', r, 'G-totals', { targetKind: 'event', targetId: event.id, sharer: grid.userId! });
+    expect(await sharedCards()).toBe(before + 1);
+    // An article has no live card; reaching a group is what makes it count.
+    const data = await groupEnter('totals-r', 'G-totals');
+    await r.call('shares.enterGroup', { targetKind: 'article', targetId: 'demo-chaoyang-center', sharer: grid.userId!, ...data, code: `dev:totals-r#${nonce++}` });
+    expect(await sharedCards()).toBe(before + 2);
+  });
+});
+
 describe('visits (走访登记)', () => {
   it('logs a visit to a new household, lists it masked, shows it in full only to the grid’s workers (audited), and turns it into a petition once', async () => {
     const visit = await grid.call('grid.logVisit', {

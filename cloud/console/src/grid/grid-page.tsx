@@ -85,7 +85,7 @@ function Community({ communityId }: { communityId: string }) {
           <Row gutter={16}>
             {(
               [
-                ['分享的活动', totals.sharedCards],
+                ['分享的卡片', totals.sharedCards],
                 ['到达的群', totals.groupsReached],
                 ['打开人数', totals.opens],
                 ['新登录居民', totals.newResidents],
