@@ -98,7 +98,7 @@ describe('a grid worker’s day on the workbench', () => {
       const img = document.querySelector<HTMLImageElement>('img[aria-label="分享卡片预览"], [aria-label="分享卡片预览"] img');
       return Boolean(img && img.naturalWidth === 500 && img.naturalHeight === 400);
     });
-    await page.getByText(/已报名 \d+\/150 人/).waitFor();
+    await page.getByText(/成员正在加入，当前 \d+\/150 人/).waitFor();
     await tap(page, '生成海报');
     await page.getByText('长按海报可以保存').waitFor();
     await shot(page, 'grid-share');
@@ -119,6 +119,38 @@ describe('a grid worker’s day on the workbench', () => {
     await page.getByText('5号楼群').waitFor();
     expect(await page.getByText('未备注的群').count()).toBe(0);
     await shot(page, 'grid-reach');
+  });
+
+  it('a resident who opens a card whose event has ended or was cancelled reads so on the page (WeChat’s card can only say 已开始)', async () => {
+    const grid = await apiAs(e2e, 'grid');
+    const admin = await apiAs(e2e, 'admin');
+    const start = new Date(Date.now() + 48 * 3600_000);
+    const created = await admin.call<{ id: string }>('events.create', {
+      title: '消防安全讲座',
+      category: '讲座',
+      scopeId: 'chaoyang',
+      organizer: '朝阳社区党委',
+      partners: [],
+      venue: '朝阳社区党群服务中心 二楼会议室',
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 2 * 3600_000),
+      capacity: 60,
+      cancelCutoffMinutes: 120,
+    });
+    await admin.call('events.publish', { id: created.id });
+    await admin.call('events.cancel', { id: created.id, reason: '讲师临时有事，改期另行通知' });
+
+    const { page } = await e2e.phone();
+    await signInAs(page, 'resident');
+    await go(page, `/packages/events/detail/index?id=${created.id}&sharer=${grid.userId}`);
+    await page.getByText('活动已取消：讲师临时有事，改期另行通知').waitFor();
+    expect(await page.getByText('我要报名').count()).toBe(0);
+    await shot(page, 'grid-card-cancelled');
+
+    await go(page, `/packages/events/detail/index?id=demo-event-huifeng-clinic&sharer=${grid.userId}`);
+    await page.getByText('活动已结束').waitFor();
+    expect(await page.getByText('我要报名').count()).toBe(0);
+    await shot(page, 'grid-card-ended');
   });
 
   it('logs a visit and turns it into a petition the agent on duty receives', async () => {

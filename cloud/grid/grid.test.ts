@@ -508,6 +508,28 @@ describe('the share card image', () => {
     expect(await compareToReference(other, 'share-card-event.png')).toBeGreaterThan(0.01);
   });
 
+  it('shows a long place in full on a second line under a one-line title, and cuts it (…) only under a two-line title', async () => {
+    const { shareCardSvg } = await import('./share-card-image');
+    const facts = {
+      kind: 'event' as const,
+      id: 'x',
+      badge: '社区活动',
+      title: '爱心义诊进社区',
+      lines: ['12月4日 周五 08:30—11:30', '朝阳社区党群服务中心 一楼大厅'],
+      highlight: '剩余 150 个名额',
+      page: 'packages/events/detail/index',
+      live: null,
+    };
+    const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const short = texts(shareCardSvg(facts));
+    expect(short).toEqual(expect.arrayContaining(['爱心义诊进社区', '12月4日 周五 08:30—11:30', '剩余 150 个名额']));
+    expect(short.join('')).toContain('朝阳社区党群服务中心 一楼大厅');
+    expect(short.join('')).not.toContain('…');
+    const long = texts(shareCardSvg({ ...facts, title: '“我们的节日·端午”包粽子邻里联欢会' }));
+    expect(long.filter((t) => t!.includes('…'))).toEqual(['朝阳社区党群服务中心 一…']);
+    expect(long).toContain('剩余 150 个名额');
+  });
+
   it('is served for a published event, refused for an unknown one', async () => {
     const event = await publishedEvent(150);
     const r = await fetch(`${linli.url}/api/share-cards/event/${event.id}.png`);

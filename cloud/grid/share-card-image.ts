@@ -48,10 +48,17 @@ export function wrap(text: string, width: number, max: number): string[] {
 /** The card as SVG: badge, title in two lines at most, when/where, and the highlight. */
 export function shareCardSvg(facts: CardFacts): string {
   const title = wrap(facts.title, 9.8, 2);
-  const lines = facts.lines.map((l) => wrap(l, 13.5, 1)[0]!);
+  // Above the highlight band there is room for three 32 px lines under a one-line title, two
+  // under a two-line one. The spare line goes to the last fact (the place, for an event), so
+  // "朝阳社区党群服务中心 一楼大厅" is read in full rather than cut.
+  const room = title.length === 1 ? 3 : 2;
+  const lines = facts.lines.flatMap((l, i) => wrap(l, 13.5, i === facts.lines.length - 1 ? Math.max(1, room - i) : 1));
   const titleSvg = title.map((t, i) => `<text x="32" y="${112 + i * 52}" font-size="44" font-weight="bold" fill="#1a1a1a">${xml(t)}</text>`).join('');
   const y = 112 + (title.length - 1) * 52 + 56;
-  const linesSvg = lines.map((l, i) => `<text x="32" y="${y + i * 44}" font-size="32" fill="#333333">${xml(l)}</text>`).join('');
+  const linesSvg = lines
+    .slice(0, room)
+    .map((l, i) => `<text x="32" y="${y + i * 44}" font-size="32" fill="#333333">${xml(l)}</text>`)
+    .join('');
   const highlight = facts.highlight
     ? `<rect x="0" y="318" width="${CARD_WIDTH}" height="82" fill="#b3261e"/><text x="32" y="372" font-size="38" font-weight="bold" fill="#ffffff">${xml(facts.highlight)}</text>`
     : '';

@@ -83,8 +83,10 @@ function Card({ kind, id }: { kind: ShareTargetKind; id: string }) {
         <Image className="lt-grid-card-image" src={absoluteImage(card.data.imageUrl)} mode="widthFix" aria-label="分享卡片预览" nativeProps={{ alt: '分享卡片预览' }} />
         <Text className="lt-body lt-gap-top">{card.data.title}</Text>
         {card.data.live ? (
+          // WeChat's own words under a 动态消息 (cloud/grid/card-facts.ts, LIVE_CARD_STATE): it
+          // has no 已结束 or 已取消, so the page the card opens says those.
           <Text className="lt-body lt-muted">
-            转发到群后，卡片上会显示“已报名 {card.data.live.parameters[0]!.value}/{card.data.live.parameters[1]!.value} 人”，报名人数变化和活动开始时会自动更新。
+            转发到群后，卡片下方会显示“成员正在加入，当前 {card.data.live.parameters[0]!.value}/{card.data.live.parameters[1]!.value} 人”，有人报名会自动更新；活动开始、结束或取消后变为灰色的“已开始”，居民点开能看到活动的最新状态。
           </Text>
         ) : null}
       </View>
