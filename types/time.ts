@@ -47,3 +47,8 @@ export function shanghaiDay(date: Date | string | number): string {
 export function shanghaiTime(day: string, time: string): Date {
   return new Date(`${day}T${time.length === 5 ? `${time}:00` : time}+08:00`);
 }
+
+/** 3月22日 周日, of a calendar date as stored ('2026-03-22'). */
+export function formatDay(day: string): string {
+  return formatDate(shanghaiTime(day, '12:00'));
+}

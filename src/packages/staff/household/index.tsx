@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { useRemote } from '../../../hooks/use-remote';
 import '../../../grid/grid.scss';
+import { formatDay } from '../../../../types/time';
 
 /** 住户信息 in full: only for the grid's own workers, and the host records every opening. */
 export default function HouseholdPage() {
@@ -37,7 +38,7 @@ function Household({ id }: { id: string }) {
       {d.visits.map((v) => (
         <View key={v.id} className="lt-card">
           <Text className="lt-body lt-muted">
-            {v.visitedOn}
+            {formatDay(v.visitedOn)}
             {v.followUp ? ' · 需跟进' : ''}
             {v.petitionId ? ' · 已转为诉求' : ''}
           </Text>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { AppError } from '../../../../types/errors';
 import type { GridRef, HouseholdSummary } from '../../../../types/grid-model';
-import { shanghaiDay } from '../../../../types/time';
+import { formatDay, shanghaiDay } from '../../../../types/time';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
@@ -100,7 +100,7 @@ function VisitForm({ grids }: { grids: GridRef[] }) {
                 <Text className="lt-body">{h.address}</Text>
                 <Text className="lt-body lt-muted">
                   户主 {h.headName}
-                  {h.lastVisitOn ? ` · 上次走访 ${h.lastVisitOn}` : ' · 还没走访过'}
+                  {h.lastVisitOn ? ` · 上次走访 ${formatDay(h.lastVisitOn)}` : ' · 还没走访过'}
                 </Text>
               </View>
             ))}

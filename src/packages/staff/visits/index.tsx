@@ -14,6 +14,7 @@ import { useRemote } from '../../../hooks/use-remote';
 import { ChoiceGrid, FormField, TextInput } from '../../../components/form-kit';
 import { ROUTES } from '../../../routes';
 import '../../../grid/grid.scss';
+import { formatDay } from '../../../../types/time';
 
 type Category = '道路设施' | '劳动保障/欠薪' | '养老助老' | '环境卫生' | '邻里纠纷' | '其他';
 const CATEGORIES: readonly { value: Category; text: string }[] = (['养老助老', '道路设施', '环境卫生', '邻里纠纷', '劳动保障/欠薪', '其他'] as const).map((c) => ({ value: c, text: c }));
@@ -85,7 +86,7 @@ function VisitCard({ visit, onChanged }: { visit: VisitView; onChanged: () => vo
     <View className="lt-card">
       <Text className="lt-card__title">{visit.address}</Text>
       <Text className="lt-body lt-muted">
-        {visit.visitedOn}
+        {formatDay(visit.visitedOn)}
         {visit.followUp ? ' · 需跟进' : ''}
       </Text>
       <Text className="lt-body">{visit.raised}</Text>
