@@ -306,8 +306,12 @@ describe('in 长辈模式 at 375 wide', () => {
     await signInAs(page, 'resident');
 
     await go(page, SERVICES);
-    await page.locator('.lt-svc-row').filter({ hasText: '书画室' }).waitFor();
+    // 长辈模式 starts with the rooms folded under their group heads; a search finds one.
+    await page.locator('.lt-svc-section__head').first().waitFor();
     await expectNoCareViolations(page, 'bookings-services-care');
+    await page.locator('.lt-svc-search__input input:visible').first().fill('书画');
+    await page.locator('.lt-svc-row').filter({ hasText: '书画室' }).waitFor();
+    await expectNoCareViolations(page, 'bookings-services-care-search');
 
     await page.locator('.lt-svc-row').filter({ hasText: '书画室' }).click();
     await pickDay(page, '明天');
