@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -170,6 +171,35 @@ describe('an admin at 1440 px', () => {
     await shot('dashboard-history');
   });
 
+  it('reads 已签到 with the time in an event\'s 报名名单', async () => {
+    // A past event of the demo history where residents checked in at the door.
+    type Listed = { id: string; title: string; requiresSignup: boolean };
+    const admin = await apiAs(e2e, 'admin');
+    const { items } = await admin.call<{ items: Listed[] }>('events.adminList', { state: 'closed', pageSize: 100 });
+    let target: Listed | undefined;
+    for (const event of items.filter((e) => e.requiresSignup)) {
+      const { registrants } = await admin.call<{ registrants: Array<{ checkedInAt: string | null }> }>('events.registrants', { eventId: event.id });
+      if (registrants.some((r) => r.checkedInAt)) {
+        target = event;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    await page.goto(`${e2e.url}/console/#/events`);
+    const row = page.locator('.ant-table-row').filter({ hasText: target!.title }).first();
+    for (let turn = 0; turn < 10 && !(await row.isVisible()); turn++) {
+      await page.locator('.ant-table-row').first().waitFor();
+      if (await row.isVisible()) break;
+      await page.locator('.ant-pagination-next:not(.ant-pagination-disabled)').first().click();
+      await page.waitForTimeout(500);
+    }
+    await row.getByText('报名名单').click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByText(/^已签到（.+）$/).first().waitFor();
+    await shot('registrants-checked-in');
+    await drawer.locator('.ant-drawer-close').click();
+  });
+
   it('uploads an article cover like a photo: preview, 换一张, 移除封面图', async () => {
     await page.goto(`${e2e.url}/console/#/articles`);
     await page.getByRole('button', { name: '新建资讯' }).click();
@@ -209,6 +239,43 @@ describe('npm start', () => {
     await page.setContent('<pre id="t" style="margin:0;padding:16px;font:15px/1.5 monospace;background:#1e1e1e;color:#e6e6e6;height:100vh"></pre>');
     await page.locator('#t').evaluate((el, text) => (el.textContent = text), `$ PORT=${port} npm start\n${run.stdout}${run.stderr}\n(${Date.now() - started} ms)`);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'rough-start-port-busy.png') });
+    await context.close();
+  });
+
+  it('draws a progress bar with the elapsed time for each build', async () => {
+    // The bar start.mjs draws (scripts/build-progress.mjs), fed by a stand-in build that
+    // prints the same `[linli-progress]` lines the real builds print with
+    // LINLI_BUILD_PROGRESS=1 (config/build-progress.ts), so the test takes a second, not minutes.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-progress-'));
+    const emitter = path.join(dir, 'build.mjs');
+    fs.writeFileSync(
+      emitter,
+      `for (const [p, w] of [[0, 'starting'], [18, 'building modules 480/2604'], [47, 'building modules 1290/2604'], [73, 'sealing'], [91, 'emitting']]) {
+         console.log('[linli-progress] ' + p + ' ' + w);
+         await new Promise((r) => setTimeout(r, 120));
+       }`,
+    );
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { runWithProgress } from './scripts/build-progress.mjs';
+         process.exit((await runWithProgress('H5 preview', process.execPath, [${JSON.stringify(emitter)}], ${JSON.stringify(path.join(dir, 'build.log'))})) ? 0 : 1);`,
+      ],
+      { cwd: path.join(__dirname, '..'), encoding: 'utf8', timeout: 30_000 },
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^ {2}H5 preview +\[-{24}\] +0% {2}0:00 {2}starting$/);
+    expect(lines).toContainEqual(expect.stringMatching(/\[#{11}-{13}\] +47% {2}\d:\d\d {2}building modules 1290\/2604$/));
+    expect(lines[lines.length - 1]).toMatch(/\[#{24}\] 100% {2}\d:\d\d {2}done$/);
+    const context = await e2e.browser.newContext({ viewport: { width: 900, height: 220 } });
+    const page = await context.newPage();
+    await page.setContent('<pre id="t" style="margin:0;padding:16px;font:15px/1.5 monospace;background:#1e1e1e;color:#e6e6e6;height:100vh"></pre>');
+    await page.locator('#t').evaluate((el, text) => (el.textContent = text), `$ npm start\nBuilding H5 preview (a few minutes on a small machine; later starts skip this)\n${run.stdout}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'rough-start-progress.png') });
     await context.close();
   });
 });
