@@ -10,13 +10,12 @@ import { reloadProfile, useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
-import { TextInput } from '../../../components/form-kit';
+import { CodeDesk } from '../../../components/code-desk';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { EventCard } from '../../../events/components/event-card';
 import { normalizeCode, registrantStatusText } from '../../../events/event-text';
-import { onWeapp } from '../../../events/platform';
 import { eventsForCheckIn, staffCommunities, worksEvents } from '../../../events/staff-events';
 import { useRemote } from '../../../hooks/use-remote';
 import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
@@ -65,69 +64,31 @@ function CheckinWork({ grants }: { grants: readonly RoleGrant[] }) {
 }
 
 function CheckinDesk({ onCheckedIn }: { onCheckedIn: () => void }) {
-  const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<CheckedIn | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  const submit = (code: string) => {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    call('events.checkIn', { code })
-      .then((result) => {
-        setDone(result);
-        setTyped('');
-        onCheckedIn();
-      })
-      .catch((e: unknown) => setError(toAppError(e)))
-      .finally(() => setBusy(false));
-  };
-
-  const scan = () => {
-    Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      .then((res) => submit(res.result))
-      // Closing the scanner is not an error; there is nothing to say.
-      .catch(() => undefined);
-  };
-
   return (
-    <View className="lt-card">
-      <Text className="lt-card__title">为居民签到</Text>
-      {onWeapp ? (
-        <View className="lt-gap-top">
-          <ActionButton loading={busy} onClick={scan}>
-            扫描居民的签到二维码
-          </ActionButton>
-          <Text className="lt-body lt-muted lt-staff-checkin__or">扫不出来时，请居民念出签到码，在下面输入：</Text>
-        </View>
-      ) : (
-        <Text className="lt-body lt-muted">请居民出示或念出8位签到码，在下面输入：</Text>
-      )}
-      <TextInput
-        className="lt-staff-checkin__field"
-        label="签到码"
-        value={typed}
-        maxLength={11}
-        placeholder="8位签到码"
-        onChange={(value) => setTyped(normalizeCode(value))}
-        onConfirm={() => {
-          if (typed) submit(typed);
-        }}
-      />
-      <InlineError error={error} />
-      <ActionButton loading={busy} disabled={typed.length === 0} onClick={() => submit(typed)}>
-        签到
-      </ActionButton>
-      {done ? (
-        <View className="lt-staff-checkin__done" role="status">
+    <CodeDesk<CheckedIn>
+      title="为居民签到"
+      scanLabel="扫描居民的签到二维码"
+      scanHint="扫不出来时，请居民念出签到码，在下面输入："
+      hint="请居民出示或念出8位签到码，在下面输入："
+      label="签到码"
+      placeholder="8位签到码"
+      maxLength={11}
+      normalize={normalizeCode}
+      submitLabel="签到"
+      send={(code) => call('events.checkIn', { code })}
+      onDone={onCheckedIn}
+      // The browser tests find the box and the result by these.
+      fieldClassName="lt-staff-checkin__field"
+      doneClassName="lt-staff-checkin__done"
+      renderDone={(done) => (
+        <>
           <Text className="lt-title lt-success">签到成功</Text>
           <Text className="lt-headline">{done.nickname}</Text>
           <Text className="lt-body">{done.eventTitle}</Text>
           <Text className="lt-body lt-muted">签到时间：{formatDateTime(done.checkedInAt)}</Text>
-        </View>
-      ) : null}
-    </View>
+        </>
+      )}
+    />
   );
 }
 
