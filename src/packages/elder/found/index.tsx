@@ -1,5 +1,4 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ElderAlertResult } from '../../../../types/elder-cards-model';
@@ -7,6 +6,7 @@ import type { AppError } from '../../../../types/errors';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
+import { FormField, TextInput } from '../../../components/form-kit';
 import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { useRemote } from '../../../hooks/use-remote';
@@ -108,10 +108,9 @@ function Found({ code }: { code: string }) {
               <Text>不发位置</Text>
             </View>
           </View>
-          <Text className="lt-label">留言（选填）</Text>
-          <View className="lt-field">
-            <Input value={note} maxLength={60} placeholder="如：在植物园南门，老人在长椅上休息" onChange={setNote} />
-          </View>
+          <FormField name="note" label="留言" optional>
+            <TextInput label="留言" value={note} maxLength={60} placeholder="如：在植物园南门，老人在长椅上休息" onChange={setNote} />
+          </FormField>
           <ActionButton loading={busy} onClick={() => void alert()}>
             通知家属和社区
           </ActionButton>
