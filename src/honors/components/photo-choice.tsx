@@ -1,13 +1,11 @@
-import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { AppError } from '../../../types/errors';
 import { toAppError } from '../../cloud/errors';
 import { uploadPhoto, type PhotoFile } from '../../cloud/upload';
 import { ActionButton } from '../../components/action-button';
 import { FieldError } from '../../components/form-kit';
-import { PrivacyNotice } from '../../components/privacy-notice';
-import { useConsentNeeded } from '../../privacy/privacy';
+import { PhotoChooser, type ChosenPhoto } from '../../components/photo-chooser';
 import '../honors.scss';
 
 const onWeapp = process.env.TARO_ENV === 'weapp';
@@ -21,17 +19,13 @@ export interface OnePhoto {
 }
 
 /**
- * One photo (a 锦旗 banner), sent as soon as it is chosen so 提交 does not wait on it.
- * On weapp WeChat's album/camera behind the privacy consent; in the H5 preview a file
- * input. A failed upload can be sent again or taken out.
+ * One photo (a 锦旗 banner), chosen with the shared PhotoChooser and sent as soon as it is
+ * chosen so 提交 does not wait on it. A failed upload can be sent again or taken out.
  */
 export function PhotoChoice({ photo, onChange }: { photo: OnePhoto | null; onChange: (photo: OnePhoto | null) => void }) {
-  const consent = useConsentNeeded();
-  const input = useRef<HTMLInputElement | null>(null);
   const file = useRef<PhotoFile | null>(null);
   // Which choice an upload belongs to: a photo replaced meanwhile must not be overwritten.
   const turn = useRef(0);
-  const [note, setNote] = useState<string | null>(null);
   const changeRef = useRef(onChange);
   changeRef.current = onChange;
 
@@ -56,29 +50,11 @@ export function PhotoChoice({ photo, onChange }: { photo: OnePhoto | null; onCha
     );
   };
 
-  const chooseOnWeapp = async () => {
-    setNote(null);
-    try {
-      const res = await Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
-      const picked = res.tempFiles[0];
-      if (picked) send({ path: picked.tempFilePath }, picked.tempFilePath);
-    } catch (error) {
-      const errMsg = (error as { errMsg?: string }).errMsg ?? '';
-      // Backing out of the album is not a failure.
-      if (/cancel/i.test(errMsg)) return;
-      setNote(/privacy|auth/i.test(errMsg) ? '需要先同意隐私保护指引，才能添加照片。' : '没能打开相册，请稍后再试。');
-    }
-  };
-
-  const chooseOnH5 = (files: FileList | null) => {
-    const picked = files?.[0];
+  const choose = ([picked]: ChosenPhoto[]) => {
     if (!picked) return;
-    // Choosing a file in the browser's own dialog is the resident's consent here.
-    if (consent.needed) consent.agreed();
     // An object URL holds the whole photo in memory until revoked.
-    if (photo && URL.revokeObjectURL) URL.revokeObjectURL(photo.preview);
-    send({ blob: picked }, URL.createObjectURL(picked));
-    if (input.current) input.current.value = '';
+    if (photo && !onWeapp && URL.revokeObjectURL) URL.revokeObjectURL(photo.preview);
+    send(picked.file, picked.preview);
   };
 
   const remove = () => {
@@ -87,8 +63,6 @@ export function PhotoChoice({ photo, onChange }: { photo: OnePhoto | null; onCha
     if (photo && !onWeapp && typeof URL !== 'undefined' && URL.revokeObjectURL) URL.revokeObjectURL(photo.preview);
     onChange(null);
   };
-
-  const buttonText = photo ? '换一张照片' : consent.needed ? '同意并添加照片' : '添加锦旗照片';
 
   return (
     <View>
@@ -115,41 +89,7 @@ export function PhotoChoice({ photo, onChange }: { photo: OnePhoto | null; onCha
         </View>
       ) : null}
 
-      {consent.needed ? <PrivacyNotice purpose="添加照片要用到您的相册或相机" /> : null}
-      {note ? <FieldError>{note}</FieldError> : null}
-
-      <View className="lt-gap-top">
-        {onWeapp ? (
-          <ActionButton
-            tone="secondary"
-            openType={consent.needed ? 'agreePrivacyAuthorization' : undefined}
-            onAgreePrivacyAuthorization={() => {
-              consent.agreed();
-              void chooseOnWeapp();
-            }}
-            onClick={() => {
-              // With consent still needed the agree event above opens the album.
-              if (!consent.needed) void chooseOnWeapp();
-            }}
-          >
-            {buttonText}
-          </ActionButton>
-        ) : (
-          <>
-            <ActionButton tone="secondary" onClick={() => input.current?.click()}>
-              {buttonText}
-            </ActionButton>
-            <input
-              ref={input}
-              className="lt-form-file-input"
-              type="file"
-              accept="image/jpeg,image/png,image/webp"
-              aria-label="选择锦旗照片"
-              onChange={(e) => chooseOnH5(e.currentTarget.files)}
-            />
-          </>
-        )}
-      </View>
+      <PhotoChooser count={1} addText="添加锦旗照片" text={photo ? '换一张照片' : undefined} inputLabel="选择锦旗照片" onChosen={choose} />
     </View>
   );
 }
