@@ -1,11 +1,9 @@
 import { notifiableText } from '../../../../types/notifications-model';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { RESOURCE_KIND_TEXT, type Booking, type HallStep } from '../../../../types/bookings-model';
 import type { AppError } from '../../../../types/errors';
 import { formatDate, inShanghai } from '../../../../types/time';
-import { reloadProfile, useProfile } from '../../../account/profile';
 import { headline, staffActions } from '../../../bookings/progress';
 import { slotTime } from '../../../bookings/schedule';
 import { worksBookings } from '../../../bookings/staff';
@@ -13,11 +11,9 @@ import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { TextInput } from '../../../components/form-kit';
-import { Page } from '../../../components/page';
-import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { StaffPage } from '../../../components/staff-page';
 import { usePagedList } from '../../../hooks/use-paged-list';
-import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import './index.scss';
 
@@ -27,25 +23,11 @@ import './index.scss';
  * hall matter the next steps of HALL_STEPS. Each change is told to the resident by the host.
  */
 export default function BookingsTodayPage() {
-  const session = useSession();
-  const { status, profile, error } = useProfile();
-
-  let body;
-  if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState />;
-  else if (session.status !== 'signedIn') body = <SignInPrompt reason="社区工作人员登录后才能登记到场。" />;
-  else if (!profile && status === 'error') body = <ErrorState error={error} onRetry={() => void reloadProfile()} />;
-  else if (!profile) body = <LoadingState />;
-  else if (!worksBookings(profile.roles)) {
-    body = (
-      <EmptyState
-        title="这是社区工作人员用的页面"
-        description="您自己的预约在“我的预约”里。"
-        action={<ActionButton onClick={() => void Taro.redirectTo({ url: ROUTES.myBookings })}>去我的预约</ActionButton>}
-      />
-    );
-  } else body = <TodayDesk />;
-
-  return <Page>{body}</Page>;
+  return (
+    <StaffPage signInReason="社区工作人员登录后才能登记到场。" allowed={worksBookings} elsewhere={{ description: '您自己的预约在“我的预约”里。', label: '去我的预约', url: ROUTES.myBookings }}>
+      {() => <TodayDesk />}
+    </StaffPage>
+  );
 }
 
 function TodayDesk() {

@@ -1,25 +1,21 @@
 import { notifiableText } from '../../../../types/notifications-model';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import type { RoleGrant } from '../../../../types/access';
 import type { AppError } from '../../../../types/errors';
 import type { EventSummary } from '../../../../types/events-model';
 import { formatDateTime } from '../../../../types/time';
-import { reloadProfile, useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { CodeDesk } from '../../../components/code-desk';
-import { Page } from '../../../components/page';
-import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { EventCard } from '../../../events/components/event-card';
+import { StaffPage } from '../../../components/staff-page';
 import { normalizeCode, registrantStatusText } from '../../../events/event-text';
 import { eventsForCheckIn, staffCommunities, worksEvents } from '../../../events/staff-events';
 import { useRemote } from '../../../hooks/use-remote';
 import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
-import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import './index.scss';
 
@@ -31,25 +27,11 @@ type CheckedIn = { eventTitle: string; nickname: string; checkedInAt: Date };
  * whose codes this person may check in; the page only shows what it answers.
  */
 export default function EventsCheckinPage() {
-  const session = useSession();
-  const { status, profile, error } = useProfile();
-
-  let body;
-  if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState />;
-  else if (session.status !== 'signedIn') body = <SignInPrompt reason="社区工作人员登录后才能为居民签到。" />;
-  else if (!profile && status === 'error') body = <ErrorState error={error} onRetry={() => void reloadProfile()} />;
-  else if (!profile) body = <LoadingState />;
-  else if (!worksEvents(profile.roles)) {
-    body = (
-      <EmptyState
-        title="这是社区工作人员用的页面"
-        description="您报名的活动和签到码在“我的活动”里。"
-        action={<ActionButton onClick={() => void Taro.redirectTo({ url: ROUTES.myEvents })}>去我的活动</ActionButton>}
-      />
-    );
-  } else body = <CheckinWork grants={profile.roles} />;
-
-  return <Page>{body}</Page>;
+  return (
+    <StaffPage signInReason="社区工作人员登录后才能为居民签到。" allowed={worksEvents} elsewhere={{ description: '您报名的活动和签到码在“我的活动”里。', label: '去我的活动', url: ROUTES.myEvents }}>
+      {(roles) => <CheckinWork grants={roles} />}
+    </StaffPage>
+  );
 }
 
 function CheckinWork({ grants }: { grants: readonly RoleGrant[] }) {

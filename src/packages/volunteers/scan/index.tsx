@@ -1,16 +1,10 @@
-import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { formatDateTime } from '../../../../types/time';
 import { formatMinutes } from '../../../../types/volunteers-model';
-import { reloadProfile, useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
-import { ActionButton } from '../../../components/action-button';
 import { CodeDesk } from '../../../components/code-desk';
-import { Page } from '../../../components/page';
-import { SignInPrompt } from '../../../components/sign-in-prompt';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { StaffPage } from '../../../components/staff-page';
 import { worksEvents } from '../../../events/staff-events';
-import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import { normalizeVolunteerCode } from '../../../volunteers/volunteer-text';
 
@@ -22,23 +16,11 @@ type Scanned = { action: 'in' | 'out'; nickname: string; eventTitle: string; at:
  * check-in of staff themselves: it records volunteers' service, at their request.
  */
 export default function VolunteerScanPage() {
-  const session = useSession();
-  const { status, profile, error } = useProfile();
-  let body;
-  if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState />;
-  else if (session.status !== 'signedIn') body = <SignInPrompt reason="社区工作人员登录后才能为志愿者签到。" />;
-  else if (!profile && status === 'error') body = <ErrorState error={error} onRetry={() => void reloadProfile()} />;
-  else if (!profile) body = <LoadingState />;
-  else if (!worksEvents(profile.roles)) {
-    body = (
-      <EmptyState
-        title="这是社区工作人员用的页面"
-        description="您的志愿服务时长在“我的志愿时长”里。"
-        action={<ActionButton onClick={() => void Taro.redirectTo({ url: ROUTES.volunteerHours })}>去我的志愿时长</ActionButton>}
-      />
-    );
-  } else body = <ScanDesk />;
-  return <Page>{body}</Page>;
+  return (
+    <StaffPage signInReason="社区工作人员登录后才能为志愿者签到。" allowed={worksEvents} elsewhere={{ description: '您的志愿服务时长在“我的志愿时长”里。', label: '去我的志愿时长', url: ROUTES.volunteerHours }}>
+      {() => <ScanDesk />}
+    </StaffPage>
+  );
 }
 
 function ScanDesk() {
