@@ -294,6 +294,8 @@ describe('the 服务 tab', () => {
       ['我的诉求', 'packages/petitions/mine/index'],
     ] as const) {
       await go(page, SERVICES);
+      // A fresh load: a hash change alone can leave the last petition page stacked on top.
+      await page.reload();
       await page.locator('.lt-entry-tile').filter({ hasText: entry }).click();
       await page.waitForFunction((r) => window.location.hash.includes(r), route);
     }

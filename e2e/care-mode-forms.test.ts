@@ -110,7 +110,8 @@ describe('in 长辈模式, every field of every form page', () => {
     await page.getByLabel('签到码').first().waitFor();
     await expectCareSized(page, 'care-form-checkin', 1);
     await go(page, '/packages/account/delete-account/index');
-    await page.locator('input:visible').first().waitFor();
+    // This page's own box: the check-in page's may still be on screen while it slides in.
+    await page.getByPlaceholder('输入“注销”').first().waitFor();
     await expectCareSized(page, 'care-form-delete-account', 1);
   });
 });

@@ -195,12 +195,13 @@ describe('the 朝阳社区 admin in the console', () => {
   });
 
   it('grants 赵德明 the 代办员 role and assigns him the petition that went to 陈静 on duty', async () => {
-    const zhao = await apiAs(e2e, 'resident2');
+    await apiAs(e2e, 'resident2'); // 赵德明 signs in once, so the console can find him
     await open(page, '工作人员与角色');
     await page.getByRole('button', { name: '授予角色' }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '授予角色' });
-    await modal.getByLabel('用户').fill(zhao.userId);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: zhao.userId }).first().click();
+    // Found by name (users.search), as an admin who knows only that would.
+    await modal.locator('input#form-roles-grant_userId, [aria-label="查找人员"] input').first().fill('赵德明');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '赵德明' }).first().click();
     await modal.getByRole('button', { name: /授\s*予/ }).click();
     await toast(page, '已授予');
     await row(page, '赵德明').getByText('代办员').waitFor();

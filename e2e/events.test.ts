@@ -216,8 +216,9 @@ describe('in 长辈模式 at 375 wide', () => {
     await expectNoCareViolations(page);
     await screenshotWhole(page, 'events-tab-care');
 
-    // The category filter narrows the list to 义诊.
+    // The category filter narrows the list to 义诊 (in 长辈模式 behind the one 筛选 button).
     await page.getByText('免费理发 · 暖心助老').waitFor();
+    await page.locator('.lt-events__filter-button:visible').click();
     await tap(page, /^义诊$/);
     await page.getByText('免费理发 · 暖心助老').waitFor({ state: 'detached' });
     await page.getByText(CLINIC.title).first().waitFor();

@@ -267,7 +267,7 @@ describe('npm start', () => {
     );
     fs.rmSync(dir, { recursive: true, force: true });
     expect(run.status).toBe(0);
-    const lines = run.stdout.trim().split('\n');
+    const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ {2}H5 preview +\[-{24}\] +0% {2}0:00 {2}starting$/);
     expect(lines).toContainEqual(expect.stringMatching(/\[#{11}-{13}\] +47% {2}\d:\d\d {2}building modules 1290\/2604$/));
     expect(lines[lines.length - 1]).toMatch(/\[#{24}\] 100% {2}\d:\d\d {2}done$/);
