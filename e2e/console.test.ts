@@ -351,8 +351,11 @@ describe('the district admin in the console', () => {
 
   it("finds every one of the 朝阳社区 admin's actions in the audit log", async () => {
     await open(page, '审计日志');
+    // The log reads in words: each action by its catalog summary, not its function name.
+    const { functions } = (await (await fetch(`${e2e.url}/api/functions`)).json()) as { functions: Array<{ name: string; summary: string }> };
+    const words = (name: string) => functions.find((f) => f.name === name)!.summary;
     for (const action of ['articles.create', 'articles.publish', 'roles.grant', 'petitions.assign', 'bookings.approve', 'reports.export']) {
-      const entry = row(page, action);
+      const entry = row(page, words(action));
       await entry.waitFor();
       await entry.getByText('朝阳社区管理员').waitFor();
       await entry.getByText('成功').waitFor();
@@ -360,9 +363,9 @@ describe('the district admin in the console', () => {
     await shot(page, 'audit');
 
     // Filtered to exports: only the one export.
-    await page.getByLabel('操作', { exact: true }).fill('reports.export');
+    await page.getByLabel('做了什么', { exact: true }).fill('reports.export');
     await page.getByRole('button', { name: /查\s*询/ }).click();
-    await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: 'articles.create' }).waitFor({ state: 'detached' });
+    await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: words('articles.create') }).waitFor({ state: 'detached' });
     expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
   });
 
