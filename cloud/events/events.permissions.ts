@@ -39,6 +39,15 @@ export function mayMoveEvent(move: EventMove, state: string): boolean {
 }
 
 /**
+ * Whether an admin may still take a resident off an event's list: only while it is published
+ * and has not begun. After the start the list is the record of who came (and moving someone
+ * from the waitlist into an event under way or over would notify them for nothing).
+ */
+export function mayRemoveRegistrant(event: { state: string; startsAt: Date }, now: Date): boolean {
+  return event.state === 'published' && now < event.startsAt;
+}
+
+/**
  * Why a resident may not sign up for an event now, or null when they may: cancelled,
  * no sign-up needed, not open yet, closed, started or over. A full event still takes
  * sign-ups (onto the waitlist). Checked before the sign-up and again inside its

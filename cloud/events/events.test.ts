@@ -251,6 +251,22 @@ describe('admin changes', () => {
     expect(await errorCodeOf(a!.call('events.register', { eventId: event.id }))).toBe(ERRORS.EVENT_REGISTRATION_REMOVED.code);
   });
 
+  it('once the event has begun, its list is the record: nobody is removed and nobody moves up', async () => {
+    const event = await publishedEvent({ capacity: 1 }, 1);
+    const [a, b] = await residents('remove-late', 2);
+    await a!.call('events.register', { eventId: event.id });
+    await b!.call('events.register', { eventId: event.id });
+    const seated = (await admin.call('events.registrants', { eventId: event.id })).registrants.find((r) => r.status === 'confirmed')!;
+    linli.clock.advance(90 * MINUTE);
+    try {
+      expect(await errorCodeOf(admin.call('events.removeRegistration', { registrationId: seated.registrationId }))).toBe(ERRORS.EVENT_NOT_EDITABLE.code);
+      expect((await a!.call('events.get', { id: event.id })).mine?.status).toBe('confirmed');
+      expect((await b!.call('events.get', { id: event.id })).mine?.status).toBe('waitlisted');
+    } finally {
+      linli.clock.advance(-90 * MINUTE);
+    }
+  });
+
   it('an admin of another community cannot touch the event, nor read its registrants', async () => {
     const event = await publishedEvent();
     const other = await signIn('admin-kangle');

@@ -3,6 +3,7 @@ import { removeRegistration } from '../../types/events';
 import { defineFunction } from '../core/define-function';
 import { seatMessages } from './lib/event-messages';
 import { endRegistration, getRegistrationById } from './events.storage';
+import { mayRemoveRegistrant } from './events.permissions';
 import { managedEvent } from './lib/load-event';
 
 export default defineFunction(removeRegistration, async (input, { services, caller }) => {
@@ -10,6 +11,7 @@ export default defineFunction(removeRegistration, async (input, { services, call
   if (!reg) throw new AppError('NOT_FOUND');
   const row = await managedEvent(services, reg.event_id, caller);
   const now = services.clock.now();
+  if (!mayRemoveRegistrant({ state: row.state, startsAt: new Date(row.starts_at) }, now)) throw new AppError('EVENT_NOT_EDITABLE');
   const { changed } = await endRegistration(services.db, {
     registrationId: reg.id,
     status: 'removed',

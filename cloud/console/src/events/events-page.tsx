@@ -237,8 +237,11 @@ function RegistrantsDrawer({ event, onClose }: { event: Row | null; onClose(): v
             {
               title: '操作',
               valueType: 'option',
+              // Until the start only (events.permissions mayRemoveRegistrant): after it the list is the record.
               render: (_, r) =>
-                (r.status === 'confirmed' || r.status === 'waitlisted') && (
+                (r.status === 'confirmed' || r.status === 'waitlisted') &&
+                event.state === 'published' &&
+                new Date(event.startsAt) > new Date() && (
                   <ActionButton
                     fn="events.removeRegistration"
                     input={{ registrationId: r.registrationId }}
