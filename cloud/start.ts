@@ -47,7 +47,18 @@ export interface Linli {
  */
 export async function startLinli(
   config: Config,
-  options: { clock?: Clock; logger?: boolean; logStream?: NodeJS.WritableStream; beforeListen?: (host: FastifyInstance) => Promise<void> } = {},
+  options: {
+    clock?: Clock;
+    logger?: boolean;
+    logStream?: NodeJS.WritableStream;
+    beforeListen?: (host: FastifyInstance) => Promise<void>;
+    /**
+     * Whether `notifications.report` also taps the local fake WeChat (the H5 preview's
+     * stand-in sheet needs it). Host tests turn it off and tap the fake themselves, so a
+     * report the WeChat client never made earns no credit at the fake, as at WeChat.
+     */
+    relayFakeTaps?: boolean;
+  } = {},
 ): Promise<Linli> {
   const clock = options.clock ?? systemClock;
   const database = openDatabase(config.databaseUrl);
@@ -72,7 +83,7 @@ export async function startLinli(
         secret: config.wechatSecret,
         clock,
       }),
-      ...(fakeWechat && { fakeWechatTap: (openid: string, results: Record<string, string>) => tapFakeSheet(fakeWechat, openid, results) }),
+      ...(fakeWechat && options.relayFakeTaps !== false && { fakeWechatTap: (openid: string, results: Record<string, string>) => tapFakeSheet(fakeWechat, openid, results) }),
     };
     if (config.demoData) await seedDemo(services);
     let draining = false;

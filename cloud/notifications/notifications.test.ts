@@ -54,6 +54,16 @@ describe('a long-term template (长期订阅)', () => {
 });
 
 describe('a one-time template (一次性订阅)', () => {
+  it('a report the WeChat client never made (no tap at WeChat) earns the ledger a credit but WeChat refuses: 43101, sent once at most', async () => {
+    const me = await signIn('notice-forged');
+    // Straight to the host, as a tampered client could: WeChat itself never saw an 允许.
+    await me.call('notifications.report', { results: { [linli.config.templates.reviewResult.id]: 'accept' } });
+    await enqueue(linli.services.db, [message(me.userId!, 'reviewResult')], linli.clock.now());
+    await runOutboxOnce(linli.services);
+    expect((await messagesFor(linli.services.db, me.userId!)).map((m) => m.status)).not.toContain('sent');
+    expect((await sendsTo('notice-forged')).map((c) => c.errcode)).toEqual([43101]);
+  });
+
   it('one accepted tap: exactly one message; the second is 未订阅 and WeChat is not called', async () => {
     const me = await signIn('notice-once');
     await linli.subscribe(me, 'notice-once', ['reviewResult']);

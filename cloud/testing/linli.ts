@@ -1,3 +1,4 @@
+import { openidOf } from '../wechat/fake-server';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,7 +56,7 @@ export async function startTestLinli(env: Record<string, string> = {}): Promise<
     ...env,
   });
   const clock = new FixedClock(new Date(TEST_NOW));
-  const linli = await startLinli(config, { clock });
+  const linli = await startLinli(config, { clock, relayFakeTaps: false });
   AV.init({ appId: config.appId, appKey: config.appKey, serverURL: linli.url });
   // Errors keep the host's message as is, without the SDK's " [401 POST url]" suffix.
   (AV as unknown as { keepErrorRawMessage(keep: boolean): void }).keepErrorRawMessage(true);
@@ -78,10 +79,12 @@ export async function startTestLinli(env: Record<string, string> = {}): Promise<
     async fakeLog() {
       return (await (await fetch(`${fakeUrl}/__fake/log`)).json()) as FakeCall[];
     },
-    async subscribe(client, _persona, templates, choice = 'accept') {
-      // The host tells its local fake WeChat of the tap (services.fakeWechatTap), as WeChat
-      // itself sees it: the ledger and WeChat stay one, as they are in production.
+    async subscribe(client, persona, templates, choice = 'accept') {
+      // The tap as WeChat sees it (the fake grants the credit), then the mini-program's report
+      // to the host (the ledger): two records, as in production.
       const results = Object.fromEntries(templates.map((name) => [config.templates[name].id, choice]));
+      const tap = await fetch(`${fakeUrl}/__fake/subscribe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: openidOf(persona), results }) });
+      if (!tap.ok) throw new Error(`fake WeChat refused the subscribe tap: ${await tap.text()}`);
       await client.call('notifications.report', { results });
     },
     async stop() {
