@@ -6,8 +6,9 @@ import { useProfile } from '../../account/profile';
 import { call } from '../../cloud/client';
 import { ActionButton } from '../../components/action-button';
 import { InfoRow } from '../../components/info-row';
+import { ListFooter } from '../../components/list-footer';
 import { Page } from '../../components/page';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../components/states';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { ChoiceRow } from '../../events/components/choice-row';
 import { EventCard } from '../../events/components/event-card';
 import { CATEGORY_FILTERS, WHEN_FILTERS, type EventsWhen } from '../../events/event-text';
@@ -138,15 +139,7 @@ function EventList({ communityId, when, category }: { communityId: string | null
           onOpen={() => void Taro.navigateTo({ url: `${ROUTES.eventDetail}?id=${encodeURIComponent(event.id)}` })}
         />
       ))}
-      <InlineError error={list.moreError} />
-      {list.hasMore || list.moreError ? (
-        // A failed refresh also lands in moreError; with no further page, retrying is a refresh.
-        <ActionButton tone="secondary" loading={list.loadingMore} onClick={() => void (list.hasMore ? list.loadMore() : list.refresh())}>
-          {list.moreError ? '重试' : '加载更多活动'}
-        </ActionButton>
-      ) : (
-        <Text className="lt-body lt-muted lt-events__end">没有更多了</Text>
-      )}
+      <ListFooter list={list} moreText="加载更多活动" endText="没有更多了" />
     </View>
   );
 }

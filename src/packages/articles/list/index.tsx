@@ -6,7 +6,8 @@ import { ArticleRow } from '../../../articles/components/article-row';
 import { fetchArticlesPage } from '../../../articles/feed';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { ListFooter } from '../../../components/list-footer';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
 import { useCareMode } from '../../../theme/care-mode';
@@ -62,21 +63,7 @@ export default function ArticlesListPage() {
             <ArticleRow key={article.id} article={article} withSummary={!care.enabled} />
           ))}
         </View>
-        <InlineError error={list.moreError} />
-        {list.moreError ? (
-          <ActionButton tone="secondary" onClick={() => void (list.hasMore ? list.loadMore() : list.refresh())}>
-            重试
-          </ActionButton>
-        ) : list.loadingMore ? (
-          <LoadingState text="正在加载更多…" />
-        ) : list.hasMore ? (
-          // Loads by itself at the bottom too; the button is for whoever does not scroll on.
-          <ActionButton tone="secondary" onClick={() => void list.loadMore()}>
-            加载更多
-          </ActionButton>
-        ) : (
-          <Text className="lt-body lt-muted lt-articles__end">没有更多了</Text>
-        )}
+        <ListFooter list={list} endText="没有更多了" />
       </View>
     );
 

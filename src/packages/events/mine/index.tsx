@@ -7,7 +7,8 @@ import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { ListFooter } from '../../../components/list-footer';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { CheckinCode, CheckinQr } from '../../../events/components/checkin-code';
 import { ChoiceRow } from '../../../events/components/choice-row';
 import { EventCard } from '../../../events/components/event-card';
@@ -78,18 +79,7 @@ function MyEventList({ when }: { when: When }) {
       {list.items.map((item) => (
         <MyEventCard key={item.registration.id} item={item} />
       ))}
-      <InlineError error={list.moreError} />
-      {list.moreError ? (
-        <ActionButton tone="secondary" onClick={() => void (list.hasMore ? list.loadMore() : list.refresh())}>
-          重试
-        </ActionButton>
-      ) : list.loadingMore ? (
-        <LoadingState text="正在加载更多…" />
-      ) : list.hasMore ? (
-        <ActionButton tone="secondary" onClick={() => void list.loadMore()}>
-          加载更多
-        </ActionButton>
-      ) : null}
+      <ListFooter list={list} />
     </View>
   );
 }
