@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import { compiledQuery } from './compiled-query';
+import { openDatabase, type OpenDatabase } from './dialect';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { migrateToLatest } from './migrate';
+
+/** Queries compiled once and run with new values (compiled-query.ts), on the suite's database. */
+let database: TestDatabase;
+let open: OpenDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  open = openDatabase(database.url, { groupCommit: false });
+  await migrateToLatest(open.db);
+  const at = '2026-11-30T00:00:00.000Z';
+  for (const [id, nickname, deleted] of [
+    ['u1', '张阿姨', null],
+    ['u2', '李大爷', null],
+    ['u3', '王师傅', at],
+  ] as const) {
+    await sql`INSERT INTO users (id, nickname, created_at, updated_at, deleted_at) VALUES (${id}, ${nickname}, ${at}, ${at}, ${deleted})`.execute(open.db);
+  }
+});
+afterAll(async () => {
+  await open.close();
+  await database.drop();
+});
+
+const liveUser = compiledQuery((db, p: { id: string }) =>
+  db.selectFrom('users').select(['id', 'nickname']).where('id', '=', p.id).where('deleted_at', 'is', null),
+);
+
+describe('a query compiled once', () => {
+  it('answers each call with that call’s values, and is built only once', async () => {
+    expect(await liveUser.takeFirst(open.db, { id: 'u1' })).toEqual({ id: 'u1', nickname: '张阿姨' });
+    expect(await liveUser.takeFirst(open.db, { id: 'u2' })).toEqual({ id: 'u2', nickname: '李大爷' });
+    expect(liveUser.builds).toBe(1);
+  });
+
+  it('keeps the conditions the builder wrote itself (a deleted user is not found)', async () => {
+    expect(await liveUser.takeFirst(open.db, { id: 'u3' })).toBeUndefined();
+  });
+
+  it('binds a value used twice, constants between values, and a limit', async () => {
+    const page = compiledQuery((db, p: { after: string; also: string; n: number }) =>
+      db
+        .selectFrom('users')
+        .select(['id'])
+        .where((eb) => eb.or([eb('id', '>', p.after), eb('id', '=', p.also)]))
+        .where('nickname', '!=', '没有这个人')
+        .where('id', '!=', p.after)
+        .orderBy('id')
+        .limit(p.n),
+    );
+    expect((await page.all(open.db, { after: 'u1', also: 'u1', n: 5 })).map((r) => r.id)).toEqual(['u2', 'u3']);
+    expect((await page.all(open.db, { after: 'u0', also: 'x', n: 1 })).map((r) => r.id)).toEqual(['u1']);
+    expect(page.compile(open.db, { after: 'a', also: 'b', n: 3 }).parameters).toEqual(['a', 'b', '没有这个人', 'a', 3]);
+  });
+
+  it('runs inside a transaction and sees its uncommitted rows', async () => {
+    const seen = await open.db.transaction().execute(async (tx) => {
+      await sql`UPDATE users SET nickname = '张阿姨（改）' WHERE id = 'u1'`.execute(tx);
+      const row = await liveUser.takeFirst(tx, { id: 'u1' });
+      throw Object.assign(new Error('roll back'), { row });
+    }).catch((e: { row?: unknown }) => e.row);
+    expect(seen).toEqual({ id: 'u1', nickname: '张阿姨（改）' });
+    expect(await liveUser.takeFirst(open.db, { id: 'u1' })).toEqual({ id: 'u1', nickname: '张阿姨' });
+  });
+});

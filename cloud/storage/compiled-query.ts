@@ -1,0 +1,90 @@
+import type { Compilable, CompiledQuery } from 'kysely';
+import { isPostgres, type Db } from './dialect';
+
+/** Where a value goes in a compiled query: stands in for the value while the query is built. */
+class Placeholder {
+  constructor(readonly name: string) {}
+}
+
+type Values = Record<string, unknown>;
+
+/**
+ * A query built with Kysely ONCE per dialect and then run with new values: the hot reads
+ * (the session check, users.me, feed pages, the "my" lists) otherwise rebuild and
+ * recompile the same tree on every request, which was ~10–14% of the host's CPU in the
+ * profiles (docs/benchmarks.md). SQLite then finds its prepared statement by the same text
+ * (cloud/storage/dialect.ts).
+ *
+ * `build` receives stand-ins for the values, so the query's SHAPE must not depend on them:
+ * use a value only where Kysely would bind a parameter (`where(col, op, p.x)`,
+ * `limit(p.n)`, a value in `sql\`…${p.x}…\``), never in an `if`, as a list for `in`, or
+ * as an identifier. A query with an optional part is two compiled queries.
+ *
+ * @example
+ * const userRow = compiledQuery((db, p: { id: string }) =>
+ *   db.selectFrom('users').select(['id', 'nickname']).where('id', '=', p.id));
+ * const row = await userRow.takeFirst(services.db, { id });
+ */
+export function compiledQuery<P extends Values, R>(build: (db: Db, p: P) => Compilable<R>): CompiledReuse<P, R> {
+  return new CompiledReuse(build);
+}
+
+export class CompiledReuse<P extends Values, R> {
+  private readonly byDialect: { postgres?: Compiled<R>; sqlite?: Compiled<R> } = {};
+
+  /** How many times a tree was built and compiled (once per dialect; tests read it). */
+  builds = 0;
+
+  constructor(private readonly build: (db: Db, p: P) => Compilable<R>) {}
+
+  /** Every row. `db` may be a transaction. */
+  async all(db: Db, values: P): Promise<R[]> {
+    const compiled = this.compiledFor(db);
+    const parameters = new Array<unknown>(compiled.slots.length);
+    for (let i = 0; i < parameters.length; i++) {
+      const slot = compiled.slots[i]!;
+      parameters[i] = typeof slot === 'string' ? values[slot] : slot.value;
+    }
+    const result = await db.executeQuery<R>({ ...compiled.query, parameters });
+    return result.rows;
+  }
+
+  /** The first row, or undefined. */
+  async takeFirst(db: Db, values: P): Promise<R | undefined> {
+    return (await this.all(db, values))[0];
+  }
+
+  /** The SQL text and the parameters it would run with (for tests and EXPLAIN). */
+  compile(db: Db, values: P): { sql: string; parameters: unknown[] } {
+    const compiled = this.compiledFor(db);
+    return { sql: compiled.query.sql, parameters: compiled.slots.map((s) => (typeof s === 'string' ? values[s] : s.value)) };
+  }
+
+  private compiledFor(db: Db): Compiled<R> {
+    const dialect = isPostgres(db) ? 'postgres' : 'sqlite';
+    const known = this.byDialect[dialect];
+    if (known) return known;
+    const names = new Map<string, Placeholder>();
+    const stand = new Proxy({} as P, {
+      get: (_t, key) => {
+        if (typeof key !== 'string') return undefined;
+        let p = names.get(key);
+        if (!p) names.set(key, (p = new Placeholder(key)));
+        return p;
+      },
+    });
+    const query = this.build(db, stand).compile();
+    this.builds++;
+    // A parameter is either a stand-in (its value comes from the call) or a constant the
+    // builder wrote itself (kept as compiled).
+    const slots = query.parameters.map((v) => (v instanceof Placeholder ? v.name : { value: v }));
+    const compiled = { query, slots };
+    this.byDialect[dialect] = compiled;
+    return compiled;
+  }
+}
+
+interface Compiled<R> {
+  query: CompiledQuery<R>;
+  slots: Array<string | { value: unknown }>;
+}
