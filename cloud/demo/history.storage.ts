@@ -5,8 +5,6 @@ import type {
   BookingsTable,
   EventRegistrationsTable,
   EventsTable,
-  PetitionEventsTable,
-  PetitionsTable,
   SlotHoldsTable,
 } from '../storage/schema';
 
@@ -17,12 +15,10 @@ export interface HistoryRows {
   bookings: BookingsTable[];
   holds: SlotHoldsTable[];
   bookingSteps: BookingStepsTable[];
-  petitions: PetitionsTable[];
-  petitionEvents: PetitionEventsTable[];
   pledges: ArticlePledgesTable[];
 }
 
-// Well under SQLite's bound-parameter limit for the widest table (petitions, 28 columns).
+// Well under SQLite's bound-parameter limit for the widest table here (events).
 const CHUNK = 40;
 
 async function insertAll<T extends keyof HistoryTables>(db: Db, table: T, rows: HistoryTables[T][]): Promise<void> {
@@ -38,8 +34,6 @@ interface HistoryTables {
   bookings: BookingsTable;
   slot_holds: SlotHoldsTable;
   booking_steps: BookingStepsTable;
-  petitions: PetitionsTable;
-  petition_events: PetitionEventsTable;
   article_pledges: ArticlePledgesTable;
 }
 
@@ -51,8 +45,6 @@ export async function insertHistory(db: Db, rows: HistoryRows): Promise<void> {
     await insertAll(tx, 'bookings', rows.bookings);
     await insertAll(tx, 'slot_holds', rows.holds);
     await insertAll(tx, 'booking_steps', rows.bookingSteps);
-    await insertAll(tx, 'petitions', rows.petitions);
-    await insertAll(tx, 'petition_events', rows.petitionEvents);
     await insertAll(tx, 'article_pledges', rows.pledges);
   });
 }

@@ -1,5 +1,6 @@
 import { DAY } from '../core/clock';
 import { signIn, signInConsole, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import { outboxBacklog } from '../notifications/outbox.storage';
 import { seedDemo } from './seed';
 import { HISTORY_DAYS, HISTORY_PETITIONS } from './history';
 
@@ -72,6 +73,37 @@ describe('when the demo is loaded with its past', () => {
     const { registrants } = await district.call('events.registrants', { eventId: 'demo-past-01' });
     expect(registrants.length).toBeGreaterThan(0);
     expect(registrants.some((r) => r.checkedInAt)).toBe(true);
+  });
+
+  it('has residents signing up, confirming and rating in the Shanghai day, not at night', async () => {
+    const hourOf = (at: Date | string) => (new Date(at).getUTCHours() + 8) % 24 + new Date(at).getUTCMinutes() / 60;
+    const daytime = (at: Date | string) => hourOf(at) >= 7.5 && hourOf(at) < 21.5;
+    const signUps = [];
+    for (const n of ['01', '02', '05', '08', '12']) {
+      const { registrants } = await district.call('events.registrants', { eventId: `demo-past-${n}` });
+      signUps.push(...registrants.map((r) => r.registeredAt));
+    }
+    expect(signUps.length).toBeGreaterThan(20);
+    expect(signUps.filter((at) => !daytime(at))).toEqual([]);
+    const admin = await signIn('admin');
+    const closed = (await admin.call('petitions.inbox', { status: 'all' })).filter((p) => p.status === 'closed').slice(0, 10);
+    for (const p of closed) {
+      const { timeline } = await admin.call('petitions.get', { id: p.id });
+      const residents = timeline.filter((t) => t.action === 'submit' || t.action === 'confirm');
+      expect(residents.filter((t) => !daytime(t.at))).toEqual([]);
+    }
+  });
+
+  it('files its petitions as 我要反映 does, and tells nobody today about steps taken months ago', async () => {
+    const admin = await signIn('admin');
+    const all = await admin.call('petitions.inbox', { status: 'all' });
+    // Filed through filePetition: a formal 信访 carries the ID number it requires.
+    const formal = all.find((p) => p.kind === 'petition');
+    expect(formal).toBeDefined();
+    const detail = await admin.call('petitions.get', { id: formal!.id });
+    expect(detail.timeline[0]!.action).toBe('submit');
+    expect(detail.timeline[1]).toMatchObject({ action: 'assign', note: '当天值班代办员' });
+    expect(await outboxBacklog(linli.services.db)).toEqual({ pending: 0, sending: 0 });
   });
 
   it('is loaded once: a second start adds nothing', async () => {

@@ -2,9 +2,12 @@ import { DAY } from '../core/clock';
 import { newId } from '../core/crypto';
 import type { Services } from '../core/services';
 import { getEventRow } from '../events/events.storage';
-import { acceptDue, resolveDue } from '../petitions/lib/deadlines';
+import { skipPending } from '../notifications/outbox.storage';
+import { resolveDue } from '../petitions/lib/deadlines';
+import { filePetition } from '../petitions/lib/file-petition';
+import { petitionsOfSubmitter, rosterOf, setRoster, transitionPetition } from '../petitions/petitions.storage';
 import { insertGrant } from '../roles/roles.storage';
-import type { BookingsTable, EventsTable, PetitionEventsTable, PetitionsTable } from '../storage/schema';
+import type { BookingsTable, EventsTable, PetitionsTable } from '../storage/schema';
 import { findOrCreateByOpenid, updateUser } from '../users/users.storage';
 import { openidOf } from '../wechat/fake-server';
 import type { PetitionCategory, PetitionKind } from '../../types/petitions';
@@ -108,6 +111,29 @@ const RESOLUTIONS = [
   '已报市政维修，三天内铺平，并在施工期间设了提示牌。',
 ];
 
+/**
+ * The same moment, or the next waking one when it fell at night (Shanghai time, 07:30 to
+ * 21:30): residents sign up, pledge and answer in the day, not at 04:30. Moves only
+ * forward, so steps built one after another stay in order.
+ */
+function awake(d: Date): Date {
+  const minutes = Math.floor(((d.getTime() + 8 * HOUR) % DAY) / MINUTE);
+  const opens = 7 * 60 + 30;
+  const closes = 21 * 60 + 30;
+  if (minutes >= opens && minutes < closes) return d;
+  const untilMorning = minutes < opens ? opens - minutes : 24 * 60 - minutes + opens;
+  // Spread over the morning rather than all at 07:30: the minute past the hour is kept.
+  return new Date(d.getTime() + (untilMorning + (minutes % 60) + 30) * MINUTE);
+}
+
+/** A made-up but well-formed ID number (GB 11643 check digit) for the demo's formal 信访. */
+function demoIdNumber(n: number): string {
+  const body = `410106${1940 + (n % 40)}0${1 + (n % 9)}1${n % 10}${String(100 + n).slice(-3)}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(body[i]), 0);
+  return body + '10X98765432'[sum % 11]!;
+}
+
 /** A fixed-seed generator (mulberry32): the same past at every start. */
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -121,7 +147,7 @@ function seeded(seed: number): () => number {
 }
 
 export async function seedHistory(services: Services): Promise<void> {
-  const { db, clock, cipher } = services;
+  const { db, clock } = services;
   if (await getEventRow(db, MARKER)) return;
   const now = clock.now();
   const random = seeded(20261130);
@@ -146,7 +172,7 @@ export async function seedHistory(services: Services): Promise<void> {
   const checker = await staff('grid');
   const residents = RESIDENTS.map(([persona]) => people.get(persona)!);
 
-  const rows: HistoryRows = { events: [], registrations: [], bookings: [], holds: [], bookingSteps: [], petitions: [], petitionEvents: [], pledges: [] };
+  const rows: HistoryRows = { events: [], registrations: [], bookings: [], holds: [], bookingSteps: [], pledges: [] };
 
   // Events held, each with its sign-ups and the check-ins at the door.
   for (const [i, [daysAgo, community, category, title, venue, start, end, capacity, organizer]] of PAST_EVENTS.entries()) {
@@ -169,7 +195,7 @@ export async function seedHistory(services: Services): Promise<void> {
         checked_in_at: shows ? iso(new Date(startsAt.getTime() + (n * 3 - 10) * MINUTE)) : null,
         checked_in_by: shows ? checker : null,
         shared_by: null,
-        created_at: iso(new Date(created.getTime() + (1 + n) * 5 * HOUR)),
+        created_at: iso(awake(new Date(created.getTime() + (1 + n) * 5 * HOUR))),
         updated_at: iso(startsAt),
       });
     }
@@ -252,91 +278,91 @@ export async function seedHistory(services: Services): Promise<void> {
     }
   }
 
-  // Petitions through their steps: most closed with a rating, a few still under way.
+  // Pledges to the demo's 倡议 campaign, from the day it came out.
+  const campaign = await firstCampaign(db);
+  if (campaign?.publish_at) {
+    const from = Date.parse(campaign.publish_at);
+    for (const [n, r] of residents.entries()) {
+      if (random() < 0.6) rows.pledges.push({ article_id: campaign.id, user_id: r.id, created_at: iso(awake(new Date(from + (n + 1) * 37 * MINUTE))) });
+    }
+  }
+
+  await insertHistory(db, rows);
+  await filePastPetitions(services, { residents, agentOf, random, pick, dayOf, iso });
+}
+
+/**
+ * Petitions through their steps, most closed with a rating, a few still under way. Each is
+ * filed by filePetition, as 我要反映 files it, on a clock set to its moment (so it reaches
+ * the community's agent on duty then), and moved along by transitionPetition as the
+ * agent's and the resident's functions move it. What the steps would have told people back
+ * then is not sent today: their messages are skipped.
+ */
+async function filePastPetitions(
+  services: Services,
+  h: {
+    residents: Array<{ id: string; community: string; phone: string }>;
+    agentOf: Record<string, string>;
+    random: () => number;
+    pick: <T>(list: readonly T[]) => T;
+    dayOf: (daysAgo: number) => string;
+    iso: (d: Date) => string;
+  },
+): Promise<void> {
+  const { db, clock } = services;
+  const now = clock.now();
+  const { residents, agentOf, random, pick, dayOf, iso } = h;
+  // Filed after the rest of the past, so an interrupted first start finishes them at the next.
+  if ((await petitionsOfSubmitter(db, residents[0]!.id, { limit: 1 })).length > 0) return;
+  for (const [community, agent] of Object.entries(agentOf)) {
+    if ((await rosterOf(db, community)).length === 0) await setRoster(db, community, ['1', '2', '3', '4', '5', '6', '7'].map((weekday) => ({ weekday, agentId: agent })));
+  }
   for (let n = 0; n < PETITIONS; n++) {
     const daysAgo = Math.max(1, Math.round(HISTORY_DAYS - n * (HISTORY_DAYS / PETITIONS) - random() * 2));
     const who = pick(residents);
     const [category, kind, title, description] = pick(MATTERS);
     const created = shanghaiTime(dayOf(daysAgo), `${String(8 + Math.floor(random() * 10)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`);
     const agent = agentOf[who.community]!;
-    const id = newId();
-    const events: Array<Omit<PetitionEventsTable, 'id' | 'petition_id' | 'seq'>> = [
-      { action: 'submit', from_status: null, to_status: 'submitted', note: null, by_user_id: who.id, at: iso(created) },
-      { action: 'assign', from_status: 'submitted', to_status: 'submitted', note: '当天值班代办员', by_user_id: null, at: iso(created) },
-    ];
-    const acceptDueAt = acceptDue(created);
+    const anonymous = random() < 0.15;
+    const id = await filePetition(
+      { ...services, clock: { now: () => created } },
+      {
+        kind,
+        category,
+        title,
+        description,
+        photoIds: [],
+        location: null,
+        contactPhone: who.phone,
+        // A formal 信访 needs the filer's ID number; the demo's are made up and valid.
+        ...(kind === 'petition' && { idNumber: demoIdNumber(n) }),
+        anonymous,
+        communityId: who.community,
+      },
+      { submitterId: who.id, filedBy: null, onBehalfName: null, photoOwner: who.id },
+    );
+    await skipPending(db, `petition:${id}:`);
     // One in eight is accepted late, so the 响应率 is an honest figure, not 100%.
-    const accepted = new Date(created.getTime() + (random() < 0.125 ? 30 : 1 + random() * 5) * HOUR);
-    const row: PetitionsTable = {
-      id,
-      kind,
-      category,
-      title,
-      description,
-      community_id: who.community,
-      submitter_id: who.id,
-      on_behalf_name: null,
-      filed_by: null,
-      phone_enc: cipher.encrypt(who.phone),
-      phone_index: cipher.blindIndex(who.phone),
-      id_number_enc: null,
-      anonymous: random() < 0.15 ? 1 : 0,
-      location: null,
-      status: 'submitted',
-      agent_id: agent,
-      accept_due_at: acceptDueAt.toISOString(),
-      accepted_at: null,
-      resolve_due_at: null,
-      resolved_at: null,
-      resolution: null,
-      reopened: 0,
-      rating: null,
-      rating_comment: null,
-      closed_at: null,
-      transferred_to: null,
-      created_at: created.toISOString(),
-      updated_at: created.toISOString(),
-    };
+    const accepted = awake(new Date(created.getTime() + (random() < 0.125 ? 30 : 1 + random() * 5) * HOUR));
     // The last three are still under way: accepted, being handled, waiting for the resident.
     const stages = n === PETITIONS - 1 ? 1 : n === PETITIONS - 2 ? 2 : n === PETITIONS - 3 ? 3 : 4;
-    const step = (action: string, from: string, to: string, at: Date, note: string | null, by: string | null) => {
-      events.push({ action, from_status: from, to_status: to, note, by_user_id: by, at: iso(at) });
-      row.status = to;
-      row.updated_at = iso(at);
+    let status = 'submitted';
+    const step = async (action: string, to: string, at: Date, note: string | null, by: string, changes: Partial<PetitionsTable> = {}) => {
+      await transitionPetition(db, { id, from: status, to, action, note, by, changes, now: new Date(iso(at)), messages: [] });
+      status = to;
     };
-    if (accepted < now) {
-      step('accept', 'submitted', 'accepted', accepted, null, agent);
-      row.accepted_at = iso(accepted);
-      row.resolve_due_at = resolveDue(accepted, category).toISOString();
-      const visited = new Date(accepted.getTime() + (4 + random() * 20) * HOUR);
-      if (visited < now && stages >= 2) step('note', 'accepted', 'in_progress', visited, '已上门查看，正在联系相关单位。', agent);
-      const resolved = new Date(visited.getTime() + (1 + random() * 6) * DAY);
-      if (resolved < now && row.status === 'in_progress' && stages >= 3) {
-        const resolution = pick(RESOLUTIONS);
-        step('resolve', 'in_progress', 'resolved', resolved, resolution, agent);
-        row.resolved_at = iso(resolved);
-        row.resolution = resolution;
-        const confirmed = new Date(resolved.getTime() + (2 + random() * 40) * HOUR);
-        if (confirmed < now && stages >= 4) {
-          step('confirm', 'resolved', 'closed', confirmed, null, who.id);
-          row.closed_at = iso(confirmed);
-          row.rating = random() < 0.85 ? 5 : random() < 0.5 ? 4 : 3;
-          row.rating_comment = row.rating >= 4 ? pick(['办得快，谢谢代办员。', '态度好，当天就来看了。', '问题解决了，很满意。']) : '解决了，就是等得有点久。';
-        }
-      }
-    }
-    rows.petitions.push(row);
-    events.forEach((e, seq) => rows.petitionEvents.push({ ...e, id: newId(), petition_id: id, seq: seq + 1 }));
+    if (accepted >= now) continue;
+    await step('accept', 'accepted', accepted, null, agent, { accepted_at: iso(accepted), resolve_due_at: resolveDue(accepted, category).toISOString() });
+    const visited = awake(new Date(accepted.getTime() + (4 + random() * 20) * HOUR));
+    if (visited < now && stages >= 2) await step('note', 'in_progress', visited, '已上门查看，正在联系相关单位。', agent);
+    const resolved = awake(new Date(visited.getTime() + (1 + random() * 6) * DAY));
+    if (resolved >= now || status !== 'in_progress' || stages < 3) continue;
+    const resolution = pick(RESOLUTIONS);
+    await step('resolve', 'resolved', resolved, resolution, agent, { resolved_at: iso(resolved), resolution });
+    const confirmed = awake(new Date(resolved.getTime() + (2 + random() * 40) * HOUR));
+    if (confirmed >= now || stages < 4) continue;
+    const rating = random() < 0.85 ? 5 : random() < 0.5 ? 4 : 3;
+    const ratingComment = rating >= 4 ? pick(['办得快，谢谢代办员。', '态度好，当天就来看了。', '问题解决了，很满意。']) : '解决了，就是等得有点久。';
+    await step('confirm', 'closed', confirmed, `${'★'.repeat(rating)} ${ratingComment}`, who.id, { closed_at: iso(confirmed), rating, rating_comment: ratingComment });
   }
-
-  // Pledges to the demo's 倡议 campaign, from the day it came out.
-  const campaign = await firstCampaign(db);
-  if (campaign?.publish_at) {
-    const from = Date.parse(campaign.publish_at);
-    for (const [n, r] of residents.entries()) {
-      if (random() < 0.6) rows.pledges.push({ article_id: campaign.id, user_id: r.id, created_at: iso(new Date(from + (n + 1) * 37 * MINUTE)) });
-    }
-  }
-
-  await insertHistory(db, rows);
 }
