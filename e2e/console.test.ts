@@ -362,11 +362,20 @@ describe('the district admin in the console', () => {
     }
     await shot(page, 'audit');
 
-    // Filtered to exports: only the one export.
-    await page.getByLabel('做了什么', { exact: true }).fill('reports.export');
+    // An export names what went out (no 已删除的对象): the report and its days.
+    await row(page, words('reports.export')).getByText(/^诉求办理明细 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}，\d+行$/).waitFor();
+    expect(await row(page, words('reports.export')).getByText('已删除的对象').count()).toBe(0);
+
+    // Filtered to exports, chosen by its words from the catalog's actions: only the one export.
+    await page.getByLabel('做了什么', { exact: true }).fill('导出');
+    const option = page.locator('.ant-select-item-option').filter({ hasText: words('reports.export') });
+    await option.waitFor();
+    await shot(page, 'audit-filter');
+    await option.click();
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: words('articles.create') }).waitFor({ state: 'detached' });
     expect(await page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    await shot(page, 'audit-exports');
   });
 
   it('reads the function catalog with schemas and access rules', async () => {

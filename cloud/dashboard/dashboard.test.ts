@@ -31,7 +31,8 @@ describe('the audit log', () => {
     const find = (action: string, outcome: string) => items.find((i) => i.action === action && i.outcome === outcome);
     expect(find('articles.create', 'ok')).toMatchObject({ actorName: '马红梅', targetKind: 'articles', scope: 'chaoyang' });
     expect(find('articles.create', 'denied')).toBeDefined();
-    expect(find('reports.export', 'ok')).toMatchObject({ targetId: 'events' });
+    // An export has no object to look up: the entry says what went out, over which days.
+    expect(find('reports.export', 'ok')).toMatchObject({ targetId: 'events', targetTitle: expect.stringMatching(/^活动与服务人数 \d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}，\d+行$/) });
     expect(find('petition.viewPersonalData', 'ok')).toMatchObject({ actorName: '陈静', targetId: p.id });
     expect(JSON.stringify(items)).not.toContain('11010519491231002X');
     void article;

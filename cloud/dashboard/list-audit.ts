@@ -1,9 +1,22 @@
-import { listAudit } from '../../types/admin';
+import { listAudit, REPORT_TITLES, type ReportName } from '../../types/admin';
 import { decodeCursor, encodeCursor } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
-import { formatDateTime } from '../../types/time';
+import { formatDateTime, shanghaiDay } from '../../types/time';
 import { auditTargetTitles, regionNames } from '../audit/audit.storage';
 import { auditPage } from './dashboard.storage';
+
+/**
+ * An export has no stored object: it is named by what went out — the report, its days and
+ * its rows (诉求办理明细 2026-08-01 至 2026-11-30，100行).
+ */
+function exportTitle(report: string, detail: { from?: unknown; to?: unknown; rows?: unknown } | null): string | null {
+  const title = REPORT_TITLES[report as ReportName];
+  if (!title) return null;
+  if (typeof detail?.from !== 'string' || typeof detail.to !== 'string') return title;
+  // The range ends at the start of the day after its last day.
+  const days = `${shanghaiDay(new Date(detail.from))} 至 ${shanghaiDay(new Date(Date.parse(detail.to) - 1))}`;
+  return `${title} ${days}${typeof detail.rows === 'number' ? `，${detail.rows}行` : ''}`;
+}
 
 export default defineFunction(listAudit, async (input, { services }) => {
   const before = input.cursor ? (([at, id]) => ({ at, id }))(decodeCursor(input.cursor, ['string', 'string'])) : undefined;
@@ -20,7 +33,7 @@ export default defineFunction(listAudit, async (input, { services }) => {
   ]);
   return {
     items: page.map((r) => {
-      const detail = r.detail ? (JSON.parse(r.detail) as { error?: unknown }) : null;
+      const detail = r.detail ? (JSON.parse(r.detail) as { error?: unknown; from?: unknown; to?: unknown; rows?: unknown }) : null;
       return {
       id: r.id,
       actorName: r.actor_name,
@@ -31,7 +44,7 @@ export default defineFunction(listAudit, async (input, { services }) => {
       outcome: r.outcome as 'ok' | 'denied' | 'failed',
       detail,
       at: new Date(r.at),
-      targetTitle: r.target_id ? titles.get(r.target_id) ?? null : null,
+      targetTitle: r.target_kind === 'report' && r.target_id ? exportTitle(r.target_id, detail) : r.target_id ? titles.get(r.target_id) ?? null : null,
       scopeNames: (r.scope_id ?? '')
         .split(',')
         .filter(Boolean)

@@ -1,11 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { PageContainer, ProDescriptions, ProForm, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Drawer, Image, Space, Spin, Tag, Typography } from 'antd';
+import { ProDescriptions, ProForm, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { App, Image, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { ARTICLE_STATUS_LABELS, type Article, type ArticleStatus, type ArticleSummary } from '../../../../types/articles';
+import { AdminPage } from '../components/admin-page';
+import { AdminTable } from '../components/admin-table';
+import { DetailDrawer } from '../components/detail-drawer';
 import { CatalogForm } from '../plumbing/catalog-form';
-import { CatalogTable } from '../plumbing/catalog-table';
 import { formatDateTime } from '../../../../types/time';
 import { PhotoField } from '../plumbing/photo-field';
 import { when } from '../plumbing/format';
@@ -88,45 +89,31 @@ export default function ArticlesPage() {
   ];
 
   return (
-    <PageContainer title="资讯" content="发布通知公告、社区动态与倡议；可定时发布、置顶与下线。">
-      <CatalogTable<Row, 'articles.adminList'>
+    <AdminPage title="资讯" content="发布通知公告、社区动态与倡议；可定时发布、置顶与下线。">
+      <AdminTable<Row, 'articles.adminList'>
         fn="articles.adminList"
         actionRef={table}
         columns={columns}
         headerTitle="资讯列表"
         rowSelection={{ getCheckboxProps: (r) => ({ 'aria-label': `选择“${String(r.title)}”` }) as never /* A word, not a select-all box: antd copies the title into an aria-hidden measuring row, where a box would be focusable. */, columnTitle: '选择' }}
-        tableAlertOptionRender={({ selectedRows, onCleanSelected }) => (
-          <Space>
-            <Button
-              size="small"
-              onClick={async () => {
-                for (const r of selectedRows.filter((x) => x.status !== 'published')) await run('articles.publish', { id: r.id });
-                void message.success('已发布所选资讯');
-                onCleanSelected();
-                reload();
-              }}
-            >
-              批量发布
-            </Button>
-            <Button
-              size="small"
-              danger
-              onClick={async () => {
-                for (const r of selectedRows.filter((x) => x.status === 'published' || x.status === 'scheduled')) await run('articles.unpublish', { id: r.id });
-                void message.success('已下线所选资讯');
-                onCleanSelected();
-                reload();
-              }}
-            >
-              批量下线
-            </Button>
-          </Space>
-        )}
-        toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => void openEditor(null)}>
-            新建资讯
-          </Button>,
+        batch={[
+          {
+            text: '批量发布',
+            run: async (rows) => {
+              for (const r of rows.filter((x) => x.status !== 'published')) await run('articles.publish', { id: r.id });
+              return '已发布所选资讯';
+            },
+          },
+          {
+            text: '批量下线',
+            danger: true,
+            run: async (rows) => {
+              for (const r of rows.filter((x) => x.status === 'published' || x.status === 'scheduled')) await run('articles.unpublish', { id: r.id });
+              return '已下线所选资讯';
+            },
+          },
         ]}
+        create={{ text: '新建资讯', onClick: () => void openEditor(null) }}
       />
       {editing && (
         <ArticleForm
@@ -143,8 +130,7 @@ export default function ArticlesPage() {
         <CatalogForm
           fn="articles.publish"
           title={`定时发布：${scheduling.title}`}
-          open
-          onOpenChange={(open) => !open && setScheduling(null)}
+          onClose={() => setScheduling(null)}
           fields={{ only: ['at'], required: ['at'] }}
           view={{
             fieldProps: {
@@ -160,13 +146,12 @@ export default function ArticlesPage() {
           submitText="定时发布"
           onDone={(a) => {
             void message.success(a.status === 'scheduled' ? `将于 ${when(a.publishAt)} 发布` : '已发布');
-            setScheduling(null);
             reload();
           }}
         />
       )}
       <ArticleDrawer id={viewing} onClose={() => setViewing(null)} />
-    </PageContainer>
+    </AdminPage>
   );
 }
 
@@ -190,8 +175,7 @@ function ArticleForm({ editing, onClose, onSaved }: { editing: { id: string | nu
     title: article ? `编辑：${article.title}` : '新建资讯',
     as: 'drawer' as const,
     width: 820,
-    open: true,
-    onOpenChange: (open: boolean) => !open && onClose(),
+    onClose,
     initialValues: initial,
     // The order an editor works in, not the contract's.
     fields: {
@@ -226,24 +210,9 @@ function ArticleForm({ editing, onClose, onSaved }: { editing: { id: string | nu
 }
 
 function ArticleDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
-  const [article, setArticle] = useState<Article | null>(null);
-  const [error, setError] = useState<string | null>(null);
   return (
-    <Drawer
-      open={!!id}
-      width={760}
-      title={article?.title ?? '资讯'}
-      onClose={onClose}
-      destroyOnClose
-      afterOpenChange={(open) => {
-        if (!open || !id) return setArticle(null);
-        setError(null);
-        call('articles.get', { id }).then(setArticle, (e: unknown) => setError(toAppError(e).message));
-      }}
-    >
-      {error && <Alert type="error" showIcon message={error} />}
-      {!article && !error && <Spin />}
-      {article && (
+    <DetailDrawer<Article> id={id} load={(articleId) => call('articles.get', { id: articleId })} title={(a) => a.title} fallback="资讯" onClose={onClose}>
+      {(article) => (
         <>
           <ProDescriptions<Article>
             column={2}
@@ -270,6 +239,6 @@ function ArticleDrawer({ id, onClose }: { id: string | null; onClose(): void }) 
           <div className="lc-rich-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
         </>
       )}
-    </Drawer>
+    </DetailDrawer>
   );
 }

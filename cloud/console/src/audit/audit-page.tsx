@@ -1,10 +1,12 @@
-import { PageContainer, type ProColumns } from '@ant-design/pro-components';
+import type { ProColumns } from '@ant-design/pro-components';
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { AuditItem } from '../../../../types/admin';
+import { AdminPage } from '../components/admin-page';
+import { AdminTable } from '../components/admin-table';
 import { useCatalog } from '../plumbing/catalog';
-import { CatalogTable } from '../plumbing/catalog-table';
 import { when } from '../plumbing/format';
 import { labelOf, OPTION_LABELS } from '../plumbing/labels';
+import { useMemo } from 'react';
 
 type Row = AuditItem & Record<string, unknown>;
 
@@ -53,15 +55,34 @@ function InputWords({ detail }: { detail: unknown }) {
 export default function AuditPage() {
   const { catalog } = useCatalog();
   const actionName = (action: string) => OTHER_ACTIONS[action] ?? catalog?.get(action)?.summary ?? '其他操作';
+  // What the log can hold, in words: every command of the catalog, the export, and the
+  // views of full numbers. The filter offers these; the admin never types a function name.
+  const actions = useMemo(
+    () =>
+      Object.fromEntries([
+        ...[...(catalog?.values() ?? [])].filter((f) => f.kind === 'command' || f.name === 'reports.export').map((f) => [f.name, { text: f.summary }]),
+        ...Object.entries(OTHER_ACTIONS).map(([name, text]) => [name, { text }]),
+      ]),
+    [catalog],
+  );
 
   const columns: Array<ProColumns<Row>> = [
     { title: '时间', dataIndex: 'at', width: 170, render: (_, r) => when(r.at) },
     { title: '谁', dataIndex: 'actorName', width: 130, render: (_, r) => r.actorName ?? '已注销的账号' },
-    { title: '做了什么', dataIndex: 'action', width: 260, render: (_, r) => actionName(r.action) },
+    {
+      title: '做了什么',
+      dataIndex: 'action',
+      width: 260,
+      valueType: 'select',
+      valueEnum: actions,
+      fieldProps: { showSearch: true, placeholder: '全部操作（可输入文字查找）' },
+      render: (_, r) => actionName(r.action),
+    },
     {
       title: '对象',
       dataIndex: 'targetId',
       width: 220,
+      // The host names what still exists and what an export took; an id it cannot name was deleted since.
       render: (_, r) => (r.targetTitle ? r.targetTitle : r.targetId ? <Typography.Text type="secondary">已删除的对象</Typography.Text> : '—'),
     },
     { title: '社区', dataIndex: 'scope', width: 150, render: (_, r) => (r.scopeNames.length ? r.scopeNames.join('、') : '—') },
@@ -79,8 +100,8 @@ export default function AuditPage() {
   ];
 
   return (
-    <PageContainer title="审计日志" content="只读。记录管理员的每一次写操作（含被拒绝与失败的）、每一次导出，以及每一次查看完整证件号或手机号。点行首的“+”看提交的内容。">
-      <CatalogTable<Row, 'audit.list'>
+    <AdminPage title="审计日志" content="只读。记录管理员的每一次写操作（含被拒绝与失败的）、每一次导出，以及每一次查看完整证件号或手机号。点行首的“+”看提交的内容。">
+      <AdminTable<Row, 'audit.list'>
         fn="audit.list"
         columns={columns}
         headerTitle="审计记录（最新在前）"
@@ -90,6 +111,6 @@ export default function AuditPage() {
           rowExpandable: (r) => !!r.detail,
         }}
       />
-    </PageContainer>
+    </AdminPage>
   );
 }

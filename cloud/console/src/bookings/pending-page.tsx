@@ -1,10 +1,11 @@
-import { PageContainer, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Space, Tag } from 'antd';
+import { type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Space, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { RESOURCE_KIND_TEXT, type Booking } from '../../../../types/bookings';
+import { AdminPage } from '../components/admin-page';
+import { AdminTable } from '../components/admin-table';
 import { useConsole } from '../layout/console-context';
 import { CatalogForm } from '../plumbing/catalog-form';
-import { CatalogTable } from '../plumbing/catalog-table';
 import { span } from '../plumbing/format';
 import { ActionButton, useRun } from '../plumbing/use-action';
 
@@ -14,7 +15,6 @@ type Row = Booking & Record<string, unknown>;
 export default function PendingBookingsPage() {
   const table = useRef<ActionType>();
   const { refreshCounts } = useConsole();
-  const { message } = App.useApp();
   const run = useRun();
   const [rejecting, setRejecting] = useState<Row | null>(null);
   const done = () => {
@@ -44,46 +44,38 @@ export default function PendingBookingsPage() {
   ];
 
   return (
-    <PageContainer title="待审核预约" content="党员活动室、演艺空间等需要社区审核的预约。不通过时请写明原因，时段会立即释放。">
-      <CatalogTable<Row, 'bookings.pending'>
+    <AdminPage title="待审核预约" content="党员活动室、演艺空间等需要社区审核的预约。不通过时请写明原因，时段会立即释放。">
+      <AdminTable<Row, 'bookings.pending'>
         fn="bookings.pending"
         actionRef={table}
         columns={columns}
         filters={false}
         headerTitle="待审核"
-        rowSelection={{}}
-        tableAlertOptionRender={({ selectedRows, onCleanSelected }) => (
-          <Button
-            size="small"
-            type="primary"
-            onClick={async () => {
+        batch={[
+          {
+            text: '批量通过',
+            primary: true,
+            run: async (rows) => {
               let ok = 0;
-              for (const r of selectedRows) if (await run('bookings.approve', { id: r.id })) ok += 1;
-              void message.success(`已通过${ok}个预约`);
-              onCleanSelected();
-              done();
-            }}
-          >
-            批量通过
-          </Button>
-        )}
+              for (const r of rows) if (await run('bookings.approve', { id: r.id })) ok += 1;
+              return `已通过${ok}个预约`;
+            },
+          },
+        ]}
+        onBatchDone={refreshCounts}
       />
       {rejecting && (
         <CatalogForm
           fn="bookings.reject"
           title={`不通过：${rejecting.resourceName} ${span(rejecting.start, rejecting.end)}`}
-          open
-          onOpenChange={(open) => !open && setRejecting(null)}
+          onClose={() => setRejecting(null)}
           fixed={{ id: rejecting.id }}
           fields={{ only: ['reason'], labels: { reason: '不通过的原因（预约人可见）' } }}
           submitText="不通过"
           success="已处理，已通知预约人"
-          onDone={() => {
-            setRejecting(null);
-            done();
-          }}
+          onDone={done}
         />
       )}
-    </PageContainer>
+    </AdminPage>
   );
 }

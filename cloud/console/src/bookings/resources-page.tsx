@@ -1,11 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { PageContainer, ProForm, ProFormDatePicker, ProFormSelect, ProFormText, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Alert, App, Button, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
+import { ProForm, ProFormDatePicker, ProFormSelect, ProFormText, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Alert, App, Drawer, Empty, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { RESOURCE_KIND_TEXT, type Resource, type WeeklyHours } from '../../../../types/bookings';
 import { CatalogForm } from '../plumbing/catalog-form';
-import { CatalogTable } from '../plumbing/catalog-table';
+import { AdminPage } from '../components/admin-page';
+import { AdminTable } from '../components/admin-table';
 import { toFieldErrors } from '../plumbing/field-errors';
 import { call } from '../sdk/client';
 import { WeeklyHoursField } from './weekly-hours-field';
@@ -78,8 +78,8 @@ export default function ResourcesPage() {
   ];
 
   return (
-    <PageContainer title="功能室与大厅事项" content="党群服务中心的功能室（按时段预约）和便民服务大厅的办事事项（按窗口预约）。">
-      <CatalogTable<Row, 'bookings.adminResources'>
+    <AdminPage title="功能室与大厅事项" content="党群服务中心的功能室（按时段预约）和便民服务大厅的办事事项（按窗口预约）。">
+      <AdminTable<Row, 'bookings.adminResources'>
         fn="bookings.adminResources"
         actionRef={table}
         columns={columns}
@@ -90,11 +90,7 @@ export default function ResourcesPage() {
           setCenters(o.map(({ centerId, centerName, communityId }) => ({ centerId, centerName, communityId })));
           return o.flatMap((c) => c.resources) as Row[];
         }}
-        toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} disabled={!centers.length} onClick={() => setEditing({})}>
-            新增
-          </Button>,
-        ]}
+        create={{ text: '新增', disabled: !centers.length, onClick: () => setEditing({}) }}
       />
       {editing && (
         <CatalogForm
@@ -102,8 +98,7 @@ export default function ResourcesPage() {
           as="drawer"
           width={760}
           title={editing.resource ? `编辑：${editing.resource.name}` : '新增功能室或事项'}
-          open
-          onOpenChange={(open) => !open && setEditing(null)}
+          onClose={() => setEditing(null)}
           initialValues={
             editing.resource
               ? { ...editing.resource }
@@ -142,14 +137,11 @@ export default function ResourcesPage() {
           }}
           submitText="保存"
           success="已保存"
-          onDone={() => {
-            setEditing(null);
-            reload();
-          }}
+          onDone={reload}
         />
       )}
       <ClosedDatesDrawer resource={closing} onClose={() => setClosing(null)} onChanged={reload} />
-    </PageContainer>
+    </AdminPage>
   );
 }
 

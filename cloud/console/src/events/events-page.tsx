@@ -1,8 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { PageContainer, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Drawer, Space, Tag, Typography } from 'antd';
+import { type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { App, Drawer, Space, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { REGISTRATION_STATUS_TEXT, type EventDetail, type EventSummary, type EventTiming, type Registrant } from '../../../../types/events';
+import { AdminPage } from '../components/admin-page';
+import { AdminTable } from '../components/admin-table';
 import { CatalogForm } from '../plumbing/catalog-form';
 import { CatalogTable } from '../plumbing/catalog-table';
 import { span, when } from '../plumbing/format';
@@ -102,55 +103,43 @@ export default function EventsPage() {
   ];
 
   return (
-    <PageContainer title="活动" content="义诊、讲座、志愿服务等活动：发布后居民可报名，满员自动候补；结束后登记到场和服务人数。">
-      <CatalogTable<Row, 'events.adminList'>
+    <AdminPage title="活动" content="义诊、讲座、志愿服务等活动：发布后居民可报名，满员自动候补；结束后登记到场和服务人数。">
+      <AdminTable<Row, 'events.adminList'>
         fn="events.adminList"
         actionRef={table}
         columns={columns}
         headerTitle="活动列表"
-        toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-            新建活动
-          </Button>,
-        ]}
+        create={{ text: '新建活动', onClick: () => setEditing({}) }}
       />
       {editing && <EventForm event={editing.event} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />}
       {cancelling && (
         <CatalogForm
           fn="events.cancel"
           title={`撤销活动：${cancelling.title}`}
-          open
-          onOpenChange={(open) => !open && setCancelling(null)}
+          onClose={() => setCancelling(null)}
           fields={{ only: ['reason'], labels: { reason: '撤销原因（会通知已报名和候补的居民）' } }}
           fixed={{ id: cancelling.id }}
           submitText="确认撤销"
           success="活动已撤销，已通知报名的居民"
-          onDone={() => {
-            setCancelling(null);
-            reload();
-          }}
+          onDone={reload}
         />
       )}
       {closing && (
         <CatalogForm
           fn="events.close"
           title={`登记到场：${closing.title}`}
-          open
-          onOpenChange={(open) => !open && setClosing(null)}
+          onClose={() => setClosing(null)}
           fields={{ only: ['attendance', 'residentsServed'] }}
           initialValues={{ attendance: closing.confirmedCount }}
           view={{ extra: { residentsServed: '计入数据看板的“服务居民”人数' } }}
           fixed={{ id: closing.id }}
           submitText="登记并结束"
           success="已登记"
-          onDone={() => {
-            setClosing(null);
-            reload();
-          }}
+          onDone={reload}
         />
       )}
       <RegistrantsDrawer event={registrants} onClose={() => setRegistrants(null)} />
-    </PageContainer>
+    </AdminPage>
   );
 }
 
@@ -160,8 +149,7 @@ function EventForm({ event, onClose, onSaved }: { event?: EventDetail; onClose()
     title: event ? `编辑：${event.title}` : '新建活动',
     as: 'drawer' as const,
     width: 720,
-    open: true,
-    onOpenChange: (open: boolean) => !open && onClose(),
+    onClose,
     fields: {
       textarea: ['description'],
       only: ['title', 'category', 'scopeId', 'startsAt', 'endsAt', 'venue', 'organizer', 'partners', 'description', 'requiresSignup', 'capacity', 'signupOpensAt', 'signupClosesAt', 'cancelCutoffMinutes'],

@@ -1,11 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { PageContainer, ProForm, ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Drawer, Image, Tag } from 'antd';
+import { ProForm, ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { App, Drawer, Image, Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { HONOR_CATEGORIES, type HonorEntry, type HonorEntrySummary, type HonorListSummary } from '../../../../types/honors';
+import { AdminPage } from '../components/admin-page';
+import { AdminTable } from '../components/admin-table';
 import { useConsole } from '../layout/console-context';
 import { CatalogForm } from '../plumbing/catalog-form';
-import { CatalogTable } from '../plumbing/catalog-table';
 import { PhotoField } from '../plumbing/photo-field';
 import { RichTextEditor } from '../plumbing/rich-text-editor';
 import { ScopeField, useDefaultScope } from '../plumbing/scope-field';
@@ -58,24 +58,19 @@ export default function HonorsPage() {
   ];
 
   return (
-    <PageContainer title="光荣榜" content="年度好人榜：好丈夫、好媳妇、好婆婆、文明家庭……编好人物事迹后发布。">
-      <CatalogTable<ListRow, 'honors.adminList'>
+    <AdminPage title="光荣榜" content="年度好人榜：好丈夫、好媳妇、好婆婆、文明家庭……编好人物事迹后发布。">
+      <AdminTable<ListRow, 'honors.adminList'>
         fn="honors.adminList"
         actionRef={table}
         columns={columns}
         headerTitle="榜单"
-        toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-            新建榜单
-          </Button>,
-        ]}
+        create={{ text: '新建榜单', onClick: () => setEditing({}) }}
       />
       {editing && (
         <CatalogForm
           fn="honors.saveList"
           title={editing.list ? `编辑：${editing.list.title}` : '新建榜单'}
-          open
-          onOpenChange={(open) => !open && setEditing(null)}
+          onClose={() => setEditing(null)}
           initialValues={
             editing.list
               ? { year: editing.list.year, scopeId: editing.list.scopeId, title: editing.list.title, categories: editing.list.categories }
@@ -88,14 +83,11 @@ export default function HonorsPage() {
           }}
           submitText="保存"
           success="已保存"
-          onDone={() => {
-            setEditing(null);
-            reload();
-          }}
+          onDone={reload}
         />
       )}
       <EntriesDrawer list={entriesOf} onClose={() => setEntriesOf(null)} onChanged={reload} />
-    </PageContainer>
+    </AdminPage>
   );
 }
 
@@ -118,7 +110,7 @@ function EntriesDrawer({ list, onClose, onChanged }: { list: HonorListSummary | 
     <Drawer open={!!list} width={980} title={list ? `${list.year}年 ${list.title}` : ''} onClose={onClose} destroyOnClose>
       {list && (
         <>
-          <CatalogTable<EntryRow, 'honors.list'>
+          <AdminTable<EntryRow, 'honors.list'>
             fn="honors.list"
             actionRef={table}
             input={() => ({ id: list.id })}
@@ -126,11 +118,7 @@ function EntriesDrawer({ list, onClose, onChanged }: { list: HonorListSummary | 
             filters={false}
             options={false}
             headerTitle="人物"
-            toolBarRender={() => [
-              <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})}>
-                新增人物
-              </Button>,
-            ]}
+            create={{ text: '新增人物', onClick: () => setEditing({}) }}
             columns={[
               { title: '照片', dataIndex: 'photoUrl', width: 80, render: (_, r) => (r.photoUrl ? <Image src={r.photoUrl} width={48} height={48} style={{ objectFit: 'cover' }} /> : '—') },
               { title: '姓名', dataIndex: 'name', width: 100, search: true },
@@ -154,7 +142,6 @@ function EntriesDrawer({ list, onClose, onChanged }: { list: HonorListSummary | 
               entry={editing.entry}
               onClose={() => setEditing(null)}
               onSaved={() => {
-                setEditing(null);
                 void table.current?.reload();
                 onChanged();
               }}
@@ -177,8 +164,7 @@ function EntryForm({ list, entry, onClose, onSaved }: { list: HonorListSummary; 
       as="drawer"
       width={760}
       title={entry ? `编辑：${entry.name}` : '新增人物'}
-      open
-      onOpenChange={(open) => !open && onClose()}
+      onClose={onClose}
       fixed={{ listId: list.id, ...(entry && { id: entry.id }) }}
       fields={{ labels: { name: '姓名' } }}
       initialValues={

@@ -1,10 +1,11 @@
-import { PageContainer, ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { NOMINATION_STATUS_TEXT, type HonorListSummary, type Nomination, type NominationStatus } from '../../../../types/honors';
+import { AdminPage } from '../components/admin-page';
+import { AdminTable } from '../components/admin-table';
 import { useConsole } from '../layout/console-context';
 import { CatalogForm } from '../plumbing/catalog-form';
-import { CatalogTable } from '../plumbing/catalog-table';
 import { when } from '../plumbing/format';
 import { call } from '../sdk/client';
 
@@ -21,7 +22,6 @@ export default function NominationsPage() {
     call('honors.adminList', {}).then(setLists, () => undefined);
   }, []);
   const done = () => {
-    setReviewing(null);
     void table.current?.reload();
     refreshCounts();
   };
@@ -58,14 +58,12 @@ export default function NominationsPage() {
   ];
 
   return (
-    <PageContainer
+    <AdminPage
       title="推荐"
       content="居民推荐的身边好人。入选时选择加入的榜单，系统会按推荐理由生成人物事迹（可在光荣榜中修改）。"
-      tabActiveKey={tab}
-      onTabChange={(key) => setTab(key as NominationStatus)}
-      tabList={(Object.keys(NOMINATION_STATUS_TEXT) as NominationStatus[]).map((k) => ({ key: k, tab: NOMINATION_STATUS_TEXT[k] }))}
+      tabs={{ active: tab, onChange: setTab, items: (Object.keys(NOMINATION_STATUS_TEXT) as NominationStatus[]).map((k) => ({ key: k, text: NOMINATION_STATUS_TEXT[k] })) }}
     >
-      <CatalogTable<Row, 'honors.nominations'>
+      <AdminTable<Row, 'honors.nominations'>
         fn="honors.nominations"
         actionRef={table}
         columns={columns}
@@ -77,8 +75,7 @@ export default function NominationsPage() {
         <CatalogForm
           fn="honors.reviewNomination"
           title={`${reviewing.decision === 'accept' ? '入选' : '不入选'}：${reviewing.row.nomineeName}`}
-          open
-          onOpenChange={(open) => !open && setReviewing(null)}
+          onClose={() => setReviewing(null)}
           fixed={{ id: reviewing.row.id, decision: reviewing.decision }}
           fields={{ only: reviewing.decision === 'accept' ? ['listId'] : ['reason'], required: ['reason'], labels: { reason: '不入选的原因（推荐人可见）' } }}
           view={{
@@ -102,6 +99,6 @@ export default function NominationsPage() {
           onDone={done}
         />
       )}
-    </PageContainer>
+    </AdminPage>
   );
 }

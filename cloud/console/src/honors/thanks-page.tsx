@@ -1,10 +1,11 @@
-import { PageContainer, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { App, Button, Image, Space, Tag, Typography } from 'antd';
+import { type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Image, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { THANKS_TARGET_TEXT, type ThanksPost } from '../../../../types/honors';
+import { AdminPage } from '../components/admin-page';
+import { AdminTable } from '../components/admin-table';
 import { useConsole } from '../layout/console-context';
 import { CatalogForm } from '../plumbing/catalog-form';
-import { CatalogTable } from '../plumbing/catalog-table';
 import { when } from '../plumbing/format';
 import { ActionButton, useRun } from '../plumbing/use-action';
 
@@ -15,7 +16,6 @@ type Tab = 'pending' | 'hidden' | 'reported';
 export default function ThanksPage() {
   const table = useRef<ActionType>();
   const { counts, refreshCounts } = useConsole();
-  const { message } = App.useApp();
   const run = useRun();
   const [tab, setTab] = useState<Tab>('pending');
   const [rejecting, setRejecting] = useState<Row | null>(null);
@@ -56,60 +56,50 @@ export default function ThanksPage() {
     },
   ];
 
-  const batch = async (rows: Row[], decision: 'approve' | 'reject', clear: () => void) => {
+  const review = (decision: 'approve' | 'reject') => async (rows: Row[]) => {
     for (const r of rows) await run('thanks.review', { id: r.id, decision });
-    void message.success(decision === 'approve' ? `已通过${rows.length}条` : `已处理${rows.length}条`);
-    clear();
-    done();
+    return decision === 'approve' ? `已通过${rows.length}条` : `已处理${rows.length}条`;
   };
 
   return (
-    <PageContainer
+    <AdminPage
       title="感谢墙"
       content="居民的感谢与锦旗照片审核后上墙；被3人举报的会暂时隐藏，等待复核。"
-      tabActiveKey={tab}
-      onTabChange={(key) => setTab(key as Tab)}
-      tabList={[
-        { key: 'pending', tab: `待审核${counts?.thanksPending ? `（${counts.thanksPending}）` : ''}` },
-        { key: 'hidden', tab: `被举报${counts?.thanksHidden ? `（${counts.thanksHidden}）` : ''}` },
-        { key: 'reported', tab: '有举报（仍展示）' },
-      ]}
+      tabs={{
+        active: tab,
+        onChange: setTab,
+        items: [
+          { key: 'pending', text: '待审核', count: counts?.thanksPending },
+          { key: 'hidden', text: '被举报', count: counts?.thanksHidden },
+          { key: 'reported', text: '有举报（仍展示）' },
+        ],
+      }}
     >
-      <CatalogTable<Row, 'thanks.queue'>
+      <AdminTable<Row, 'thanks.queue'>
         fn="thanks.queue"
         actionRef={table}
         columns={columns}
         params={{ status: tab }}
         filters={false}
         headerTitle={tab === 'pending' ? '待审核的感谢' : tab === 'hidden' ? '被举报隐藏、待复核的感谢' : '有人举报、仍在展示的感谢（通过 = 保留并清除举报）'}
-        rowSelection={{}}
-        tableAlertOptionRender={({ selectedRows, onCleanSelected }) => (
-          <Space>
-            <Button size="small" onClick={() => void batch(selectedRows, 'approve', onCleanSelected)}>
-              批量通过
-            </Button>
-            <Button size="small" danger onClick={() => void batch(selectedRows, 'reject', onCleanSelected)}>
-              批量不通过
-            </Button>
-          </Space>
-        )}
+        batch={[
+          { text: '批量通过', run: review('approve') },
+          { text: '批量不通过', danger: true, run: review('reject') },
+        ]}
+        onBatchDone={refreshCounts}
       />
       {rejecting && (
         <CatalogForm
           fn="thanks.review"
           title="不通过"
-          open
-          onOpenChange={(open) => !open && setRejecting(null)}
+          onClose={() => setRejecting(null)}
           fixed={{ id: rejecting.id, decision: 'reject' }}
           fields={{ only: ['reason'], labels: { reason: '原因（选填）' } }}
           submitText="不通过"
           success="已处理"
-          onDone={() => {
-            setRejecting(null);
-            done();
-          }}
+          onDone={done}
         />
       )}
-    </PageContainer>
+    </AdminPage>
   );
 }

@@ -1,15 +1,16 @@
 import { notifiableText } from '../../../../types/notifications-model';
 import { CalendarOutlined } from '@ant-design/icons';
-import { PageContainer, ProDescriptions, ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Alert, Button, Drawer, Image, Space, Spin, Tag, Timeline, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { ProDescriptions, ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Alert, Button, Image, Space, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useRef, useState } from 'react';
 import { PETITION_FLOW, type PetitionAction, type PetitionDetail, type PetitionStatus, type PetitionSummary } from '../../../../types/petitions';
+import { AdminPage } from '../components/admin-page';
+import { DetailDrawer } from '../components/detail-drawer';
 import { useConsole } from '../layout/console-context';
 import { CatalogForm } from '../plumbing/catalog-form';
-import { CatalogTable } from '../plumbing/catalog-table';
+import { AdminTable } from '../components/admin-table';
 import { when } from '../plumbing/format';
 import { call } from '../sdk/client';
-import { toAppError } from '../sdk/errors';
 import { RosterDrawer, useAgents } from './roster';
 
 type Row = PetitionSummary & Record<string, unknown>;
@@ -83,16 +84,19 @@ export default function PetitionsPage() {
   ];
 
   return (
-    <PageContainer
+    <AdminPage
       title="诉求"
       content="居民的信访代办与诉求：只进一扇门、认准一个人、事项一次办。新事项按值班表分派给当天的代办员，超期的排在最前。"
-      tabActiveKey={tab}
-      onTabChange={(key) => setTab(key as Tab)}
-      tabList={[
-        { key: 'open', tab: `待办${counts ? `（${counts.petitionsOpen}）` : ''}` },
-        { key: 'overdue', tab: `超期${counts?.petitionsOverdue ? `（${counts.petitionsOverdue}）` : ''}` },
-        { key: 'all', tab: '全部' },
-      ]}
+      tabs={{
+        active: tab,
+        onChange: setTab,
+        items: [
+          // 待办 shows its count even at nought: an empty inbox is news too.
+          { key: 'open', text: counts ? `待办（${counts.petitionsOpen}）` : '待办' },
+          { key: 'overdue', text: '超期', count: counts?.petitionsOverdue },
+          { key: 'all', text: '全部' },
+        ],
+      }}
       extra={[
         <Button key="roster" icon={<CalendarOutlined />} onClick={() => setRoster(true)}>
           代办员值班表
@@ -100,9 +104,9 @@ export default function PetitionsPage() {
       ]}
     >
       {tab === 'overdue' ? (
-        <CatalogTable<Row, 'petitions.overdue'> key="overdue" fn="petitions.overdue" actionRef={table} columns={columns} filters={false} headerTitle="超期事项" rowClassName={() => 'lc-row--overdue'} />
+        <AdminTable<Row, 'petitions.overdue'> key="overdue" fn="petitions.overdue" actionRef={table} columns={columns} filters={false} headerTitle="超期事项" rowClassName={() => 'lc-row--overdue'} />
       ) : (
-        <CatalogTable<Row, 'petitions.inbox'>
+        <AdminTable<Row, 'petitions.inbox'>
           key={tab}
           fn="petitions.inbox"
           actionRef={table}
@@ -116,7 +120,7 @@ export default function PetitionsPage() {
       <PetitionDrawer id={viewing} onClose={() => setViewing(null)} onAssign={setAssigning} onChanged={changed} />
       {assigning && <AssignForm petition={assigning} onClose={() => setAssigning(null)} onDone={changed} />}
       <RosterDrawer open={roster} onClose={() => setRoster(false)} />
-    </PageContainer>
+    </AdminPage>
   );
 }
 
@@ -126,8 +130,7 @@ function AssignForm({ petition, onClose, onDone }: { petition: PetitionSummary; 
     <CatalogForm
       fn="petitions.assign"
       title={`分派：${petition.title}`}
-      open
-      onOpenChange={(open) => !open && onClose()}
+      onClose={onClose}
       fixed={{ id: petition.id }}
       initialValues={{ agentId: petition.agent?.id }}
       view={{
@@ -147,49 +150,32 @@ function AssignForm({ petition, onClose, onDone }: { petition: PetitionSummary; 
       }}
       submitText="分派"
       success="已分派"
-      onDone={() => {
-        onClose();
-        onDone();
-      }}
+      onDone={onDone}
     />
   );
 }
 
 function PetitionDrawer({ id, onClose, onAssign, onChanged }: { id: string | null; onClose(): void; onAssign(p: PetitionSummary): void; onChanged(): void }) {
-  const [petition, setPetition] = useState<PetitionDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [acting, setActing] = useState<'transfer' | 'decline' | null>(null);
-  const load = useCallback(() => {
-    if (!id) return;
-    setError(null);
-    call('petitions.get', { id }).then(setPetition, (e: unknown) => setError(toAppError(e).message));
-  }, [id]);
-  useEffect(() => {
-    setPetition(null);
-    load();
-  }, [load]);
-
-  const can = (a: PetitionAction) => petition?.actions.includes(a) ?? false;
   return (
-    <Drawer
-      open={!!id}
-      width={760}
-      title={petition ? petition.title : '事项详情'}
+    <DetailDrawer<PetitionDetail>
+      id={id}
+      load={(petitionId) => call('petitions.get', { id: petitionId })}
+      title={(p) => p.title}
+      fallback="事项详情"
       onClose={onClose}
-      destroyOnClose
-      extra={
-        petition && (
+      extra={(petition) => {
+        const can = (a: PetitionAction) => petition.actions.includes(a);
+        return (
           <Space>
             {can('assign') && <Button type="primary" onClick={() => onAssign(petition)}>分派</Button>}
             {can('transfer') && <Button onClick={() => setActing('transfer')}>转办</Button>}
             {can('decline') && <Button danger onClick={() => setActing('decline')}>不予受理</Button>}
           </Space>
-        )
-      }
+        );
+      }}
     >
-      {error && <Alert type="error" showIcon message={error} />}
-      {!petition && !error && <Spin />}
-      {petition && (
+      {(petition, reload) => (
         <>
           {petition.overdue && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={OVERDUE_TEXT[petition.overdue]} />}
           <ProDescriptions<PetitionDetail>
@@ -239,25 +225,23 @@ function PetitionDrawer({ id, onClose, onAssign, onChanged }: { id: string | nul
               ),
             }))}
           />
+          {acting && (
+            <CatalogForm
+              fn={acting === 'transfer' ? 'petitions.transfer' : 'petitions.decline'}
+              title={acting === 'transfer' ? '转办' : '不予受理'}
+              onClose={() => setActing(null)}
+              fixed={{ id: petition.id }}
+              fields={{ labels: { to: '转交给（社区或单位）', reason: acting === 'transfer' ? '转办原因' : '不予受理的原因（居民可见）' }, textarea: ['reason'] }}
+              submitText="确定"
+              success="已处理"
+              onDone={() => {
+                reload();
+                onChanged();
+              }}
+            />
+          )}
         </>
       )}
-      {petition && acting && (
-        <CatalogForm
-          fn={acting === 'transfer' ? 'petitions.transfer' : 'petitions.decline'}
-          title={acting === 'transfer' ? '转办' : '不予受理'}
-          open
-          onOpenChange={(open) => !open && setActing(null)}
-          fixed={{ id: petition.id }}
-          fields={{ labels: { to: '转交给（社区或单位）', reason: acting === 'transfer' ? '转办原因' : '不予受理的原因（居民可见）' }, textarea: ['reason'] }}
-          submitText="确定"
-          success="已处理"
-          onDone={() => {
-            setActing(null);
-            load();
-            onChanged();
-          }}
-        />
-      )}
-    </Drawer>
+    </DetailDrawer>
   );
 }

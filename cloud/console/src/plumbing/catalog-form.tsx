@@ -21,6 +21,11 @@ export interface CatalogFormProps<N extends FunctionName> {
   trigger?: ReactElement;
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
+  /**
+   * For a form the page shows while it holds something to edit: open from the start,
+   * onClose when dismissed, and after a success (before onDone).
+   */
+  onClose?: () => void;
   /** A drawer for long forms, a modal for short ones, inline for a page of its own. */
   as?: 'modal' | 'drawer' | 'inline';
   width?: number;
@@ -51,7 +56,7 @@ export interface CatalogFormProps<N extends FunctionName> {
  *   trigger={<a>取消</a>} success="活动已取消" onDone={reload} />
  */
 export function CatalogForm<N extends FunctionName>(props: CatalogFormProps<N>) {
-  const { fn, fieldsFrom, title, trigger, open, onOpenChange, as = 'modal', width, fields: options, view, initialValues, fixed, transform, children, extraFieldNames = [], submitText = '提交', success, onDone } = props;
+  const { fn, fieldsFrom, title, trigger, open = props.onClose ? true : undefined, onOpenChange, onClose, as = 'modal', width, fields: options, view, initialValues, fixed, transform, children, extraFieldNames = [], submitText = '提交', success, onDone } = props;
   const { catalog, error: catalogError, retry } = useCatalog();
   // An inline form stays on the page after success: it starts again empty.
   const [generation, setGeneration] = useState(0);
@@ -76,6 +81,7 @@ export function CatalogForm<N extends FunctionName>(props: CatalogFormProps<N>) 
     try {
       const out = await call(fn, input as FunctionInput<N>);
       if (success) void message.success(success);
+      onClose?.();
       onDone?.(out);
       if (as === 'inline') {
         form.resetFields();
@@ -119,6 +125,7 @@ export function CatalogForm<N extends FunctionName>(props: CatalogFormProps<N>) 
     onOpenChange: (next: boolean) => {
       if (!next) setFormError(null);
       onOpenChange?.(next);
+      if (!next) onClose?.();
     },
   };
   // The form is only mounted once the schema is known, so initialValues apply to real fields.

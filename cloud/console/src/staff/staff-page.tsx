@@ -1,12 +1,13 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { PageContainer, ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
-import { Button, Tag } from 'antd';
+import { ProFormSelect, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Tag } from 'antd';
 import { useRef, useState } from 'react';
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../../../types/access';
 import type { StaffMember } from '../../../../types/roles';
+import { AdminPage } from '../components/admin-page';
+import { AdminTable } from '../components/admin-table';
 import { useConsole } from '../layout/console-context';
 import { CatalogForm } from '../plumbing/catalog-form';
-import { CatalogTable } from '../plumbing/catalog-table';
 import { when } from '../plumbing/format';
 import { ScopeField, useDefaultScope } from '../plumbing/scope-field';
 import { ActionButton } from '../plumbing/use-action';
@@ -64,26 +65,21 @@ export default function StaffPage() {
   ];
 
   return (
-    <PageContainer title="工作人员与角色" content="网格员、代办员与管理员的角色授予和收回。每次授予与收回都记入审计日志。">
-      <CatalogTable<Row, 'roles.list'>
+    <AdminPage title="工作人员与角色" content="网格员、代办员与管理员的角色授予和收回。每次授予与收回都记入审计日志。">
+      <AdminTable<Row, 'roles.list'>
         fn="roles.list"
         actionRef={table}
         rowKey={(r) => `${r.userId}:${r.role}:${r.scopeId}`}
         columns={columns}
         filters={false}
         headerTitle="工作人员"
-        toolBarRender={() => [
-          <Button key="grant" type="primary" icon={<UserAddOutlined />} onClick={() => setGranting(true)}>
-            授予角色
-          </Button>,
-        ]}
+        create={{ text: '授予角色', icon: <UserAddOutlined />, onClick: () => setGranting(true) }}
       />
       {granting && (
         <CatalogForm
           fn="roles.grant"
           title="授予角色"
-          open
-          onOpenChange={(open) => !open && setGranting(false)}
+          onClose={() => setGranting(false)}
           initialValues={{ role: 'agent', scopeId: defaultScope }}
           view={{
             replace: {
@@ -109,12 +105,9 @@ export default function StaffPage() {
           }}
           submitText="授予"
           success="已授予"
-          onDone={() => {
-            setGranting(false);
-            void table.current?.reload();
-          }}
+          onDone={() => void table.current?.reload()}
         />
       )}
-    </PageContainer>
+    </AdminPage>
   );
 }
