@@ -1,6 +1,6 @@
 import { listArticles } from '../../types/articles';
 import { readerScope } from '../communities/regions';
-import { decodeCursor, encodeCursor } from '../core/cursor';
+import { decodeCursor, pageOf } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
 import { toSummary } from './lib/article-view';
 import { listPublished, type FeedCursor } from './articles.storage';
@@ -23,11 +23,5 @@ export default defineFunction(listArticles, async (input, { services }) => {
     after: input.cursor ? feedCursor(input.cursor) : undefined,
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => toSummary(r, now)),
-    nextCursor:
-      rows.length > input.limit && last ? encodeCursor([last.pinned, last.publish_at!, last.id]) : null,
-  };
+  return pageOf(rows, input.limit, (last) => [last.pinned, last.publish_at!, last.id], (r) => toSummary(r, now));
 });

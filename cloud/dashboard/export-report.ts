@@ -12,124 +12,80 @@ import { bookingsInRange, eventsInRange, petitionsInRange, type Range } from './
 import { adminScope, checkRange } from './scope';
 import { computeStats } from './stats';
 
-type Sheet = { columns: Array<{ header: string; key: string; width: number }>; rows: Array<Record<string, string | number | null>> };
+type Cell = string | number | null;
+type Sheet = { columns: Array<{ header: string; key: string; width: number }>; rows: Array<Record<string, Cell>> };
+/** A column of a report: its header, its width in characters, and its cell for a row. */
+type Column<R> = [header: string, width: number, cell: (row: R) => Cell];
+
+/** A sheet declared column by column, so a header and what fills it stay on one line. */
+function sheetOf<R>(rows: R[], columns: Array<Column<R>>): Sheet {
+  return {
+    columns: columns.map(([header, width], i) => ({ header, key: `c${i}`, width })),
+    rows: rows.map((r) => Object.fromEntries(columns.map(([, , cell], i) => [`c${i}`, cell(r)]))),
+  };
+}
 
 const when = (iso: string | null) => (iso ? formatFullDateTime(iso) : '');
+const pct = (v: number | null) => (v === null ? '' : `${Math.round(v * 1000) / 10}%`);
+const EVENT_STATE_TEXT: Record<string, string> = { draft: '草稿', published: '已发布', cancelled: '已取消', closed: '已结束' };
 
 /** Each report's columns and rows; personal numbers never appear in an export. */
 async function sheetFor(services: Services, report: ReportName, range: Range): Promise<Sheet> {
   if (report === 'petitions') {
-    const rows = await petitionsInRange(services.db, range);
-    return {
-      columns: [
-        { header: '提交时间', key: 'created', width: 20 },
-        { header: '类型', key: 'kind', width: 10 },
-        { header: '类别', key: 'category', width: 14 },
-        { header: '标题', key: 'title', width: 30 },
-        { header: '状态', key: 'status', width: 10 },
-        { header: '承办人', key: 'agent', width: 10 },
-        { header: '受理时间', key: 'accepted', width: 20 },
-        { header: '按时受理', key: 'onTime', width: 10 },
-        { header: '办结时间', key: 'resolved', width: 20 },
-        { header: '评价', key: 'rating', width: 8 },
-      ],
-      rows: rows.map((p) => ({
-        created: when(p.created_at),
-        kind: PETITION_KIND_TEXT[p.kind as PetitionKind],
-        category: p.category,
-        title: p.title,
-        status: PETITION_FLOW[p.status as PetitionStatus].text,
-        agent: p.agent_name ?? '',
-        accepted: when(p.accepted_at),
-        onTime: p.accepted_at ? (p.accepted_at <= p.accept_due_at ? '是' : '否') : '',
-        resolved: when(p.resolved_at),
-        rating: p.rating,
-      })),
-    };
+    return sheetOf(await petitionsInRange(services.db, range), [
+      ['提交时间', 20, (p) => when(p.created_at)],
+      ['类型', 10, (p) => PETITION_KIND_TEXT[p.kind as PetitionKind]],
+      ['类别', 14, (p) => p.category],
+      ['标题', 30, (p) => p.title],
+      ['状态', 10, (p) => PETITION_FLOW[p.status as PetitionStatus].text],
+      ['承办人', 10, (p) => p.agent_name ?? ''],
+      ['受理时间', 20, (p) => when(p.accepted_at)],
+      ['按时受理', 10, (p) => (p.accepted_at ? (p.accepted_at <= p.accept_due_at ? '是' : '否') : '')],
+      ['办结时间', 20, (p) => when(p.resolved_at)],
+      ['评价', 8, (p) => p.rating],
+    ]);
   }
   if (report === 'events') {
-    const rows = await eventsInRange(services.db, range);
-    return {
-      columns: [
-        { header: '开始时间', key: 'start', width: 20 },
-        { header: '活动', key: 'title', width: 28 },
-        { header: '类别', key: 'category', width: 10 },
-        { header: '范围', key: 'scope', width: 12 },
-        { header: '主办', key: 'organizer', width: 16 },
-        { header: '名额', key: 'capacity', width: 8 },
-        { header: '报名', key: 'confirmed', width: 8 },
-        { header: '到场', key: 'attendance', width: 8 },
-        { header: '服务居民', key: 'served', width: 10 },
-        { header: '状态', key: 'state', width: 8 },
-      ],
-      rows: rows.map((e) => ({
-        start: when(e.starts_at),
-        title: e.title,
-        category: e.category,
-        scope: e.scope_name,
-        organizer: e.organizer,
-        capacity: e.capacity || '不限',
-        confirmed: e.confirmed_count,
-        attendance: e.attendance,
-        served: e.residents_served,
-        state: { draft: '草稿', published: '已发布', cancelled: '已取消', closed: '已结束' }[e.state] ?? e.state,
-      })),
-    };
+    return sheetOf(await eventsInRange(services.db, range), [
+      ['开始时间', 20, (e) => when(e.starts_at)],
+      ['活动', 28, (e) => e.title],
+      ['类别', 10, (e) => e.category],
+      ['范围', 12, (e) => e.scope_name],
+      ['主办', 16, (e) => e.organizer],
+      ['名额', 8, (e) => e.capacity || '不限'],
+      ['报名', 8, (e) => e.confirmed_count],
+      ['到场', 8, (e) => e.attendance],
+      ['服务居民', 10, (e) => e.residents_served],
+      ['状态', 8, (e) => EVENT_STATE_TEXT[e.state] ?? e.state],
+    ]);
   }
   if (report === 'bookings') {
-    const rows = await bookingsInRange(services.db, range);
-    return {
-      columns: [
-        { header: '时段', key: 'start', width: 20 },
-        { header: '功能室/事项', key: 'resource', width: 16 },
-        { header: '预约人', key: 'who', width: 10 },
-        { header: '人数', key: 'party', width: 6 },
-        { header: '用途', key: 'purpose', width: 24 },
-        { header: '状态', key: 'status', width: 10 },
-        { header: '办理进度', key: 'step', width: 10 },
-      ],
-      rows: rows.map((b) => ({
-        start: when(b.slot_start),
-        resource: b.resource_name,
-        who: b.nickname,
-        party: b.party_size,
-        purpose: b.purpose,
-        status: BOOKING_FLOW[b.status as BookingStatus].text,
-        step: b.step ? HALL_STEPS[b.step as HallStep].text : '',
-      })),
-    };
+    return sheetOf(await bookingsInRange(services.db, range), [
+      ['时段', 20, (b) => when(b.slot_start)],
+      ['功能室/事项', 16, (b) => b.resource_name],
+      ['预约人', 10, (b) => b.nickname],
+      ['人数', 6, (b) => b.party_size],
+      ['用途', 24, (b) => b.purpose],
+      ['状态', 10, (b) => BOOKING_FLOW[b.status as BookingStatus].text],
+      ['办理进度', 10, (b) => (b.step ? HALL_STEPS[b.step as HallStep].text : '')],
+    ]);
   }
   const stats = await computeStats(services, range);
-  const pct = (v: number | null) => (v === null ? '' : `${Math.round(v * 1000) / 10}%`);
-  return {
-    columns: [
-      { header: '社区', key: 'name', width: 14 },
-      { header: '活动场次', key: 'held', width: 10 },
-      { header: '服务居民', key: 'served', width: 10 },
-      { header: '预约', key: 'bookings', width: 8 },
-      { header: '功能室时长', key: 'hours', width: 10 },
-      { header: '诉求', key: 'received', width: 8 },
-      { header: '响应率', key: 'response', width: 10 },
-      { header: '解决率', key: 'resolution', width: 10 },
-      { header: '满意率', key: 'satisfaction', width: 10 },
-      { header: '超期', key: 'overdue', width: 8 },
-      { header: '倡议承诺', key: 'pledges', width: 10 },
-    ],
-    // One community is its own total: a second row with the same figures read as a repeat.
-    rows: [...stats.communities, ...(stats.communities.length > 1 ? [{ ...stats.total, communityName: '合计' }] : [])].map((c) => ({
-      name: c.communityName,
-      held: c.events.held,
-      served: c.events.residentsServed,
-      bookings: c.bookings.total,
-      hours: c.bookings.roomHours,
-      received: c.petitions.received,
-      response: pct(c.petitions.responseRate),
-      resolution: pct(c.petitions.resolutionRate),
-      satisfaction: pct(c.petitions.satisfactionRate),
-      overdue: c.petitions.overdue,
-      pledges: c.pledges,
-    })),
-  };
+  // One community is its own total: a second row with the same figures read as a repeat.
+  const communities = [...stats.communities, ...(stats.communities.length > 1 ? [{ ...stats.total, communityName: '合计' }] : [])];
+  return sheetOf(communities, [
+    ['社区', 14, (c) => c.communityName],
+    ['活动场次', 10, (c) => c.events.held],
+    ['服务居民', 10, (c) => c.events.residentsServed],
+    ['预约', 8, (c) => c.bookings.total],
+    ['功能室时长', 10, (c) => c.bookings.roomHours],
+    ['诉求', 8, (c) => c.petitions.received],
+    ['响应率', 10, (c) => pct(c.petitions.responseRate)],
+    ['解决率', 10, (c) => pct(c.petitions.resolutionRate)],
+    ['满意率', 10, (c) => pct(c.petitions.satisfactionRate)],
+    ['超期', 8, (c) => c.petitions.overdue],
+    ['倡议承诺', 10, (c) => c.pledges],
+  ]);
 }
 
 export default defineFunction(exportReport, async (input, { services, caller }) => {

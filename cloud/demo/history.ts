@@ -2,6 +2,7 @@ import { DAY } from '../core/clock';
 import { newId } from '../core/crypto';
 import type { Services } from '../core/services';
 import { getEventRow } from '../events/events.storage';
+import { newEventRow } from '../events/lib/event-fields';
 import { skipPending } from '../notifications/outbox.storage';
 import { resolveDue } from '../petitions/lib/deadlines';
 import { filePetition } from '../petitions/lib/file-petition';
@@ -201,31 +202,21 @@ export async function seedHistory(services: Services): Promise<void> {
     }
     // Walk-ins come too: the office counts heads at the door, more than signed up online.
     const attendance = checkedIn + 6 + Math.floor(random() * 30);
+    const held = daysAgo > 3;
     rows.events.push({
-      id,
-      scope_id: community,
-      category,
-      title,
-      description: `${organizer}组织的${title}，欢迎居民参加。`,
-      organizer,
-      partners: '[]',
-      venue,
-      starts_at: startsAt.toISOString(),
-      ends_at: shanghaiTime(day, end).toISOString(),
-      signup_opens_at: created.toISOString(),
-      signup_closes_at: startsAt.toISOString(),
-      cancel_cutoff_at: new Date(startsAt.getTime() - 2 * HOUR).toISOString(),
-      requires_signup: 1,
-      capacity,
+      ...newEventRow(
+        { id, scopeId: community, category, title, description: `${organizer}组织的${title}，欢迎居民参加。`, organizer, partners: [], venue, requiresSignup: true, capacity },
+        { startsAt, endsAt: shanghaiTime(day, end), signupOpensAt: created, signupClosesAt: startsAt, cancelCutoffAt: new Date(startsAt.getTime() - 2 * HOUR) },
+        {
+          state: held ? 'closed' : 'published',
+          createdBy: null,
+          createdAt: created,
+          updatedAt: new Date(iso(new Date(startsAt.getTime() + DAY))),
+          attendance: held ? attendance : null,
+          residentsServed: held ? attendance - Math.floor(random() * 4) : null,
+        },
+      ),
       confirmed_count: signups.length,
-      waitlist_seq: 0,
-      state: daysAgo <= 3 ? 'published' : 'closed',
-      cancel_reason: null,
-      attendance: daysAgo <= 3 ? null : attendance,
-      residents_served: daysAgo <= 3 ? null : attendance - Math.floor(random() * 4),
-      created_by: null,
-      created_at: created.toISOString(),
-      updated_at: iso(new Date(startsAt.getTime() + DAY)),
       volunteer_capacity: 0,
       volunteer_count: 0,
     });

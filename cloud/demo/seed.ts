@@ -3,6 +3,7 @@ import { sanitizeArticleHtml } from '../articles/lib/sanitize';
 import { upsertRegions } from '../communities/communities.storage';
 import { DAY } from '../core/clock';
 import { getEventRow, insertEvent } from '../events/events.storage';
+import { newEventRow } from '../events/lib/event-fields';
 import { getResourceRow, saveResourceRow, upsertCenter } from '../bookings/bookings.storage';
 import { getHonorEntryRow, getHonorListRow, getThanksRow, insertThanks, saveHonorEntryRow, saveHonorListRow } from '../honors/honors.storage';
 import { shanghaiDay, shanghaiTime } from '../../types/time';
@@ -96,33 +97,17 @@ export async function seedDemo(services: Services): Promise<void> {
     if (await getEventRow(db, e.id)) continue;
     const day = shanghaiDay(new Date(now.getTime() + e.day * DAY));
     const startsAt = shanghaiTime(day, e.start);
-    const at = now.toISOString();
-    await insertEvent(db, {
-      id: e.id,
-      scope_id: e.scopeId,
-      category: e.category,
-      title: e.title,
-      description: e.description,
-      organizer: e.organizer,
-      partners: JSON.stringify(e.partners),
-      venue: e.venue,
-      starts_at: startsAt.toISOString(),
-      ends_at: shanghaiTime(day, e.end).toISOString(),
-      signup_opens_at: new Date(Math.min(now.getTime(), startsAt.getTime()) - 7 * DAY).toISOString(),
-      signup_closes_at: startsAt.toISOString(),
-      cancel_cutoff_at: new Date(startsAt.getTime() - 2 * 3_600_000).toISOString(),
-      requires_signup: e.requiresSignup ? 1 : 0,
-      capacity: e.capacity,
-      confirmed_count: 0,
-      waitlist_seq: 0,
-      state: e.closed ? 'closed' : 'published',
-      cancel_reason: null,
-      attendance: e.closed?.attendance ?? null,
-      residents_served: e.closed?.residentsServed ?? null,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
-    });
+    const schedule = {
+      startsAt,
+      endsAt: shanghaiTime(day, e.end),
+      signupOpensAt: new Date(Math.min(now.getTime(), startsAt.getTime()) - 7 * DAY),
+      signupClosesAt: startsAt,
+      cancelCutoffAt: new Date(startsAt.getTime() - 2 * 3_600_000),
+    };
+    await insertEvent(
+      db,
+      newEventRow(e, schedule, { state: e.closed ? 'closed' : 'published', createdBy: null, createdAt: now, attendance: e.closed?.attendance, residentsServed: e.closed?.residentsServed }),
+    );
   }
   if (!(await getHonorListRow(db, DEMO_HONOR_LIST.id))) {
     const at = now.toISOString();

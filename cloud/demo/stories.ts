@@ -5,6 +5,7 @@ import { newId } from '../core/crypto';
 import type { Services } from '../core/services';
 import { getElderCardRow, saveCard } from '../elder-cards/elder-cards.storage';
 import { getEventRow, insertEvent } from '../events/events.storage';
+import { newEventRow } from '../events/lib/event-fields';
 import { getScreenRow, saveScreenRow } from '../screens/screens.storage';
 import { findOrCreateByOpenid } from '../users/users.storage';
 import { newVolunteerCode } from '../volunteers/volunteer-view';
@@ -54,30 +55,11 @@ export async function seedStories(services: Services): Promise<void> {
     const startsAt = shanghaiTime(day, PAST_VOLUNTEERING.start);
     const endsAt = shanghaiTime(day, PAST_VOLUNTEERING.end);
     await insertEvent(db, {
-      id: PAST_VOLUNTEERING.id,
-      scope_id: 'chaoyang',
-      category: '志愿服务',
-      title: PAST_VOLUNTEERING.title,
-      description: PAST_VOLUNTEERING.description,
-      organizer: '朝阳社区党委',
-      partners: JSON.stringify([]),
-      venue: PAST_VOLUNTEERING.venue,
-      starts_at: startsAt.toISOString(),
-      ends_at: endsAt.toISOString(),
-      signup_opens_at: new Date(startsAt.getTime() - 7 * DAY).toISOString(),
-      signup_closes_at: startsAt.toISOString(),
-      cancel_cutoff_at: startsAt.toISOString(),
-      requires_signup: 0,
-      capacity: 0,
-      confirmed_count: 0,
-      waitlist_seq: 0,
-      state: 'closed',
-      cancel_reason: null,
-      attendance: 26,
-      residents_served: 18,
-      created_by: null,
-      created_at: at,
-      updated_at: at,
+      ...newEventRow(
+        { ...PAST_VOLUNTEERING, scopeId: 'chaoyang', category: '志愿服务', organizer: '朝阳社区党委', partners: [], requiresSignup: false, capacity: 0 },
+        { startsAt, endsAt, signupOpensAt: new Date(startsAt.getTime() - 7 * DAY), signupClosesAt: startsAt, cancelCutoffAt: startsAt },
+        { state: 'closed', createdBy: null, createdAt: now, attendance: 26, residentsServed: 18 },
+      ),
       volunteer_capacity: 10,
     });
     const grid = await findOrCreateByOpenid(db, openidOf('grid'), now, '刘建国');

@@ -1,6 +1,6 @@
 import { listEvents } from '../../types/events';
 import { readerScope } from '../communities/regions';
-import { decodeCursor, encodeCursor } from '../core/cursor';
+import { decodeCursor, pageOf } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
 import { toEventSummary } from './lib/event-view';
 import { listEventRows, type EventCursor } from './events.storage';
@@ -21,10 +21,5 @@ export default defineFunction(listEvents, async (input, { services }) => {
     after: input.cursor ? eventCursor(input.cursor) : undefined,
     limit: input.limit + 1,
   });
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((r) => toEventSummary(r, now)),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.starts_at, last.id]) : null,
-  };
+  return pageOf(rows, input.limit, (last) => [last.starts_at, last.id], (r) => toEventSummary(r, now));
 });

@@ -8,7 +8,7 @@ import { HOUR } from '../core/clock';
 import { leancloudPasswordHash } from '../core/password';
 import type { Services } from '../core/services';
 import { newCheckinCode } from '../events/lib/event-view';
-import { scheduleOf } from '../events/lib/event-fields';
+import { newEventRow, scheduleOf } from '../events/lib/event-fields';
 import { registerResident } from '../events/events.storage';
 import { grantsOf, insertGrant } from '../roles/roles.storage';
 import type { UsersTable } from '../storage/schema';
@@ -186,6 +186,20 @@ class ImportRun {
 
   private skip(report: ClassReport, reason: string): void {
     report.skipped[reason] = (report.skipped[reason] ?? 0) + 1;
+  }
+
+  /**
+   * Writes one row of a content class (unless a dry run) and counts it, a draft apart;
+   * a row another run already wrote counts as skipped.
+   */
+  private async keepContent(className: string, report: ClassReport, objectId: string, isDraft: boolean, insert: () => Promise<boolean>): Promise<void> {
+    if (!this.options.dryRun && !(await insert())) {
+      this.skip(report, ALREADY_IMPORTED);
+      return;
+    }
+    this.markPresent(className, objectId);
+    report.imported += 1;
+    if (isDraft) report.drafts += 1;
   }
 
   private markPresent(className: string, id: string): void {
@@ -451,8 +465,8 @@ class ImportRun {
       const author = m.fields.author ? await this.pointer(className, row, m.fields.author, '_User') : null;
       const a = parsed.data;
       const at = (dateOf(row.createdAt) ?? this.now).toISOString();
-      if (!this.options.dryRun) {
-        const inserted = await insertImportedArticle(
+      await this.keepContent(className, report, row.objectId, isDraft, () =>
+        insertImportedArticle(
           db,
           {
             id: row.objectId,
@@ -473,15 +487,8 @@ class ImportRun {
             updated_at: (dateOf(row.updatedAt) ?? new Date(at)).toISOString(),
           },
           [...body.fileIds, ...(cover.fileId ? [cover.fileId] : [])],
-        );
-        if (!inserted) {
-          this.skip(report, ALREADY_IMPORTED);
-          continue;
-        }
-      }
-      this.markPresent(className, row.objectId);
-      report.imported += 1;
-      if (isDraft) report.drafts += 1;
+        ),
+      );
     }
   }
 
@@ -540,41 +547,17 @@ class ImportRun {
         continue;
       }
       const isDraft = !aclIsPublic(row.ACL);
-      if (!this.options.dryRun) {
-        const inserted = await insertImportedEvent(db, {
-          id: row.objectId,
-          scope_id: e.scopeId,
-          category: e.category,
-          title: e.title,
-          description: e.description,
-          organizer: e.organizer,
-          partners: JSON.stringify(e.partners),
-          venue: e.venue,
-          starts_at: schedule.startsAt.toISOString(),
-          ends_at: schedule.endsAt.toISOString(),
-          signup_opens_at: schedule.signupOpensAt.toISOString(),
-          signup_closes_at: schedule.signupClosesAt.toISOString(),
-          cancel_cutoff_at: schedule.cancelCutoffAt.toISOString(),
-          requires_signup: 1,
-          capacity: e.capacity,
-          confirmed_count: 0,
-          waitlist_seq: 0,
-          state: isDraft ? 'draft' : 'published',
-          cancel_reason: null,
-          attendance: null,
-          residents_served: null,
-          created_by: null,
-          created_at: createdAt.toISOString(),
-          updated_at: (dateOf(row.updatedAt) ?? createdAt).toISOString(),
-        });
-        if (!inserted) {
-          this.skip(report, ALREADY_IMPORTED);
-          continue;
-        }
-      }
-      this.markPresent(className, row.objectId);
-      report.imported += 1;
-      if (isDraft) report.drafts += 1;
+      await this.keepContent(className, report, row.objectId, isDraft, () =>
+        insertImportedEvent(
+          db,
+          newEventRow({ ...e, id: row.objectId, requiresSignup: true }, schedule, {
+            state: isDraft ? 'draft' : 'published',
+            createdBy: null,
+            createdAt,
+            updatedAt: dateOf(row.updatedAt) ?? createdAt,
+          }),
+        ),
+      );
     }
   }
 

@@ -13,7 +13,7 @@ export interface AdminPageProps<K extends string> extends Omit<PageContainerProp
   /** One or two sentences on what the page is for, under the title. */
   content: ReactNode;
   /** The page's one filter, as tabs over its list (待审核 / 被举报 …). */
-  tabs?: { active: K; onChange(key: K): void; items: Array<PageTab<K>> };
+  tabs?: { active: K; onChange(key: NoInfer<K>): void; items: Array<PageTab<NoInfer<K>>> };
   children: ReactNode;
 }
 
