@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { shanghaiDay, shanghaiTime } from '../../types/time';
 import { DAY } from '../core/clock';
-import { newId } from '../core/crypto';
 import type { Services } from '../core/services';
 import { getElderCardRow, saveCard } from '../elder-cards/elder-cards.storage';
 import { getEventRow, insertEvent } from '../events/events.storage';
@@ -9,7 +8,7 @@ import { newEventRow } from '../events/lib/event-fields';
 import { getScreenRow, saveScreenRow } from '../screens/screens.storage';
 import { findOrCreateByOpenid } from '../users/users.storage';
 import { newVolunteerCode } from '../volunteers/volunteer-view';
-import { setVolunteerCapacity } from '../volunteers/volunteers.storage';
+import { newVolunteerRow, setVolunteerCapacity } from '../volunteers/volunteers.storage';
 import { openidOf } from '../wechat/fake-server';
 
 /** Demo screens: their addresses are in README (development only; production makes random keys). */
@@ -73,21 +72,11 @@ export async function seedStories(services: Services): Promise<void> {
       await db
         .insertInto('event_volunteers')
         .values({
-          id: newId(),
-          event_id: PAST_VOLUNTEERING.id,
-          user_id: user.id,
-          status: 'confirmed',
-          code: newVolunteerCode(crypto.randomBytes),
+          ...newVolunteerRow({ eventId: PAST_VOLUNTEERING.id, userId: user.id, code: newVolunteerCode(crypto.randomBytes) }, at),
           checked_in_at: new Date(startsAt.getTime() + lateMinutes * 60_000).toISOString(),
           checked_in_by: grid.id,
           checked_out_at: new Date(endsAt.getTime() + earlyMinutes * 60_000).toISOString(),
           checked_out_by: grid.id,
-          corrected_minutes: null,
-          correction_reason: null,
-          corrected_by: null,
-          corrected_at: null,
-          created_at: at,
-          updated_at: at,
         })
         .execute();
     }

@@ -12,25 +12,21 @@ export interface GridRow {
   community_name: string;
 }
 
-export async function getGrid(db: Db, gridId: string): Promise<GridRow | undefined> {
+/** Grids (regions of level grid) with their community's id and name. */
+function gridsWithCommunity(db: Db) {
   return db
     .selectFrom('regions as g')
     .innerJoin('regions as c', 'c.id', 'g.parent_id')
     .select(['g.id', 'g.name', 'c.id as community_id', 'c.name as community_name'])
-    .where('g.id', '=', gridId)
-    .where('g.level', '=', 'grid')
-    .executeTakeFirst();
+    .where('g.level', '=', 'grid');
+}
+
+export async function getGrid(db: Db, gridId: string): Promise<GridRow | undefined> {
+  return gridsWithCommunity(db).where('g.id', '=', gridId).executeTakeFirst();
 }
 
 export async function gridsOfCommunity(db: Db, communityId: string): Promise<GridRow[]> {
-  return db
-    .selectFrom('regions as g')
-    .innerJoin('regions as c', 'c.id', 'g.parent_id')
-    .select(['g.id', 'g.name', 'c.id as community_id', 'c.name as community_name'])
-    .where('g.parent_id', '=', communityId)
-    .where('g.level', '=', 'grid')
-    .orderBy('g.sort')
-    .execute();
+  return gridsWithCommunity(db).where('g.parent_id', '=', communityId).orderBy('g.sort').execute();
 }
 
 /** The grids a user is assigned to (whether the assignment still counts is the permission's call). */

@@ -7,6 +7,7 @@ import { closeStaleResolved } from '../petitions/lib/close-stale';
 import { runLiveCardsOnce } from '../grid/live-cards';
 import { analyze } from '../storage/migrate';
 import { isPostgres } from '../storage/dialect';
+import { repeatEvery } from '../core/repeat';
 import { deleteEndedRateWindows, runOncePerTick } from './jobs.storage';
 
 export interface ScheduledJob {
@@ -68,20 +69,6 @@ export interface Scheduler {
 }
 
 export function startScheduler(services: Services, intervalMs: number, jobs = SCHEDULED_JOBS): Scheduler {
-  let stopped = false;
-  let current: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (stopped) return;
-    current = current.then(() => (stopped ? undefined : runJobsOnce(services, intervalMs, jobs)));
-  };
   // Checked a few times a tick, so a tick is not missed when this host's timer drifts.
-  const timer = setInterval(tick, Math.max(1000, Math.floor(intervalMs / 4)));
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await current;
-    },
-  };
+  return repeatEvery(Math.max(1000, Math.floor(intervalMs / 4)), () => runJobsOnce(services, intervalMs, jobs));
 }

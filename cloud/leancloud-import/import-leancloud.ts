@@ -424,13 +424,19 @@ class ImportRun {
     return scope;
   }
 
-  // ---------------------------------------------------------------- articles
-
-  private async importArticles(className: string, m: ArticleClassMapping): Promise<void> {
-    const report = this.classReport(className, '资讯', [...ROW_COLUMNS, ...Object.values(m.fields), ...(m.scopeField ? [m.scopeField] : [])]);
-    const { db } = this.services;
+  /**
+   * The rows of a content class still to import, each with its community: a row an earlier
+   * run wrote is counted as skipped (and present, for pointers to it), as is one with no
+   * community here.
+   */
+  private async *newContentRows(
+    className: string,
+    report: ClassReport,
+    m: { scope: string; scopeField?: string; scopes: Record<string, string> },
+    exists: (db: Services['db'], id: string) => Promise<boolean>,
+  ): AsyncGenerator<{ row: LcRow; scopeId: string }> {
     for (const row of this.rowsOf(className)) {
-      if (await articleExists(db, row.objectId)) {
+      if (await exists(this.services.db, row.objectId)) {
         this.markPresent(className, row.objectId);
         this.skip(report, ALREADY_IMPORTED);
         continue;
@@ -440,6 +446,16 @@ class ImportRun {
         this.skip(report, '没有所属社区');
         continue;
       }
+      yield { row, scopeId };
+    }
+  }
+
+  // ---------------------------------------------------------------- articles
+
+  private async importArticles(className: string, m: ArticleClassMapping): Promise<void> {
+    const report = this.classReport(className, '资讯', [...ROW_COLUMNS, ...Object.values(m.fields), ...(m.scopeField ? [m.scopeField] : [])]);
+    const { db } = this.services;
+    for await (const { row, scopeId } of this.newContentRows(className, report, m, articleExists)) {
       const body = this.rewriteFileUrls(str(row[m.fields.body]) ?? '');
       const cover = m.fields.cover ? this.fileColumn(row[m.fields.cover]) : { url: null, fileId: null };
       const rawCategory = m.fields.category ? str(row[m.fields.category]) : null;
@@ -497,17 +513,7 @@ class ImportRun {
   private async importEvents(className: string, m: EventClassMapping): Promise<void> {
     const report = this.classReport(className, '活动', [...ROW_COLUMNS, ...Object.values(m.fields), ...(m.scopeField ? [m.scopeField] : [])]);
     const { db } = this.services;
-    for (const row of this.rowsOf(className)) {
-      if (await eventExists(db, row.objectId)) {
-        this.markPresent(className, row.objectId);
-        this.skip(report, ALREADY_IMPORTED);
-        continue;
-      }
-      const scopeId = await this.scopeOf(report, m, row);
-      if (!scopeId) {
-        this.skip(report, '没有所属社区');
-        continue;
-      }
+    for await (const { row, scopeId } of this.newContentRows(className, report, m, eventExists)) {
       const startsAt = dateOf(row[m.fields.startsAt]);
       if (!startsAt) {
         this.skip(report, '没有开始时间');

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import { MINUTE } from '../core/clock';
 import { newId } from '../core/crypto';
+import { repeatEvery } from '../core/repeat';
 import type { Services } from '../core/services';
 import { WechatError, WECHAT_ARGUMENT_INVALID, WECHAT_SUBSCRIPTION_REFUSED } from '../wechat/client';
 import { keywordProblem } from '../wechat/keyword-rules';
@@ -129,26 +130,12 @@ export interface OutboxWorker {
 
 /** Runs the outbox every `intervalMs` until stopped. */
 export function startOutboxWorker(services: Services, intervalMs: number): OutboxWorker {
-  let stopped = false;
-  let current: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    if (stopped) return;
-    current = current.then(async () => {
-      if (stopped) return;
-      try {
-        // Keep going while there is a full batch: a rush should not wait a tick per 50.
-        while (!stopped && (await runOutboxOnce(services, { limit: 20, stopping: () => stopped })) >= 20);
-      } catch (error) {
-        services.log?.error({ err: error }, 'outbox worker');
-      }
-    });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await current;
-    },
-  };
+  return repeatEvery(intervalMs, async (stopping) => {
+    try {
+      // Keep going while there is a full batch: a rush should not wait a tick per 50.
+      while (!stopping() && (await runOutboxOnce(services, { limit: 20, stopping })) >= 20);
+    } catch (error) {
+      services.log?.error({ err: error }, 'outbox worker');
+    }
+  });
 }

@@ -11,6 +11,28 @@ export async function getUser(db: Db, id: string): Promise<UserRow | undefined> 
   return db.selectFrom('users').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
+/** A new account's row: what is given, and everything else empty as a first sign-in leaves it. */
+function newUserRow(given: Pick<UserRow, 'openid' | 'username' | 'nickname'> & Partial<UserRow>, now: Date): UserRow {
+  const at = now.toISOString();
+  return {
+    id: newId(),
+    password_hash: null,
+    avatar_url: null,
+    home_community_id: null,
+    phone_enc: null,
+    phone_index: null,
+    unionid: null,
+    phone_tail: null,
+    invite_code: null,
+    failed_logins: 0,
+    locked_until: null,
+    created_at: at,
+    updated_at: at,
+    deleted_at: null,
+    ...given,
+  };
+}
+
 /**
  * The user for a WeChat openid, created on first sight with a LeanCloud-style random
  * username (LeanCloud gives every authData user one, and app code reads it). Two first
@@ -24,28 +46,9 @@ export async function findOrCreateByOpenid(
   nickname: string,
   extra: { unionid?: string | null } = {},
 ): Promise<UserRow> {
-  const at = now.toISOString();
   await db
     .insertInto('users')
-    .values({
-      id: newId(),
-      openid,
-      username: generatedUsername(),
-      password_hash: null,
-      nickname,
-      avatar_url: null,
-      home_community_id: null,
-      phone_enc: null,
-      phone_index: null,
-      unionid: extra.unionid ?? null,
-      phone_tail: null,
-      invite_code: null,
-      failed_logins: 0,
-      locked_until: null,
-      created_at: at,
-      updated_at: at,
-      deleted_at: null,
-    })
+    .values(newUserRow({ openid, username: generatedUsername(), nickname, unionid: extra.unionid ?? null }, now))
     .onConflict((oc) => oc.doNothing())
     .execute();
   const byOpenid = await db.selectFrom('users').selectAll().where('openid', '=', openid).executeTakeFirst();
@@ -106,26 +109,10 @@ export async function createConsoleAccount(
   db: Db,
   account: { username: string; passwordHash: string; nickname: string; homeCommunityId: string | null; now: Date },
 ): Promise<UserRow> {
-  const at = account.now.toISOString();
-  const row: UserRow = {
-    id: newId(),
-    openid: null,
-    username: account.username,
-    password_hash: account.passwordHash,
-    nickname: account.nickname,
-    avatar_url: null,
-    home_community_id: account.homeCommunityId,
-    phone_enc: null,
-    phone_index: null,
-    unionid: null,
-    phone_tail: null,
-    invite_code: null,
-    failed_logins: 0,
-    locked_until: null,
-    created_at: at,
-    updated_at: at,
-    deleted_at: null,
-  };
+  const row = newUserRow(
+    { openid: null, username: account.username, password_hash: account.passwordHash, nickname: account.nickname, home_community_id: account.homeCommunityId },
+    account.now,
+  );
   await db.insertInto('users').values(row).execute();
   return row;
 }

@@ -20,6 +20,27 @@ export interface VolunteerEventRow {
   volunteer_count: number;
 }
 
+/** A volunteer's place as taken at `at`: confirmed, not yet in or out, nothing corrected. */
+export function newVolunteerRow(v: { eventId: string; userId: string; code: string }, at: string): VolunteerRow {
+  return {
+    id: newId(),
+    event_id: v.eventId,
+    user_id: v.userId,
+    status: 'confirmed',
+    code: v.code,
+    checked_in_at: null,
+    checked_in_by: null,
+    checked_out_at: null,
+    checked_out_by: null,
+    corrected_minutes: null,
+    correction_reason: null,
+    corrected_by: null,
+    corrected_at: null,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
 export async function getVolunteerEvent(db: Db, eventId: string): Promise<VolunteerEventRow | undefined> {
   return db
     .selectFrom('events as e')
@@ -86,23 +107,7 @@ export async function takeVolunteerPlace(db: Db, v: { eventId: string; userId: s
         await tx.updateTable('event_volunteers').set(fields).where('id', '=', existing.id).execute();
         return { volunteer: { ...existing, ...fields }, created: true };
       }
-      const volunteer: VolunteerRow = {
-        id: newId(),
-        event_id: v.eventId,
-        user_id: v.userId,
-        status: 'confirmed',
-        code: v.code,
-        checked_in_at: null,
-        checked_in_by: null,
-        checked_out_at: null,
-        checked_out_by: null,
-        corrected_minutes: null,
-        correction_reason: null,
-        corrected_by: null,
-        corrected_at: null,
-        created_at: at,
-        updated_at: at,
-      };
+      const volunteer = newVolunteerRow({ eventId: v.eventId, userId: v.userId, code: v.code }, at);
       await tx.insertInto('event_volunteers').values(volunteer).execute();
       return { volunteer, created: true };
     });
