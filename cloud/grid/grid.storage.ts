@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { newId } from '../core/crypto';
 import type { Db } from '../storage/dialect';
-import type { AppFeedbackTable, GridVisitsTable, HouseholdsTable, LiveCardsTable } from '../storage/schema';
+import type { AppFeedbackTable, GridVisitsTable, GroupOpensTable, HouseholdsTable, LiveCardsTable } from '../storage/schema';
 
 /* ---------- grids and assignments ---------- */
 
@@ -237,14 +237,7 @@ export async function recordGroupOpen(
   return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-export interface GroupOpenRow {
-  target_kind: string;
-  target_id: string;
-  opengid: string;
-  visitor_id: string;
-  new_resident: number;
-  opened_at: string;
-}
+export type GroupOpenRow = Omit<GroupOpensTable, 'id' | 'sharer_id'>;
 
 /** Only ever called with the caller's own id. */
 export async function groupOpensOf(db: Db, sharerId: string): Promise<GroupOpenRow[]> {

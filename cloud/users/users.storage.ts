@@ -11,19 +11,24 @@ export async function getUser(db: Db, id: string): Promise<UserRow | undefined> 
   return db.selectFrom('users').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
+/** What a new account has not given yet, and what a deleted one keeps none of. */
+const NO_PERSONAL_DATA = {
+  avatar_url: null,
+  home_community_id: null,
+  phone_enc: null,
+  phone_index: null,
+  unionid: null,
+  phone_tail: null,
+  invite_code: null,
+} as const;
+
 /** A new account's row: what is given, and everything else empty as a first sign-in leaves it. */
 function newUserRow(given: Pick<UserRow, 'openid' | 'username' | 'nickname'> & Partial<UserRow>, now: Date): UserRow {
   const at = now.toISOString();
   return {
     id: newId(),
     password_hash: null,
-    avatar_url: null,
-    home_community_id: null,
-    phone_enc: null,
-    phone_index: null,
-    unionid: null,
-    phone_tail: null,
-    invite_code: null,
+    ...NO_PERSONAL_DATA,
     failed_logins: 0,
     locked_until: null,
     created_at: at,
@@ -167,13 +172,7 @@ export async function eraseUser(db: Db, id: string, now: Date): Promise<void> {
         username: null,
         password_hash: null,
         nickname: '已注销用户',
-        avatar_url: null,
-        home_community_id: null,
-        phone_enc: null,
-        phone_index: null,
-        unionid: null,
-        phone_tail: null,
-        invite_code: null,
+        ...NO_PERSONAL_DATA,
         updated_at: at,
         deleted_at: at,
       })
