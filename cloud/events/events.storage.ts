@@ -80,8 +80,15 @@ export async function insertEvent(db: Db, row: Omit<EventsTable, 'volunteer_capa
 }
 
 /** Writes the changes while the event is still in one of `from` (false when it moved meanwhile). */
+/**
+ * Writes an admin's change in one conditional statement: only while the event is in one of
+ * the `from` states, and a new capacity (0 = unlimited) only when it still holds everyone
+ * confirmed. Either condition failing changes nothing (false); the caller reads which.
+ */
 export async function updateEventRow(db: Db, id: string, changes: Partial<Omit<EventsTable, 'id' | 'created_at' | 'created_by'>>, from: readonly string[]): Promise<boolean> {
-  const r = await db.updateTable('events').set(changes).where('id', '=', id).where('state', 'in', from).executeTakeFirst();
+  let q = db.updateTable('events').set(changes).where('id', '=', id).where('state', 'in', from);
+  if (changes.capacity !== undefined && changes.capacity > 0) q = q.where('confirmed_count', '<=', changes.capacity);
+  const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -484,14 +491,6 @@ export async function countSignupsBySharer(db: Db, sharerId: string): Promise<Ar
     .groupBy(['g.event_id', 'e.title'])
     .execute();
   return rows.map((r) => ({ eventId: r.event_id, title: r.title, signups: Number(r.n) }));
-}
-
-/** Changes the capacity unless it would fall below the seats already taken (checked in the same statement). */
-export async function setCapacity(db: Db, eventId: string, capacity: number, now: Date): Promise<boolean> {
-  let q = db.updateTable('events').set({ capacity, updated_at: now.toISOString() }).where('id', '=', eventId);
-  if (capacity > 0) q = q.where('confirmed_count', '<=', capacity);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 /** All of a scope's events for the console, newest start first, one page at a time. */

@@ -13,6 +13,9 @@ import { AppError } from '../../types';
 import { openDatabase } from '../storage/dialect';
 import { registerResident } from './events.storage';
 import updateEvent from './update-event';
+import cancelEvent from './cancel-event';
+import closeEvent from './close-event';
+import deleteDraftEvent from './delete-draft-event';
 
 let linli: TestLinli;
 let admin: Client;
@@ -184,6 +187,64 @@ describe('when the event is cancelled while an admin publishes or edits it', () 
     expect(await errorCodeOf(edit)).toBe(ERRORS.EVENT_NOT_EDITABLE.code);
     expect(services.interleaved()).toBe(true);
     expect(await anonymous.call('events.get', { id: event.id })).toMatchObject({ title: event.title, statusText: '已取消' });
+  });
+});
+
+describe('when another admin command lands between the check and the write', () => {
+  const asAdmin = () => staffOf(linli.services, admin);
+
+  it('a capacity change checked before the cancellation is refused with the rest of the edit: the cancelled event keeps its seats', async () => {
+    const event = await publishedEvent({ capacity: 2 }, 24 * 44);
+    const services = interleaved(linli.services, () => admin.call('events.cancel', { id: event.id, reason: '场地维修' }));
+    const edit = updateEvent.handler({ id: event.id, capacity: 9, title: '扩容后的义诊' }, { services, caller: await asAdmin(), ip: '127.0.0.1' });
+    expect(await errorCodeOf(edit)).toBe(ERRORS.EVENT_NOT_EDITABLE.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await anonymous.call('events.get', { id: event.id })).toMatchObject({ title: event.title, capacity: 2, seatsLeft: 2, statusText: '已取消' });
+  });
+
+  it('a cancellation checked before the event was closed is refused: it stays closed and nobody is told of a cancellation', async () => {
+    const start = linli.clock.now();
+    const event = await publishedEvent({ capacity: 2 }, 1);
+    const [r] = await residents('race-close', 1);
+    await r!.call('events.register', { eventId: event.id });
+    const before = (await messagesFor(linli.database.db, r!.userId!)).length;
+    linli.clock.advance(5 * HOUR);
+    try {
+      const services = interleaved(linli.services, () => admin.call('events.close', { id: event.id, residentsServed: 1 }));
+      const cancel = cancelEvent.handler({ id: event.id, reason: '临时取消' }, { services, caller: await asAdmin(), ip: '127.0.0.1' });
+      expect(await errorCodeOf(cancel)).toBe(ERRORS.EVENT_NOT_EDITABLE.code);
+      expect(services.interleaved()).toBe(true);
+      expect(await admin.call('events.get', { id: event.id })).toMatchObject({ state: 'closed', residentsServed: 1 });
+      const queued = (await messagesFor(linli.database.db, r!.userId!)).map((m) => m.data);
+      expect([queued.length - before, queued.some((d) => d.includes('临时取消'))]).toEqual([0, false]);
+    } finally {
+      linli.clock.set(start);
+    }
+  });
+
+  it('a close checked before the cancellation is refused: the event stays cancelled with no attendance recorded', async () => {
+    const start = linli.clock.now();
+    const event = await publishedEvent({ capacity: 2 }, 1);
+    linli.clock.advance(5 * HOUR);
+    try {
+      const services = interleaved(linli.services, () => admin.call('events.cancel', { id: event.id, reason: '暴雨预警' }));
+      const close = closeEvent.handler({ id: event.id, attendance: 30, residentsServed: 30 }, { services, caller: await asAdmin(), ip: '127.0.0.1' });
+      expect(await errorCodeOf(close)).toBe(ERRORS.EVENT_NOT_EDITABLE.code);
+      expect(services.interleaved()).toBe(true);
+      expect(await admin.call('events.get', { id: event.id })).toMatchObject({ state: 'cancelled', attendance: null, residentsServed: null });
+    } finally {
+      linli.clock.set(start);
+    }
+  });
+
+  it('deleting a draft checked before it was published is refused: the published event stays', async () => {
+    const start = new Date(linli.clock.now().getTime() + 24 * 45 * HOUR);
+    const draft = await admin.call('events.create', { title: '草稿删除竞争', category: '讲座', scopeId: 'chaoyang', organizer: '朝阳社区党委', venue: '科普大学', startsAt: start, endsAt: new Date(start.getTime() + HOUR) });
+    const services = interleaved(linli.services, () => admin.call('events.publish', { id: draft.id }));
+    const remove = deleteDraftEvent.handler({ id: draft.id }, { services, caller: await asAdmin(), ip: '127.0.0.1' });
+    expect(await errorCodeOf(remove)).toBe(ERRORS.EVENT_NOT_DRAFT.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await anonymous.call('events.get', { id: draft.id })).toMatchObject({ title: '草稿删除竞争' });
   });
 });
 

@@ -6,7 +6,7 @@ import { defineFunction } from '../core/define-function';
 import { reminderMessages, seatMessages } from './lib/event-messages';
 import { scheduleOf } from './lib/event-fields';
 import { EVENT_MOVES, mayManageEvent, mayMoveEvent } from './events.permissions';
-import { activeRegistrations, fillFreedSeats, getEventRow, requeueReminders, setCapacity, updateEventRow } from './events.storage';
+import { activeRegistrations, fillFreedSeats, getEventRow, requeueReminders, updateEventRow } from './events.storage';
 import { eventDetail, managedEvent } from './lib/load-event';
 
 export default defineFunction(updateEvent, async (input, { services, caller }) => {
@@ -28,11 +28,9 @@ export default defineFunction(updateEvent, async (input, { services, caller }) =
     },
     now,
   );
-  if (input.capacity !== undefined && input.capacity !== row.capacity) {
-    if (!(await setCapacity(services.db, row.id, input.capacity, now))) throw new AppError('EVENT_CAPACITY_TOO_SMALL');
-  }
   const edited = await updateEventRow(services.db, row.id, {
     ...(input.title !== undefined && { title: input.title }),
+    ...(input.capacity !== undefined && input.capacity !== row.capacity && { capacity: input.capacity }),
     ...(input.category !== undefined && { category: input.category }),
     ...(input.scopeId !== undefined && { scope_id: input.scopeId }),
     ...(input.description !== undefined && { description: input.description }),
@@ -47,9 +45,10 @@ export default defineFunction(updateEvent, async (input, { services, caller }) =
     cancel_cutoff_at: schedule.cancelCutoffAt.toISOString(),
     updated_at: now.toISOString(),
   }, EVENT_MOVES.edit);
-  // A cancellation or close landing meanwhile wins.
-  if (!edited) throw new AppError('EVENT_NOT_EDITABLE');
+  // A cancellation or close landing meanwhile wins, and the new capacity goes with the rest
+  // of the edit or not at all (one statement).
   const updated = (await getEventRow(services.db, row.id))!;
+  if (!edited) throw new AppError(mayMoveEvent('edit', updated.state) ? 'EVENT_CAPACITY_TOO_SMALL' : 'EVENT_NOT_EDITABLE');
   // More seats: the waitlist moves up at once.
   await fillFreedSeats(services.db, row.id, now, (kind, reg) => seatMessages(services.config, updated, reg, kind, now));
   // A new time or place: the queued reminders say the old ones, so they are replaced.

@@ -1,9 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import { newId } from '../core/crypto';
 import { writeAudit } from '../audit/audit.storage';
 import { enqueue, type OutgoingMessage } from '../notifications/outbox.storage';
 import type { Db } from '../storage/dialect';
-import type { PetitionEventsTable, PetitionsTable } from '../storage/schema';
+import type { Database, PetitionEventsTable, PetitionsTable } from '../storage/schema';
 
 export type PetitionRow = PetitionsTable & { community_name: string; submitter_name: string | null; agent_name: string | null; agent_phone_enc: string | null };
 
@@ -115,12 +115,17 @@ export async function transitionPetition(
   },
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
-    const result = await tx
+    let update = tx
       .updateTable('petitions')
       .set({ ...t.changes, status: t.to, updated_at: t.now.toISOString() })
       .where('id', '=', t.id)
-      .where('status', '=', t.from)
-      .executeTakeFirst();
+      .where('status', '=', t.from);
+    // A petition is handed only to someone who is an agent of its community as this
+    // statement runs: a role revoked after the handler's check (which empties the revoked
+    // agent's queue) must not be followed by a hand-over to them.
+    const agentId = t.changes.agent_id;
+    if (typeof agentId === 'string') update = update.where((eb) => eb.exists(agentGrant(eb, agentId, eb.ref('petitions.community_id'))));
+    const result = await update.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
     await addEvent(tx, { petition_id: t.id, action: t.action, from_status: t.from, to_status: t.to, note: t.note, by_user_id: t.by, at: t.now.toISOString() });
     await enqueue(tx, t.messages, t.now);
@@ -156,11 +161,51 @@ export async function rosterOf(db: Db, communityId: string): Promise<Array<{ wee
     .execute();
 }
 
-export async function setRoster(db: Db, communityId: string, days: Array<{ weekday: string; agentId: string }>): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+/**
+ * Replaces a community's duty roster. Each day is an insert-select from the agent's grant, so
+ * a person who is not (or no longer) an agent of the community at the moment of the write is
+ * not put on it; then nothing is changed and the answer is false.
+ */
+export async function setRoster(db: Db, communityId: string, days: Array<{ weekday: string; agentId: string }>): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
     await tx.deleteFrom('duty_roster').where('community_id', '=', communityId).execute();
-    for (const d of days) await tx.insertInto('duty_roster').values({ community_id: communityId, weekday: d.weekday, agent_id: d.agentId }).execute();
+    for (const d of days) {
+      const added = await tx
+        .insertInto('duty_roster')
+        .columns(['community_id', 'weekday', 'agent_id'])
+        .expression((eb) =>
+          eb
+            .selectFrom('role_grants as g')
+            .innerJoin('users as u', 'u.id', 'g.user_id')
+            .select([sql<string>`${communityId}`.as('community_id'), sql<string>`${d.weekday}`.as('weekday'), 'g.user_id as agent_id'])
+            .where('g.user_id', '=', d.agentId)
+            .where('g.role', '=', 'agent')
+            .where('g.scope_id', '=', communityId)
+            .where('u.deleted_at', 'is', null),
+        )
+        .executeTakeFirst();
+      if (Number(added.numInsertedOrUpdatedRows ?? 0) !== 1) throw new RosterRefused();
+    }
+    return true;
+  }).catch((e: unknown) => {
+    if (e instanceof RosterRefused) return false;
+    throw e;
   });
+}
+
+/** Rolls the roster's transaction back: a day's agent no longer holds the role. */
+class RosterRefused extends Error {}
+
+/** The grant that makes `userId` an agent of `communityId` (an account not deleted). */
+function agentGrant(eb: ExpressionBuilder<Database, 'petitions'>, userId: string, communityId: Expression<string>) {
+  return eb
+    .selectFrom('role_grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select('g.user_id')
+    .where('g.user_id', '=', userId)
+    .where('g.role', '=', 'agent')
+    .where('g.scope_id', '=', communityId)
+    .where('u.deleted_at', 'is', null);
 }
 
 /**

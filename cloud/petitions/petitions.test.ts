@@ -6,7 +6,10 @@ import { auditEntries } from '../audit/audit.storage';
 import { DAY, HOUR } from '../core/clock';
 import { messagesFor } from '../notifications/outbox.storage';
 import { anonymous, errorCodeOf, signIn, startTestLinli, TEST_NOW, type Client, type TestLinli } from '../testing/linli';
+import { interleaved, staffOf } from '../testing/interleave';
+import assignPetition from './assign-petition';
 import { closeStaleResolved } from './lib/close-stale';
+import setPetitionRoster from './set-petition-roster';
 
 let linli: TestLinli;
 let resident: Client;
@@ -342,5 +345,34 @@ describe('roster and assignment', () => {
     expect(await errorCodeOf(admin.call('petitions.roster', { communityId: 'kangle' }))).toBe(ERRORS.OUT_OF_SCOPE.code);
     const p = await resident.call('petitions.submit', base);
     expect(await errorCodeOf(admin.call('petitions.assign', { id: p.id, agentId: kangleAgent.userId! }))).toBe(ERRORS.PETITION_NOT_AN_AGENT.code);
+  });
+});
+
+describe('when an agent loses the role while an admin is assigning them', () => {
+  const newAgent = async (persona: string) => {
+    const person = await signIn(persona);
+    await admin.call('roles.grant', { userId: person.userId!, role: 'agent', scopeId: 'chaoyang' });
+    const revoke = () => admin.call('roles.revoke', { userId: person.userId!, role: 'agent', scopeId: 'chaoyang' });
+    return { person, revoke };
+  };
+
+  it('an assignment checked before the revocation is refused, and the petition stays with the agent it had', async () => {
+    const p = await resident.call('petitions.submit', { ...base, title: '楼道灯坏了（分派时撤销）' });
+    const { person, revoke } = await newAgent('agent-leaving');
+    const services = interleaved(linli.services, revoke);
+    const assign = assignPetition.handler({ id: p.id, agentId: person.userId! }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(assign)).toBe(ERRORS.PETITION_NOT_AN_AGENT.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await resident.call('petitions.get', { id: p.id })).toMatchObject({ status: 'submitted', agent: { name: '陈静' } });
+    expect(await messagesFor(linli.database.db, person.userId!)).toEqual([]);
+  });
+
+  it('a roster checked before the revocation is refused, and the week stays as it was', async () => {
+    const { person, revoke } = await newAgent('agent-leaving-roster');
+    const services = interleaved(linli.services, revoke);
+    const set = setPetitionRoster.handler({ communityId: 'chaoyang', set: { '1': person.userId!, '2': person.userId! } }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(set)).toBe(ERRORS.PETITION_NOT_AN_AGENT.code);
+    expect(services.interleaved()).toBe(true);
+    expect((await admin.call('petitions.roster', { communityId: 'chaoyang' })).days.map((d) => d.agentName)).toEqual(Array(7).fill('陈静'));
   });
 });

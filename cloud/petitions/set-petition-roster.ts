@@ -11,6 +11,7 @@ export default defineFunction(setPetitionRoster, async (input, { services, calle
   const days = Object.entries(input.set).map(([weekday, agentId]) => ({ weekday, agentId: agentId! }));
   // Only the community's own agents can be on its duty roster.
   if (days.some((d) => !agents.some((a) => a.id === d.agentId))) throw new AppError('PETITION_NOT_AN_AGENT');
-  await setRoster(services.db, input.communityId, days);
+  // Checked again in the write: an agent whose role is taken away meanwhile is not rostered.
+  if (!(await setRoster(services.db, input.communityId, days))) throw new AppError('PETITION_NOT_AN_AGENT');
   return rosterView(services.db, input.communityId);
 });

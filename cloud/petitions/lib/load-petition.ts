@@ -7,7 +7,7 @@ import type { OutgoingMessage } from '../../notifications/outbox.storage';
 import type { PetitionsTable } from '../../storage/schema';
 import { toPetitionDetail } from './petition-view';
 import { mayAct, relationsTo, type Relation } from '../petitions.permissions';
-import { getPetitionRow, transitionPetition, type PetitionRow } from '../petitions.storage';
+import { agentsOf, getPetitionRow, transitionPetition, type PetitionRow } from '../petitions.storage';
 
 /** The petition and how the caller stands to it; NOT_FOUND alike for "missing" and "not yours". */
 export async function readablePetition(services: Services, id: string, caller: SessionUser): Promise<{ row: PetitionRow; relations: Set<Relation> }> {
@@ -65,7 +65,13 @@ export async function actOnPetition(
     now: services.clock.now(),
     messages,
   });
-  if (!moved) throw new AppError('PETITION_NOT_ALLOWED_NOW', '事项刚刚被其他人处理过，请刷新后再试');
+  if (!moved) {
+    // The write also requires a new agent to hold the role then (transitionPetition): say
+    // which of its two conditions failed.
+    const handedTo = changes.agent_id;
+    if (typeof handedTo === 'string' && !(await agentsOf(services.db, row.community_id)).some((a) => a.id === handedTo)) throw new AppError('PETITION_NOT_AN_AGENT');
+    throw new AppError('PETITION_NOT_ALLOWED_NOW', '事项刚刚被其他人处理过，请刷新后再试');
+  }
   return petitionDetailFor(services, row.id, caller);
 }
 
