@@ -124,13 +124,30 @@ export async function updateArticleRow(
   });
 }
 
-/** Idempotent: the primary key (article, user) lets one pledge in, however many taps race. */
-export async function insertPledge(db: Db, articleId: string, userId: string, now: Date): Promise<void> {
-  await db
+/**
+ * Idempotent: the primary key (article, user) lets one pledge in, however many taps race.
+ * An insert-select from the article, so it is written only while the article is out for
+ * readers (published, its time reached) with a pledge to make: an unpublish landing after
+ * the handler's check leaves nothing. Returns whether a new pledge was written (false for a
+ * repeat as well; the caller tells the two apart).
+ */
+export async function insertPledge(db: Db, articleId: string, userId: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const r = await db
     .insertInto('article_pledges')
-    .values({ article_id: articleId, user_id: userId, created_at: now.toISOString() })
+    .columns(['article_id', 'user_id', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('articles as a')
+        .select(['a.id as article_id', sql<string>`${userId}`.as('user_id'), sql<string>`${at}`.as('created_at')])
+        .where('a.id', '=', articleId)
+        .where('a.status', '=', 'published')
+        .where((w) => w.or([w('a.publish_at', 'is', null), w('a.publish_at', '<=', at)]))
+        .where('a.pledge_prompt', 'is not', null),
+    )
     .onConflict((oc) => oc.columns(['article_id', 'user_id']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function hasPledged(db: Db, articleId: string, userId: string): Promise<boolean> {

@@ -6,6 +6,9 @@ import type { z } from 'zod';
 import { DAY, HOUR } from '../core/clock';
 import { anonymous, errorCodeOf, signIn, signInConsole, startTestLinli, type TestLinli } from '../testing/linli';
 import { countShareVisits } from '../shares/shares.storage';
+import { interleaved, residentOf } from '../testing/interleave';
+import { hasPledged } from './articles.storage';
+import pledgeArticle from './pledge-article';
 
 let linli: TestLinli;
 beforeAll(async () => {
@@ -74,6 +77,25 @@ describe('writing, scheduling and scoping', () => {
     expect(await errorCodeOf(anonymous.call('articles.get', { id: article.id }))).toBe(ERRORS.NOT_FOUND.code);
     await admin.call('articles.publish', { id: article.id });
     expect((await anonymous.call('articles.get', { id: article.id })).title).toBe('朝阳社区免费理发进楼院');
+  });
+
+  it("a signed-in resident reads neither a draft nor a scheduled item, of their community or another, and another community's items stay out of their feed", async () => {
+    const admin = await signIn('admin');
+    const kangle = await signInConsole('kangle-admin', 'Linli2026dev');
+    const resident = await signIn('resident');
+    const ownDraft = await admin.call('articles.create', draft({ title: '朝阳草稿' }));
+    const otherDraft = await kangle.call('articles.create', draft({ title: '康乐草稿', scopeId: 'kangle' }));
+    const scheduled = await admin.call('articles.create', draft({ title: '朝阳定时' }));
+    await admin.call('articles.publish', { id: scheduled.id, at: new Date(linli.clock.now().getTime() + 3 * HOUR) });
+    const otherPublished = await kangle.call('articles.create', draft({ title: '康乐已发布', scopeId: 'kangle' }));
+    await kangle.call('articles.publish', { id: otherPublished.id });
+    for (const hidden of [ownDraft, otherDraft, scheduled]) expect(await errorCodeOf(resident.call('articles.get', { id: hidden.id }))).toBe(ERRORS.NOT_FOUND.code);
+    const feed = async (communityId?: string) => (await resident.call('articles.list', { ...(communityId && { communityId }), limit: 50 })).items.map((i) => i.id);
+    const mine = await feed('chaoyang');
+    expect([ownDraft.id, otherDraft.id, scheduled.id, otherPublished.id].filter((id) => mine.includes(id))).toEqual([]);
+    const everywhere = await feed();
+    expect([ownDraft.id, otherDraft.id, scheduled.id].filter((id) => everywhere.includes(id))).toEqual([]);
+    expect(await feed('kangle')).toContain(otherPublished.id);
   });
 
   it('a scheduled item appears when its time comes, not before', async () => {
@@ -162,6 +184,19 @@ describe('pledges', () => {
   it('an article without a pledge refuses one', async () => {
     const resident = await signIn('resident');
     expect(await errorCodeOf(resident.call('articles.pledge', { id: 'demo-fire-truck' }))).toBe(ERRORS.NOT_FOUND.code);
+  });
+
+  it('a pledge checked before the article was unpublished is refused and not kept', async () => {
+    const admin = await signIn('admin');
+    const resident = await signIn('pledger-late');
+    const campaign = await admin.call('articles.create', draft({ title: '垃圾分类倡议', category: '倡议', pledgePrompt: '我承诺垃圾分类' }));
+    await admin.call('articles.publish', { id: campaign.id });
+    const services = interleaved(linli.services, () => admin.call('articles.unpublish', { id: campaign.id }));
+    const pledge = pledgeArticle.handler({ id: campaign.id }, { services, caller: residentOf(resident), ip: '127.0.0.1' });
+    expect(await errorCodeOf(pledge)).toBe(ERRORS.NOT_FOUND.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await hasPledged(linli.services.db, campaign.id, resident.userId!)).toBe(false);
+    expect((await admin.call('articles.get', { id: campaign.id })).pledge).toMatchObject({ count: 0 });
   });
 
   it('only a 倡议 can carry a pledge', async () => {

@@ -60,12 +60,26 @@ export async function saveHonorEntryRow(db: Db, row: HonorEntriesTable): Promise
   await db.insertInto('honor_entries').values(row).onConflict((oc) => oc.column('id').doUpdateSet(rest)).execute();
 }
 
-export async function insertLike(db: Db, entryId: string, userId: string, now: Date): Promise<void> {
-  await db
+/**
+ * One like a person an entry (the primary key). An insert-select from the entry's list, so it
+ * is written only while the list is published: an unpublish landing after the handler's
+ * check leaves nothing. Returns whether a new like was written (false for a repeat too).
+ */
+export async function insertLike(db: Db, entryId: string, userId: string, now: Date): Promise<boolean> {
+  const r = await db
     .insertInto('honor_likes')
-    .values({ entry_id: entryId, user_id: userId, created_at: now.toISOString() })
+    .columns(['entry_id', 'user_id', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('honor_entries as e')
+        .innerJoin('honor_lists as l', 'l.id', 'e.list_id')
+        .select(['e.id as entry_id', sql<string>`${userId}`.as('user_id'), sql<string>`${now.toISOString()}`.as('created_at')])
+        .where('e.id', '=', entryId)
+        .where('l.published', '=', 1),
+    )
     .onConflict((oc) => oc.columns(['entry_id', 'user_id']).doNothing())
-    .execute();
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function hasLiked(db: Db, entryId: string, userId: string): Promise<boolean> {

@@ -1,5 +1,11 @@
 import { ERRORS } from '../../types';
+import { messagesFor } from '../notifications/outbox.storage';
+import { interleaved, residentOf, staffOf } from '../testing/interleave';
 import { anonymous, errorCodeOf, signIn, startTestLinli, TEST_NOW, type Client, type TestLinli } from '../testing/linli';
+import { hasLiked } from './honors.storage';
+import likeHonorEntry from './like-honor-entry';
+import reviewNomination from './review-nomination';
+import reviewThanks from './review-thanks';
 
 let linli: TestLinli;
 let admin: Client;
@@ -63,6 +69,47 @@ describe('likes', () => {
     expect((await anonymous.call('honors.entry', { id })).likes).toBe(before + 3);
     expect((await fans[0]!.call('honors.entry', { id })).likedByMe).toBe(true);
     expect(await errorCodeOf(anonymous.call('honors.like', { id }))).toBe(211);
+  });
+});
+
+describe('when a change lands between the check and the write', () => {
+  it('a like checked before the list was taken down is refused and not kept', async () => {
+    const fan = await signIn('fan-late');
+    const list = await admin.call('honors.saveList', { year: 2026, scopeId: 'chaoyang', title: '2026年度朝阳社区好邻居', categories: ['好邻居'] });
+    const entry = await admin.call('honors.saveEntry', { listId: list.id, name: '赵阿姨', category: '好邻居', communityId: 'chaoyang', storyHtml: '<p>照看独居老人。</p>' });
+    await admin.call('honors.publish', { id: list.id, published: true });
+    const services = interleaved(linli.services, () => admin.call('honors.publish', { id: list.id, published: false }));
+    const like = likeHonorEntry.handler({ id: entry.id }, { services, caller: residentOf(fan), ip: '127.0.0.1' });
+    expect(await errorCodeOf(like)).toBe(ERRORS.NOT_FOUND.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await hasLiked(linli.services.db, entry.id, fan.userId!)).toBe(false);
+  });
+
+  it('a nomination accepted after another admin declined it is refused: no entry, and the nominator hears only the decline', async () => {
+    const resident = await signIn('nominator-race');
+    const n = await resident.call('honors.nominate', { nomineeName: '孙大爷', category: '最美志愿者', communityId: 'chaoyang', reason: '坚持在路口义务指挥交通五年。' });
+    const list = await admin.call('honors.saveList', { year: 2027, scopeId: 'chaoyang', title: '2027年度朝阳社区志愿者榜', categories: ['最美志愿者'] });
+    const services = interleaved(linli.services, () => admin.call('honors.reviewNomination', { id: n.id, decision: 'decline', reason: '材料不全，请补充后再推荐' }));
+    const accept = reviewNomination.handler({ id: n.id, decision: 'accept', listId: list.id }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(accept)).toBe(ERRORS.NOMINATION_NOT_PENDING.code);
+    expect(services.interleaved()).toBe(true);
+    expect((await resident.call('honors.myNominations', {})).find((x) => x.id === n.id)).toMatchObject({ statusText: '未入选' });
+    expect((await admin.call('honors.list', { id: list.id })).byCategory.flatMap((g) => g.entries)).toEqual([]);
+    const told = (await messagesFor(linli.database.db, resident.userId!)).map((m) => m.data);
+    expect([told.length, told.some((d) => d.includes('材料不全'))]).toEqual([1, true]);
+  });
+
+  it('a thank-you approved after another admin rejected it is refused: it stays off the wall', async () => {
+    const resident = await signIn('thanker-race');
+    const grid = await signIn('grid');
+    const post = await resident.call('thanks.post', { targetKind: 'staff', targetUserId: grid.userId!, communityId: 'chaoyang', text: '刘师傅半夜帮忙修好了水管，谢谢！' });
+    const services = interleaved(linli.services, () => admin.call('thanks.review', { id: post.id, decision: 'reject', reason: '含有住户门牌号' }));
+    const approve = reviewThanks.handler({ id: post.id, decision: 'approve' }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(approve)).toBe(ERRORS.THANKS_NOT_ALLOWED_NOW.code);
+    expect(services.interleaved()).toBe(true);
+    expect((await anonymous.call('thanks.list', { communityId: 'chaoyang' })).items.map((i) => i.id)).not.toContain(post.id);
+    const told = (await messagesFor(linli.database.db, resident.userId!)).map((m) => m.data);
+    expect([told.length, told.some((d) => d.includes('含有住户门牌号'))]).toEqual([1, true]);
   });
 });
 
