@@ -29,9 +29,30 @@ export async function getHonorListRow(db: Db, id: string): Promise<HonorListRow 
   return row && counted(row);
 }
 
+/**
+ * Creates a list, or changes an existing one's title, year, scope and categories. Whether it
+ * is published is left as the row has it (setListPublished alone changes that), so an edit
+ * read before a publish does not take the list down again.
+ */
 export async function saveHonorListRow(db: Db, row: HonorListsTable): Promise<void> {
-  const { id: _id, created_at: _c, ...rest } = row;
+  const { id: _id, created_at: _c, published: _p, ...rest } = row;
   await db.insertInto('honor_lists').values(row).onConflict((oc) => oc.column('id').doUpdateSet(rest)).execute();
+}
+
+/** Publishes or takes down a list: that one column, so an edit landing meanwhile is kept. */
+export async function setListPublished(db: Db, id: string, published: boolean, now: Date): Promise<void> {
+  await db.updateTable('honor_lists').set({ published: published ? 1 : 0, updated_at: now.toISOString() }).where('id', '=', id).execute();
+}
+
+/**
+ * Locks the list's row (PostgreSQL holds it until commit, so a saveList waits) and tells
+ * whether the list still has this category: an entry is written only into a category the
+ * list has as the entry is written.
+ */
+async function listTakes(tx: Db, listId: string, category: string): Promise<boolean> {
+  await tx.updateTable('honor_lists').set({ id: sql`id` }).where('id', '=', listId).execute();
+  const list = await tx.selectFrom('honor_lists').select('categories').where('id', '=', listId).executeTakeFirst();
+  return !!list && (JSON.parse(list.categories) as string[]).includes(category);
 }
 
 function entriesWithLikes(db: Db) {
@@ -55,9 +76,14 @@ export async function getHonorEntryRow(db: Db, id: string): Promise<HonorEntryRo
   return row && liked(row);
 }
 
-export async function saveHonorEntryRow(db: Db, row: HonorEntriesTable): Promise<void> {
+/** Creates or changes an entry, only while its list has the entry's category (false: nothing written). */
+export async function saveHonorEntryRow(db: Db, row: HonorEntriesTable): Promise<boolean> {
   const { id: _id, created_at: _c, ...rest } = row;
-  await db.insertInto('honor_entries').values(row).onConflict((oc) => oc.column('id').doUpdateSet(rest)).execute();
+  return db.transaction().execute(async (tx) => {
+    if (!(await listTakes(tx, row.list_id, row.category))) return false;
+    await tx.insertInto('honor_entries').values(row).onConflict((oc) => oc.column('id').doUpdateSet(rest)).execute();
+    return true;
+  });
 }
 
 /**
@@ -125,11 +151,14 @@ class AlreadySettled extends Error {}
 export async function settleNomination(
   db: Db,
   s: { id: string; status: 'accepted' | 'declined'; declineReason: string | null; entry: HonorEntriesTable | null; by: string; now: Date },
-): Promise<boolean> {
+): Promise<'settled' | 'notPending' | 'categoryGone'> {
   try {
     return await db.transaction().execute(async (tx) => {
-      // The entry first: the nomination points at it.
-      if (s.entry) await tx.insertInto('honor_entries').values(s.entry).execute();
+      // The entry first: the nomination points at it; only into a category the list still has.
+      if (s.entry) {
+        if (!(await listTakes(tx, s.entry.list_id, s.entry.category))) throw new CategoryGone();
+        await tx.insertInto('honor_entries').values(s.entry).execute();
+      }
       const result = await tx
         .updateTable('nominations')
         .set({ status: s.status, decline_reason: s.declineReason, entry_id: s.entry?.id ?? null, reviewed_by: s.by, reviewed_at: s.now.toISOString() })
@@ -137,13 +166,17 @@ export async function settleNomination(
         .where('status', '=', 'pending')
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new AlreadySettled();
-      return true;
+      return 'settled' as const;
     });
   } catch (error) {
-    if (error instanceof AlreadySettled) return false;
+    if (error instanceof AlreadySettled) return 'notPending';
+    if (error instanceof CategoryGone) return 'categoryGone';
     throw error;
   }
 }
+
+/** Rolls a review back: the list lost the nominee's category meanwhile. */
+class CategoryGone extends Error {}
 
 export type ThanksRow = ThanksPostsTable & { author_name: string | null; community_name: string; reports: number };
 
@@ -159,8 +192,31 @@ function thanksWithNames(db: Db) {
 
 const reported = <T extends { reports: number | string | null }>(r: T) => ({ ...r, reports: Number(r.reports ?? 0) });
 
-export async function insertThanks(db: Db, row: ThanksPostsTable): Promise<void> {
-  await db.insertInto('thanks_posts').values(row).execute();
+/**
+ * Writes a thank-you. One to a staff member is an insert-select from their grants, so it is
+ * kept only while they are staff of that community (or of the district) as it is written:
+ * a role taken away after the handler's check leaves nothing (false).
+ */
+export async function insertThanks(db: Db, row: ThanksPostsTable): Promise<boolean> {
+  const staffId = row.target_user_id;
+  if (row.target_kind !== 'staff' || !staffId) {
+    await db.insertInto('thanks_posts').values(row).execute();
+    return true;
+  }
+  const columns = Object.keys(row) as Array<keyof ThanksPostsTable>;
+  const r = await db
+    .insertInto('thanks_posts')
+    .columns(columns)
+    .expression((eb) =>
+      eb
+        .selectFrom('role_grants as g')
+        .select(columns.map((c) => sql`${row[c]}`.as(c)))
+        .where('g.user_id', '=', staffId)
+        .where((w) => w.or([w('g.scope_id', '=', row.community_id), w('g.role', '=', 'districtAdmin')]))
+        .limit(1),
+    )
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function getThanksRow(db: Db, id: string): Promise<ThanksRow | undefined> {
@@ -193,11 +249,13 @@ export async function thanksRows(
 export async function reportAndMaybeHide(
   db: Db,
   r: { postId: string; userId: string; reason: string; threshold: number; trusted: boolean; now: Date },
-): Promise<void> {
-  await db.transaction().execute(async (tx) => {
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
     // Writing the post's row first queues concurrent reports behind each other (PostgreSQL
-    // holds the row lock until commit), so each one's count sees the reports before it.
-    await tx.updateTable('thanks_posts').set({ status: sql`status` }).where('id', '=', r.postId).execute();
+    // holds the row lock until commit), so each one's count sees the reports before it. Only
+    // a post still on the wall takes a report: one rejected or hidden meanwhile takes none.
+    const onWall = await tx.updateTable('thanks_posts').set({ status: sql`status` }).where('id', '=', r.postId).where('status', '=', 'approved').executeTakeFirst();
+    if (Number(onWall.numUpdatedRows) !== 1) return false;
     await tx
       .insertInto('thanks_reports')
       .values({ post_id: r.postId, user_id: r.userId, reason: r.reason, created_at: r.now.toISOString(), trusted: r.trusted ? 1 : 0 })
@@ -210,6 +268,7 @@ export async function reportAndMaybeHide(
       .where('status', '=', 'approved')
       .where(sql<number>`(SELECT COUNT(*) FROM thanks_reports WHERE post_id = ${r.postId} AND trusted = 1)`, '>=', r.threshold)
       .execute();
+    return true;
   });
 }
 

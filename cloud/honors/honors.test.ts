@@ -2,7 +2,12 @@ import { ERRORS } from '../../types';
 import { messagesFor } from '../notifications/outbox.storage';
 import { interleaved, residentOf, staffOf } from '../testing/interleave';
 import { anonymous, errorCodeOf, signIn, startTestLinli, TEST_NOW, type Client, type TestLinli } from '../testing/linli';
-import { hasLiked } from './honors.storage';
+import { getHonorListRow, getThanksRow, hasLiked } from './honors.storage';
+import postThanks from './post-thanks';
+import publishHonorList from './publish-honor-list';
+import reportThanks from './report-thanks';
+import saveHonorEntry from './save-honor-entry';
+import saveHonorList from './save-honor-list';
 import likeHonorEntry from './like-honor-entry';
 import reviewNomination from './review-nomination';
 import reviewThanks from './review-thanks';
@@ -110,6 +115,59 @@ describe('when a change lands between the check and the write', () => {
     expect((await anonymous.call('thanks.list', { communityId: 'chaoyang' })).items.map((i) => i.id)).not.toContain(post.id);
     const told = (await messagesFor(linli.database.db, resident.userId!)).map((m) => m.data);
     expect([told.length, told.some((d) => d.includes('含有住户门牌号'))]).toEqual([1, true]);
+  });
+});
+
+describe('when a list or a post changes between the check and the write', () => {
+  const asAdmin = () => staffOf(linli.services, admin);
+  const newList = (title: string) => admin.call('honors.saveList', { year: 2026, scopeId: 'chaoyang', title, categories: ['好邻居', '好婆婆'] });
+
+  it('a publish read before a retitle keeps the new title; a retitle read before a publish keeps it published', async () => {
+    const list = await newList('2026年度好邻居榜（待改名）');
+    const retitle = { id: list.id, year: 2026, scopeId: 'chaoyang', title: '2026年度朝阳社区好邻居榜', categories: ['好邻居', '好婆婆'] };
+    const publishing = interleaved(linli.services, () => admin.call('honors.saveList', retitle));
+    await publishHonorList.handler({ id: list.id, published: true }, { services: publishing, caller: await asAdmin(), ip: '127.0.0.1' });
+    expect(publishing.interleaved()).toBe(true);
+    expect(await getHonorListRow(linli.services.db, list.id)).toMatchObject({ title: '2026年度朝阳社区好邻居榜', published: 1 });
+
+    const other = await newList('2026年度好婆婆榜（草稿）');
+    const saving = interleaved(linli.services, () => admin.call('honors.publish', { id: other.id, published: true }));
+    await saveHonorList.handler({ id: other.id, year: 2026, scopeId: 'chaoyang', title: '2026年度朝阳社区好婆婆榜', categories: ['好邻居', '好婆婆'] }, { services: saving, caller: await asAdmin(), ip: '127.0.0.1' });
+    expect(saving.interleaved()).toBe(true);
+    expect(await getHonorListRow(linli.services.db, other.id)).toMatchObject({ title: '2026年度朝阳社区好婆婆榜', published: 1 });
+  });
+
+  it('an entry checked before its category was dropped from the list is refused and not kept', async () => {
+    const list = await newList('2026年度好婆婆榜（类别调整）');
+    const services = interleaved(linli.services, () => admin.call('honors.saveList', { id: list.id, year: 2026, scopeId: 'chaoyang', title: list.title, categories: ['好邻居'] }));
+    const save = saveHonorEntry.handler({ listId: list.id, name: '钱婆婆', category: '好婆婆', communityId: 'chaoyang', storyHtml: '<p>照顾瘫痪的儿媳十年。</p>', sort: 0 }, { services, caller: await asAdmin(), ip: '127.0.0.1' });
+    expect(await errorCodeOf(save)).toBe(ERRORS.HONOR_CATEGORY_UNKNOWN.code);
+    expect(services.interleaved()).toBe(true);
+    expect((await admin.call('honors.list', { id: list.id })).byCategory).toEqual([]);
+  });
+
+  it('a thank-you to a staff member who lost the role meanwhile is refused and not kept', async () => {
+    const resident = await signIn('thanker-late');
+    const helper = await signIn('grid-leaving-thanks');
+    await admin.call('roles.grant', { userId: helper.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
+    const services = interleaved(linli.services, () => admin.call('roles.revoke', { userId: helper.userId!, role: 'gridWorker', scopeId: 'chaoyang' }));
+    const post = postThanks.handler({ targetKind: 'staff', targetUserId: helper.userId!, communityId: 'chaoyang', text: '谢谢您帮我家搬了煤气罐！' }, { services, caller: residentOf(resident), ip: '127.0.0.1' });
+    expect(await errorCodeOf(post)).toBe(ERRORS.THANKS_TARGET_UNKNOWN.code);
+    expect(services.interleaved()).toBe(true);
+    expect((await admin.call('thanks.queue', {})).map((p) => p.text)).not.toContain('谢谢您帮我家搬了煤气罐！');
+  });
+
+  it('a report on a post rejected meanwhile is refused and not kept', async () => {
+    const resident = await signIn('thanker-reported');
+    const reporter = await signIn('reporter-late');
+    const grid = await signIn('grid');
+    const post = await resident.call('thanks.post', { targetKind: 'staff', targetUserId: grid.userId!, communityId: 'chaoyang', text: '刘师傅帮忙找回了走失的老人。' });
+    await admin.call('thanks.review', { id: post.id, decision: 'approve' });
+    const services = interleaved(linli.services, () => admin.call('thanks.review', { id: post.id, decision: 'reject', reason: '涉及他人隐私' }));
+    const report = reportThanks.handler({ id: post.id, reason: '不实' }, { services, caller: residentOf(reporter), ip: '127.0.0.1' });
+    expect(await errorCodeOf(report)).toBe(ERRORS.NOT_FOUND.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await getThanksRow(linli.services.db, post.id)).toMatchObject({ status: 'rejected', reports: 0 });
   });
 });
 

@@ -24,7 +24,8 @@ export default defineFunction(postThanks, async (input, { services, caller }) =>
   }
   const id = newId();
   if (input.photoId && !(await attachFiles(services.db, [input.photoId], caller.id, 'thanks', id))) throw new AppError('FILE_UNUSABLE');
-  await insertThanks(services.db, {
+  // The staff member's grant is checked again as the post is written.
+  const kept = await insertThanks(services.db, {
     id,
     author_id: caller.id,
     target_kind: input.targetKind,
@@ -39,5 +40,6 @@ export default defineFunction(postThanks, async (input, { services, caller }) =>
     reviewed_at: null,
     created_at: services.clock.now().toISOString(),
   });
+  if (!kept) throw new AppError('THANKS_TARGET_UNKNOWN');
   return toThanks(services, (await getThanksRow(services.db, id))!);
 });

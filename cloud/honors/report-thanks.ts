@@ -19,6 +19,7 @@ export default defineFunction(reportThanks, async (input, { services, caller }) 
   if (!post || post.status !== 'approved') throw new AppError('NOT_FOUND');
   const now = services.clock.now();
   const trusted = await hasHistory(services.db, caller.id, new Date(now.getTime() - REPORTER_MIN_AGE_DAYS * DAY));
-  await reportAndMaybeHide(services.db, { postId: post.id, userId: caller.id, reason: input.reason, threshold: REPORTS_TO_HIDE, trusted, now });
+  // Re-checked in the write: a post rejected or hidden meanwhile is no longer on the wall.
+  if (!(await reportAndMaybeHide(services.db, { postId: post.id, userId: caller.id, reason: input.reason, threshold: REPORTS_TO_HIDE, trusted, now }))) throw new AppError('NOT_FOUND');
   return { reported: true as const };
 });

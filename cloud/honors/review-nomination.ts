@@ -46,7 +46,8 @@ export default defineFunction(reviewNomination, async (input, { services, caller
     by: caller.id,
     now,
   });
-  if (!settled) throw new AppError('NOMINATION_NOT_PENDING');
+  if (settled === 'notPending') throw new AppError('NOMINATION_NOT_PENDING');
+  if (settled === 'categoryGone') throw new AppError('HONOR_CATEGORY_UNKNOWN');
   const outcome = input.decision === 'accept' ? '已入选光荣榜' : `未入选：${input.reason}`;
   await enqueue(
     services.db,

@@ -29,7 +29,8 @@ export default defineFunction(saveHonorEntry, async (input, { services, caller }
     photo = input.photoId;
   }
   const now = services.clock.now().toISOString();
-  await saveHonorEntryRow(services.db, {
+  // The list's categories are checked again as the entry is written (a saveList may drop one meanwhile).
+  const saved = await saveHonorEntryRow(services.db, {
     id,
     list_id: list.id,
     name: input.name,
@@ -41,5 +42,6 @@ export default defineFunction(saveHonorEntry, async (input, { services, caller }
     created_at: existing?.created_at ?? now,
     updated_at: now,
   });
+  if (!saved) throw new AppError('HONOR_CATEGORY_UNKNOWN', undefined, [{ path: 'category', message: '这个榜单没有这个类别' }]);
   return toEntry(services, (await getHonorEntryRow(services.db, id))!, false);
 });
