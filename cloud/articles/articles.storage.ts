@@ -100,6 +100,12 @@ async function withCover(db: Db, write: (tx: Db) => Promise<void>): Promise<bool
   }
 }
 
+/** The one category whose articles carry a pledge (承诺). */
+export const PLEDGE_CATEGORY = '倡议';
+
+/** Thrown when an edit would leave a pledge on an article that is not a 倡议; nothing is written. */
+export class PledgeOffCampaign extends Error {}
+
 export async function insertArticle(db: Db, row: ArticlesTable, cover?: CoverUpload): Promise<boolean> {
   return withCover(db, async (tx) => {
     await tx.insertInto('articles').values(row).execute();
@@ -118,7 +124,13 @@ export async function updateArticleRow(
   covers: { cover?: CoverUpload; dropFileId?: string | null } = {},
 ): Promise<boolean> {
   return withCover(db, async (tx) => {
-    await tx.updateTable('articles').set(changes).where('id', '=', id).execute();
+    let update = tx.updateTable('articles').set(changes).where('id', '=', id);
+    // Only a 倡议 carries a pledge, judged on the row as written: a pledge added while
+    // another edit moved the article out of 倡议 (or the reverse) changes nothing.
+    if (changes.pledge_prompt && changes.category === undefined) update = update.where('category', '=', PLEDGE_CATEGORY);
+    if (changes.category !== undefined && changes.category !== PLEDGE_CATEGORY && changes.pledge_prompt === undefined) update = update.where('pledge_prompt', 'is', null);
+    const r = await update.executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new PledgeOffCampaign();
     if (covers.cover && !(await attachFiles(tx, [covers.cover.fileId], covers.cover.ownerId, 'article', id))) throw new CoverUnusable();
     if (covers.dropFileId && covers.dropFileId !== covers.cover?.fileId) await detachFile(tx, covers.dropFileId, 'article', id);
   });

@@ -6,7 +6,8 @@ import type { z } from 'zod';
 import { DAY, HOUR } from '../core/clock';
 import { anonymous, errorCodeOf, signIn, signInConsole, startTestLinli, type TestLinli } from '../testing/linli';
 import { countShareVisits } from '../shares/shares.storage';
-import { interleaved, residentOf } from '../testing/interleave';
+import { interleaved, residentOf, staffOf } from '../testing/interleave';
+import updateArticle from './update-article';
 import { hasPledged } from './articles.storage';
 import pledgeArticle from './pledge-article';
 
@@ -197,6 +198,16 @@ describe('pledges', () => {
     expect(services.interleaved()).toBe(true);
     expect(await hasPledged(linli.services.db, campaign.id, resident.userId!)).toBe(false);
     expect((await admin.call('articles.get', { id: campaign.id })).pledge).toMatchObject({ count: 0 });
+  });
+
+  it('a pledge added while another edit moved the article out of 倡议 is refused, and the article keeps none', async () => {
+    const admin = await signIn('admin');
+    const article = await admin.call('articles.create', draft({ title: '节约粮食倡议', category: '倡议' }));
+    const services = interleaved(linli.services, () => admin.call('articles.update', { id: article.id, category: '通知公告' }));
+    const edit = updateArticle.handler({ id: article.id, pledgePrompt: '我承诺光盘行动' }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(edit)).toBe(ERRORS.INVALID_INPUT.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await admin.call('articles.get', { id: article.id })).toMatchObject({ category: '通知公告', pledge: null });
   });
 
   it('only a 倡议 can carry a pledge', async () => {

@@ -2,7 +2,7 @@ import { AppError } from '../../types';
 import { updateArticle } from '../../types/articles';
 import { defineFunction } from '../core/define-function';
 import { mayEditArticle } from './articles.permissions';
-import { updateArticleRow } from './articles.storage';
+import { PledgeOffCampaign, updateArticleRow } from './articles.storage';
 import { coverFileId, coverPath } from './lib/article-files';
 import { articleFor, editableArticle, scopeOf } from './lib/load-article';
 import { sanitizeArticleHtml } from './lib/sanitize';
@@ -35,7 +35,11 @@ export default defineFunction(updateArticle, async (input, { services, caller })
     ...(input.pinned !== undefined && { pinned: input.pinned ? 1 : 0 }),
     ...(input.pledgePrompt !== undefined && { pledge_prompt: input.pledgePrompt }),
     updated_at: services.clock.now().toISOString(),
-  }, { cover, dropFileId: coverUrl !== undefined && coverUrl !== row.cover_url ? coverFileId(row.cover_url) : null });
+  }, { cover, dropFileId: coverUrl !== undefined && coverUrl !== row.cover_url ? coverFileId(row.cover_url) : null }).catch((error: unknown) => {
+    // The pledge rule, checked again as the row is written (another edit may have changed the category meanwhile).
+    if (error instanceof PledgeOffCampaign) throw new AppError('INVALID_INPUT', '只有“倡议”栏目可以设置承诺', [{ path: 'pledgePrompt', message: '只有“倡议”栏目可以设置承诺' }]);
+    throw error;
+  });
   if (!written) throw new AppError('FILE_UNUSABLE', undefined, [{ path: 'coverId', message: '这张封面图不能使用，请重新上传' }]);
   return articleFor(services, row.id, caller);
 });
