@@ -23,9 +23,12 @@ export default defineFunction(checkIn, async (input, { services, caller }) => {
   if (now.getTime() < new Date(event.starts_at).getTime() - CHECKIN_OPENS_BEFORE_START) throw new AppError('CHECKIN_NOT_OPEN');
   if (now.toISOString() >= event.ends_at || event.state !== 'published') throw new AppError('CHECKIN_CLOSED');
   if (!(await markCheckedIn(services.db, reg.id, caller.id, now))) {
-    // Two staff scanned the same code at once: the other one won.
+    // The write re-checks all three: another staff member scanned first, the resident
+    // stepped back, or the event was cancelled or closed meanwhile.
     const winner = await getRegistrationById(services.db, reg.id);
-    throw new AppError('CHECKIN_ALREADY', `已于${formatDateTime(winner?.checked_in_at ?? now)}签到，无需重复签到`);
+    if (winner?.checked_in_at) throw new AppError('CHECKIN_ALREADY', `已于${formatDateTime(winner.checked_in_at)}签到，无需重复签到`);
+    if (winner?.status !== 'confirmed') throw new AppError('CHECKIN_NOT_CONFIRMED');
+    throw new AppError('CHECKIN_CLOSED');
   }
   const resident = await getUser(services.db, reg.user_id);
   return { eventTitle: event.title, nickname: resident?.nickname ?? '居民', checkedInAt: now };

@@ -330,6 +330,8 @@ export async function markCheckedIn(db: Db, registrationId: string, staffId: str
     .where('id', '=', registrationId)
     .where('status', '=', 'confirmed')
     .where('checked_in_at', 'is', null)
+    // The event still on: a cancellation or close landing after the handler's check wins.
+    .where((eb) => eb.exists(eb.selectFrom('events as e').select('e.id').whereRef('e.id', '=', 'event_registrations.event_id').where('e.state', '=', 'published')))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -16,6 +16,7 @@ import updateEvent from './update-event';
 import cancelEvent from './cancel-event';
 import closeEvent from './close-event';
 import deleteDraftEvent from './delete-draft-event';
+import checkIn from './check-in';
 
 let linli: TestLinli;
 let admin: Client;
@@ -232,6 +233,24 @@ describe('when another admin command lands between the check and the write', () 
       expect(await errorCodeOf(close)).toBe(ERRORS.EVENT_NOT_EDITABLE.code);
       expect(services.interleaved()).toBe(true);
       expect(await admin.call('events.get', { id: event.id })).toMatchObject({ state: 'cancelled', attendance: null, residentsServed: null });
+    } finally {
+      linli.clock.set(start);
+    }
+  });
+
+  it('a check-in scanned before the event was cancelled is refused and not recorded', async () => {
+    const start = linli.clock.now();
+    const event = await publishedEvent({ capacity: 2 }, 2);
+    const [r] = await residents('race-checkin', 1);
+    const { checkinCode } = await r!.call('events.register', { eventId: event.id });
+    linli.clock.advance(90 * MINUTE);
+    try {
+      const grid = await signIn('grid');
+      const services = interleaved(linli.services, () => admin.call('events.cancel', { id: event.id, reason: '突发停电' }));
+      const scan = checkIn.handler({ code: checkinCode! }, { services, caller: await staffOf(linli.services, grid), ip: '127.0.0.1' });
+      expect(await errorCodeOf(scan)).toBe(ERRORS.CHECKIN_CLOSED.code);
+      expect(services.interleaved()).toBe(true);
+      expect((await r!.call('events.get', { id: event.id })).mine).toMatchObject({ checkedInAt: null });
     } finally {
       linli.clock.set(start);
     }
