@@ -1,12 +1,12 @@
 import { adminListArticles } from '../../types/articles';
 import { defineFunction } from '../core/define-function';
-import { communitiesWhere } from '../core/scope';
+import { articleConsoleScopes } from './articles.permissions';
 import { toSummary } from './lib/article-view';
 import { listForAdmin } from './articles.storage';
 
 export default defineFunction(adminListArticles, async (input, { services, caller }) => {
   const now = services.clock.now();
-  const mine = communitiesWhere(caller.grants, ['communityAdmin']);
+  const mine = articleConsoleScopes(caller.grants);
   const { rows, total } = await listForAdmin(services.db, {
     scopeIds: mine,
     status: input.status,

@@ -1,7 +1,7 @@
 import { AppError } from '../../types';
 import { pledgeArticle } from '../../types/articles';
 import { defineFunction } from '../core/define-function';
-import { isVisibleToReaders } from './lib/article-view';
+import { isVisibleToReaders } from './articles.permissions';
 import { countPledges, getArticleRow, hasPledged, insertPledge } from './articles.storage';
 
 export default defineFunction(pledgeArticle, async (input, { services, caller }) => {

@@ -1,13 +1,13 @@
 import { adminListEvents, type EventTiming } from '../../types/events';
 import { defineFunction } from '../core/define-function';
-import { communitiesWhere } from '../core/scope';
+import { eventConsoleScopes } from './events.permissions';
 import { toEventSummary } from './lib/event-view';
 import { eventsForAdmin } from './events.storage';
 
 export default defineFunction(adminListEvents, async (input, { services, caller }) => {
   const now = services.clock.now();
   const { rows, total } = await eventsForAdmin(services.db, {
-    scopeIds: communitiesWhere(caller.grants, ['communityAdmin']),
+    scopeIds: eventConsoleScopes(caller.grants),
     state: input.state,
     category: input.category,
     q: input.q,

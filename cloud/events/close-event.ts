@@ -1,7 +1,7 @@
 import { AppError } from '../../types';
 import { closeEvent } from '../../types/events';
 import { defineFunction } from '../core/define-function';
-import { EVENT_MOVES, mayMoveEvent } from './events.permissions';
+import { EVENT_MOVES, hasEnded, mayMoveEvent } from './events.permissions';
 import { countCheckedIn, getEventRow, updateEventRow } from './events.storage';
 import { eventDetail, managedEvent } from './lib/load-event';
 
@@ -9,7 +9,7 @@ export default defineFunction(closeEvent, async (input, { services, caller }) =>
   const row = await managedEvent(services, input.id, caller);
   const now = services.clock.now();
   if (!mayMoveEvent('close', row.state)) throw new AppError('EVENT_NOT_EDITABLE');
-  if (now.toISOString() < row.ends_at) throw new AppError('EVENT_NOT_ENDED');
+  if (!hasEnded({ endsAt: new Date(row.ends_at) }, now)) throw new AppError('EVENT_NOT_ENDED');
   const closed = await updateEventRow(
     services.db,
     row.id,

@@ -1,8 +1,15 @@
 import type { ErrorName, RoleGrant } from '../../types';
 import { eventStatus, type EventTiming } from '../../types/events';
-import { administers, holdsRoleIn } from '../core/scope';
+import { HOUR } from '../core/clock';
+import { administers, communitiesWhere, holdsRoleIn } from '../core/scope';
 
 type Place = { id: string; level: string };
+
+/**
+ * Every access rule of events, as pure functions the handlers call: who (role, scope, the
+ * registrant), until when (sign-up, cancellation and check-in windows) and from which state
+ * (EVENT_MOVES). Read here first.
+ */
 
 /** Create, change, cancel and close an event; remove a registrant. */
 export function mayManageEvent(grants: readonly RoleGrant[], scope: Place): boolean {
@@ -68,4 +75,49 @@ export function signupRefusal(timing: EventTiming, now: Date): ErrorName | null 
     default:
       return null;
   }
+}
+
+/** Who reads an event: anyone once published (also cancelled or closed); a draft only its admins. */
+export function mayReadEvent(event: { state: string }, viewer: { grants: readonly RoleGrant[] } | null, scope: Place): boolean {
+  return event.state !== 'draft' || (viewer !== null && mayManageEvent(viewer.grants, scope));
+}
+
+/** The events the console lists for a person: their communities' (all for a district admin). */
+export function eventConsoleScopes(grants: readonly RoleGrant[]): string[] | 'all' {
+  return communitiesWhere(grants, ['communityAdmin']);
+}
+
+/**
+ * A resident steps back from an event (their own registration only) until its cancellation
+ * cut-off; a registration already ended (cancelled, removed) can be "cancelled" again at
+ * any time, which changes nothing.
+ */
+export function mayCancelRegistration(registration: { status: string }, event: { cancelCutoffAt: Date }, now: Date): boolean {
+  const active = registration.status === 'confirmed' || registration.status === 'waitlisted';
+  return !active || now < event.cancelCutoffAt;
+}
+
+/** Close an event (attendance, residents served): only once it has ended. */
+export function hasEnded(event: { endsAt: Date }, now: Date): boolean {
+  return now >= event.endsAt;
+}
+
+/** Staff may check residents in from an hour before the start until the end. */
+export const CHECKIN_OPENS_BEFORE_START = HOUR;
+
+/**
+ * Why a registration cannot be checked in now, or null when it can: only a confirmed one,
+ * once, from an hour before the start until the end of an event still on. (Which staff may
+ * scan is mayWorkEvent.)
+ */
+export function checkInRefusal(
+  registration: { status: string; checkedIn: boolean },
+  event: { state: string; startsAt: Date; endsAt: Date },
+  now: Date,
+): 'CHECKIN_NOT_CONFIRMED' | 'CHECKIN_ALREADY' | 'CHECKIN_NOT_OPEN' | 'CHECKIN_CLOSED' | null {
+  if (registration.status !== 'confirmed') return 'CHECKIN_NOT_CONFIRMED';
+  if (registration.checkedIn) return 'CHECKIN_ALREADY';
+  if (now.getTime() < event.startsAt.getTime() - CHECKIN_OPENS_BEFORE_START) return 'CHECKIN_NOT_OPEN';
+  if (now >= event.endsAt || event.state !== 'published') return 'CHECKIN_CLOSED';
+  return null;
 }

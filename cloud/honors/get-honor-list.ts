@@ -2,7 +2,7 @@ import { AppError } from '../../types';
 import { getHonorList } from '../../types/honors';
 import { getRegion } from '../communities/communities.storage';
 import { defineFunction } from '../core/define-function';
-import { administers } from '../core/scope';
+import { mayReadHonorList } from './honors.permissions';
 import { toEntrySummary, toListSummary } from './lib/honor-view';
 import { entriesOfList, getHonorListRow } from './honors.storage';
 
@@ -10,7 +10,7 @@ export default defineFunction(getHonorList, async (input, { services, caller }) 
   const row = await getHonorListRow(services.db, input.id);
   const region = row && (await getRegion(services.db, row.scope_id));
   // A list still being prepared is seen only by its admins.
-  if (!row || !region || (row.published !== 1 && !(caller && administers(caller.grants, region)))) throw new AppError('NOT_FOUND');
+  if (!row || !region || !mayReadHonorList(row, caller, region)) throw new AppError('NOT_FOUND');
   const list = toListSummary(row);
   const entries = (await entriesOfList(services.db, row.id)).map((e) => toEntrySummary(services, e));
   const byCategory = list.categories

@@ -2,10 +2,11 @@ import { AppError } from '../../types';
 import { honorPosterCode } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
 import { getHonorEntryRow } from './honors.storage';
+import { isPublicEntry } from './honors.permissions';
 
 export default defineFunction(honorPosterCode, async (input, { services }) => {
   const row = await getHonorEntryRow(services.db, input.id);
-  if (!row || row.published !== 1) throw new AppError('NOT_FOUND');
+  if (!row || !isPublicEntry(row)) throw new AppError('NOT_FOUND');
   try {
     // The scene carries the entry id (24 characters, within WeChat's 32); the page reads it back.
     const png = await services.wechat.getUnlimitedQrCode({ scene: row.id, page: 'packages/honors/entry/index', width: 280 });

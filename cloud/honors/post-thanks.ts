@@ -8,6 +8,7 @@ import { grantsOf } from '../roles/roles.storage';
 import { getUser } from '../users/users.storage';
 import { toThanks } from './lib/honor-view';
 import { getThanksRow, insertThanks } from './honors.storage';
+import { mayBeThanked } from './honors.permissions';
 
 export default defineFunction(postThanks, async (input, { services, caller }) => {
   const communityId = input.communityId ?? (await getUser(services.db, caller.id))?.home_community_id;
@@ -17,7 +18,7 @@ export default defineFunction(postThanks, async (input, { services, caller }) =>
   if (input.targetKind === 'staff') {
     const staff = input.targetUserId ? await getUser(services.db, input.targetUserId) : undefined;
     const grants = staff ? await grantsOf(services.db, staff.id) : [];
-    if (!staff || !grants.some((g) => g.scopeId === community.id || g.role === 'districtAdmin')) throw new AppError('THANKS_TARGET_UNKNOWN');
+    if (!staff || !mayBeThanked(grants, community.id)) throw new AppError('THANKS_TARGET_UNKNOWN');
     targetName = staff.nickname;
   } else if (!targetName) {
     throw new AppError('INVALID_INPUT', '请写明要感谢的单位或人', [{ path: 'targetName', message: '请写明要感谢的单位或人' }]);

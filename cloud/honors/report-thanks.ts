@@ -3,6 +3,7 @@ import { REPORTS_TO_HIDE, reportThanks } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
 import { DAY } from '../core/clock';
 import { getThanksRow, hasHistory, reportAndMaybeHide } from './honors.storage';
+import { mayReportThanks } from './honors.permissions';
 
 /**
  * The rule for reports (issue 12): a report always reaches staff — the post shows in the
@@ -16,7 +17,7 @@ export const REPORTER_MIN_AGE_DAYS = 7;
 
 export default defineFunction(reportThanks, async (input, { services, caller }) => {
   const post = await getThanksRow(services.db, input.id);
-  if (!post || post.status !== 'approved') throw new AppError('NOT_FOUND');
+  if (!post || !mayReportThanks(post)) throw new AppError('NOT_FOUND');
   const now = services.clock.now();
   const trusted = await hasHistory(services.db, caller.id, new Date(now.getTime() - REPORTER_MIN_AGE_DAYS * DAY));
   // Re-checked in the write: a post rejected or hidden meanwhile is no longer on the wall.

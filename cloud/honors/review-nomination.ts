@@ -3,7 +3,7 @@ import { reviewNomination } from '../../types/honors';
 import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
-import { administers, holdsRoleIn } from '../core/scope';
+import { mayManageHonorList, mayReviewFor } from './honors.permissions';
 import { sanitizeArticleHtml } from '../articles/lib/sanitize';
 import { enqueue } from '../notifications/outbox.storage';
 import { toNomination } from './lib/honor-view';
@@ -12,13 +12,13 @@ import { getHonorListRow, getNominationRow, settleNomination } from './honors.st
 
 export default defineFunction(reviewNomination, async (input, { services, caller }) => {
   const nomination = await getNominationRow(services.db, input.id);
-  if (!nomination || !holdsRoleIn(caller.grants, ['communityAdmin'], nomination.community_id)) throw new AppError('NOT_FOUND');
+  if (!nomination || !mayReviewFor(caller.grants, nomination.community_id)) throw new AppError('NOT_FOUND');
   const now = services.clock.now();
   let entry = null;
   if (input.decision === 'accept') {
     const list = input.listId ? await getHonorListRow(services.db, input.listId) : undefined;
     const scope = list && (await getRegion(services.db, list.scope_id));
-    if (!list || !scope || !administers(caller.grants, scope)) {
+    if (!list || !scope || !mayManageHonorList(caller.grants, scope)) {
       throw new AppError('INVALID_INPUT', '请选择一个您管理的榜单', [{ path: 'listId', message: '请选择一个您管理的榜单' }]);
     }
     if (!(JSON.parse(list.categories) as string[]).includes(nomination.category)) throw new AppError('HONOR_CATEGORY_UNKNOWN');

@@ -1,7 +1,7 @@
 import { AppError } from '../../types';
 import { THANKS_FLOW, reviewThanks, type ThanksStatus } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
-import { holdsRoleIn } from '../core/scope';
+import { mayReviewFor } from './honors.permissions';
 import { enqueue } from '../notifications/outbox.storage';
 import { toThanks } from './lib/honor-view';
 import { reviewMessage } from './review-messages';
@@ -9,7 +9,7 @@ import { decideThanks, getThanksRow } from './honors.storage';
 
 export default defineFunction(reviewThanks, async (input, { services, caller }) => {
   const post = await getThanksRow(services.db, input.id);
-  if (!post || !holdsRoleIn(caller.grants, ['communityAdmin'], post.community_id)) throw new AppError('NOT_FOUND');
+  if (!post || !mayReviewFor(caller.grants, post.community_id)) throw new AppError('NOT_FOUND');
   const from = post.status as ThanksStatus;
   const to = (THANKS_FLOW[from].decisions as Partial<Record<'approve' | 'reject', ThanksStatus>>)[input.decision];
   if (!to) throw new AppError('THANKS_NOT_ALLOWED_NOW');

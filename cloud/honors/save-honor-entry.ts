@@ -4,7 +4,7 @@ import { sanitizeArticleHtml } from '../articles/lib/sanitize';
 import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
-import { administers } from '../core/scope';
+import { mayManageHonorList } from './honors.permissions';
 import { attachFiles, getFileRow } from '../files/files.storage';
 import { toEntry } from './lib/honor-view';
 import { getHonorEntryRow, getHonorListRow, saveHonorEntryRow } from './honors.storage';
@@ -12,7 +12,7 @@ import { getHonorEntryRow, getHonorListRow, saveHonorEntryRow } from './honors.s
 export default defineFunction(saveHonorEntry, async (input, { services, caller }) => {
   const list = await getHonorListRow(services.db, input.listId);
   const scope = list && (await getRegion(services.db, list.scope_id));
-  if (!list || !scope || !administers(caller.grants, scope)) throw new AppError('NOT_FOUND');
+  if (!list || !scope || !mayManageHonorList(caller.grants, scope)) throw new AppError('NOT_FOUND');
   if (!(JSON.parse(list.categories) as string[]).includes(input.category)) throw new AppError('HONOR_CATEGORY_UNKNOWN', undefined, [{ path: 'category', message: '这个榜单没有这个类别' }]);
   if ((await getRegion(services.db, input.communityId))?.level !== 'community') throw new AppError('COMMUNITY_NOT_FOUND');
   const existing = input.id ? await getHonorEntryRow(services.db, input.id) : undefined;

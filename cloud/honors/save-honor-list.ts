@@ -3,17 +3,17 @@ import { saveHonorList } from '../../types/honors';
 import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
-import { administers } from '../core/scope';
+import { mayManageHonorList } from './honors.permissions';
 import { toListSummary } from './lib/honor-view';
 import { getHonorListRow, saveHonorListRow } from './honors.storage';
 
 export default defineFunction(saveHonorList, async (input, { services, caller }) => {
   const scope = await getRegion(services.db, input.scopeId);
-  if (!scope || !administers(caller.grants, scope)) throw new AppError('OUT_OF_SCOPE');
+  if (!scope || !mayManageHonorList(caller.grants, scope)) throw new AppError('OUT_OF_SCOPE');
   const existing = input.id ? await getHonorListRow(services.db, input.id) : undefined;
   if (input.id) {
     const oldScope = existing && (await getRegion(services.db, existing.scope_id));
-    if (!existing || !oldScope || !administers(caller.grants, oldScope)) throw new AppError('NOT_FOUND');
+    if (!existing || !oldScope || !mayManageHonorList(caller.grants, oldScope)) throw new AppError('NOT_FOUND');
   }
   const now = services.clock.now().toISOString();
   const id = input.id ?? newId();

@@ -1,6 +1,6 @@
 import { thanksQueue } from '../../types/honors';
 import { defineFunction } from '../core/define-function';
-import { communitiesWhere } from '../core/scope';
+import { reviewCommunities } from './honors.permissions';
 import { toThanks } from './lib/honor-view';
 import { thanksRows } from './honors.storage';
 
@@ -9,7 +9,7 @@ export default defineFunction(thanksQueue, async (input, { services, caller }) =
     await thanksRows(services.db, {
       statuses: [input.status === 'reported' ? 'approved' : input.status],
       reportedOnly: input.status === 'reported',
-      scopeIds: communitiesWhere(caller.grants, ['communityAdmin']),
+      scopeIds: reviewCommunities(caller.grants),
       limit: 200,
     })
   ).map((r) =>

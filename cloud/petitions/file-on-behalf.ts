@@ -1,13 +1,13 @@
 import { AppError } from '../../types';
 import { fileOnBehalf } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { holdsRoleIn } from '../core/scope';
+import { mayFileOnBehalf } from './petitions.permissions';
 import { filePetition } from './lib/file-petition';
 import { toPetitionDetail } from './lib/petition-view';
 import { getPetitionRow } from './petitions.storage';
 
 export default defineFunction(fileOnBehalf, async (input, { services, caller }) => {
-  if (!holdsRoleIn(caller.grants, ['gridWorker', 'agent', 'communityAdmin'], input.communityId)) throw new AppError('OUT_OF_SCOPE');
+  if (!mayFileOnBehalf(caller.grants, input.communityId)) throw new AppError('OUT_OF_SCOPE');
   const { residentName, ...petition } = input;
   const id = await filePetition(
     services,

@@ -1,8 +1,7 @@
 import { petitionInbox } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { communitiesWhere } from '../core/scope';
 import { toPetitionSummary } from './lib/petition-view';
-import { relationsTo } from './petitions.permissions';
+import { petitionAdminCommunities, relationsTo } from './petitions.permissions';
 import { petitionsForStaff } from './petitions.storage';
 
 const OVERDUE_FIRST = { accept: 0, resolve: 1 } as const;
@@ -10,7 +9,7 @@ const OVERDUE_FIRST = { accept: 0, resolve: 1 } as const;
 export default defineFunction(petitionInbox, async (input, { services, caller }) => {
   const rows = await petitionsForStaff(services.db, {
     agentId: caller.id,
-    communityIds: communitiesWhere(caller.grants, ['communityAdmin']),
+    communityIds: petitionAdminCommunities(caller.grants),
     openOnly: input.status === 'open',
   });
   // Overdue first (late acceptance before late resolution), then oldest first.

@@ -1,6 +1,13 @@
 import type { RoleGrant } from '../../types';
-import { petitionNext, type PetitionAction, type PetitionStatus } from '../../types/petitions';
-import { holdsRoleIn } from '../core/scope';
+import { petitionNext, REOPEN_DAYS, type PetitionAction, type PetitionStatus } from '../../types/petitions';
+import { DAY } from '../core/clock';
+import { communitiesWhere, holdsRoleIn } from '../core/scope';
+
+/**
+ * Every access rule of petitions (信访代办 and 诉求), as pure functions the handlers call: who
+ * (submitter, agent, admin — as they stand now), which action from which status
+ * (PETITION_FLOW), and the reopen window. Read here first.
+ */
 
 export interface Viewer {
   id: string;
@@ -50,4 +57,37 @@ export function mayAct(relations: Set<Relation>, action: PetitionAction, status:
 /** Reading and setting a community's duty roster (值班表): that community's admins. */
 export function mayKeepRoster(grants: readonly RoleGrant[], communityId: string): boolean {
   return holdsRoleIn(grants, ['communityAdmin'], communityId);
+}
+
+/** The communities whose petitions (inbox, overdue list) an admin oversees; 'all' for a district admin. */
+export function petitionAdminCommunities(grants: readonly RoleGrant[]): string[] | 'all' {
+  return communitiesWhere(grants, ['communityAdmin']);
+}
+
+/** File a petition on a resident's behalf (no smartphone): any staff role in that community. */
+export function mayFileOnBehalf(grants: readonly RoleGrant[], communityId: string): boolean {
+  return holdsRoleIn(grants, ['gridWorker', 'agent', 'communityAdmin'], communityId);
+}
+
+/**
+ * Why a resolved petition may not be reopened by its submitter now, or null: once only, and
+ * within REOPEN_DAYS (7) of its resolution. (PETITION_FLOW says reopen starts from 已办结.)
+ */
+export function reopenRefusal(p: { reopened: number; resolved_at: string | null }, now: Date): 'PETITION_REOPEN_USED' | 'PETITION_REOPEN_EXPIRED' | null {
+  if (p.reopened === 1) return 'PETITION_REOPEN_USED';
+  if (p.resolved_at && now.getTime() - Date.parse(p.resolved_at) > REOPEN_DAYS * DAY) return 'PETITION_REOPEN_EXPIRED';
+  return null;
+}
+
+/** Who sees the ID and phone numbers in full (the view is logged): the assigned agent alone; everyone else masked. */
+export function seesFullNumbers(relations: Set<Relation>): boolean {
+  return relations.has('agent');
+}
+
+/**
+ * Who handles a petition — its agent and the community's admins: they see an anonymous
+ * submitter's name and whether a progress message can reach the submitter now.
+ */
+export function handlesPetition(relations: Set<Relation>): boolean {
+  return relations.has('agent') || relations.has('admin');
 }

@@ -23,7 +23,7 @@ export function staffCommunities(grants: readonly RoleGrant[]): 'all' | string[]
   return [...new Set(grants.filter((g) => g.role !== 'districtAdmin').map((g) => g.scopeId))];
 }
 
-/** Check-in opens an hour before the start (the host's CHECKIN_OPENS_BEFORE_START). */
+/** Check-in opens an hour before the start (the host's CHECKIN_OPENS_BEFORE_START, cloud/events/events.permissions.ts). */
 const CHECKIN_LEAD_MS = 60 * 60 * 1000;
 
 /**

@@ -1,6 +1,6 @@
 import type { Services } from '../../core/services';
 import type { FilesTable } from '../../storage/schema';
-import { isVisibleToReaders } from './article-view';
+import { isVisibleToReaders } from '../articles.permissions';
 import { getArticleRow } from '../articles.storage';
 
 /**

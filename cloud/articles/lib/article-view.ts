@@ -7,9 +7,6 @@ export function articleStatus(row: Pick<ArticleRow, 'status' | 'publish_at'>, no
   return row.status as ArticleStatus;
 }
 
-export function isVisibleToReaders(row: Pick<ArticleRow, 'status' | 'publish_at'>, now: Date): boolean {
-  return articleStatus(row, now) === 'published';
-}
 
 export function toSummary(row: ArticleRow, now: Date): ArticleSummary {
   return {

@@ -4,16 +4,14 @@ import type { EventDetail } from '../../../types/events';
 import type { SessionUser } from '../../core/define-function';
 import type { Services } from '../../core/services';
 import { toEventSummary, toMyRegistration } from './event-view';
-import { mayManageEvent } from '../events.permissions';
+import { mayManageEvent, mayReadEvent } from '../events.permissions';
 import { getEventRow, getRegistration, waitlistPosition, type EventRow } from '../events.storage';
 
 /** An event a resident may see: published, cancelled or closed; drafts only to its admins. */
 export async function visibleEvent(services: Services, id: string, caller: SessionUser | null): Promise<EventRow> {
   const row = await getEventRow(services.db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  if (row.state === 'draft' && !(caller && mayManageEvent(caller.grants, { id: row.scope_id, level: row.scope_level }))) {
-    throw new AppError('NOT_FOUND');
-  }
+  if (!mayReadEvent(row, caller, { id: row.scope_id, level: row.scope_level })) throw new AppError('NOT_FOUND');
   return row;
 }
 

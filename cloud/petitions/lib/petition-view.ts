@@ -2,25 +2,23 @@ import { notifiable } from '../../notifications/notices';
 import {
   PETITION_FLOW,
   PETITION_KIND_TEXT,
-  REOPEN_DAYS,
   type PetitionCategory,
   type PetitionDetail,
   type PetitionKind,
   type PetitionStatus,
   type PetitionSummary,
 } from '../../../types/petitions';
-import { DAY } from '../../core/clock';
 import { maskPhone } from '../../core/crypto';
 import type { Services } from '../../core/services';
 import { filesOf } from '../../files/files.storage';
 import { signedFileUrl } from '../../files/uploads';
 import { overdueFlag } from './deadlines';
 import { maskIdNumber } from './id-number';
-import { actionsFor, type Relation } from '../petitions.permissions';
+import { actionsFor, handlesPetition, reopenRefusal, seesFullNumbers, type Relation } from '../petitions.permissions';
 import { eventsOf, type PetitionRow } from '../petitions.storage';
 
 function reopenStillOpen(row: PetitionRow, now: Date): boolean {
-  return row.reopened !== 1 && (!row.resolved_at || now.getTime() - Date.parse(row.resolved_at) <= REOPEN_DAYS * DAY);
+  return reopenRefusal(row, now) === null;
 }
 
 export const ACTION_TEXT: Record<string, string> = {
@@ -40,7 +38,7 @@ export const ACTION_TEXT: Record<string, string> = {
 
 export function toPetitionSummary(services: Services, row: PetitionRow, relations: Set<Relation>): PetitionSummary {
   const status = row.status as PetitionStatus;
-  const handling = relations.has('agent') || relations.has('admin');
+  const handling = handlesPetition(relations);
   return {
     id: row.id,
     kind: row.kind as PetitionKind,
@@ -72,7 +70,7 @@ export async function toPetitionDetail(
   row: PetitionRow,
   relations: Set<Relation>,
 ): Promise<{ detail: PetitionDetail; revealed: boolean }> {
-  const full = relations.has('agent');
+  const full = seesFullNumbers(relations);
   const phone = services.cipher.decrypt(row.phone_enc);
   const idNumber = row.id_number_enc ? services.cipher.decrypt(row.id_number_enc) : null;
   const [events, files] = await Promise.all([eventsOf(services.db, row.id), filesOf(services.db, 'petition', row.id)]);
@@ -96,7 +94,7 @@ export async function toPetitionDetail(
       actions: actionsFor(relations, status).filter((a) => a !== 'reopen' || reopenStillOpen(row, services.clock.now())),
       viewer: [...relations],
       submitterNotifiable:
-        row.submitter_id && (relations.has('agent') || relations.has('admin'))
+        row.submitter_id && handlesPetition(relations)
           ? ((await notifiable(services.db, services.config, [row.submitter_id], 'progress')).get(row.submitter_id) ?? false)
           : null,
     },
