@@ -2,15 +2,16 @@ import { AppError } from '../../types';
 import { adminListResources } from '../../types/bookings';
 import { shanghaiDay } from '../../types/time';
 import { defineFunction } from '../core/define-function';
-import { communitiesWhere } from '../core/scope';
+import { narrowScope } from '../core/scope';
+import { bookingAdminCommunities } from './bookings.permissions';
 import { toResource } from './lib/booking-view';
 import { centersOf, closedDatesOf, resourcesOfCenter } from './bookings.storage';
 
 export default defineFunction(adminListResources, async (input, { services, caller }) => {
-  const mine = communitiesWhere(caller.grants, ['communityAdmin']);
-  if (input.communityId && mine !== 'all' && !mine.includes(input.communityId)) throw new AppError('OUT_OF_SCOPE');
+  const scope = narrowScope(bookingAdminCommunities(caller.grants), input.communityId);
+  if (!scope) throw new AppError('OUT_OF_SCOPE');
   const today = shanghaiDay(services.clock.now());
-  const centers = await centersOf(services.db, input.communityId ? [input.communityId] : mine);
+  const centers = await centersOf(services.db, scope);
   return Promise.all(
     centers.map(async (c) => ({
       centerId: c.id,

@@ -1,7 +1,7 @@
 import { AppError, type RoleGrant } from '../../types';
-import { bookingNext, type BookingStatus } from '../../types/bookings';
-import { MINUTE } from '../core/clock';
-import { holdsRoleIn } from '../core/scope';
+import { bookingNext, NO_SHOW_GRACE_MINUTES, type BookingStatus } from '../../types/bookings';
+import { DAY, MINUTE } from '../core/clock';
+import { communitiesWhere, holdsRoleIn } from '../core/scope';
 
 /**
  * Every access rule of bookings, as pure functions the handlers and the views call: who
@@ -49,4 +49,31 @@ export function residentChangeRefusal(action: 'cancel' | 'reschedule', viewer: {
   if (!bookingNext(b.status as BookingStatus, action)) return new AppError('BOOKING_NOT_ALLOWED_NOW');
   if (b.step && b.step !== 'booked') return new AppError('BOOKING_NOT_ALLOWED_NOW', action === 'cancel' ? '事项已在办理中，不能取消' : '事项已在办理中，不能改期');
   return null;
+}
+
+/** The communities whose front desk (today's list) a person works; 'all' for a district admin. */
+export function bookingDeskCommunities(grants: readonly RoleGrant[]): string[] | 'all' {
+  return communitiesWhere(grants, ['gridWorker', 'agent', 'communityAdmin']);
+}
+
+/** The communities whose approvals and rooms a person administers; 'all' for a district admin. */
+export function bookingAdminCommunities(grants: readonly RoleGrant[]): string[] | 'all' {
+  return communitiesWhere(grants, ['communityAdmin']);
+}
+
+/** Staff may call a booking 未到 only once its start is NO_SHOW_GRACE_MINUTES (15) behind. */
+export const NO_SHOW_GRACE = NO_SHOW_GRACE_MINUTES * MINUTE;
+
+export function mayMarkNoShow(b: { slot_start: string }, now: Date): boolean {
+  return now.getTime() >= new Date(b.slot_start).getTime() + NO_SHOW_GRACE;
+}
+
+/** Three no-shows within 30 days stop a resident booking rooms for 14 days (a hall matter is still taken). */
+export const NO_SHOW_LIMIT = 3;
+export const NO_SHOW_WINDOW = 30 * DAY;
+export const SUSPENSION = 14 * DAY;
+
+/** Whether this many room no-shows within NO_SHOW_WINDOW suspend the resident. */
+export function suspendsAfterNoShows(kind: string, noShowsInWindow: number): boolean {
+  return kind === 'room' && noShowsInWindow >= NO_SHOW_LIMIT;
 }

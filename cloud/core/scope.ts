@@ -28,3 +28,14 @@ export function administers(grants: readonly RoleGrant[], place: { id: string; l
   if (place.level === 'district') return isDistrictAdmin(grants);
   return place.level === 'community' && holdsRoleIn(grants, ['communityAdmin'], place.id);
 }
+
+/**
+ * A list narrowed to one community the caller asked for, when it is among theirs: the
+ * caller's communities (or 'all'), that one alone, or null when it is not theirs.
+ *
+ * @example narrowScope(['chaoyang'], 'kangle') // null: OUT_OF_SCOPE
+ */
+export function narrowScope(mine: string[] | 'all', requested: string | undefined): string[] | 'all' | null {
+  if (!requested) return mine;
+  return mine === 'all' || mine.includes(requested) ? [requested] : null;
+}

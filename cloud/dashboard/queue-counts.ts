@@ -1,11 +1,11 @@
 import { queueCounts } from '../../types/admin';
 import { defineFunction } from '../core/define-function';
-import { communitiesWhere } from '../core/scope';
+import { statsCommunities } from './dashboard.permissions';
 import { overdueFlag } from '../petitions/lib/deadlines';
 import { countWhere, openPetitions } from './dashboard.storage';
 
 export default defineFunction(queueCounts, async (_input, { services, caller }) => {
-  const scope = communitiesWhere(caller.grants, ['communityAdmin']);
+  const scope = statsCommunities(caller.grants);
   const now = services.clock.now();
   const open = await openPetitions(services.db, scope);
   const [bookingsPending, nominationsPending, thanksPending, thanksHidden] = await Promise.all([

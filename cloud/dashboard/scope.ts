@@ -1,13 +1,13 @@
 import { AppError } from '../../types';
 import type { SessionUser } from '../core/define-function';
-import { communitiesWhere } from '../core/scope';
+import { narrowScope } from '../core/scope';
+import { statsCommunities } from './dashboard.permissions';
 
 /** The communities an admin's numbers cover: one they ask for (if theirs), or all of theirs. */
 export function adminScope(caller: SessionUser, communityId: string | undefined): string[] | 'all' {
-  const mine = communitiesWhere(caller.grants, ['communityAdmin']);
-  if (!communityId) return mine;
-  if (mine !== 'all' && !mine.includes(communityId)) throw new AppError('OUT_OF_SCOPE');
-  return [communityId];
+  const scope = narrowScope(statsCommunities(caller.grants), communityId);
+  if (!scope) throw new AppError('OUT_OF_SCOPE');
+  return scope;
 }
 
 export function checkRange(from: Date, to: Date): void {

@@ -1,5 +1,5 @@
 import type { RoleGrant } from '../../types';
-import { holdsRoleIn } from '../core/scope';
+import { communitiesWhere, holdsRoleIn } from '../core/scope';
 
 /** The family member who registered the card holds it: edits, reissues, sees full numbers. */
 export function holdsCard(callerId: string, card: { family_user_id: string | null }): boolean {
@@ -22,6 +22,16 @@ export function mayManageCard(caller: { id: string; grants: readonly RoleGrant[]
 /** Read a card and its scans: its holder and the community's staff. */
 export function maySeeCard(caller: { id: string; grants: readonly RoleGrant[] }, card: { family_user_id: string | null; community_id: string }): boolean {
   return holdsCard(caller.id, card) || looksAfterCards(caller.grants, card.community_id);
+}
+
+/** The communities whose cards a staff member lists; 'all' for a district admin. */
+export function cardCommunities(grants: readonly RoleGrant[]): string[] | 'all' {
+  return communitiesWhere(grants, ['gridWorker', 'agent', 'communityAdmin']);
+}
+
+/** A stopped (revoked) card is kept for its record, but no longer printed or edited. */
+export function isLiveCard(card: { status: string }): boolean {
+  return card.status === 'active';
 }
 
 /** How many card look-ups one address may make in ten minutes: plenty for a finder, useless for guessing. */

@@ -2,7 +2,7 @@ import { AppError } from '../../types';
 import { printElderCard } from '../../types/elder-cards';
 import { defineFunction } from '../core/define-function';
 import { cardUrl, renderCard, renderSticker } from './card-images';
-import { mayManageCard } from './elder-cards.permissions';
+import { isLiveCard, mayManageCard } from './elder-cards.permissions';
 import { getElderCardRow } from './elder-cards.storage';
 
 export const FOUND_PAGE = 'packages/elder/found/index';
@@ -12,7 +12,7 @@ const dataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')
 export default defineFunction(printElderCard, async (input, { services, caller }) => {
   const card = await getElderCardRow(services.db, input.id);
   if (!card || !mayManageCard(caller, card)) throw new AppError('NOT_FOUND');
-  if (card.status !== 'active') throw new AppError('ELDER_CARD_REVOKED');
+  if (!isLiveCard(card)) throw new AppError('ELDER_CARD_REVOKED');
   let miniCode: Buffer;
   try {
     // The scene carries the code (28 characters, within WeChat's 32); the found page reads it back.

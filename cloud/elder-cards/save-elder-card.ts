@@ -5,7 +5,7 @@ import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
 import { attachFiles } from '../files/files.storage';
 import { cardView, newCardCode } from './card-view';
-import { looksAfterCards, mayManageCard } from './elder-cards.permissions';
+import { isLiveCard, looksAfterCards, mayManageCard } from './elder-cards.permissions';
 import { getElderCardRow, saveCard } from './elder-cards.storage';
 
 /**
@@ -19,7 +19,7 @@ export default defineFunction(saveElderCard, async (input, { services, caller })
   const at = now.toISOString();
   const existing = input.id ? await getElderCardRow(services.db, input.id) : undefined;
   if (input.id && (!existing || !mayManageCard(caller, existing))) throw new AppError('NOT_FOUND');
-  if (existing?.status === 'revoked') throw new AppError('ELDER_CARD_REVOKED');
+  if (existing && !isLiveCard(existing)) throw new AppError('ELDER_CARD_REVOKED');
   // Moving a staff-held card to another community needs staff rights there too.
   if (existing && existing.family_user_id === null && !looksAfterCards(caller.grants, community.id)) throw new AppError('OUT_OF_SCOPE');
   const id = existing?.id ?? newId();

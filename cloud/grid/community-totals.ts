@@ -1,7 +1,7 @@
 import { AppError } from '../../types';
 import { communityTotals } from '../../types/grid';
 import { getRegion } from '../communities/communities.storage';
-import { administers } from '../core/scope';
+import { mayKeepGrids } from './grid.permissions';
 import { defineFunction } from '../core/define-function';
 import { totalsFor } from './grid.storage';
 
@@ -9,6 +9,6 @@ import { totalsFor } from './grid.storage';
 export default defineFunction(communityTotals, async (input, { services, caller }) => {
   const community = await getRegion(services.db, input.communityId);
   if (community?.level !== 'community') throw new AppError('COMMUNITY_NOT_FOUND');
-  if (!administers(caller.grants, community)) throw new AppError('OUT_OF_SCOPE');
+  if (!mayKeepGrids(caller.grants, community)) throw new AppError('OUT_OF_SCOPE');
   return { communityId: community.id, communityName: community.name, ...(await totalsFor(services.db, community.id)) };
 });

@@ -1,6 +1,6 @@
 import type { RoleGrant } from '../../types';
 import type { WorkbenchTool as Tool } from '../../types/grid-model';
-import { holdsRoleIn } from '../core/scope';
+import { administers, holdsRoleIn } from '../core/scope';
 
 /**
  * A worker serves a grid while assigned to it AND holding 网格员 in the grid's community at
@@ -30,4 +30,12 @@ export function workbenchTools(grants: readonly RoleGrant[]): Tool[] {
   if (has('agent', 'communityAdmin', 'districtAdmin')) tools.push('inbox');
   tools.push('reach', 'feedback');
   return tools;
+}
+
+/**
+ * Keep a community's grids — the roster, assignments, the household import, the community's
+ * share totals: its admins (and district admins).
+ */
+export function mayKeepGrids(grants: readonly RoleGrant[], community: { id: string; level: string }): boolean {
+  return administers(grants, community);
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../types';
 import type { GridRoster as Roster } from '../../types/grid-model';
 import { getRegion } from '../communities/communities.storage';
 import type { SessionUser } from '../core/define-function';
-import { administers } from '../core/scope';
+import { mayKeepGrids } from './grid.permissions';
 import type { Services } from '../core/services';
 import { listGrants } from '../roles/roles.storage';
 import { countHouseholds, gridsOfCommunity, workersOfGrids } from './grid.storage';
@@ -11,7 +11,7 @@ import { countHouseholds, gridsOfCommunity, workersOfGrids } from './grid.storag
 export async function administeredCommunity(services: Services, caller: SessionUser, communityId: string) {
   const community = await getRegion(services.db, communityId);
   if (community?.level !== 'community') throw new AppError('COMMUNITY_NOT_FOUND');
-  if (!administers(caller.grants, community)) throw new AppError('OUT_OF_SCOPE');
+  if (!mayKeepGrids(caller.grants, community)) throw new AppError('OUT_OF_SCOPE');
   return community;
 }
 

@@ -1,16 +1,13 @@
 import { AppError } from '../../types';
 import { listStaff } from '../../types/roles';
 import { defineFunction } from '../core/define-function';
-import { communitiesWhere } from '../core/scope';
+import { narrowScope } from '../core/scope';
+import { staffListCommunities } from './roles.permissions';
 import { listGrants } from './roles.storage';
 
 export default defineFunction(listStaff, async (input, { services, caller }) => {
-  const mine = communitiesWhere(caller.grants, ['communityAdmin']);
-  let scope: string[] | 'all' = mine;
-  if (input.scopeId) {
-    if (mine !== 'all' && !mine.includes(input.scopeId)) throw new AppError('OUT_OF_SCOPE');
-    scope = [input.scopeId];
-  }
+  const scope = narrowScope(staffListCommunities(caller.grants), input.scopeId);
+  if (!scope) throw new AppError('OUT_OF_SCOPE');
   const rows = await listGrants(services.db, scope);
   return rows.map((r) => ({ ...r, grantedAt: new Date(r.grantedAt) }));
 });

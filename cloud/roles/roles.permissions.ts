@@ -1,5 +1,5 @@
 import type { RoleGrant, StaffRole } from '../../types';
-import { holdsRoleIn, isDistrictAdmin } from '../core/scope';
+import { communitiesWhere, holdsRoleIn, isDistrictAdmin } from '../core/scope';
 
 /**
  * Who may grant or revoke which role where. A district admin: any role, anywhere. A
@@ -17,4 +17,9 @@ export function mayManageRole(
   if (target.role === 'districtAdmin') return 'role-not-grantable';
   if (target.scopeLevel !== 'community' || !holdsRoleIn(actor, ['communityAdmin'], target.scopeId)) return 'out-of-scope';
   return 'allowed';
+}
+
+/** Whose staff list a person reads: the staff of the communities they administer (all for a district admin). */
+export function staffListCommunities(grants: readonly RoleGrant[]): string[] | 'all' {
+  return communitiesWhere(grants, ['communityAdmin']);
 }

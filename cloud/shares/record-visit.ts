@@ -1,6 +1,7 @@
 import { sha256 } from '../core/crypto';
 import type { Services } from '../core/services';
 import { getUser } from '../users/users.storage';
+import { countsForSharer } from './shares.permissions';
 import { recordShareVisit } from './shares.storage';
 
 /**
@@ -22,7 +23,7 @@ export async function recordVisitFromShare(
   visit: { targetKind: 'article' | 'event' | 'honor'; targetId: string; sharerId: string; visitorId: string | null; ip: string; device?: string },
 ): Promise<void> {
   if (visit.sharerId === visit.visitorId) return;
-  if (!(await getUser(services.db, visit.sharerId))) return;
+  if (!countsForSharer({ id: visit.sharerId, exists: !!(await getUser(services.db, visit.sharerId)) }, visit.visitorId)) return;
   await recordShareVisit(services.db, {
     targetKind: visit.targetKind,
     targetId: visit.targetId,

@@ -1,7 +1,8 @@
 import { INVITE_CODE_PATTERN, searchUsers, type PersonFound } from '../../types/users';
 import { AppError } from '../../types';
 import { maskPhone } from '../core/crypto';
-import { communitiesWhere } from '../core/scope';
+import { narrowScope } from '../core/scope';
+import { peopleSearchCommunities } from './users.permissions';
 import { defineFunction } from '../core/define-function';
 import { grantsWithNames } from '../roles/roles.storage';
 import { normalizeInviteCode } from './invite-code';
@@ -13,12 +14,8 @@ import { findPeople } from './users.storage';
  * since the holder showed it on purpose; the grant itself is still checked by roles.grant.
  */
 export default defineFunction(searchUsers, async (input, { services, caller }) => {
-  const mine = communitiesWhere(caller.grants, ['communityAdmin']);
-  let scope: string[] | 'all' = mine;
-  if (input.communityId) {
-    if (mine !== 'all' && !mine.includes(input.communityId)) throw new AppError('OUT_OF_SCOPE');
-    scope = [input.communityId];
-  }
+  const scope = narrowScope(peopleSearchCommunities(caller.grants), input.communityId);
+  if (!scope) throw new AppError('OUT_OF_SCOPE');
   const query = input.query.trim();
   const digits = query.replace(/[\s*-]/g, '');
   let matchedBy: PersonFound['matchedBy'];
