@@ -1,6 +1,9 @@
 import { ERRORS } from '../../types';
 import { errorCodeOf, signIn, signInConsole, startTestLinli, type TestLinli } from '../testing/linli';
 import { mayManageRole } from './roles.permissions';
+import { grantsOf } from './roles.storage';
+import { interleaved, staffOf } from '../testing/interleave';
+import grantRole from './grant-role';
 
 describe('mayManageRole (pure rule)', () => {
   const communityAdmin = [{ role: 'communityAdmin' as const, scopeId: 'chaoyang' }];
@@ -71,5 +74,15 @@ describe('granting and revoking through the host', () => {
     expect(await errorCodeOf(admin.call('roles.grant', { userId: 'no-such-user', role: 'agent', scopeId: 'chaoyang' }))).toBe(
       ERRORS.USER_NOT_FOUND.code,
     );
+  });
+
+  it('a grant checked before the person deleted their account is refused and not kept', async () => {
+    const admin = await signIn('admin');
+    const leaving = await signIn('leaving-resident');
+    const services = interleaved(linli.services, () => leaving.call('users.deleteAccount', { confirm: '注销' }));
+    const grant = grantRole.handler({ userId: leaving.userId!, role: 'gridWorker', scopeId: 'chaoyang' }, { services, caller: await staffOf(linli.services, admin), ip: '127.0.0.1' });
+    expect(await errorCodeOf(grant)).toBe(ERRORS.USER_NOT_FOUND.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await grantsOf(linli.services.db, leaving.userId!)).toEqual([]);
   });
 });
