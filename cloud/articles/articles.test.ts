@@ -80,7 +80,7 @@ describe('writing, scheduling and scoping', () => {
     expect((await anonymous.call('articles.get', { id: article.id })).title).toBe('朝阳社区免费理发进楼院');
   });
 
-  it("a signed-in resident reads neither a draft nor a scheduled item, of their community or another, and another community's items stay out of their feed", async () => {
+  it("a signed-in resident reads no draft, scheduled or withdrawn item, of their community or another, and another community's items stay out of their feed", async () => {
     const admin = await signIn('admin');
     const kangle = await signInConsole('kangle-admin', 'Linli2026dev');
     const resident = await signIn('resident');
@@ -90,12 +90,16 @@ describe('writing, scheduling and scoping', () => {
     await admin.call('articles.publish', { id: scheduled.id, at: new Date(linli.clock.now().getTime() + 3 * HOUR) });
     const otherPublished = await kangle.call('articles.create', draft({ title: '康乐已发布', scopeId: 'kangle' }));
     await kangle.call('articles.publish', { id: otherPublished.id });
-    for (const hidden of [ownDraft, otherDraft, scheduled]) expect(await errorCodeOf(resident.call('articles.get', { id: hidden.id }))).toBe(ERRORS.NOT_FOUND.code);
+    const withdrawn = await admin.call('articles.create', draft({ title: '朝阳已撤下' }));
+    await admin.call('articles.publish', { id: withdrawn.id });
+    await admin.call('articles.unpublish', { id: withdrawn.id });
+    const hidden = [ownDraft.id, otherDraft.id, scheduled.id, withdrawn.id];
+    for (const id of hidden) expect(await errorCodeOf(resident.call('articles.get', { id }))).toBe(ERRORS.NOT_FOUND.code);
     const feed = async (communityId?: string) => (await resident.call('articles.list', { ...(communityId && { communityId }), limit: 50 })).items.map((i) => i.id);
     const mine = await feed('chaoyang');
-    expect([ownDraft.id, otherDraft.id, scheduled.id, otherPublished.id].filter((id) => mine.includes(id))).toEqual([]);
+    expect([...hidden, otherPublished.id].filter((id) => mine.includes(id))).toEqual([]);
     const everywhere = await feed();
-    expect([ownDraft.id, otherDraft.id, scheduled.id].filter((id) => everywhere.includes(id))).toEqual([]);
+    expect(hidden.filter((id) => everywhere.includes(id))).toEqual([]);
     expect(await feed('kangle')).toContain(otherPublished.id);
   });
 

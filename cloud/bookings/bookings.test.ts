@@ -165,6 +165,17 @@ describe('rooms and availability', () => {
     expect(moved.timeline.map((t) => t.text)).toEqual(['已预约', '已改约']);
   });
 
+  it('only the resident who booked cancels or moves it; a neighbour or a grid worker is told it does not exist', async () => {
+    const owner = await resident();
+    const neighbour = await resident();
+    const b = await owner.call('bookings.create', { resourceId: 'cy-painting', start: at(3, '15:00') });
+    for (const other of [neighbour, grid]) {
+      expect(await errorCodeOf(other.call('bookings.cancel', { id: b.id }))).toBe(ERRORS.NOT_FOUND.code);
+      expect(await errorCodeOf(other.call('bookings.reschedule', { id: b.id, start: at(3, '16:00') }))).toBe(ERRORS.NOT_FOUND.code);
+    }
+    expect((await owner.call('bookings.mine', {})).bookings.find((x) => x.id === b.id)).toMatchObject({ status: 'approved', start: at(3, '15:00') });
+  });
+
   it('cannot cancel after the cut-off', async () => {
     const r = await resident();
     const b = await r.call('bookings.create', { resourceId: 'cy-chess', start: at(0, '14:00') });

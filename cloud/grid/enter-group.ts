@@ -27,7 +27,7 @@ export default defineFunction(enterFromGroup, async (input, { services, caller }
   const opengid = opened.data.opengid;
   if (typeof opengid !== 'string' || !opengid) throw new AppError('GRID_GROUP_DATA_INVALID');
   // Opening one's own card, from a forged sharer, or a card that is not public: nothing counts.
-  if (input.sharer === caller.id || !countsForSharer({ id: input.sharer, exists: !!(await getUser(services.db, input.sharer)) }, caller.id)) return { counted: false };
+  if (!countsForSharer({ id: input.sharer, exists: !!(await getUser(services.db, input.sharer)) }, caller.id)) return { counted: false };
   if (!(await cardFacts(services, input.targetKind, input.targetId))) return { counted: false };
   const now = services.clock.now();
   const counted = await recordGroupOpen(services.db, {

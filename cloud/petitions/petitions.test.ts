@@ -367,6 +367,17 @@ describe('when an agent loses the role while an admin is assigning them', () => 
     expect(await messagesFor(linli.database.db, person.userId!)).toEqual([]);
   });
 
+  it('a former agent no longer opens the petitions they handled, though their name stays on them', async () => {
+    const p = await resident.call('petitions.submit', { ...base, title: '井盖松动（原代办员）' });
+    const { person, revoke } = await newAgent('agent-former');
+    await admin.call('petitions.assign', { id: p.id, agentId: person.userId! });
+    await person.call('petitions.decline', { id: p.id, reason: '不属于本社区职责' });
+    expect(await person.call('petitions.get', { id: p.id })).toMatchObject({ status: 'declined' });
+    await revoke();
+    expect(await errorCodeOf(person.call('petitions.get', { id: p.id }))).toBe(ERRORS.NOT_FOUND.code);
+    expect(await resident.call('petitions.get', { id: p.id })).toMatchObject({ status: 'declined', agent: { id: person.userId } });
+  });
+
   it('a roster checked before the revocation is refused, and the week stays as it was', async () => {
     const { person, revoke } = await newAgent('agent-leaving-roster');
     const services = interleaved(linli.services, revoke);

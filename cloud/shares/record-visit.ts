@@ -22,7 +22,6 @@ export async function recordVisitFromShare(
   services: Services,
   visit: { targetKind: 'article' | 'event' | 'honor'; targetId: string; sharerId: string; visitorId: string | null; ip: string; device?: string },
 ): Promise<void> {
-  if (visit.sharerId === visit.visitorId) return;
   if (!countsForSharer({ id: visit.sharerId, exists: !!(await getUser(services.db, visit.sharerId)) }, visit.visitorId)) return;
   await recordShareVisit(services.db, {
     targetKind: visit.targetKind,
