@@ -1,7 +1,7 @@
 import { type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { listPublished } from '../articles/articles.storage';
 import { callerVersion, findLiveCaller } from '../auth/sessions.storage';
-import { activeSuspension, bookingsOfUser, getResourceRows, stepsOf } from '../bookings/bookings.storage';
+import { activeSuspension, getResourceRows, myBookingPage, stepsOf } from '../bookings/bookings.storage';
 import { thanksRows } from '../honors/honors.storage';
 import { visitsBySharer } from '../shares/shares.storage';
 import { countSignupsBySharer, listEventRows, myEventRows } from '../events/events.storage';
@@ -246,7 +246,11 @@ describe('the plans of the lists residents page through', () => {
   it("a resident's events, bookings and petitions", async () => {
     await expectIndexed((d) => myEventRows(d, { userId: RESIDENT, past: false, now: now(), limit: 21 }));
     await expectIndexed((d) => myEventRows(d, { userId: RESIDENT, past: true, now: now(), limit: 21 }));
-    await expectIndexed((d) => bookingsOfUser(d, RESIDENT, { now: now(), past: false }));
+    // bookings.mine: one statement a page (timelines and suspension inside), first page and after a cursor.
+    await expectIndexed((d) => myBookingPage(d, { userId: RESIDENT, now: now(), past: false, limit: 21 }));
+    await expectIndexed((d) => myBookingPage(d, { userId: RESIDENT, now: now(), past: true, limit: 21 }));
+    await expectIndexed((d) => myBookingPage(d, { userId: RESIDENT, now: now(), past: false, after: { slotStart: now().toISOString(), id: 'explain-b-3300' }, limit: 21 }));
+    await expectIndexed((d) => myBookingPage(d, { userId: RESIDENT, now: now(), past: true, after: { slotStart: now().toISOString(), id: 'explain-b-2700' }, limit: 21 }));
     await expectIndexed((d) => petitionsOfSubmitter(d, RESIDENT));
     await expectIndexed((d) => petitionsOfSubmitter(d, RESIDENT, { before: { createdAt: now().toISOString(), id: 'explain-p-5' }, limit: 21 }));
   });
