@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { attachFiles, detachFile } from '../files/files.storage';
-import { compiledQuery } from '../storage/compiled-query';
+import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import type { Db } from '../storage/dialect';
 import type { ArticlesTable } from '../storage/schema';
 
@@ -61,10 +61,8 @@ type FeedValues = {
  * One compiled query per shape of feed request (how many scopes, which filters, first page
  * or after a cursor): a handful in all, each built once (cloud/storage/compiled-query.ts).
  */
-const feedQueries = new Map<string, ReturnType<typeof feedQuery>>();
-
-function feedQuery(shape: FeedShape) {
-  return compiledQuery((db, p: FeedValues) => {
+const feedQuery = compiledShapes((shape: FeedShape) =>
+  compiledQuery((db, p: FeedValues) => {
     const range = (scopeId: string | undefined) => {
       let q = db
         .selectFrom('articles as f')
@@ -103,8 +101,8 @@ function feedQuery(shape: FeedShape) {
       .orderBy('a.publish_at', 'desc')
       .orderBy('a.id', 'desc')
       .limit(p.limit);
-  });
-}
+  }),
+);
 
 /**
  * Published items visible at `now`, pinned first, newest first, after the cursor.
@@ -128,10 +126,7 @@ export async function listPublished(
     excludePinned: Boolean(query.excludePinned),
     after: query.after !== undefined,
   };
-  const key = JSON.stringify(shape);
-  let compiled = feedQueries.get(key);
-  if (!compiled) feedQueries.set(key, (compiled = feedQuery(shape)));
-  const rows = await compiled.all(db, {
+  const rows = await feedQuery(shape).all(db, {
     now: query.now.toISOString(),
     limit: query.limit,
     scope0: scopes[0] ?? '',

@@ -4,7 +4,7 @@ import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { jsonArrayFrom as pgJsonArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
-import { compiledQuery } from '../storage/compiled-query';
+import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isPostgres, type Db } from '../storage/dialect';
 import type { BookingsTable, BookingStepsTable, ResourcesTable, ServiceCentersTable } from '../storage/schema';
 
@@ -295,17 +295,19 @@ interface MyBookingShape {
   after: boolean;
 }
 
-function myBookingsQuery(shape: MyBookingShape) {
-  return compiledQuery((db, p: { userId: string; now: string; slotStart: string; id: string; limit: number }) => {
-    const steps = db
-      .selectFrom('booking_steps as s')
-      .leftJoin('users as bu', 'bu.id', 's.by_user_id')
-      .select(['s.booking_id', 's.seq', 's.step', 's.note', 's.at', 's.by_user_id', 'bu.nickname as by_name'])
-      .whereRef('s.booking_id', '=', 'k.id')
-      .orderBy('s.seq');
+const myBookingsQuery = compiledShapes((shape: MyBookingShape) =>
+  compiledQuery((db, p: { userId: string; now: string; slotStart: string; id: string; limit: number }) => {
     let q = bookingsWithNames(db)
       .select(['r.cancel_cutoff_minutes', 'r.documents'])
-      .select(isPostgres(db) ? pgJsonArray(steps).as('steps') : sqliteJsonArray(steps).as('steps'))
+      .select((eb) => {
+        const steps = eb
+          .selectFrom('booking_steps as s')
+          .leftJoin('users as bu', 'bu.id', 's.by_user_id')
+          .select(['s.booking_id', 's.seq', 's.step', 's.note', 's.at', 's.by_user_id', 'bu.nickname as by_name'])
+          .whereRef('s.booking_id', '=', 'k.id')
+          .orderBy('s.seq');
+        return (isPostgres(db) ? pgJsonArray(steps) : sqliteJsonArray(steps)).as('steps');
+      })
       .select((eb) =>
         eb.selectFrom('booking_suspensions as b').select('b.until').whereRef('b.user_id', '=', 'k.user_id').where('b.until', '>', p.now).as('suspended_until'),
       )
@@ -320,9 +322,8 @@ function myBookingsQuery(shape: MyBookingShape) {
         : q.where(sql<boolean>`(k.slot_start, k.id) > (${p.slotStart}, ${p.id})`);
     }
     return q;
-  });
-}
-const myBookingsQueries = new Map<string, ReturnType<typeof myBookingsQuery>>();
+  }),
+);
 
 /**
  * A page of the resident's own bookings in ONE statement: each row with its resource's rules
@@ -334,11 +335,7 @@ export async function myBookingPage(
   db: Db,
   q: { userId: string; now: Date; past: boolean; after?: { slotStart: string; id: string }; limit: number },
 ): Promise<MyBookingRow[]> {
-  const shape: MyBookingShape = { past: q.past, after: q.after !== undefined };
-  const key = `${shape.past}|${shape.after}`;
-  let query = myBookingsQueries.get(key);
-  if (!query) myBookingsQueries.set(key, (query = myBookingsQuery(shape)));
-  const rows = await query.all(db, { userId: q.userId, now: q.now.toISOString(), slotStart: q.after?.slotStart ?? '', id: q.after?.id ?? '', limit: q.limit });
+  const rows = await myBookingsQuery({ past: q.past, after: q.after !== undefined }).all(db, { userId: q.userId, now: q.now.toISOString(), slotStart: q.after?.slotStart ?? '', id: q.after?.id ?? '', limit: q.limit });
   return rows.map((r) => {
     // SQLite answers the JSON as text; pg parses it. Sorted here: an aggregate's order is not promised.
     const steps = (typeof r.steps === 'string' ? JSON.parse(r.steps) : r.steps) as BookingStepRow[];

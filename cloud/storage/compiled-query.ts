@@ -29,6 +29,24 @@ export function compiledQuery<P extends Values, R>(build: (db: Db, p: P) => Comp
   return new CompiledReuse(build);
 }
 
+/**
+ * Compiled queries for the few shapes a list takes (which filters, first page or after a
+ * cursor): `make` runs once per distinct shape, kept by the shape's JSON.
+ *
+ * @example
+ * const page = compiledShapes((shape: { after: boolean }) => compiledQuery((db, p: …) => …));
+ * const rows = await page({ after: cursor !== undefined }).all(db, values);
+ */
+export function compiledShapes<S, P extends Values, R>(make: (shape: S) => CompiledReuse<P, R>): (shape: S) => CompiledReuse<P, R> {
+  const byShape = new Map<string, CompiledReuse<P, R>>();
+  return (shape) => {
+    const key = JSON.stringify(shape);
+    let compiled = byShape.get(key);
+    if (!compiled) byShape.set(key, (compiled = make(shape)));
+    return compiled;
+  };
+}
+
 export class CompiledReuse<P extends Values, R> {
   private readonly byDialect: { postgres?: Compiled<R>; sqlite?: Compiled<R> } = {};
 
