@@ -18,7 +18,7 @@ import readline from 'node:readline';
 import autocannon from 'autocannon';
 import { ERRORS } from '../types';
 import { shanghaiDay, shanghaiTime } from '../types/time';
-import { countRows, eventCounts, feedKeyAt, seedArticles } from './bench.storage';
+import { countRows, eventCounts, feedKeyAt, seedArticles, seedMyLists } from './bench.storage';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 3;
@@ -371,6 +371,21 @@ async function main() {
     await read('events.mine', 'events.mine', () => ({}));
     await read('bookings.mine', 'bookings.mine', () => ({}));
     await read('petitions.mine', 'petitions.mine', () => ({}));
+
+    if (wanted('my lists')) {
+      // 50 of each for 100 residents (who also hold what the write runs left them).
+      const few = residents.slice(0, 100);
+      await seedMyLists(host.databaseUrl, few.map((r) => r.userId), 50);
+      const mine = (label: string, name: string, body: unknown) =>
+        measure(
+          label,
+          10,
+          async () => ({ load: fn(name, 10, (i) => ({ token: few[i % few.length]!.token, body })) }),
+        );
+      await mine('my lists, events.mine 50 a page @10', 'events.mine', { limit: 50 });
+      await mine('my lists, bookings.mine 50 a page @10', 'bookings.mine', { limit: 50 });
+      await mine('my lists, petitions.mine 50 a page @10', 'petitions.mine', { limit: 50 });
+    }
 
     if (wanted('feed')) {
       const scopes = ['chaoyang', 'shangjie'];

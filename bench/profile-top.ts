@@ -36,6 +36,8 @@ const fns = new Map<string, number>();
 for (const [id, us] of self) {
   const n = byId.get(id)!;
   if (n.callFrame.functionName === '(idle)' || n.callFrame.functionName === '(program)') continue;
+  // The inspector's own call that stops the profiler and hands it over (bench/host.ts), not the host's work.
+  if (n.callFrame.functionName === 'dispatch' && !n.callFrame.url) continue;
   busy += us;
   const a = n.callFrame.functionName === '(garbage collector)' ? '(garbage collector)' : area(n.callFrame.url);
   areas.set(a, (areas.get(a) ?? 0) + us);
@@ -58,6 +60,7 @@ for (const [id, us] of self) {
   for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
     const n = byId.get(at)!;
     if (n.callFrame.functionName === '(idle)' || n.callFrame.functionName === '(program)') break;
+    if (n.callFrame.functionName === 'dispatch' && !n.callFrame.url) break;
     const a = area(n.callFrame.url);
     if (!/^(cloud\/|types)/.test(a)) continue;
     const f = `${n.callFrame.functionName || '(anonymous)'} ${a}:${n.callFrame.lineNumber + 1}`;
