@@ -98,3 +98,92 @@ export async function countRows(databaseUrl: string, table: 'bookings' | 'petiti
     await close();
   }
 }
+
+/**
+ * 50 of each "my" list for each of these residents (issue #18: "my" lists with 50 items):
+ * sign-ups for 50 upcoming events, 50 upcoming room bookings each with a timeline step,
+ * 50 petitions. Straight into the database, so no write rule is measured here.
+ */
+export async function seedMyLists(databaseUrl: string, userIds: string[], n: number): Promise<void> {
+  const { db, close } = openDatabase(databaseUrl);
+  try {
+    const now = Date.now();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const event = await db.selectFrom('events').selectAll().where('state', '=', 'published').limit(1).executeTakeFirstOrThrow();
+    const events = Array.from({ length: n }, (_, k) => ({
+      ...event,
+      id: `bench-my-e-${k}`,
+      starts_at: iso(now + (10 + k) * 86_400_000),
+      ends_at: iso(now + (10 + k) * 86_400_000 + 7_200_000),
+      capacity: 0,
+      confirmed_count: userIds.length,
+    }));
+    await db.insertInto('events').values(events).execute();
+    const resource = await db.selectFrom('resources').select(['id']).where('kind', '=', 'room').limit(1).executeTakeFirstOrThrow();
+    for (const [u, userId] of userIds.entries()) {
+      await db
+        .insertInto('event_registrations')
+        .values(events.map((e, k) => ({ id: `bench-my-r-${u}-${k}`, event_id: e.id, user_id: userId, status: 'confirmed', waitlist_no: null, checkin_code: `BM${u}X${k}`, checked_in_at: null, checked_in_by: null, shared_by: null, created_at: iso(now), updated_at: iso(now) })))
+        .execute();
+      const bookings = Array.from({ length: n }, (_, k) => ({
+        id: `bench-my-b-${u}-${k}`,
+        resource_id: resource.id,
+        user_id: userId,
+        slot_start: iso(now + (10 + k) * 86_400_000 + u * 60_000),
+        slot_end: iso(now + (10 + k) * 86_400_000 + u * 60_000 + 3_600_000),
+        status: 'approved',
+        step: null,
+        purpose: '',
+        party_size: 1,
+        reject_reason: null,
+        missing_materials: '[]',
+        created_at: iso(now),
+        updated_at: iso(now),
+      }));
+      await db.insertInto('bookings').values(bookings).execute();
+      await db
+        .insertInto('booking_steps')
+        .values(bookings.map((b, k) => ({ id: `bench-my-s-${u}-${k}`, booking_id: b.id, seq: 1, step: 'approved', note: null, by_user_id: null, at: iso(now) })))
+        .execute();
+      await db
+        .insertInto('petitions')
+        .values(
+          Array.from({ length: n }, (_, k) => ({
+            id: `bench-my-p-${u}-${k}`,
+            submitter_id: userId,
+            kind: 'request',
+            category: '道路设施',
+            title: '楼下路灯不亮',
+            description: '三号楼楼下的路灯已经坏了一个星期。',
+            community_id: 'chaoyang',
+            on_behalf_name: null,
+            filed_by: null,
+            // Never decrypted by a list (the summary shows no phone); the column is required.
+            phone_enc: 'bench',
+            phone_index: 'bench',
+            id_number_enc: null,
+            anonymous: 0,
+            location: null,
+            status: 'submitted',
+            agent_id: null,
+            accept_due_at: iso(now + 86_400_000),
+            accepted_at: null,
+            resolve_due_at: null,
+            resolved_at: null,
+            resolution: null,
+            reopened: 0,
+            rating: null,
+            rating_comment: null,
+            closed_at: null,
+            transferred_to: null,
+            created_at: iso(now - k * 60_000),
+            updated_at: iso(now),
+          })),
+        )
+        .execute();
+    }
+    await analyze(db);
+  } finally {
+    await close();
+  }
+}

@@ -8,7 +8,7 @@
  *   npx tsx bench/functions.ts                        (SQLite)
  *   LINLI_TEST_PG_URL=postgres://… npx tsx bench/functions.ts
  *   BENCH_ONLY=users.me,feed npx tsx bench/functions.ts   (a subset, by label prefix)
- *   BENCH_PROFILE=dir npx tsx bench/functions.ts      (the host writes a CPU profile into dir)
+ *   BENCH_PROFILE=dir npx tsx bench/functions.ts      (the host writes a CPU profile of each measurement into dir)
  *   BENCH_SECONDS=10 (default 5)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,7 +18,7 @@ import readline from 'node:readline';
 import autocannon from 'autocannon';
 import { ERRORS } from '../types';
 import { shanghaiDay, shanghaiTime } from '../types/time';
-import { countRows, eventCounts, feedKeyAt, seedArticles } from './bench.storage';
+import { countRows, eventCounts, feedKeyAt, seedArticles, seedMyLists } from './bench.storage';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 3;
@@ -38,13 +38,31 @@ interface HostInfo {
 }
 
 function startHost(): Promise<{ info: HostInfo; child: ChildProcess }> {
-  const args = ['--import', 'tsx'];
-  if (process.env.BENCH_PROFILE) args.push('--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`);
-  const child = spawn(process.execPath, [...args, path.join(__dirname, 'host.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'host.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bench host exited with ${code}`)));
-    readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve({ info: JSON.parse(line) as HostInfo, child }));
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.once('line', (line) => {
+      lines.on('line', (l) => profiled.shift()?.(l));
+      resolve({ info: JSON.parse(line) as HostInfo, child });
+    });
   });
+}
+
+/** With BENCH_PROFILE, the host profiles each measurement (bench/host.ts); these wait for its answer. */
+const profiled: Array<(line: string) => void> = [];
+let hostChild: ChildProcess | undefined;
+function profileStart(): void {
+  if (process.env.BENCH_PROFILE) hostChild?.stdin?.write('start\n');
+}
+async function profileStop(label: string): Promise<void> {
+  if (!process.env.BENCH_PROFILE) return;
+  const name = label.replace(/[^\w.]+/g, '-').replace(/-+$/, '');
+  const line = await new Promise<string>((resolve) => {
+    profiled.push(resolve);
+    hostChild?.stdin?.write(`stop ${name}\n`);
+  });
+  console.log(`      ${line}`);
 }
 
 function stopHost(child: ChildProcess): Promise<void> {
@@ -185,7 +203,10 @@ async function measure(
   for (let r = 0; r < ROUNDS; r++) {
     const { load: l, verify } = await round(r);
     const b = await load(bare(connections));
+    // The last round's function load alone is profiled (not the bare route, not the set-up).
+    if (r === ROUNDS - 1) profileStart();
     const run = await load(l, verify !== undefined);
+    if (r === ROUNDS - 1) await profileStop(label);
     const ok = run.statuses.get(200) ?? 0;
     const all = [...run.statuses.values()].reduce((a, n) => a + n, 0);
     if (!verify && ok !== all) notes.push(`round ${r + 1}: ${all - ok} of ${all} not 200 (${JSON.stringify([...run.statuses])})`);
@@ -214,6 +235,7 @@ function check(ok: boolean, text: string): string {
 async function main() {
   const started = await startHost();
   host = started.info;
+  hostChild = started.child;
   console.log(`functions on ${host.kind}: autocannon, ${SECONDS} s a run, ${ROUNDS} rounds, medians; ratio = function req/s ÷ GET /api/health req/s`);
   try {
     const admin = (await login('admin')).token;
@@ -349,6 +371,21 @@ async function main() {
     await read('events.mine', 'events.mine', () => ({}));
     await read('bookings.mine', 'bookings.mine', () => ({}));
     await read('petitions.mine', 'petitions.mine', () => ({}));
+
+    if (wanted('my lists')) {
+      // 50 of each for 100 residents (who also hold what the write runs left them).
+      const few = residents.slice(0, 100);
+      await seedMyLists(host.databaseUrl, few.map((r) => r.userId), 50);
+      const mine = (label: string, name: string, body: unknown) =>
+        measure(
+          label,
+          10,
+          async () => ({ load: fn(name, 10, (i) => ({ token: few[i % few.length]!.token, body })) }),
+        );
+      await mine('my lists, events.mine 50 a page @10', 'events.mine', { limit: 50 });
+      await mine('my lists, bookings.mine 50 a page @10', 'bookings.mine', { limit: 50 });
+      await mine('my lists, petitions.mine 50 a page @10', 'petitions.mine', { limit: 50 });
+    }
 
     if (wanted('feed')) {
       const scopes = ['chaoyang', 'shangjie'];

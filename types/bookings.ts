@@ -71,14 +71,18 @@ export const rescheduleBooking = defineContract({
   input: RescheduleInput,
 }).returns<Booking>();
 
-export const MyBookingsInput = z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') });
+export const MyBookingsInput = z.object({
+  when: z.enum(['upcoming', 'past']).default('upcoming'),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
 export const myBookings = defineContract({
   name: 'bookings.mine',
   summary: '我的预约、办理进度，以及是否被暂停预约',
   kind: 'query',
   access: SIGNED_IN,
   input: MyBookingsInput,
-}).returns<{ bookings: Booking[]; suspendedUntil: Date | null }>();
+}).returns<{ bookings: Booking[]; suspendedUntil: Date | null; nextCursor: string | null }>();
 
 const STAFF = rolesOnly('gridWorker', 'agent', 'communityAdmin', 'districtAdmin');
 const ADMINS = rolesOnly('communityAdmin', 'districtAdmin');

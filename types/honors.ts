@@ -113,14 +113,14 @@ export const reportThanks = defineContract({
   input: ReportThanksInput,
 }).returns<{ reported: true }>();
 
-export const ThanksMineInput = z.object({});
+export const ThanksMineInput = z.object({ cursor: z.string().max(200).optional(), limit: z.number().int().min(1).max(50).default(20) });
 export const thanksReceived = defineContract({
   name: 'thanks.mine',
   summary: '工作人员：我收到的感谢',
   kind: 'query',
   access: rolesOnly('gridWorker', 'agent', 'communityAdmin', 'districtAdmin'),
   input: ThanksMineInput,
-}).returns<ThanksPost[]>();
+}).returns<{ items: ThanksPost[]; nextCursor: string | null }>();
 
 export const StaffToThankInput = z.object({ communityId: id });
 export const staffToThank = defineContract({

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { attachFiles, detachFile } from '../files/files.storage';
+import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import type { Db } from '../storage/dialect';
 import type { ArticlesTable } from '../storage/schema';
 
@@ -31,6 +32,78 @@ export interface FeedCursor {
   id: string;
 }
 
+/** What a feed item shows (never the body: a page of bodies is most of the bytes read). */
+export type ArticleSummaryRow = Pick<
+  ArticleRow,
+  'id' | 'title' | 'summary' | 'cover_url' | 'category' | 'scope_id' | 'scope_name' | 'scope_level' | 'pinned' | 'status' | 'publish_at' | 'pledge_prompt' | 'pledge_count'
+>;
+
+interface FeedShape {
+  scopes: number;
+  category: boolean;
+  pinnedOnly: boolean;
+  excludePinned: boolean;
+  after: boolean;
+}
+
+type FeedValues = {
+  now: string;
+  limit: number;
+  scope0: string;
+  scope1: string;
+  category: string;
+  pinned: number;
+  publishAt: string;
+  id: string;
+};
+
+/**
+ * One compiled query per shape of feed request (how many scopes, which filters, first page
+ * or after a cursor): a handful in all, each built once (cloud/storage/compiled-query.ts).
+ */
+const feedQuery = compiledShapes((shape: FeedShape) =>
+  compiledQuery((db, p: FeedValues) => {
+    const range = (scopeId: string | undefined) => {
+      let q = db
+        .selectFrom('articles as f')
+        .select(['f.id', 'f.pinned', 'f.publish_at'])
+        .where('f.status', '=', 'published')
+        .where('f.publish_at', '<=', p.now)
+        .orderBy('f.pinned', 'desc')
+        .orderBy('f.publish_at', 'desc')
+        .orderBy('f.id', 'desc')
+        .limit(p.limit);
+      if (scopeId !== undefined) q = q.where('f.scope_id', '=', scopeId);
+      if (shape.category) q = q.where('f.category', '=', p.category);
+      if (shape.pinnedOnly) q = q.where('f.pinned', '=', 1);
+      if (shape.excludePinned) q = q.where('f.pinned', '=', 0);
+      if (shape.after) q = q.where(sql<boolean>`(f.pinned, f.publish_at, f.id) < (${p.pinned}, ${p.publishAt}, ${p.id})`);
+      return q;
+    };
+    const scopes = shape.scopes === 0 ? [undefined] : [p.scope0, p.scope1].slice(0, shape.scopes);
+    // SQLite takes no LIMIT inside a compound member: each range is a subquery of its own.
+    const ranges = scopes.map((scope, i) => db.selectFrom(range(scope).as(`s${i}`)).selectAll());
+    const page = ranges.slice(1).reduce((all, next) => all.unionAll(next), ranges[0]!);
+    return db
+      .selectFrom('articles as a')
+      .innerJoin(page.as('page'), 'page.id', 'a.id')
+      .innerJoin('regions as r', 'r.id', 'a.scope_id')
+      .select(['a.id', 'a.title', 'a.summary', 'a.cover_url', 'a.category', 'a.scope_id', 'a.pinned', 'a.status', 'a.publish_at', 'a.pledge_prompt'])
+      .select(['r.name as scope_name', 'r.level as scope_level'])
+      .select((eb) =>
+        eb
+          .selectFrom('article_pledges as pl')
+          .whereRef('pl.article_id', '=', 'a.id')
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('pledge_count'),
+      )
+      .orderBy('a.pinned', 'desc')
+      .orderBy('a.publish_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(p.limit);
+  }),
+);
+
 /**
  * Published items visible at `now`, pinned first, newest first, after the cursor.
  * `scopeIds` limits to those scopes (a community and the district).
@@ -42,38 +115,27 @@ export interface FeedCursor {
 export async function listPublished(
   db: Db,
   query: { now: Date; scopeIds?: string[]; category?: string; pinnedOnly?: boolean; excludePinned?: boolean; after?: FeedCursor; limit: number },
-): Promise<ArticleRow[]> {
-  const now = query.now.toISOString();
-  const range = (scopeId: string | undefined) => {
-    let q = db
-      .selectFrom('articles as f')
-      .select(['f.id', 'f.pinned', 'f.publish_at'])
-      .where('f.status', '=', 'published')
-      .where('f.publish_at', '<=', now)
-      .orderBy('f.pinned', 'desc')
-      .orderBy('f.publish_at', 'desc')
-      .orderBy('f.id', 'desc')
-      .limit(query.limit);
-    if (scopeId !== undefined) q = q.where('f.scope_id', '=', scopeId);
-    if (query.category) q = q.where('f.category', '=', query.category);
-    if (query.pinnedOnly) q = q.where('f.pinned', '=', 1);
-    if (query.excludePinned) q = q.where('f.pinned', '=', 0);
-    const after = query.after;
-    if (after) q = q.where(sql<boolean>`(f.pinned, f.publish_at, f.id) < (${after.pinned}, ${after.publishAt}, ${after.id})`);
-    return q;
+): Promise<ArticleSummaryRow[]> {
+  const scopes = query.scopeIds ? [...new Set(query.scopeIds)] : [];
+  if (query.scopeIds && scopes.length === 0) return [];
+  if (scopes.length > 2) throw new Error('a reader sees at most two scopes (their community and the district)');
+  const shape: FeedShape = {
+    scopes: scopes.length,
+    category: Boolean(query.category),
+    pinnedOnly: Boolean(query.pinnedOnly),
+    excludePinned: Boolean(query.excludePinned),
+    after: query.after !== undefined,
   };
-  const scopes = query.scopeIds ? [...new Set(query.scopeIds)] : [undefined];
-  if (scopes.length === 0) return [];
-  // SQLite takes no LIMIT inside a compound member: each range is a subquery of its own.
-  const ranges = scopes.map((scope, i) => db.selectFrom(range(scope).as(`s${i}`)).selectAll());
-  const page = ranges.slice(1).reduce((all, next) => all.unionAll(next), ranges[0]!);
-  const rows = await withScopeAndCount(db)
-    .innerJoin(page.as('page'), 'page.id', 'a.id')
-    .orderBy('a.pinned', 'desc')
-    .orderBy('a.publish_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(query.limit)
-    .execute();
+  const rows = await feedQuery(shape).all(db, {
+    now: query.now.toISOString(),
+    limit: query.limit,
+    scope0: scopes[0] ?? '',
+    scope1: scopes[1] ?? '',
+    category: query.category ?? '',
+    pinned: query.after?.pinned ?? 0,
+    publishAt: query.after?.publishAt ?? '',
+    id: query.after?.id ?? '',
+  });
   return rows.map((r) => ({ ...r, pledge_count: Number(r.pledge_count ?? 0) }));
 }
 

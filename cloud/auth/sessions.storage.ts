@@ -1,3 +1,4 @@
+import { compiledQuery } from '../storage/compiled-query';
 import type { Db } from '../storage/dialect';
 
 export async function insertSession(db: Db, row: { tokenHash: string; userId: string; now: Date; expiresAt: Date }) {
@@ -43,23 +44,27 @@ export interface LiveCaller {
   authVersion: number;
 }
 
+const liveCallerRows = compiledQuery((db, p: { tokenHash: string; now: string }) =>
+  db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('role_grants as g', 'g.user_id', 's.user_id')
+    .select(['s.user_id', 's.expires_at', 'u.openid', 'u.auth_version', 'g.role', 'g.scope_id'])
+    .where('s.token_hash', '=', p.tokenHash)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', p.now)
+    .where('u.deleted_at', 'is', null),
+);
+
 /**
  * Everything a request needs to know about its caller, in one statement: the live session,
  * whether its user is a resident, and the user's role grants as they are now (a LEFT JOIN:
  * one row per grant, one row with no grant for a resident). A host caches the answer and
  * checks it with `callerVersion` (cloud/auth/session-cache.ts).
  */
+
 export async function findLiveCaller(db: Db, tokenHash: string, now: Date): Promise<LiveCaller | undefined> {
-  const rows = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .leftJoin('role_grants as g', 'g.user_id', 's.user_id')
-    .select(['s.user_id', 's.expires_at', 'u.openid', 'u.auth_version', 'g.role', 'g.scope_id'])
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.revoked_at', 'is', null)
-    .where('s.expires_at', '>', now.toISOString())
-    .where('u.deleted_at', 'is', null)
-    .execute();
+  const rows = await liveCallerRows.all(db, { tokenHash, now: now.toISOString() });
   const first = rows[0];
   if (!first) return undefined;
   return {
@@ -71,13 +76,18 @@ export async function findLiveCaller(db: Db, tokenHash: string, now: Date): Prom
   };
 }
 
+const versionRow = compiledQuery((db, p: { userId: string }) =>
+  db.selectFrom('users').select(['auth_version', 'deleted_at', 'openid']).where('id', '=', p.userId),
+);
+
 /**
  * What a cached caller is checked against at each request: one primary-key read of the
  * user. Triggers bump `auth_version` whenever a session of the user is revoked or a grant
  * changes; deletion and the openid are read from the same row.
  */
+
 export async function callerVersion(db: Db, userId: string): Promise<{ authVersion: number; live: boolean; isResident: boolean } | undefined> {
-  const row = await db.selectFrom('users').select(['auth_version', 'deleted_at', 'openid']).where('id', '=', userId).executeTakeFirst();
+  const row = await versionRow.takeFirst(db, { userId });
   if (!row) return undefined;
   return { authVersion: Number(row.auth_version), live: row.deleted_at === null, isResident: row.openid !== null };
 }

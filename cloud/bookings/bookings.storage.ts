@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import { AppError } from '../../types';
 import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
-import type { Db } from '../storage/dialect';
+import { jsonArrayFrom as pgJsonArray } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
+import { compiledQuery, compiledShapes } from '../storage/compiled-query';
+import { isPostgres, type Db } from '../storage/dialect';
 import type { BookingsTable, BookingStepsTable, ResourcesTable, ServiceCentersTable } from '../storage/schema';
 
 export type ResourceRow = ResourcesTable & { center_name: string; community_id: string };
@@ -284,13 +287,60 @@ export async function getBookingRow(db: Db, id: string): Promise<BookingRow | un
   return bookingsWithNames(db).where('k.id', '=', id).executeTakeFirst();
 }
 
-export async function bookingsOfUser(db: Db, userId: string, q: { now: Date; past: boolean }): Promise<BookingRow[]> {
-  return bookingsWithNames(db)
-    .where('k.user_id', '=', userId)
-    .where('k.slot_end', q.past ? '<=' : '>', q.now.toISOString())
-    .orderBy('k.slot_start', q.past ? 'desc' : 'asc')
-    .limit(100)
-    .execute();
+export type BookingStepRow = BookingStepsTable & { by_name: string | null };
+export type MyBookingRow = BookingRow & { cancel_cutoff_minutes: number; documents: string; steps: BookingStepRow[]; suspended_until: string | null };
+
+interface MyBookingShape {
+  past: boolean;
+  after: boolean;
+}
+
+const myBookingsQuery = compiledShapes((shape: MyBookingShape) =>
+  compiledQuery((db, p: { userId: string; now: string; slotStart: string; id: string; limit: number }) => {
+    let q = bookingsWithNames(db)
+      .select(['r.cancel_cutoff_minutes', 'r.documents'])
+      .select((eb) => {
+        const steps = eb
+          .selectFrom('booking_steps as s')
+          .leftJoin('users as bu', 'bu.id', 's.by_user_id')
+          .select(['s.booking_id', 's.seq', 's.step', 's.note', 's.at', 's.by_user_id', 'bu.nickname as by_name'])
+          .whereRef('s.booking_id', '=', 'k.id')
+          .orderBy('s.seq');
+        return (isPostgres(db) ? pgJsonArray(steps) : sqliteJsonArray(steps)).as('steps');
+      })
+      .select((eb) =>
+        eb.selectFrom('booking_suspensions as b').select('b.until').whereRef('b.user_id', '=', 'k.user_id').where('b.until', '>', p.now).as('suspended_until'),
+      )
+      .where('k.user_id', '=', p.userId)
+      .where('k.slot_end', shape.past ? '<=' : '>', p.now)
+      .orderBy('k.slot_start', shape.past ? 'desc' : 'asc')
+      .orderBy('k.id', shape.past ? 'desc' : 'asc')
+      .limit(p.limit);
+    if (shape.after) {
+      q = shape.past
+        ? q.where(sql<boolean>`(k.slot_start, k.id) < (${p.slotStart}, ${p.id})`)
+        : q.where(sql<boolean>`(k.slot_start, k.id) > (${p.slotStart}, ${p.id})`);
+    }
+    return q;
+  }),
+);
+
+/**
+ * A page of the resident's own bookings in ONE statement: each row with its resource's rules
+ * (cancel cut-off, documents), its timeline steps as a JSON array, and the resident's active
+ * suspension as a scalar subquery. Upcoming ones soonest first, past ones latest first, by the
+ * keyset (slot_start, id) after `after` on the (user_id, slot_start) index.
+ */
+export async function myBookingPage(
+  db: Db,
+  q: { userId: string; now: Date; past: boolean; after?: { slotStart: string; id: string }; limit: number },
+): Promise<MyBookingRow[]> {
+  const rows = await myBookingsQuery({ past: q.past, after: q.after !== undefined }).all(db, { userId: q.userId, now: q.now.toISOString(), slotStart: q.after?.slotStart ?? '', id: q.after?.id ?? '', limit: q.limit });
+  return rows.map((r) => {
+    // SQLite answers the JSON as text; pg parses it. Sorted here: an aggregate's order is not promised.
+    const steps = (typeof r.steps === 'string' ? JSON.parse(r.steps) : r.steps) as BookingStepRow[];
+    return { ...r, steps: steps.sort((a, b) => a.seq - b.seq) };
+  });
 }
 
 export async function bookingsOfCommunities(

@@ -223,6 +223,42 @@ describe('no-shows', () => {
     expect(suspendedUntil?.getTime()).toBe(starts[2]!.getTime() + 16 * MINUTE + 14 * DAY);
     expect(await errorCodeOf(r.call('bookings.create', { resourceId: 'cy-chess', start: at(5, '10:00') }))).toBe(ERRORS.BOOKING_SUSPENDED.code);
     await expect(r.call('bookings.create', { resourceId: 'cy-hall-residence', start: at(4, '09:00') })).resolves.toBeTruthy();
+    // With no booking left to show, the page still says so (read apart from the empty page).
+    linli.clock.set(new Date(at(5, '09:00').getTime()));
+    expect(await r.call('bookings.mine', {})).toMatchObject({ bookings: [], suspendedUntil: new Date(starts[2]!.getTime() + 16 * MINUTE + 14 * DAY) });
+  });
+});
+
+describe('我的预约 page by page', () => {
+  it('pages through upcoming bookings soonest first and past ones latest first, each once, with timelines', async () => {
+    const r = await resident();
+    const starts = [1, 2, 3, 4, 7].map((d) => at(d, '09:00'));
+    const made = [];
+    for (const start of starts) made.push(await r.call('bookings.create', { resourceId: 'cy-hall-residence', start }));
+    const pages: Array<Array<{ id: string; start: Date; timeline: Array<{ text: string }>; documents: string[] }>> = [];
+    let cursor: string | undefined;
+    do {
+      const page = await r.call('bookings.mine', { when: 'upcoming', limit: 2, ...(cursor ? { cursor } : {}) });
+      pages.push(page.bookings);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().map((b) => b.id)).toEqual(made.map((b) => b.id));
+    // Each item as a whole list shows it: its timeline and what to bring.
+    expect(pages.flat()[0]).toMatchObject({ timeline: [{ text: '已预约' }], documents: made[0]!.documents });
+
+    linli.clock.set(new Date(starts[4]!.getTime() + DAY));
+    const upcoming = await r.call('bookings.mine', { when: 'upcoming' });
+    expect([upcoming.bookings, upcoming.nextCursor]).toEqual([[], null]);
+    const first = await r.call('bookings.mine', { when: 'past', limit: 3 });
+    const rest = await r.call('bookings.mine', { when: 'past', limit: 3, cursor: first.nextCursor! });
+    expect([...first.bookings, ...rest.bookings].map((b) => b.id)).toEqual(made.map((b) => b.id).reverse());
+    expect(rest.nextCursor).toBeNull();
+  });
+
+  it('a cursor that was tampered with is a coded error, not a wrong page', async () => {
+    const r = await resident();
+    expect(await errorCodeOf(r.call('bookings.mine', { cursor: 'bm90LWEtY3Vyc29y' }))).toBe(ERRORS.INVALID_INPUT.code);
   });
 });
 

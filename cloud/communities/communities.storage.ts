@@ -1,3 +1,4 @@
+import { compiledQuery } from '../storage/compiled-query';
 import type { Db } from '../storage/dialect';
 import type { RegionsTable } from '../storage/schema';
 
@@ -25,4 +26,14 @@ export async function upsertRegions(db: Db, rows: RegionRow[]): Promise<void> {
 /** The district at the root of the tree (one per deployment). */
 export async function getDistrict(db: Db): Promise<RegionRow | undefined> {
   return db.selectFrom('regions').selectAll().where('level', '=', 'district').executeTakeFirst();
+}
+
+const communityAndDistrict = compiledQuery((db, p: { id: string }) =>
+  db.selectFrom('regions').select(['id', 'level']).where((eb) => eb.or([eb('id', '=', p.id), eb('level', '=', 'district')])),
+);
+
+/** A region and the district, in one statement (a feed's scopes: regions is a small table). */
+export async function regionWithDistrict(db: Db, id: string): Promise<{ region: { id: string } | undefined; district: { id: string } | undefined }> {
+  const rows = await communityAndDistrict.all(db, { id });
+  return { region: rows.find((r) => r.id === id), district: rows.find((r) => r.level === 'district') };
 }

@@ -1,7 +1,7 @@
 import type { Region, RegionLevel } from '../../types/communities';
 import type { Db } from '../storage/dialect';
 import { AppError } from '../../types';
-import { allRegions, getDistrict, getRegion, type RegionRow } from './communities.storage';
+import { allRegions, regionWithDistrict, type RegionRow } from './communities.storage';
 
 /** The region tree with each region's path of names from the district down. */
 export async function loadRegions(db: Db): Promise<Region[]> {
@@ -28,8 +28,7 @@ export async function loadRegions(db: Db): Promise<Region[]> {
  */
 export async function readerScope(db: Db, communityId: string | undefined): Promise<string[] | undefined> {
   if (!communityId) return undefined;
-  const community = await getRegion(db, communityId);
+  const { region: community, district } = await regionWithDistrict(db, communityId);
   if (!community) throw new AppError('COMMUNITY_NOT_FOUND');
-  const district = await getDistrict(db);
-  return [community.id, ...(district ? [district.id] : [])];
+  return [community.id, ...(district && district.id !== community.id ? [district.id] : [])];
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { AppError } from '../../types';
 import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
+import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import type { Db } from '../storage/dialect';
 import type { EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
@@ -42,36 +43,61 @@ export interface EventCursor {
   id: string;
 }
 
+interface EventListShape {
+  when: 'upcoming' | 'ongoing' | 'past';
+  scopes: number;
+  category: boolean;
+  after: boolean;
+}
+
+/** events.list, compiled once per shape (cloud/storage/compiled-query.ts). */
+const eventList = compiledShapes((shape: EventListShape) =>
+  compiledQuery((db, p: { now: string; scope0: string; scope1: string; category: string; startsAt: string; id: string; limit: number }) => {
+    let query = eventsWithScope(db).where('e.state', 'in', ['published', 'cancelled', 'closed']).limit(p.limit);
+    if (shape.when === 'upcoming') {
+      query = query.where('e.starts_at', '>', p.now).where('e.state', '!=', 'closed').orderBy('e.starts_at', 'asc').orderBy('e.id', 'asc');
+    } else if (shape.when === 'ongoing') {
+      query = query
+        .where('e.starts_at', '<=', p.now)
+        .where('e.ends_at', '>', p.now)
+        .where('e.state', '=', 'published')
+        .orderBy('e.starts_at', 'asc')
+        .orderBy('e.id', 'asc');
+    } else {
+      query = query
+        .where((eb) => eb.or([eb('e.ends_at', '<=', p.now), eb('e.state', '=', 'closed')]))
+        .orderBy('e.starts_at', 'desc')
+        .orderBy('e.id', 'desc');
+    }
+    if (shape.scopes > 0) query = query.where('e.scope_id', 'in', [p.scope0, p.scope1].slice(0, shape.scopes));
+    if (shape.category) query = query.where('e.category', '=', p.category);
+    if (shape.after) {
+      const cmp = shape.when === 'past' ? '<' : '>';
+      // A row value the (starts_at, id, …) index enters at the cursor; an OR chain it cannot.
+      query = query.where(sql<boolean>`(e.starts_at, e.id) ${sql.raw(cmp)} (${p.startsAt}, ${p.id})`);
+    }
+    return query;
+  }),
+);
+
 export async function listEventRows(
   db: Db,
   q: { when: 'upcoming' | 'ongoing' | 'past'; now: Date; scopeIds?: string[]; category?: string; after?: EventCursor; limit: number },
 ): Promise<EventRow[]> {
-  const now = q.now.toISOString();
-  let query = eventsWithScope(db).where('e.state', 'in', ['published', 'cancelled', 'closed']).limit(q.limit);
-  if (q.when === 'upcoming') {
-    query = query.where('e.starts_at', '>', now).where('e.state', '!=', 'closed').orderBy('e.starts_at', 'asc').orderBy('e.id', 'asc');
-  } else if (q.when === 'ongoing') {
-    query = query
-      .where('e.starts_at', '<=', now)
-      .where('e.ends_at', '>', now)
-      .where('e.state', '=', 'published')
-      .orderBy('e.starts_at', 'asc')
-      .orderBy('e.id', 'asc');
-  } else {
-    query = query
-      .where((eb) => eb.or([eb('e.ends_at', '<=', now), eb('e.state', '=', 'closed')]))
-      .orderBy('e.starts_at', 'desc')
-      .orderBy('e.id', 'desc');
-  }
-  if (q.scopeIds) query = query.where('e.scope_id', 'in', q.scopeIds);
-  if (q.category) query = query.where('e.category', '=', q.category);
-  const after = q.after;
-  if (after) {
-    const cmp = q.when === 'past' ? '<' : '>';
-    // A row value the (starts_at, id, …) index enters at the cursor; an OR chain it cannot.
-    query = query.where(sql<boolean>`(e.starts_at, e.id) ${sql.raw(cmp)} (${after.startsAt}, ${after.id})`);
-  }
-  return (await query.execute()).map(withCount);
+  const scopes = q.scopeIds ? [...new Set(q.scopeIds)] : undefined;
+  if (scopes && scopes.length === 0) return [];
+  if (scopes && scopes.length > 2) throw new Error('a reader sees at most two scopes (their community and the district)');
+  const shape: EventListShape = { when: q.when, scopes: scopes?.length ?? 0, category: Boolean(q.category), after: q.after !== undefined };
+  const rows = await eventList(shape).all(db, {
+    now: q.now.toISOString(),
+    scope0: scopes?.[0] ?? '',
+    scope1: scopes?.[1] ?? '',
+    category: q.category ?? '',
+    startsAt: q.after?.startsAt ?? '',
+    id: q.after?.id ?? '',
+    limit: q.limit,
+  });
+  return rows.map(withCount);
 }
 
 /** Volunteer places are set apart from creation (volunteers.setCapacity); a new event takes none. */
@@ -409,47 +435,58 @@ export interface MyEventRow {
  * statement: upcoming soonest first, past latest first, keyset-paged on (starts_at, id).
  * The place in line is counted by the (event, status, waitlist_no) index, per row of the page.
  */
+/** events.mine, compiled once per shape (past or upcoming, first page or after a cursor). */
+const myEventsQuery = compiledShapes((shape: { past: boolean; after: boolean }) =>
+  compiledQuery((db, p: { userId: string; now: string; startsAt: string; id: string; limit: number }) => {
+    const dir = shape.past ? 'desc' : 'asc';
+    let query = eventsWithScope(db)
+      .innerJoin('event_registrations as g', 'g.event_id', 'e.id')
+      .select([
+        'g.id as reg_id',
+        'g.status as reg_status',
+        'g.waitlist_no as reg_waitlist_no',
+        'g.checkin_code as reg_checkin_code',
+        'g.shared_by as reg_shared_by',
+        'g.checked_in_at as reg_checked_in_at',
+        'g.checked_in_by as reg_checked_in_by',
+        'g.created_at as reg_created_at',
+        'g.updated_at as reg_updated_at',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('event_registrations as q')
+          .whereRef('q.event_id', '=', 'g.event_id')
+          .where('q.status', '=', 'waitlisted')
+          .whereRef('q.waitlist_no', '<=', 'g.waitlist_no')
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('reg_position'),
+      )
+      .where('g.user_id', '=', p.userId)
+      .where('g.status', 'in', ACTIVE)
+      .orderBy('e.starts_at', dir)
+      .orderBy('e.id', dir)
+      .limit(p.limit);
+    query = shape.past
+      ? query.where((eb) => eb.or([eb('e.state', '=', 'closed'), eb('e.ends_at', '<=', p.now)]))
+      : query.where('e.state', '!=', 'closed').where('e.ends_at', '>', p.now);
+    if (shape.after) {
+      query = query.where(sql<boolean>`(e.starts_at, e.id) ${sql.raw(shape.past ? '<' : '>')} (${p.startsAt}, ${p.id})`);
+    }
+    return query;
+  }),
+);
+
 export async function myEventRows(
   db: Db,
   q: { userId: string; past: boolean; now: Date; after?: EventCursor; limit: number },
 ): Promise<MyEventRow[]> {
-  const now = q.now.toISOString();
-  const dir = q.past ? 'desc' : 'asc';
-  let query = eventsWithScope(db)
-    .innerJoin('event_registrations as g', 'g.event_id', 'e.id')
-    .select([
-      'g.id as reg_id',
-      'g.status as reg_status',
-      'g.waitlist_no as reg_waitlist_no',
-      'g.checkin_code as reg_checkin_code',
-      'g.shared_by as reg_shared_by',
-      'g.checked_in_at as reg_checked_in_at',
-      'g.checked_in_by as reg_checked_in_by',
-      'g.created_at as reg_created_at',
-      'g.updated_at as reg_updated_at',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('event_registrations as q')
-        .whereRef('q.event_id', '=', 'g.event_id')
-        .where('q.status', '=', 'waitlisted')
-        .whereRef('q.waitlist_no', '<=', 'g.waitlist_no')
-        .select(eb.fn.countAll<number>().as('n'))
-        .as('reg_position'),
-    )
-    .where('g.user_id', '=', q.userId)
-    .where('g.status', 'in', ACTIVE)
-    .orderBy('e.starts_at', dir)
-    .orderBy('e.id', dir)
-    .limit(q.limit);
-  query = q.past
-    ? query.where((eb) => eb.or([eb('e.state', '=', 'closed'), eb('e.ends_at', '<=', now)]))
-    : query.where('e.state', '!=', 'closed').where('e.ends_at', '>', now);
-  const after = q.after;
-  if (after) {
-    query = query.where(sql<boolean>`(e.starts_at, e.id) ${sql.raw(q.past ? '<' : '>')} (${after.startsAt}, ${after.id})`);
-  }
-  const rows = await query.execute();
+  const rows = await myEventsQuery({ past: q.past, after: q.after !== undefined }).all(db, {
+    userId: q.userId,
+    now: q.now.toISOString(),
+    startsAt: q.after?.startsAt ?? '',
+    id: q.after?.id ?? '',
+    limit: q.limit,
+  });
   return rows.map((r) => {
     const { reg_id, reg_status, reg_waitlist_no, reg_checkin_code, reg_shared_by, reg_checked_in_at, reg_checked_in_by, reg_created_at, reg_updated_at, reg_position, ...event } = r;
     const registration: RegistrationRow = {

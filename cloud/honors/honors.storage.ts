@@ -237,7 +237,8 @@ export async function thanksRows(
   if (q.targetUserId) query = query.where('t.target_user_id', '=', q.targetUserId);
   const before = q.before;
   if (before) {
-    query = query.where((eb) => eb.or([eb('t.created_at', '<', before.createdAt), eb.and([eb('t.created_at', '=', before.createdAt), eb('t.id', '<', before.id)])]));
+    // A row value, so the index is entered at the cursor (an OR chain is not a range).
+    query = query.where(sql<boolean>`(t.created_at, t.id) < (${before.createdAt}, ${before.id})`);
   }
   return (await query.execute()).map(reported);
 }

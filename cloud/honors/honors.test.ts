@@ -222,7 +222,29 @@ describe('the thank-you wall', () => {
     expect((await admin.call('thanks.queue', {})).map((p) => p.id)).toContain(post.id);
     await admin.call('thanks.review', { id: post.id, decision: 'approve' });
     expect(await wall()).toContain(post.id);
-    expect((await grid.call('thanks.mine', {})).map((p) => p.id)).toContain(post.id);
+    expect((await grid.call('thanks.mine', {})).items.map((p) => p.id)).toContain(post.id);
+  });
+
+  it('我收到的感谢 pages newest first, each post once, however many share one moment', async () => {
+    const resident = await signIn('resident');
+    const grid = await signIn('grid');
+    // The test clock stands still: these share created_at, so the id decides their order.
+    for (const text of ['谢谢刘师傅帮忙修好了楼道灯。', '谢谢刘师傅帮我家老人办事。', '谢谢刘师傅上门走访。']) {
+      const post = await resident.call('thanks.post', { targetKind: 'staff', targetUserId: grid.userId!, text });
+      await admin.call('thanks.review', { id: post.id, decision: 'approve' });
+    }
+    const all = (await grid.call('thanks.mine', { limit: 50 })).items;
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ id: string }>; nextCursor: string | null } = await grid.call('thanks.mine', { limit: 2, ...(cursor ? { cursor } : {}) });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((p) => p.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all.map((p) => p.id));
+    expect(all.map((p) => p.createdAt.getTime())).toEqual([...all.map((p) => p.createdAt.getTime())].sort((a, b) => b - a));
   });
 
   it('three reports hide a post pending review; the admin restores it', async () => {

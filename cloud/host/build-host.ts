@@ -3,7 +3,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { accessAllows, AppError, contracts, type FieldError } from '../../types';
+import { accessAllows, AppError, contracts, type FieldError, type RoleGrant } from '../../types';
 import type { Profile } from '../../types/users';
 import { auditAdminWrite, isAdmin } from '../audit/admin-writes';
 import { resolveSession } from '../auth/sessions';
@@ -11,8 +11,8 @@ import { signInWithPassword, signInWithWechat } from '../auth/sign-in';
 import { systemClock, type Clock } from '../core/clock';
 import type { CloudFunction, SessionUser } from '../core/define-function';
 import type { Services } from '../core/services';
-import { authDataOf, type AuthData } from '../users/auth-data';
-import { loadProfile } from '../users/profile';
+import type { AuthData } from '../users/auth-data';
+import { loadAccount } from '../users/profile';
 import { catalogEntry } from '../../types/catalog';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './bounded-json';
 import { registerFileRoutes } from './file-routes';
@@ -231,7 +231,8 @@ export async function buildHost({
       api.get('/users/me', async (request) => {
         const token = header(request, 'x-lc-session');
         if (!request.caller || !token) throw new AppError('SESSION_INVALID');
-        return userReply(services, request.caller.id, token);
+        // The caller's grants were checked against the database in this request (auth_version).
+        return userReply(services, request.caller.id, token, request.caller.grants);
       });
 
       const PasswordLogin = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) });
@@ -308,8 +309,8 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-async function userReply(services: Services, userId: string, sessionToken: string) {
-  const [profile, authData] = await Promise.all([loadProfile(services, userId), authDataOf(services, userId)]);
+async function userReply(services: Services, userId: string, sessionToken: string, grants?: RoleGrant[]) {
+  const { profile, authData } = await loadAccount(services, userId, grants);
   return userJson(profile, authData, sessionToken);
 }
 

@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import { newId } from '../core/crypto';
 import { writeAudit } from '../audit/audit.storage';
 import { enqueue, type OutgoingMessage } from '../notifications/outbox.storage';
+import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import type { Db } from '../storage/dialect';
 import type { Database, PetitionEventsTable, PetitionsTable } from '../storage/schema';
 
@@ -21,14 +22,21 @@ export async function getPetitionRow(db: Db, id: string): Promise<PetitionRow | 
   return petitionsWithNames(db).where('p.id', '=', id).executeTakeFirst();
 }
 
+/** 我的诉求, compiled once for the first page and once for later ones (cloud/storage/compiled-query.ts). */
+const submitterPage = compiledShapes((after: boolean) =>
+  compiledQuery((db, p: { userId: string; createdAt: string; id: string; limit: number }) => {
+    let query = petitionsWithNames(db).where('p.submitter_id', '=', p.userId);
+    if (after) query = query.where(sql<boolean>`(p.created_at, p.id) < (${p.createdAt}, ${p.id})`);
+    return query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(p.limit);
+  }),
+);
+
 /**
  * A submitter's petitions, newest first, a page at a time: the row-value cursor
  * `(created_at, id) < (…)` is one range of the `petitions_mine` index (migration 015).
  */
 export async function petitionsOfSubmitter(db: Db, userId: string, page: { before?: { createdAt: string; id: string }; limit?: number } = {}): Promise<PetitionRow[]> {
-  let query = petitionsWithNames(db).where('p.submitter_id', '=', userId);
-  if (page.before) query = query.where(sql<boolean>`(p.created_at, p.id) < (${page.before.createdAt}, ${page.before.id})`);
-  return query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(page.limit ?? 200).execute();
+  return submitterPage(page.before !== undefined).all(db, { userId, createdAt: page.before?.createdAt ?? '', id: page.before?.id ?? '', limit: page.limit ?? 200 });
 }
 
 const OPEN = ['submitted', 'accepted', 'in_progress', 'resolved'];

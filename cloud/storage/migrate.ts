@@ -17,6 +17,7 @@ import * as m015 from './migrations/015-feed-indexes';
 import * as m016 from './migrations/016-stories';
 import * as m017 from './migrations/017-outbox-paid';
 import * as m019 from './migrations/019-auth-version';
+import * as m021 from './migrations/021-read-paths';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '016-stories': m016,
   '017-outbox-paid': m017,
   '019-auth-version': m019,
+  '021-read-paths': m021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

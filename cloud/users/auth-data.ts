@@ -1,6 +1,3 @@
-import type { Services } from '../core/services';
-import { getUser } from './users.storage';
-
 /**
  * A WeChat user's `authData` the way LeanCloud returned it, which app code reads
  * (`AV.User.current().get('authData').lc_weapp.openid`): the openid, the unionid when
@@ -12,8 +9,7 @@ export interface AuthData {
   _weixin_unionid?: { uid: string };
 }
 
-export async function authDataOf(services: Services, userId: string): Promise<AuthData | undefined> {
-  const user = await getUser(services.db, userId);
+export function authDataFrom(user: { openid: string | null; unionid: string | null } | undefined): AuthData | undefined {
   if (!user?.openid) return undefined;
   return {
     lc_weapp: { openid: user.openid, ...(user.unionid && { unionid: user.unionid }) },

@@ -2,10 +2,37 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { newId } from '../core/crypto';
 import { releaseAgentWork } from '../petitions/petitions.storage';
+import { compiledQuery } from '../storage/compiled-query';
 import type { Db } from '../storage/dialect';
 import type { UsersTable } from '../storage/schema';
 
 export type UserRow = UsersTable;
+
+const accountRow = compiledQuery((db, p: { id: string }) =>
+  db
+    .selectFrom('users as u')
+    .leftJoin('regions as r', 'r.id', 'u.home_community_id')
+    .select([
+      'u.id',
+      'u.openid',
+      'u.unionid',
+      'u.username',
+      'u.nickname',
+      'u.avatar_url',
+      'u.home_community_id',
+      'u.phone_enc',
+      'u.created_at',
+      'u.updated_at',
+      'r.name as home_community_name',
+    ])
+    .where('u.id', '=', p.id)
+    .where('u.deleted_at', 'is', null),
+);
+
+/** What a person's own profile and login reply show, with their community's name: one statement, compiled once (users.me). */
+export async function getAccount(db: Db, id: string) {
+  return accountRow.takeFirst(db, { id });
+}
 
 export async function getUser(db: Db, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { Article, ArticleCategory, ArticleStatus, ArticleSummary } from '../../../types/articles';
-import type { ArticleRow } from '../articles.storage';
+import type { ArticleRow, ArticleSummaryRow } from '../articles.storage';
 
 /** The status a person sees: "published" with its time still ahead is "scheduled". */
 export function articleStatus(row: Pick<ArticleRow, 'status' | 'publish_at'>, now: Date): ArticleStatus {
@@ -8,7 +8,7 @@ export function articleStatus(row: Pick<ArticleRow, 'status' | 'publish_at'>, no
 }
 
 
-export function toSummary(row: ArticleRow, now: Date): ArticleSummary {
+export function toSummary(row: ArticleSummaryRow, now: Date): ArticleSummary {
   return {
     id: row.id,
     title: row.title,

@@ -51,7 +51,7 @@ export default function BookPage() {
     return day.slots.find((s) => new Date(s.start).getTime() === start.getTime()) ?? null;
   }, [id, startParam]);
   const moving = useRemote(
-    async () => (rescheduleId && signedIn ? ((await call('bookings.mine', { when: 'upcoming' })).bookings.find((b) => b.id === rescheduleId) ?? null) : null),
+    async () => (rescheduleId && signedIn ? ((await call('bookings.mine', { when: 'upcoming', limit: 100 })).bookings.find((b) => b.id === rescheduleId) ?? null) : null),
     [rescheduleId, signedIn],
   );
 

@@ -6,9 +6,10 @@ import { formatDateTime } from '../../../../types/time';
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
+import { ListFooter } from '../../../components/list-footer';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
@@ -33,12 +34,13 @@ export default function MyBookingsPage() {
   const [when, setWhen] = useState<When>('upcoming');
   const [suspendedUntil, setSuspendedUntil] = useState<Date | null>(null);
 
-  const list = usePagedList<Booking, never>(
-    async () => {
+  const list = usePagedList<Booking, string>(
+    async (cursor) => {
       if (!signedIn) return { items: [], next: null };
-      const answer = await call('bookings.mine', { when });
-      setSuspendedUntil(answer.suspendedUntil ? new Date(answer.suspendedUntil) : null);
-      return { items: answer.bookings, next: null };
+      const answer = await call('bookings.mine', { when, ...(cursor ? { cursor } : {}) });
+      // Every page says it; the first page's answer is the one shown until the next refresh.
+      if (!cursor) setSuspendedUntil(answer.suspendedUntil ? new Date(answer.suspendedUntil) : null);
+      return { items: answer.bookings, next: answer.nextCursor };
     },
     [when, signedIn],
   );
@@ -100,8 +102,8 @@ export default function MyBookingsPage() {
       </View>
 
       {list.refreshing ? <Text className="lt-body lt-muted">正在刷新…</Text> : null}
-      <InlineError error={list.moreError} />
       {body}
+      {list.status === 'ready' && list.items.length > 0 ? <ListFooter list={list} endText="没有更多预约了" /> : null}
     </Page>
   );
 }

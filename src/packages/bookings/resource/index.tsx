@@ -52,7 +52,7 @@ export default function ResourcePage() {
     () => (day ? call('bookings.availability', { resourceId: id, date: day.date }) : Promise.resolve(null)),
     [id, day?.date],
   );
-  const mine = useRemote(() => (signedIn ? call('bookings.mine', { when: 'upcoming' }) : Promise.resolve(null)), [signedIn]);
+  const mine = useRemote(() => (signedIn ? call('bookings.mine', { when: 'upcoming', limit: 100 }) : Promise.resolve(null)), [signedIn]);
 
   useEffect(() => {
     if (resource.data) void setPageTitle(resource.data.name);

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../cloud/client';
+import { ListFooter } from '../../../components/list-footer';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { ThanksCard } from '../../../honors/components/thanks-card';
-import { useRemote } from '../../../hooks/use-remote';
-import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
+import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
 import '../../../honors/honors.scss';
 
@@ -23,24 +23,28 @@ export default function ThanksReceivedPage() {
   return <Page>{body}</Page>;
 }
 
+/** Newest first, 20 at a time: the next page at the bottom or by 加载更多; pull down to refresh. */
 function Received() {
-  const received = useRemote(() => call('thanks.mine', {}), []);
-  usePullToRefresh(received);
+  const list = usePagedList(
+    async (cursor: string | null) => {
+      const page = await call('thanks.mine', cursor ? { cursor } : {});
+      return { items: page.items, next: page.nextCursor };
+    },
+    [],
+  );
 
-  if (!received.data) {
-    if (received.status === 'error') return <ErrorState error={received.error} onRetry={received.reload} />;
-    return <LoadingState />;
-  }
-  if (received.data.length === 0)
-    return <EmptyState title="还没有收到感谢" description="居民写给您的感谢经社区审核后，会出现在这里。" />;
+  if (list.status === 'loading') return <LoadingState />;
+  if (list.status === 'error') return <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  if (list.items.length === 0) return <EmptyState title="还没有收到感谢" description="居民写给您的感谢经社区审核后，会出现在这里。" />;
   return (
     <View>
       <Text className="lt-body lt-muted">居民写给您的感谢，经社区审核后展示在感谢墙上。</Text>
       <View className="lt-gap-top">
-        {received.data.map((post) => (
+        {list.items.map((post) => (
           <ThanksCard key={post.id} post={post} />
         ))}
       </View>
+      <ListFooter list={list} endText="已经是全部感谢了" />
     </View>
   );
 }
