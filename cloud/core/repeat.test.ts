@@ -23,6 +23,22 @@ describe('repeatEvery (the outbox worker and the scheduler run on it)', () => {
     expect(most).toBe(1);
   });
 
+  it('goes on after a run that fails, and tells onError what failed', async () => {
+    const errors: unknown[] = [];
+    let runs = 0;
+    const loop = repeatEvery(
+      1,
+      async () => {
+        runs += 1;
+        if (runs === 1) throw new Error('数据库暂时不可用');
+      },
+      (error) => errors.push(error),
+    );
+    await until(() => runs >= 3);
+    await loop.stop();
+    expect(errors).toEqual([new Error('数据库暂时不可用')]);
+  });
+
   it('on stop, tells the run under way to stop and waits for it to finish', async () => {
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));

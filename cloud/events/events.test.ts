@@ -265,6 +265,15 @@ describe('when another admin command lands between the check and the write', () 
     expect(services.interleaved()).toBe(true);
     expect(await anonymous.call('events.get', { id: draft.id })).toMatchObject({ title: '草稿删除竞争' });
   });
+
+  it('an edit of a draft deleted meanwhile answers NOT_FOUND, not a crash', async () => {
+    const start = new Date(linli.clock.now().getTime() + 24 * 46 * HOUR);
+    const draft = await admin.call('events.create', { title: '编辑删除竞争', category: '讲座', scopeId: 'chaoyang', organizer: '朝阳社区党委', venue: '科普大学', startsAt: start, endsAt: new Date(start.getTime() + HOUR) });
+    const services = interleaved(linli.services, () => admin.call('events.deleteDraft', { id: draft.id }));
+    const edit = updateEvent.handler({ id: draft.id, title: '改名的草稿' }, { services, caller: await asAdmin(), ip: '127.0.0.1' });
+    expect(await errorCodeOf(edit)).toBe(ERRORS.NOT_FOUND.code);
+    expect(services.interleaved()).toBe(true);
+  });
 });
 
 describe('check-in', () => {

@@ -47,7 +47,9 @@ export default defineFunction(updateEvent, async (input, { services, caller }) =
   }, EVENT_MOVES.edit);
   // A cancellation or close landing meanwhile wins, and the new capacity goes with the rest
   // of the edit or not at all (one statement).
-  const updated = (await getEventRow(services.db, row.id))!;
+  const updated = await getEventRow(services.db, row.id);
+  // A draft deleted meanwhile is gone: NOT_FOUND, as a fresh call would say.
+  if (!updated) throw new AppError('NOT_FOUND');
   if (!edited) throw new AppError(mayMoveEvent('edit', updated.state) ? 'EVENT_CAPACITY_TOO_SMALL' : 'EVENT_NOT_EDITABLE');
   // More seats: the waitlist moves up at once.
   await fillFreedSeats(services.db, row.id, now, (kind, reg) => seatMessages(services.config, updated, reg, kind, now));

@@ -26,6 +26,15 @@ export async function attachFiles(db: Db, ids: string[], ownerId: string, kind: 
 }
 
 /**
+ * Gives back uploads attached for a record whose write was then refused: they are the
+ * owner's unattached files again, so the same photo can be sent once more.
+ */
+export async function releaseFiles(db: Db, ids: string[], kind: string, targetId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('files').set({ attached_kind: null, attached_id: null }).where('id', 'in', ids).where('attached_kind', '=', kind).where('attached_id', '=', targetId).execute();
+}
+
+/**
  * Takes a file off the record it was attached to (a replaced cover). It stays stored, as
  * `detached`, reachable by no public rule; the clean-up of old uploads may remove it.
  */

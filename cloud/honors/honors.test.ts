@@ -1,6 +1,8 @@
 import { ERRORS } from '../../types';
 import { messagesFor } from '../notifications/outbox.storage';
+import sharp from 'sharp';
 import { interleaved, residentOf, staffOf } from '../testing/interleave';
+import { uploadAs } from '../testing/upload';
 import { anonymous, errorCodeOf, signIn, startTestLinli, TEST_NOW, type Client, type TestLinli } from '../testing/linli';
 import { getHonorListRow, getThanksRow, hasLiked } from './honors.storage';
 import postThanks from './post-thanks';
@@ -151,10 +153,15 @@ describe('when a list or a post changes between the check and the write', () => 
     const helper = await signIn('grid-leaving-thanks');
     await admin.call('roles.grant', { userId: helper.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
     const services = interleaved(linli.services, () => admin.call('roles.revoke', { userId: helper.userId!, role: 'gridWorker', scopeId: 'chaoyang' }));
-    const post = postThanks.handler({ targetKind: 'staff', targetUserId: helper.userId!, communityId: 'chaoyang', text: '谢谢您帮我家搬了煤气罐！' }, { services, caller: residentOf(resident), ip: '127.0.0.1' });
+    const photo = await uploadAs(linli, resident, await sharp({ create: { width: 32, height: 24, channels: 3, background: '#c33' } }).jpeg().toBuffer());
+    const photoId = photo.body.result!.id;
+    const post = postThanks.handler({ targetKind: 'staff', targetUserId: helper.userId!, communityId: 'chaoyang', text: '谢谢您帮我家搬了煤气罐！', photoId }, { services, caller: residentOf(resident), ip: '127.0.0.1' });
     expect(await errorCodeOf(post)).toBe(ERRORS.THANKS_TARGET_UNKNOWN.code);
     expect(services.interleaved()).toBe(true);
     expect((await admin.call('thanks.queue', {})).map((p) => p.text)).not.toContain('谢谢您帮我家搬了煤气罐！');
+    // The photo is the resident's to send again, with a thank-you to someone still on duty.
+    const grid = await signIn('grid');
+    expect(await resident.call('thanks.post', { targetKind: 'staff', targetUserId: grid.userId!, communityId: 'chaoyang', text: '谢谢刘师傅帮我家搬了煤气罐！', photoId })).toMatchObject({ status: 'pending' });
   });
 
   it('a report on a post rejected meanwhile is refused and not kept', async () => {

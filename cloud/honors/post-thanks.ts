@@ -3,7 +3,7 @@ import { postThanks } from '../../types/honors';
 import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
-import { attachFiles } from '../files/files.storage';
+import { attachFiles, releaseFiles } from '../files/files.storage';
 import { grantsOf } from '../roles/roles.storage';
 import { getUser } from '../users/users.storage';
 import { toThanks } from './lib/honor-view';
@@ -41,6 +41,9 @@ export default defineFunction(postThanks, async (input, { services, caller }) =>
     reviewed_at: null,
     created_at: services.clock.now().toISOString(),
   });
-  if (!kept) throw new AppError('THANKS_TARGET_UNKNOWN');
+  if (!kept) {
+    if (input.photoId) await releaseFiles(services.db, [input.photoId], 'thanks', id);
+    throw new AppError('THANKS_TARGET_UNKNOWN');
+  }
   return toThanks(services, (await getThanksRow(services.db, id))!);
 });

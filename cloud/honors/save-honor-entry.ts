@@ -5,7 +5,7 @@ import { getRegion } from '../communities/communities.storage';
 import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
 import { mayManageHonorList } from './honors.permissions';
-import { attachFiles, getFileRow } from '../files/files.storage';
+import { attachFiles, getFileRow, releaseFiles } from '../files/files.storage';
 import { toEntry } from './lib/honor-view';
 import { getHonorEntryRow, getHonorListRow, saveHonorEntryRow } from './honors.storage';
 
@@ -21,8 +21,10 @@ export default defineFunction(saveHonorEntry, async (input, { services, caller }
   if (!story) throw new AppError('INVALID_INPUT', '请填写事迹', [{ path: 'storyHtml', message: '请填写事迹' }]);
   const id = input.id ?? newId();
   let photo = existing?.photo_file_id ?? null;
+  let attached: string | null = null;
   if (input.photoId !== undefined) {
     if (input.photoId && input.photoId !== photo) {
+      attached = input.photoId;
       const file = await getFileRow(services.db, input.photoId);
       if (!file || !(await attachFiles(services.db, [input.photoId], caller.id, 'honor', id))) throw new AppError('FILE_UNUSABLE');
     }
@@ -42,6 +44,9 @@ export default defineFunction(saveHonorEntry, async (input, { services, caller }
     created_at: existing?.created_at ?? now,
     updated_at: now,
   });
-  if (!saved) throw new AppError('HONOR_CATEGORY_UNKNOWN', undefined, [{ path: 'category', message: '这个榜单没有这个类别' }]);
+  if (!saved) {
+    if (attached) await releaseFiles(services.db, [attached], 'honor', id);
+    throw new AppError('HONOR_CATEGORY_UNKNOWN', undefined, [{ path: 'category', message: '这个榜单没有这个类别' }]);
+  }
   return toEntry(services, (await getHonorEntryRow(services.db, id))!, false);
 });

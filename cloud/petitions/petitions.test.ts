@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { ERRORS } from '../../types';
 import { PETITION_ACTIONS, PETITION_FLOW, petitionNext, type PetitionAction, type PetitionStatus } from '../../types/petitions';
@@ -7,6 +6,7 @@ import { DAY, HOUR } from '../core/clock';
 import { messagesFor } from '../notifications/outbox.storage';
 import { anonymous, errorCodeOf, signIn, startTestLinli, TEST_NOW, type Client, type TestLinli } from '../testing/linli';
 import { interleaved, staffOf } from '../testing/interleave';
+import { uploadAs } from '../testing/upload';
 import assignPetition from './assign-petition';
 import { closeStaleResolved } from './lib/close-stale';
 import setPetitionRoster from './set-petition-roster';
@@ -37,20 +37,7 @@ const base = {
   contactPhone: '13912345678',
 };
 
-async function upload(client: Client, bytes: Buffer, type = 'image/jpeg') {
-  const ts = String(Date.now());
-  const response = await fetch(`${linli.url}/api/uploads`, {
-    method: 'POST',
-    headers: {
-      'content-type': type,
-      'x-lc-id': linli.config.appId,
-      'x-lc-sign': `${crypto.createHash('md5').update(ts + linli.config.appKey).digest('hex')},${ts}`,
-      'x-lc-session': client.token!,
-    },
-    body: bytes,
-  });
-  return { status: response.status, body: (await response.json()) as { result?: { id: string }; code?: number } };
-}
+const upload = (client: Client, bytes: Buffer, type?: string) => uploadAs(linli, client, bytes, type);
 
 const photoWithGps = () =>
   sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a7' } })
