@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { newId } from '../core/crypto';
+import { holdPerson } from '../roles/grant-hold.storage';
 import type { Db } from '../storage/dialect';
 import type { AppFeedbackTable, GridVisitsTable, GroupOpensTable, HouseholdsTable, LiveCardsTable } from '../storage/schema';
 
@@ -53,21 +54,24 @@ export async function isAssigned(db: Db, gridId: string, userId: string): Promis
  */
 export async function setAssignment(db: Db, a: { gridId: string; communityId: string; userId: string; assigned: boolean; by: string; now: Date }): Promise<boolean> {
   if (a.assigned) {
-    await db
-      .insertInto('grid_assignments')
-      .columns(['grid_id', 'user_id', 'assigned_by', 'assigned_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('role_grants as g')
-          .select([sql<string>`${a.gridId}`.as('grid_id'), 'g.user_id', sql<string>`${a.by}`.as('assigned_by'), sql<string>`${a.now.toISOString()}`.as('assigned_at')])
-          .where('g.user_id', '=', a.userId)
-          .where('g.role', '=', 'gridWorker')
-          .where('g.scope_id', '=', a.communityId),
-      )
-      .onConflict((oc) => oc.columns(['grid_id', 'user_id']).doNothing())
-      .execute();
-    const held = await db.selectFrom('grid_assignments').select('user_id').where('grid_id', '=', a.gridId).where('user_id', '=', a.userId).executeTakeFirst();
-    return held !== undefined;
+    return db.transaction().execute(async (tx) => {
+      await holdPerson(tx, a.userId);
+      await tx
+        .insertInto('grid_assignments')
+        .columns(['grid_id', 'user_id', 'assigned_by', 'assigned_at'])
+        .expression((eb) =>
+          eb
+            .selectFrom('role_grants as g')
+            .select([sql<string>`${a.gridId}`.as('grid_id'), 'g.user_id', sql<string>`${a.by}`.as('assigned_by'), sql<string>`${a.now.toISOString()}`.as('assigned_at')])
+            .where('g.user_id', '=', a.userId)
+            .where('g.role', '=', 'gridWorker')
+            .where('g.scope_id', '=', a.communityId),
+        )
+        .onConflict((oc) => oc.columns(['grid_id', 'user_id']).doNothing())
+        .execute();
+      const held = await tx.selectFrom('grid_assignments').select('user_id').where('grid_id', '=', a.gridId).where('user_id', '=', a.userId).executeTakeFirst();
+      return held !== undefined;
+    });
   } else {
     await db.deleteFrom('grid_assignments').where('grid_id', '=', a.gridId).where('user_id', '=', a.userId).execute();
     return true;

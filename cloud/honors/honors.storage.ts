@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { holdPerson } from '../roles/grant-hold.storage';
 import type { Db } from '../storage/dialect';
 import type { HonorEntriesTable, HonorListsTable, NominationsTable, ThanksPostsTable } from '../storage/schema';
 
@@ -204,19 +205,22 @@ export async function insertThanks(db: Db, row: ThanksPostsTable): Promise<boole
     return true;
   }
   const columns = Object.keys(row) as Array<keyof ThanksPostsTable>;
-  const r = await db
-    .insertInto('thanks_posts')
-    .columns(columns)
-    .expression((eb) =>
-      eb
-        .selectFrom('role_grants as g')
-        .select(columns.map((c) => sql`${row[c]}`.as(c)))
-        .where('g.user_id', '=', staffId)
-        .where((w) => w.or([w('g.scope_id', '=', row.community_id), w('g.role', '=', 'districtAdmin')]))
-        .limit(1),
-    )
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  return db.transaction().execute(async (tx) => {
+    await holdPerson(tx, staffId);
+    const r = await tx
+      .insertInto('thanks_posts')
+      .columns(columns)
+      .expression((eb) =>
+        eb
+          .selectFrom('role_grants as g')
+          .select(columns.map((c) => sql`${row[c]}`.as(c)))
+          .where('g.user_id', '=', staffId)
+          .where((w) => w.or([w('g.scope_id', '=', row.community_id), w('g.role', '=', 'districtAdmin')]))
+          .limit(1),
+      )
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  });
 }
 
 export async function getThanksRow(db: Db, id: string): Promise<ThanksRow | undefined> {

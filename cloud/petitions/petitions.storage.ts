@@ -3,6 +3,7 @@ import { newId } from '../core/crypto';
 import { writeAudit } from '../audit/audit.storage';
 import { enqueue, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
+import { holdPerson } from '../roles/grant-hold.storage';
 import type { Db } from '../storage/dialect';
 import type { Database, PetitionEventsTable, PetitionsTable } from '../storage/schema';
 
@@ -123,6 +124,8 @@ export async function transitionPetition(
   },
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
+    const agentId = t.changes.agent_id;
+    if (typeof agentId === 'string') await holdPerson(tx, agentId);
     let update = tx
       .updateTable('petitions')
       .set({ ...t.changes, status: t.to, updated_at: t.now.toISOString() })
@@ -131,7 +134,6 @@ export async function transitionPetition(
     // A petition is handed only to someone who is an agent of its community as this
     // statement runs: a role revoked after the handler's check (which empties the revoked
     // agent's queue) must not be followed by a hand-over to them.
-    const agentId = t.changes.agent_id;
     if (typeof agentId === 'string') update = update.where((eb) => eb.exists(agentGrant(eb, agentId, eb.ref('petitions.community_id'))));
     const result = await update.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
@@ -178,6 +180,7 @@ export async function setRoster(db: Db, communityId: string, days: Array<{ weekd
   return db.transaction().execute(async (tx) => {
     await tx.deleteFrom('duty_roster').where('community_id', '=', communityId).execute();
     for (const d of days) {
+      await holdPerson(tx, d.agentId);
       const added = await tx
         .insertInto('duty_roster')
         .columns(['community_id', 'weekday', 'agent_id'])

@@ -354,6 +354,22 @@ describe('when an agent loses the role while an admin is assigning them', () => 
     expect(await messagesFor(linli.database.db, person.userId!)).toEqual([]);
   });
 
+  // Under PostgreSQL's READ COMMITTED an EXISTS over the grant reads the last committed rows:
+  // without a lock it would hand the petition to someone whose revocation is committing.
+  (process.env.LINLI_TEST_PG_URL ? it : it.skip)('on PostgreSQL, an assignment meeting a revocation still under way waits for it and is refused', async () => {
+    const p = await resident.call('petitions.submit', { ...base, title: '路灯不亮（撤销未提交时分派）' });
+    const { person } = await newAgent('agent-overlap');
+    let assign!: Promise<unknown>;
+    await linli.database.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('role_grants').where('user_id', '=', person.userId!).where('role', '=', 'agent').execute();
+      assign = admin.call('petitions.assign', { id: p.id, agentId: person.userId! });
+      // Gives the assignment time to reach its write while the revocation is uncommitted.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    expect(await errorCodeOf(assign)).toBe(ERRORS.PETITION_NOT_AN_AGENT.code);
+    expect(await resident.call('petitions.get', { id: p.id })).toMatchObject({ status: 'submitted' });
+  });
+
   it('a former agent no longer opens the petitions they handled, though their name stays on them', async () => {
     const p = await resident.call('petitions.submit', { ...base, title: '井盖松动（原代办员）' });
     const { person, revoke } = await newAgent('agent-former');

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RoleGrant, StaffRole } from '../../types';
 import { releaseAgentWork } from '../petitions/petitions.storage';
+import { holdPerson } from './grant-hold.storage';
 import type { Db } from '../storage/dialect';
 
 export async function grantsOf(db: Db, userId: string): Promise<RoleGrant[]> {
@@ -15,26 +16,29 @@ export async function insertGrant(
 ): Promise<boolean> {
   // An insert-select from the account: an account deleted after the caller's check gets no
   // role (its deletion removed the grants it had; this one would outlive it).
-  await db
-    .insertInto('role_grants')
-    .columns(['user_id', 'role', 'scope_id', 'granted_by', 'granted_at'])
-    .expression((eb) =>
-      eb
-        .selectFrom('users as u')
-        .select([
-          'u.id as user_id',
-          sql<string>`${grant.role}`.as('role'),
-          sql<string>`${grant.scopeId}`.as('scope_id'),
-          sql<string | null>`${grant.grantedBy}`.as('granted_by'),
-          sql<string>`${grant.now.toISOString()}`.as('granted_at'),
-        ])
-        .where('u.id', '=', grant.userId)
-        .where('u.deleted_at', 'is', null),
-    )
-    .onConflict((oc) => oc.columns(['user_id', 'role', 'scope_id']).doNothing())
-    .execute();
-  const held = await db.selectFrom('role_grants').select('user_id').where('user_id', '=', grant.userId).where('role', '=', grant.role).where('scope_id', '=', grant.scopeId).executeTakeFirst();
-  return held !== undefined;
+  return db.transaction().execute(async (tx) => {
+    await holdPerson(tx, grant.userId);
+    await tx
+      .insertInto('role_grants')
+      .columns(['user_id', 'role', 'scope_id', 'granted_by', 'granted_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('users as u')
+          .select([
+            'u.id as user_id',
+            sql<string>`${grant.role}`.as('role'),
+            sql<string>`${grant.scopeId}`.as('scope_id'),
+            sql<string | null>`${grant.grantedBy}`.as('granted_by'),
+            sql<string>`${grant.now.toISOString()}`.as('granted_at'),
+          ])
+          .where('u.id', '=', grant.userId)
+          .where('u.deleted_at', 'is', null),
+      )
+      .onConflict((oc) => oc.columns(['user_id', 'role', 'scope_id']).doNothing())
+      .execute();
+    const held = await tx.selectFrom('role_grants').select('user_id').where('user_id', '=', grant.userId).where('role', '=', grant.role).where('scope_id', '=', grant.scopeId).executeTakeFirst();
+    return held !== undefined;
+  });
 }
 
 /**
