@@ -5,8 +5,8 @@ import { newId } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
 import { admitSlot, slotProblem } from './lib/bookable';
 import { progressMessage, reminderMessage } from './lib/booking-messages';
-import { closedReason, createBookingRow, getResourceRow } from './bookings.storage';
-import { viewBooking } from './lib/load-booking';
+import { createBookingRow, getResourceRow } from './bookings.storage';
+import { toBooking } from './lib/booking-view';
 import { slotAt, weekAround } from './lib/slots';
 
 export default defineFunction(createBooking, async (input, { services, caller }) => {
@@ -15,7 +15,8 @@ export default defineFunction(createBooking, async (input, { services, caller })
   const slot = slotAt({ kind: resource.kind, hours: JSON.parse(resource.hours), slotMinutes: resource.slot_minutes }, input.start);
   if (!slot) throw new AppError('BOOKING_NOT_A_SLOT');
   const now = services.clock.now();
-  const problem = slotProblem(resource, slot.start, now, await closedReason(services.db, resource.id, shanghaiDay(slot.start)));
+  // A closed day is refused under the resource's lock, in the booking's own transaction (admit).
+  const problem = slotProblem(resource, slot.start, now, null);
   if (problem) throw new AppError(problem);
   const isRoom = resource.kind === 'room';
   if (isRoom && input.partySize > resource.capacity) {
@@ -25,29 +26,31 @@ export default defineFunction(createBooking, async (input, { services, caller })
   const at = now.toISOString();
   const id = newId();
   const facts = { id, userId: caller.id, resourceName: resource.name, centerName: resource.center_name, start: slot.start.toISOString() };
-  await createBookingRow(services.db, {
-    row: {
-      id,
-      resource_id: resource.id,
-      user_id: caller.id,
-      slot_start: slot.start.toISOString(),
-      slot_end: slot.end.toISOString(),
-      status,
-      step: isRoom ? null : 'booked',
-      purpose: input.purpose,
-      party_size: isRoom ? input.partySize : 1,
-      reject_reason: null,
-      missing_materials: '[]',
-      created_at: at,
-      updated_at: at,
-    },
+  const row = {
+    id,
+    resource_id: resource.id,
+    user_id: caller.id,
+    slot_start: slot.start.toISOString(),
+    slot_end: slot.end.toISOString(),
+    status,
+    step: isRoom ? null : 'booked',
+    purpose: input.purpose,
+    party_size: isRoom ? input.partySize : 1,
+    reject_reason: null,
+    missing_materials: '[]',
+    created_at: at,
+    updated_at: at,
+  };
+  const firstStep = status === 'pending' ? 'submitted' : 'booked';
+  const locked = await createBookingRow(services.db, {
+    row,
     size: isRoom ? 1 : resource.window_size,
     kind: resource.kind,
     quota: resource.weekly_quota > 0 ? { limit: resource.weekly_quota, ...weekAround(slot.start) } : null,
     // Suspension for no-shows stops room booking only; a matter at the hall still gets done.
     checkSuspension: isRoom,
     now,
-    firstStep: status === 'pending' ? 'submitted' : 'booked',
+    firstStep,
     messages: [
       progressMessage(services.config, facts, 'created', status === 'pending' ? '已提交，等待社区审核' : '预约成功，请按时前来', now),
       ...(status === 'approved' ? reminderMessage(facts, now) : []),
@@ -55,5 +58,11 @@ export default defineFunction(createBooking, async (input, { services, caller })
     day: shanghaiDay(slot.start),
     admit: admitSlot(slot.start, now),
   });
-  return viewBooking(services, id, false);
+  // The answer from what was just written: no read back (the booking, its one step, the resource).
+  const booking = { ...row, resource_name: locked.name, kind: locked.kind, center_name: resource.center_name, community_id: resource.community_id, nickname: '' };
+  const step = { id: '', seq: 1, booking_id: id, step: firstStep, note: null, by_user_id: caller.id, at, by_name: null };
+  return {
+    ...toBooking(booking, [step], { now, cancelCutoffMinutes: locked.cancel_cutoff_minutes, documents: JSON.parse(locked.documents) as string[], forStaff: false }),
+    notifiable: null,
+  };
 });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../core/lazy-modules';
 import { AppError } from '../../types';
 import { exportReport, REPORT_TITLES, type ReportName } from '../../types/admin';
 import { BOOKING_FLOW, HALL_STEPS, type BookingStatus, type HallStep } from '../../types/bookings';
@@ -92,7 +92,7 @@ export default defineFunction(exportReport, async (input, { services, caller }) 
   checkRange(input.from, input.to);
   const range = { from: input.from, to: input.to, communityIds: adminScope(caller, input.communityId) };
   const sheet = await sheetFor(services, input.report, range);
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = '邻里通';
   book.created = services.clock.now();
   const ws = book.addWorksheet(REPORT_TITLES[input.report]);

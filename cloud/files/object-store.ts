@@ -2,15 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadBucketCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Config, S3Config } from '../config';
 
 /**
@@ -109,24 +101,33 @@ export function localStore(dir: string): ObjectStore {
 }
 
 export function s3Store(s3: S3Config): ObjectStore {
-  const client = new S3Client({
-    region: s3.region,
-    endpoint: s3.endpoint,
-    forcePathStyle: s3.forcePathStyle,
-    credentials: s3.accessKeyId && s3.secretAccessKey ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } : undefined,
-    // MinIO, COS and older gateways do not all take the SDK's newer default checksums.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 3,
-  });
+  // The SDK (~0.45 s to load) is loaded with the first file operation, not at the host's start.
+  let sdk: Promise<S3Sdk> | null = null;
+  let made: S3Client | null = null;
+  const connect = async () => {
+    sdk ??= import('@aws-sdk/client-s3');
+    const { S3Client } = await sdk;
+    made ??= new S3Client({
+      region: s3.region,
+      endpoint: s3.endpoint,
+      forcePathStyle: s3.forcePathStyle,
+      credentials: s3.accessKeyId && s3.secretAccessKey ? { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey } : undefined,
+      // MinIO, COS and older gateways do not all take the SDK's newer default checksums.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: 3,
+    });
+    return { client: made, ...(await sdk) };
+  };
   const Bucket = s3.bucket;
   const keyOf = (key: string) => s3.prefix + checkKey(key);
-  const notFound = (key: string) => (error: unknown) => {
+  const notFound = (key: string, S3ServiceException: S3Sdk['S3ServiceException']) => (error: unknown) => {
     if (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404)) throw new ObjectNotFound(key);
     throw error;
   };
   const get = async (key: string) => {
-    const reply = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(key) })).catch(notFound(key));
+    const { client, GetObjectCommand, S3ServiceException } = await connect();
+    const reply = await client.send(new GetObjectCommand({ Bucket, Key: keyOf(key) })).catch(notFound(key, S3ServiceException));
     if (!reply.Body) throw new ObjectNotFound(key);
     return { body: reply.Body as Readable, size: reply.ContentLength ?? 0 };
   };
@@ -134,6 +135,7 @@ export function s3Store(s3: S3Config): ObjectStore {
     kind: 's3',
     description: `s3 ${s3.endpoint ?? 'aws'} bucket ${Bucket}${s3.prefix ? ` prefix ${s3.prefix}` : ''}`,
     async put(key, body, contentType) {
+      const { client, PutObjectCommand } = await connect();
       await client.send(new PutObjectCommand({ Bucket, Key: keyOf(key), Body: body, ContentType: contentType, ContentLength: body.length }));
     },
     get,
@@ -144,9 +146,11 @@ export function s3Store(s3: S3Config): ObjectStore {
       return Buffer.concat(chunks);
     },
     async delete(key) {
+      const { client, DeleteObjectCommand } = await connect();
       await client.send(new DeleteObjectCommand({ Bucket, Key: keyOf(key) }));
     },
     async *list(prefix = '') {
+      const { client, ListObjectsV2Command } = await connect();
       let ContinuationToken: string | undefined;
       do {
         const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: s3.prefix + prefix, ContinuationToken }));
@@ -155,10 +159,14 @@ export function s3Store(s3: S3Config): ObjectStore {
       } while (ContinuationToken);
     },
     async check() {
+      const { client, HeadBucketCommand } = await connect();
       await client.send(new HeadBucketCommand({ Bucket }));
     },
     close() {
-      client.destroy();
+      made?.destroy();
     },
   };
 }
+
+type S3Sdk = typeof import('@aws-sdk/client-s3');
+

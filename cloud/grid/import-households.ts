@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../core/lazy-modules';
 import { AppError } from '../../types';
 import { importHouseholds } from '../../types/grid';
 import { writeAudit } from '../audit/audit.storage';
@@ -33,7 +34,7 @@ export default defineFunction(importHouseholds, async (input, { services, caller
     gridByName.set(g.name, g.id);
     gridByName.set(g.id, g.id);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(input.file, 'base64') as unknown as ArrayBuffer);
   } catch {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../core/lazy-modules';
 import { exportVolunteerHours } from '../../types/volunteers';
 import { formatFullDateTime, shanghaiTime } from '../../types/time';
 import { writeAudit } from '../audit/audit.storage';
@@ -32,7 +32,7 @@ export default defineFunction(exportVolunteerHours, async (input, { services, ca
     people.set(r.user_id, p);
     return [{ name: r.nickname, event: r.title, start: formatFullDateTime(r.starts_at), hours: hours(minutes), note: r.correction_reason ?? '' }];
   });
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = '邻里通';
   book.created = now;
   const summary = book.addWorksheet(`${input.year}年志愿服务时长`);
