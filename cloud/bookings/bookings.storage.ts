@@ -146,10 +146,10 @@ export async function activeSuspension(db: Db, userId: string, now: Date): Promi
  * the first timeline step and its message queued, all in one transaction. A full slot
  * rolls everything back. Returns the resource as it was under its lock.
  *
- * Six statements for a room: the resident's row lock returning this week's count for the
- * quota, the resource's row lock returning the day's closure and the resident's suspension
- * (subqueries in RETURNING, both dialects), the booking, its place, its first step, its
- * messages. Was eight (closure, suspension and quota each read apart).
+ * Seven statements for a room: the resident's row lock, the resource's row lock (returning
+ * the resource), one read of the day's closure, the resident's suspension and this week's
+ * count, then the booking, its place, its first step, its messages. Was nine (closure,
+ * suspension and quota each read apart).
  */
 export async function createBookingRow(
   db: Db,
@@ -168,45 +168,35 @@ export async function createBookingRow(
   },
 ): Promise<ResourcesTable> {
   return db.transaction().execute(async (tx) => {
-    // Serializes one resident's bookings, so the weekly quota cannot be beaten by racing taps;
-    // the count is read under that lock, in the same statement.
+    await lockUser(tx, b.row.user_id);
+    const resource = await lockResource(tx, b.row.resource_id);
+    // What the rules read, under both locks, in one statement. Not in the locks' own RETURNING:
+    // on PostgreSQL a statement that waited for a row lock still reads other tables as they were
+    // when it began, so it would miss a closure or a booking committed by the lock's holder.
     const quota = b.quota;
-    if (quota) {
-      const mine = await tx
-        .updateTable('users')
-        .set({ failed_logins: sql`failed_logins` })
-        .where('id', '=', b.row.user_id)
-        .returning((eb) =>
-          eb
-            .selectFrom('bookings as k')
-            .innerJoin('resources as r', 'r.id', 'k.resource_id')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .where('k.user_id', '=', b.row.user_id)
-            .where('r.kind', '=', b.kind)
-            .where('k.status', 'in', ['pending', 'approved', 'checked_in'])
-            .where('k.slot_start', '>=', quota.from.toISOString())
-            .where('k.slot_start', '<', quota.to.toISOString())
-            .as('used'),
-        )
-        .executeTakeFirst();
-      if (mine && Number(mine.used) >= quota.limit) throw new AppError('BOOKING_QUOTA', `每人每周最多预约${quota.limit}次，本周已用完`);
-    } else {
-      await lockUser(tx, b.row.user_id);
-    }
-    // The resource's lock returns its row, the day's closure and the resident's suspension.
-    const locked = await tx
-      .updateTable('resources')
-      .set({ active: sql`active` })
-      .where('id', '=', b.row.resource_id)
-      .returningAll()
-      .returning((eb) => [
-        eb.selectFrom('closed_dates').select('reason').where('resource_id', '=', b.row.resource_id).where('date', '=', b.day).as('closed_reason'),
-        eb.selectFrom('booking_suspensions').select('until').where('user_id', '=', b.row.user_id).where('until', '>', b.now.toISOString()).limit(1).as('suspended_until'),
+    const facts = await tx
+      .selectNoFrom((eb) => [
+        eb.selectFrom('closed_dates').select('reason').where('resource_id', '=', b.row.resource_id).where('date', '=', b.day).as('closed'),
+        eb.selectFrom('booking_suspensions').select('until').where('user_id', '=', b.row.user_id).where('until', '>', b.now.toISOString()).limit(1).as('suspended'),
+        quota
+          ? eb
+              .selectFrom('bookings as k')
+              .innerJoin('resources as r', 'r.id', 'k.resource_id')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .where('k.user_id', '=', b.row.user_id)
+              .where('r.kind', '=', b.kind)
+              .where('k.status', 'in', ['pending', 'approved', 'checked_in'])
+              .where('k.slot_start', '>=', quota.from.toISOString())
+              .where('k.slot_start', '<', quota.to.toISOString())
+              .as('used')
+          : sql<number>`0`.as('used'),
       ])
       .executeTakeFirstOrThrow();
-    const { closed_reason: closed, suspended_until: suspended, ...resource } = locked;
+    const closed = facts.closed;
+    const suspended = facts.suspended;
     b.admit(resource, closed ?? null);
     if (b.checkSuspension && suspended) throw new AppError('BOOKING_SUSPENDED');
+    if (quota && Number(facts.used) >= quota.limit) throw new AppError('BOOKING_QUOTA', `每人每周最多预约${quota.limit}次，本周已用完`);
     await tx.insertInto('bookings').values(b.row).execute();
     if (!(await takePlace(tx, { resourceId: b.row.resource_id, slotStart: b.row.slot_start, size: b.size, bookingId: b.row.id }))) {
       throw new AppError(b.size === 1 ? 'BOOKING_SLOT_TAKEN' : 'BOOKING_WINDOW_FULL');

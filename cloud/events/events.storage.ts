@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { AppError } from '../../types';
 import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import type { Db } from '../storage/dialect';
-import type { EventRegistrationsTable, EventsTable } from '../storage/schema';
+import type { Database, EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
 
 export type EventRow = EventsTable & { scope_name: string; scope_level: string; waitlist_length: number };
@@ -174,14 +174,20 @@ async function takeSeat(tx: Db, eventId: string): Promise<boolean> {
 
 export type Notify = (kind: 'confirmed' | 'promoted', reg: RegistrationRow) => OutgoingMessage[];
 
+/** The event as a sign-up's first write returns it: its row and its scope's level (who may see a draft). */
+export type SignupEvent = EventsTable & { scope_level: string };
+
 /**
  * The first write of a sign-up, which also locks the event's row until commit: a seat if one
  * is free (the condition and the count in one statement), else the next waitlist number.
- * Returns the event as it is now. The two conditions are each other's opposite; between the
- * two statements (PostgreSQL, another host) a cancellation may free a seat, so a refused
- * waitlist number goes back to the seat.
+ * Returns the event as it is now, with its scope's level (a subquery in RETURNING), so the
+ * handler needs no read of the event before it; null when there is no such event. The two
+ * conditions are each other's opposite; between the two statements (PostgreSQL, another host)
+ * a cancellation may free a seat, so a refused waitlist number goes back to the seat.
  */
-async function seatOrPlace(tx: Db, eventId: string): Promise<{ event: EventsTable; seated: boolean }> {
+async function seatOrPlace(tx: Db, eventId: string): Promise<{ event: SignupEvent; seated: boolean } | null> {
+  const scopeLevel = (eb: ExpressionBuilder<Database, 'events'>) =>
+    eb.selectFrom('regions').select('regions.level').whereRef('regions.id', '=', 'events.scope_id').as('scope_level');
   for (let attempt = 0; attempt < 3; attempt++) {
     const seated = await tx
       .updateTable('events')
@@ -189,8 +195,9 @@ async function seatOrPlace(tx: Db, eventId: string): Promise<{ event: EventsTabl
       .where('id', '=', eventId)
       .where((eb) => eb.or([eb('capacity', '=', 0), eb('confirmed_count', '<', eb.ref('capacity'))]))
       .returningAll()
+      .returning(scopeLevel)
       .executeTakeFirst();
-    if (seated) return { event: { ...seated, confirmed_count: seated.confirmed_count - 1 }, seated: true };
+    if (seated) return { event: { ...seated, scope_level: seated.scope_level ?? '', confirmed_count: seated.confirmed_count - 1 }, seated: true };
     const waiting = await tx
       .updateTable('events')
       .set({ waitlist_seq: sql`waitlist_seq + 1` })
@@ -198,16 +205,20 @@ async function seatOrPlace(tx: Db, eventId: string): Promise<{ event: EventsTabl
       .where('capacity', '!=', 0)
       .where('confirmed_count', '>=', (eb) => eb.ref('capacity'))
       .returningAll()
+      .returning(scopeLevel)
       .executeTakeFirst();
-    if (waiting) return { event: waiting, seated: false };
+    if (waiting) return { event: { ...waiting, scope_level: waiting.scope_level ?? '' }, seated: false };
+    if (!(await tx.selectFrom('events').select('id').where('id', '=', eventId).executeTakeFirst())) return null;
   }
-  await tx.selectFrom('events').select('id').where('id', '=', eventId).executeTakeFirstOrThrow();
   throw new Error(`event ${eventId}: its seats changed three times during one sign-up`);
 }
 
 /** Thrown inside a sign-up's transaction to undo the seat it took: the resident was already registered. */
 class AlreadyRegistered extends Error {
-  constructor(readonly registration: RegistrationRow) {
+  constructor(
+    readonly registration: RegistrationRow,
+    readonly event: SignupEvent,
+  ) {
     super('already registered');
   }
 }
@@ -225,12 +236,23 @@ class AlreadyRegistered extends Error {
  */
 export async function registerResident(
   db: Db,
-  r: { eventId: string; userId: string; sharedBy: string | null; code: string; now: Date; notify: Notify; admit?: (event: EventsTable) => void },
-): Promise<{ registration: RegistrationRow; created: boolean }> {
+  r: {
+    eventId: string;
+    userId: string;
+    sharedBy: string | null;
+    code: string;
+    now: Date;
+    /** The messages of a seat; `event` is the row as the sign-up locked it. */
+    notify: (kind: 'confirmed' | 'promoted', reg: RegistrationRow, event: EventsTable) => OutgoingMessage[];
+    admit?: (event: SignupEvent) => void;
+  },
+): Promise<{ registration: RegistrationRow; created: boolean; event: SignupEvent | null }> {
   const at = r.now.toISOString();
   try {
     return await db.transaction().execute(async (tx) => {
-      const { event, seated } = await seatOrPlace(tx, r.eventId);
+      const taken = await seatOrPlace(tx, r.eventId);
+      if (!taken) throw new AppError('NOT_FOUND');
+      const { event, seated } = taken;
       r.admit?.(event);
       const fields = {
         status: seated ? 'confirmed' : 'waitlisted',
@@ -256,19 +278,19 @@ export async function registerResident(
         .executeTakeFirst();
       if (!inserted) {
         const existing = (await getRegistration(tx, r.eventId, r.userId))!;
-        if (ACTIVE.includes(existing.status) || existing.status === 'removed') throw new AlreadyRegistered(existing);
+        if (ACTIVE.includes(existing.status) || existing.status === 'removed') throw new AlreadyRegistered(existing, event);
         await tx.updateTable('event_registrations').set(fields).where('id', '=', existing.id).execute();
         registration = { ...existing, ...fields };
       }
-      if (seated) await enqueue(tx, r.notify('confirmed', registration), r.now);
-      return { registration, created: true };
+      if (seated) await enqueue(tx, r.notify('confirmed', registration, event), r.now);
+      return { registration, created: true, event };
     });
   } catch (error) {
-    if (error instanceof AlreadyRegistered) return { registration: error.registration, created: false };
+    if (error instanceof AlreadyRegistered) return { registration: error.registration, created: false, event: error.event };
     if (error instanceof AppError) throw error;
     // Two taps of the same resident raced: the unique (event, user) let one in. Answer with it.
     const winner = await getRegistration(db, r.eventId, r.userId);
-    if (winner && ACTIVE.includes(winner.status)) return { registration: winner, created: false };
+    if (winner && ACTIVE.includes(winner.status)) return { registration: winner, created: false, event: null };
     throw error;
   }
 }
