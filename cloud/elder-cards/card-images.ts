@@ -1,5 +1,4 @@
-import QRCode from 'qrcode';
-import sharp from 'sharp';
+import { loadQrCode, loadSharp } from '../core/lazy-modules';
 import { escapeXml } from '../volunteers/certificate-image';
 
 const FONT = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
@@ -11,7 +10,8 @@ export const STICKER_SIZE = { width: 472, height: 560 } as const;
 
 /** The QR code drawn as SVG and rasterised by sharp (the qrcode package's own PNG encoder is far slower). */
 async function urlQr(url: string, width: number): Promise<Buffer> {
-  const svg = await QRCode.toString(url, { type: 'svg', width, margin: 1, errorCorrectionLevel: 'Q' });
+  const sharp = await loadSharp();
+  const svg = await (await loadQrCode()).toString(url, { type: 'svg', width, margin: 1, errorCorrectionLevel: 'Q' });
   return sharp(Buffer.from(svg)).resize(width, width).png().toBuffer();
 }
 
@@ -20,6 +20,7 @@ async function urlQr(url: string, width: number): Promise<Buffer> {
  * QR code of the web address for any other phone camera, with the address written out.
  */
 export async function renderCard(f: { displayName: string; url: string; miniCode: Buffer }): Promise<Buffer> {
+  const sharp = await loadSharp();
   const { width, height } = CARD_SIZE;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="${FONT}">
   <rect width="100%" height="100%" fill="#ffffff"/>
@@ -46,6 +47,7 @@ export async function renderCard(f: { displayName: string; url: string; miniCode
 }
 
 export async function renderSticker(f: { url: string }): Promise<Buffer> {
+  const sharp = await loadSharp();
   const { width, height } = STICKER_SIZE;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="${FONT}">
   <rect width="100%" height="100%" fill="#ffffff" stroke="#b3261e" stroke-width="8"/>

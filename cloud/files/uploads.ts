@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
+import type { Metadata } from 'sharp';
+import { loadSharp } from '../core/lazy-modules';
 import pLimit from 'p-limit';
-import sharp from 'sharp';
 import { AppError } from '../../types';
 import { HOUR } from '../core/clock';
 import { newId } from '../core/crypto';
@@ -46,8 +47,9 @@ export async function storeUpload(services: Services, ownerId: string, bytes: Bu
  * so a burst of uploads cannot take the memory and the CPU every other request needs.
  */
 async function reencode(services: Services, bytes: Buffer): Promise<{ clean: Buffer; kind: keyof typeof FORMATS }> {
+  const sharp = await loadSharp();
   const maxPixels = services.config.imageMaxPixels;
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {

@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import type { CardFacts } from './card-facts';
+import { loadSharp } from '../core/lazy-modules';
 
 /** WeChat shows a chat card's image at 5:4; this size stays sharp on a 3x phone. */
 export const CARD_WIDTH = 500;
@@ -73,6 +73,7 @@ ${titleSvg}${linesSvg}${highlight}
 
 /** The 5:4 PNG of a share card. */
 export async function renderShareCard(facts: CardFacts): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(Buffer.from(shareCardSvg(facts))).png().toBuffer();
 }
 
@@ -81,6 +82,7 @@ export async function renderShareCard(facts: CardFacts): Promise<Buffer> {
  * line that says what to do with it.
  */
 export async function renderPoster(facts: CardFacts, code: Buffer): Promise<Buffer> {
+  const sharp = await loadSharp();
   const card = await renderShareCard(facts);
   const qr = await sharp(code).resize(280, 280).png().toBuffer();
   const caption = Buffer.from(

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import QRCode from 'qrcode';
+import { loadQrCode } from '../core/lazy-modules';
 import { AppError } from '../../types';
 import { myInviteCode } from '../../types/users';
 import { defineFunction } from '../core/define-function';
@@ -32,7 +32,7 @@ export default defineFunction(myInviteCode, async (_input, { services, caller })
       const code = await claimInviteCode(services.db, caller.id, freshCode());
       if (code) {
         const shown = formatInviteCode(code);
-        return { code: shown, qr: await QRCode.toDataURL(shown, { width: 360, margin: 1, errorCorrectionLevel: 'M' }) };
+        return { code: shown, qr: await (await loadQrCode()).toDataURL(shown, { width: 360, margin: 1, errorCorrectionLevel: 'M' }) };
       }
       throw new AppError('SESSION_INVALID');
     } catch (error) {

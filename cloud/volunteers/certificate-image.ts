@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { formatMinutes } from '../../types/volunteers';
+import { loadSharp } from '../core/lazy-modules';
 
 /** Text goes into SVG as character data: escaped, so a nickname can never become markup. */
 export function escapeXml(text: string): string {
@@ -27,6 +27,7 @@ const FONT = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-se
  * employer, with the mini-program code so whoever reads it can open the record itself.
  */
 export async function renderCertificate(f: CertificateFacts): Promise<Buffer> {
+  const sharp = await loadSharp();
   const { width, height } = CERTIFICATE_SIZE;
   const shown = f.lines.slice(0, 6);
   const rows = shown

@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { loadQrCode } from '../../core/lazy-modules';
 import {
   EVENT_STATUS_TEXT,
   eventStatus,
@@ -77,9 +77,9 @@ export function checkinQr(code: string): Promise<string> {
   if (cached) return cached;
   // SVG, not PNG: the same squares without rasterizing and deflating an image (about a
   // hundredth of the cost); WeChat's <image> and browsers show an SVG data URL as it is.
-  const rendered = QRCode.toString(code, { type: 'svg', width: 360, margin: 1, errorCorrectionLevel: 'M' }).then(
-    (svg) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`,
-  );
+  const rendered = loadQrCode()
+    .then((QRCode) => QRCode.toString(code, { type: 'svg', width: 360, margin: 1, errorCorrectionLevel: 'M' }))
+    .then((svg) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
   rendered.catch(() => qrCache.delete(code));
   qrCache.set(code, rendered);
   if (qrCache.size > QR_CACHE_SIZE) qrCache.delete(qrCache.keys().next().value!);
