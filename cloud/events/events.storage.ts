@@ -185,28 +185,57 @@ export type SignupEvent = EventsTable & { scope_level: string };
  * conditions are each other's opposite; between the two statements (PostgreSQL, another host)
  * a cancellation may free a seat, so a refused waitlist number goes back to the seat.
  */
+const scopeLevel = (eb: ExpressionBuilder<Database, 'events'>) =>
+  eb.selectFrom('regions').select('regions.level').whereRef('regions.id', '=', 'events.scope_id').as('scope_level');
+
+// A sign-up's statements, built and compiled once per dialect (cloud/storage/compiled-query.ts):
+// they run on every sign-up, and rebuilding their Kysely trees was CPU the database did not need.
+const seatTaken = compiledQuery((db, p: { eventId: string }) =>
+  db
+    .updateTable('events')
+    .set({ confirmed_count: sql`confirmed_count + 1` })
+    .where('id', '=', p.eventId)
+    .where((eb) => eb.or([eb('capacity', '=', 0), eb('confirmed_count', '<', eb.ref('capacity'))]))
+    .returningAll()
+    .returning(scopeLevel),
+);
+const placeTaken = compiledQuery((db, p: { eventId: string }) =>
+  db
+    .updateTable('events')
+    .set({ waitlist_seq: sql`waitlist_seq + 1` })
+    .where('id', '=', p.eventId)
+    .where('capacity', '!=', 0)
+    .where('confirmed_count', '>=', (eb) => eb.ref('capacity'))
+    .returningAll()
+    .returning(scopeLevel),
+);
+/** A registration's columns as a plain object type (the compiled query's values). */
+type RegistrationValues = { [K in keyof RegistrationRow]: RegistrationRow[K] };
+const registrationInserted = compiledQuery((db, p: RegistrationValues) =>
+  db
+    .insertInto('event_registrations')
+    .values({
+      id: p.id,
+      event_id: p.event_id,
+      user_id: p.user_id,
+      checkin_code: p.checkin_code,
+      shared_by: p.shared_by,
+      created_at: p.created_at,
+      status: p.status,
+      waitlist_no: p.waitlist_no,
+      checked_in_at: p.checked_in_at,
+      checked_in_by: p.checked_in_by,
+      updated_at: p.updated_at,
+    })
+    .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
+    .returning('id'),
+);
+
 async function seatOrPlace(tx: Db, eventId: string): Promise<{ event: SignupEvent; seated: boolean } | null> {
-  const scopeLevel = (eb: ExpressionBuilder<Database, 'events'>) =>
-    eb.selectFrom('regions').select('regions.level').whereRef('regions.id', '=', 'events.scope_id').as('scope_level');
   for (let attempt = 0; attempt < 3; attempt++) {
-    const seated = await tx
-      .updateTable('events')
-      .set({ confirmed_count: sql`confirmed_count + 1` })
-      .where('id', '=', eventId)
-      .where((eb) => eb.or([eb('capacity', '=', 0), eb('confirmed_count', '<', eb.ref('capacity'))]))
-      .returningAll()
-      .returning(scopeLevel)
-      .executeTakeFirst();
+    const seated = await seatTaken.takeFirst(tx, { eventId });
     if (seated) return { event: { ...seated, scope_level: seated.scope_level ?? '', confirmed_count: seated.confirmed_count - 1 }, seated: true };
-    const waiting = await tx
-      .updateTable('events')
-      .set({ waitlist_seq: sql`waitlist_seq + 1` })
-      .where('id', '=', eventId)
-      .where('capacity', '!=', 0)
-      .where('confirmed_count', '>=', (eb) => eb.ref('capacity'))
-      .returningAll()
-      .returning(scopeLevel)
-      .executeTakeFirst();
+    const waiting = await placeTaken.takeFirst(tx, { eventId });
     if (waiting) return { event: { ...waiting, scope_level: waiting.scope_level ?? '' }, seated: false };
     if (!(await tx.selectFrom('events').select('id').where('id', '=', eventId).executeTakeFirst())) return null;
   }
@@ -270,12 +299,7 @@ export async function registerResident(
         created_at: at,
         ...fields,
       };
-      const inserted = await tx
-        .insertInto('event_registrations')
-        .values(registration)
-        .onConflict((oc) => oc.columns(['event_id', 'user_id']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
+      const inserted = await registrationInserted.takeFirst(tx, registration);
       if (!inserted) {
         const existing = (await getRegistration(tx, r.eventId, r.userId))!;
         if (ACTIVE.includes(existing.status) || existing.status === 'removed') throw new AlreadyRegistered(existing, event);

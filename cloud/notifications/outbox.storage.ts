@@ -1,5 +1,6 @@
 import type { TemplateName } from '../../types/notifications-model';
 import { newId } from '../core/crypto';
+import { compiledQuery, type CompiledReuse } from '../storage/compiled-query';
 import { isPostgres, type Db } from '../storage/dialect';
 import type { OutboxTable } from '../storage/schema';
 
@@ -21,7 +22,54 @@ export async function enqueue(db: Db, messages: OutgoingMessage[], now: Date): P
   for (let i = 0; i < messages.length; i += 1000) await insertMessages(db, messages.slice(i, i + 1000), now);
 }
 
+/** A change queues one to a few messages: their insert is compiled once per count (compiled-query.ts). */
+const COMPILED_UP_TO = 4;
+const insertOf = new Map<number, CompiledReuse<Record<string, string | null>, unknown>>();
+
+function compiledInsert(count: number): CompiledReuse<Record<string, string | null>, unknown> {
+  let query = insertOf.get(count);
+  if (!query) {
+    query = compiledQuery((db, p: Record<string, string | null>) =>
+      db
+        .insertInto('outbox')
+        .values(
+          Array.from({ length: count }, (_, i) => ({
+            id: p[`id${i}`]!,
+            dedupe_key: p[`dedupe${i}`]!,
+            user_id: p[`user${i}`]!,
+            template: p[`template${i}`]!,
+            page: p[`page${i}`]!,
+            data: p[`data${i}`]!,
+            status: 'pending',
+            attempts: 0,
+            not_before: p[`notBefore${i}`]!,
+            last_error: null,
+            created_at: p.createdAt!,
+            sent_at: null,
+          })),
+        )
+        .onConflict((oc) => oc.column('dedupe_key').doNothing()),
+    );
+    insertOf.set(count, query);
+  }
+  return query;
+}
+
 async function insertMessages(db: Db, messages: OutgoingMessage[], now: Date): Promise<void> {
+  if (messages.length <= COMPILED_UP_TO) {
+    const values: Record<string, string | null> = { createdAt: now.toISOString() };
+    messages.forEach((m, i) => {
+      values[`id${i}`] = newId();
+      values[`dedupe${i}`] = m.dedupeKey;
+      values[`user${i}`] = m.userId;
+      values[`template${i}`] = m.template;
+      values[`page${i}`] = m.page;
+      values[`data${i}`] = JSON.stringify(m.data);
+      values[`notBefore${i}`] = m.notBefore.toISOString();
+    });
+    await compiledInsert(messages.length).all(db, values);
+    return;
+  }
   await db
     .insertInto('outbox')
     .values(
