@@ -67,7 +67,7 @@ describe('a resident reads the news', () => {
     await tap(page, '看更多社区资讯');
     await page.locator('.lt-articles__list .lt-article-row').first().waitFor();
     await tap(page, /^倡议$/);
-    await page.locator('.lt-articles__chip--on').filter({ hasText: '倡议' }).waitFor();
+    await page.locator('.lt-form-choice--on').filter({ hasText: '倡议' }).waitFor();
     await page.getByText(CAMPAIGN.title).waitFor();
     await shot(page, 'articles-list');
     await page.getByText(CAMPAIGN.title).click();

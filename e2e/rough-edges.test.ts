@@ -99,12 +99,12 @@ describe('an elder in 长辈模式', () => {
     await go(page, '/pages/events/index');
     const button = page.locator('.lt-events__filter-button:visible');
     await button.waitFor();
-    expect(await page.locator('.lt-choice:visible').count()).toBe(0);
+    expect(await page.locator('.lt-form-choices--chips .lt-form-choice:visible').count()).toBe(0);
     const first = page.locator('.lt-event-card:visible, [class*="lt-event-card"]:visible').first();
     await first.waitFor().catch(() => undefined);
     await screenshot(page, 'rough-care-events-folded');
     await button.click();
-    expect(await page.locator('.lt-choice:visible').count()).toBeGreaterThan(3);
+    expect(await page.locator('.lt-form-choices--chips .lt-form-choice:visible').count()).toBeGreaterThan(3);
     await screenshot(page, 'rough-care-events-filters-open');
   });
 

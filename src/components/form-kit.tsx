@@ -142,6 +142,52 @@ export function ChoiceGrid<T extends string>({
   );
 }
 
+/**
+ * Short choices in a row, as wide as their words and wrapping, of which one applies: a
+ * filter (全部社区 / 朝阳社区, 即将开始 / 进行中 / 已结束, a 栏目). The same boxes as
+ * `ChoiceGrid`, so a chosen filter and a chosen answer look alike (✓, the frame). `caption`
+ * is the row's visible name (范围, 栏目), on a line of its own in 长辈模式.
+ */
+export function ChoiceChips<T extends string>({
+  options,
+  value,
+  onChange,
+  label,
+  caption,
+}: {
+  options: readonly Choice<T>[];
+  value: T | null;
+  onChange: (value: T) => void;
+  /** The group's name for screen readers (and the browser tests). */
+  label: string;
+  caption?: string;
+}) {
+  return (
+    <View className="lt-form-choices lt-form-choices--chips" role="group" aria-label={label}>
+      {caption ? <Text className="lt-form-choices__caption">{caption}</Text> : null}
+      {options.map((o) => {
+        const on = o.value === value;
+        return (
+          // The label is a Text of its own: in the H5 preview a bare text node under Taro's
+          // pull-to-refresh wrapper hit-tests as the wrapper, which browser tests then take
+          // for something covering the button.
+          <View
+            key={o.value}
+            className={`lt-form-choice${on ? ' lt-form-choice--on' : ''}`}
+            role="button"
+            aria-pressed={on}
+            onClick={() => {
+              if (!on) onChange(o.value);
+            }}
+          >
+            <Text>{on ? `✓ ${o.text}` : o.text}</Text>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
 /** An on/off setting whose whole row is the target, with 开/关 in words beside the switch. */
 export function ToggleRow({ title, text, checked, onChange }: { title: string; text: string; checked: boolean; onChange: (on: boolean) => void }) {
   return (

@@ -17,16 +17,16 @@ const formatTime = (d: Date | string) => inShanghai(d).format('HH:mm');
 export const CATEGORIES = EVENT_CATEGORIES;
 
 /** The category filter of the 活动 tab: 全部 first. */
-export const CATEGORY_FILTERS: readonly { key: EventCategory | 'all'; text: string }[] = [
-  { key: 'all', text: '全部' },
-  ...CATEGORIES.map((c) => ({ key: c, text: c })),
+export const CATEGORY_FILTERS: readonly { value: EventCategory | 'all'; text: string }[] = [
+  { value: 'all', text: '全部' },
+  ...CATEGORIES.map((c) => ({ value: c, text: c })),
 ];
 
 export type EventsWhen = 'upcoming' | 'ongoing' | 'past';
-export const WHEN_FILTERS: readonly { key: EventsWhen; text: string }[] = [
-  { key: 'upcoming', text: '即将开始' },
-  { key: 'ongoing', text: '进行中' },
-  { key: 'past', text: '已结束' },
+export const WHEN_FILTERS: readonly { value: EventsWhen; text: string }[] = [
+  { value: 'upcoming', text: '即将开始' },
+  { value: 'ongoing', text: '进行中' },
+  { value: 'past', text: '已结束' },
 ];
 
 /**

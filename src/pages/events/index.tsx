@@ -5,11 +5,11 @@ import type { EventCategory, EventSummary } from '../../../types/events-model';
 import { useProfile } from '../../account/profile';
 import { call } from '../../cloud/client';
 import { ActionButton } from '../../components/action-button';
+import { ChoiceChips } from '../../components/form-kit';
 import { InfoRow } from '../../components/info-row';
 import { ListFooter } from '../../components/list-footer';
 import { Page } from '../../components/page';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { ChoiceRow } from '../../events/components/choice-row';
 import { EventCard } from '../../events/components/event-card';
 import { CATEGORY_FILTERS, WHEN_FILTERS, type EventsWhen } from '../../events/event-text';
 import { usePagedList } from '../../hooks/use-paged-list';
@@ -77,13 +77,13 @@ export default function EventsPage() {
         >
           <Text className="lt-events__filter-label">筛选</Text>
           <Text className="lt-events__filter-current">
-            {WHEN_FILTERS.find((w) => w.key === when)?.text ?? ''} · {category === 'all' ? '全部类别' : category}
+            {WHEN_FILTERS.find((w) => w.value === when)?.text ?? ''} · {category === 'all' ? '全部类别' : category}
           </Text>
         </View>
       ) : (
         <View>
-          <ChoiceRow label="活动时间" choices={WHEN_FILTERS} current={when} onChoose={setWhen} />
-          <ChoiceRow label="活动类别" choices={CATEGORY_FILTERS} current={category} onChoose={setCategory} />
+          <ChoiceChips label="活动时间" options={WHEN_FILTERS} value={when} onChange={setWhen} />
+          <ChoiceChips label="活动类别" options={CATEGORY_FILTERS} value={category} onChange={setCategory} />
           {care.enabled ? (
             <ActionButton tone="secondary" onClick={() => setFiltersOpen(false)}>
               收起筛选
@@ -120,7 +120,7 @@ function EventList({ communityId, when, category }: { communityId: string | null
   if (list.status === 'loading') return <LoadingState />;
   if (list.status === 'error') return <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
   if (list.items.length === 0) {
-    const what = WHEN_FILTERS.find((w) => w.key === when)?.text ?? '';
+    const what = WHEN_FILTERS.find((w) => w.value === when)?.text ?? '';
     const kind = category === 'all' ? '活动' : `${category}活动`;
     return (
       <EmptyState

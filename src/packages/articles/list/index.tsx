@@ -1,17 +1,23 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { ARTICLE_CATEGORIES, type ArticleCategory } from '../../../../types/articles-model';
-import { useProfile } from '../../../account/profile';
 import { ArticleRow } from '../../../articles/components/article-row';
 import { fetchArticlesPage } from '../../../articles/feed';
 import { ActionButton } from '../../../components/action-button';
+import { CommunityScopeChoice, useCommunityScope } from '../../../components/community-scope';
+import { ChoiceChips, type Choice } from '../../../components/form-kit';
 import { Page } from '../../../components/page';
 import { ListFooter } from '../../../components/list-footer';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { usePagedList } from '../../../hooks/use-paged-list';
-import { useSession } from '../../../hooks/use-session';
 import { useCareMode } from '../../../theme/care-mode';
 import './index.scss';
+
+const ALL = 'all';
+const CATEGORY_CHOICES: readonly Choice<ArticleCategory | typeof ALL>[] = [
+  { value: ALL, text: '全部栏目' },
+  ...ARTICLE_CATEGORIES.map((c) => ({ value: c, text: c })),
+];
 
 /**
  * 社区资讯: everything published, pinned first and newest next, narrowed by 栏目 and, for
@@ -19,13 +25,9 @@ import './index.scss';
  */
 export default function ArticlesListPage() {
   const care = useCareMode();
-  const session = useSession();
-  const { profile } = useProfile();
-
+  const scope = useCommunityScope();
+  const { communityId } = scope;
   const [category, setCategory] = useState<ArticleCategory | null>(null);
-  const [onlyMine, setOnlyMine] = useState(false);
-  const home = session.status === 'signedIn' && profile?.homeCommunityId ? profile : null;
-  const communityId = onlyMine && home ? (home.homeCommunityId ?? undefined) : undefined;
 
   const list = usePagedList(
     (cursor: string | null) => fetchArticlesPage({ communityId, category: category ?? undefined }, cursor),
@@ -46,7 +48,7 @@ export default function ArticlesListPage() {
               tone="secondary"
               onClick={() => {
                 setCategory(null);
-                setOnlyMine(false);
+                scope.setOnlyMine(false);
               }}
             >
               看全部资讯
@@ -69,43 +71,15 @@ export default function ArticlesListPage() {
 
   return (
     <Page>
-      {home ? (
-        <View className="lt-articles__filter" role="group" aria-label="范围">
-          <Text className="lt-articles__filter-label">范围</Text>
-          <Chip on={!onlyMine} onClick={() => setOnlyMine(false)}>
-            全部社区
-          </Chip>
-          <Chip on={onlyMine} onClick={() => setOnlyMine(true)}>
-            {home.homeCommunityName ?? '我的社区'}
-          </Chip>
-        </View>
-      ) : null}
-      <View className="lt-articles__filter" role="group" aria-label="栏目">
-        <Text className="lt-articles__filter-label">栏目</Text>
-        <Chip on={category === null} onClick={() => setCategory(null)}>
-          全部栏目
-        </Chip>
-        {ARTICLE_CATEGORIES.map((c) => (
-          <Chip key={c} on={category === c} onClick={() => setCategory(c)}>
-            {c}
-          </Chip>
-        ))}
-      </View>
+      <CommunityScopeChoice scope={scope} allText="全部社区" caption="范围" />
+      <ChoiceChips
+        label="栏目"
+        caption="栏目"
+        options={CATEGORY_CHOICES}
+        value={category ?? ALL}
+        onChange={(c) => setCategory(c === ALL ? null : c)}
+      />
       {body}
     </Page>
-  );
-}
-
-/** A filter choice: a button that stays pressed while it applies. */
-function Chip({ on, onClick, children }: { on: boolean; onClick: () => void; children: string }) {
-  return (
-    <View
-      className={`lt-articles__chip${on ? ' lt-articles__chip--on' : ''}`}
-      role="button"
-      aria-pressed={on}
-      onClick={onClick}
-    >
-      {on ? `✓ ${children}` : children}
-    </View>
   );
 }

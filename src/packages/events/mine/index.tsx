@@ -5,12 +5,12 @@ import type { FunctionOutput } from '../../../../types';
 import { formatDateTime } from '../../../../types/time';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
+import { ChoiceChips, type Choice } from '../../../components/form-kit';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { ListFooter } from '../../../components/list-footer';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { CheckinCode, CheckinQr } from '../../../events/components/checkin-code';
-import { ChoiceRow } from '../../../events/components/choice-row';
 import { EventCard } from '../../../events/components/event-card';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
@@ -19,9 +19,9 @@ import './index.scss';
 
 type MyEvent = FunctionOutput<'events.mine'>['items'][number];
 type When = 'upcoming' | 'past';
-const WHEN: readonly { key: When; text: string }[] = [
-  { key: 'upcoming', text: '即将参加' },
-  { key: 'past', text: '已结束' },
+const WHEN: readonly Choice<When>[] = [
+  { value: 'upcoming', text: '即将参加' },
+  { value: 'past', text: '已结束' },
 ];
 
 /**
@@ -39,7 +39,7 @@ export default function MyEventsPage() {
 
   return (
     <Page>
-      <ChoiceRow label="活动时间" choices={WHEN} current={when} onChoose={setWhen} />
+      <ChoiceChips label="活动时间" options={WHEN} value={when} onChange={setWhen} />
       {body}
     </Page>
   );

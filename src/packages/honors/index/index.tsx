@@ -1,15 +1,13 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import type { HonorListSummary } from '../../../../types/honors-model';
-import { useProfile } from '../../../account/profile';
 import { loadRegions } from '../../../account/regions';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
+import { CommunityScopeChoice, useCommunityScope } from '../../../components/community-scope';
 import { EntryGrid, type Entry } from '../../../components/entry-tile';
 import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { Chip } from '../../../honors/components/chips';
 import { districtIdOf, groupListsByYear } from '../../../honors/honor-text';
 import { useRemote } from '../../../hooks/use-remote';
 import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
@@ -29,10 +27,8 @@ const ENTRIES: readonly Entry[] = [
  */
 export default function HonorsIndexPage() {
   const session = useSession();
-  const { profile } = useProfile();
-  const home = session.status === 'signedIn' && profile?.homeCommunityId ? profile : null;
-  const [onlyMine, setOnlyMine] = useState(false);
-  const communityId = onlyMine && home ? (home.homeCommunityId ?? undefined) : undefined;
+  const scope = useCommunityScope();
+  const { communityId } = scope;
 
   const lists = useRemote(() => call('honors.lists', communityId ? { communityId } : {}), [communityId]);
   const regions = useRemote(loadRegions, []);
@@ -46,11 +42,11 @@ export default function HonorsIndexPage() {
   } else if (lists.data.length === 0) {
     body = (
       <EmptyState
-        title={communityId ? `${home?.homeCommunityName ?? '您的社区'}还没有光荣榜` : '还没有发布光荣榜'}
+        title={communityId ? `${scope.home?.name ?? '您的社区'}还没有光荣榜` : '还没有发布光荣榜'}
         description={communityId ? '看看全区和其他社区的光荣榜。' : '每年评选结果公布后会在这里展示。您可以先推荐身边的好人。'}
         action={
           communityId ? (
-            <ActionButton tone="secondary" onClick={() => setOnlyMine(false)}>
+            <ActionButton tone="secondary" onClick={() => scope.setOnlyMine(false)}>
               看全部光荣榜
             </ActionButton>
           ) : undefined
@@ -71,16 +67,7 @@ export default function HonorsIndexPage() {
   return (
     <Page>
       <EntryGrid entries={ENTRIES} />
-      {home ? (
-        <View className="lt-hn-filter" role="group" aria-label="范围">
-          <Chip on={!onlyMine} onClick={() => setOnlyMine(false)}>
-            全部光荣榜
-          </Chip>
-          <Chip on={onlyMine} onClick={() => setOnlyMine(true)}>
-            {home.homeCommunityName ?? '我的社区'}
-          </Chip>
-        </View>
-      ) : null}
+      <CommunityScopeChoice scope={scope} allText="全部光荣榜" />
       {body}
       {session.status === 'signedIn' ? (
         <View

@@ -1,14 +1,13 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { ThanksPost } from '../../../../types/honors-model';
-import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
+import { CommunityScopeChoice, useCommunityScope } from '../../../components/community-scope';
 import { ListFooter } from '../../../components/list-footer';
 import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { Chip } from '../../../honors/components/chips';
 import { ThanksCard } from '../../../honors/components/thanks-card';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
@@ -22,11 +21,9 @@ import '../../../honors/honors.scss';
  */
 export default function ThanksWallPage() {
   const session = useSession();
-  const { profile } = useProfile();
   const signedIn = session.status === 'signedIn';
-  const home = signedIn && profile?.homeCommunityId ? profile : null;
-  const [onlyMine, setOnlyMine] = useState(false);
-  const communityId = onlyMine && home ? (home.homeCommunityId ?? undefined) : undefined;
+  const scope = useCommunityScope();
+  const { communityId } = scope;
 
   const list = usePagedList(
     async (cursor: string | null) => {
@@ -49,7 +46,7 @@ export default function ThanksWallPage() {
   else if (list.items.length === 0)
     body = (
       <EmptyState
-        title={communityId ? `${home?.homeCommunityName ?? '您的社区'}还没有感谢` : '感谢墙上还没有内容'}
+        title={communityId ? `${scope.home?.name ?? '您的社区'}还没有感谢` : '感谢墙上还没有内容'}
         description="有人帮过您？写一句感谢，社区审核后就会出现在这里。"
       />
     );
@@ -71,16 +68,7 @@ export default function ThanksWallPage() {
           <ActionButton onClick={() => void Taro.navigateTo({ url: ROUTES.thanksWrite })}>写感谢</ActionButton>
         </View>
       </View>
-      {home ? (
-        <View className="lt-hn-filter" role="group" aria-label="范围">
-          <Chip on={!onlyMine} onClick={() => setOnlyMine(false)}>
-            全部社区
-          </Chip>
-          <Chip on={onlyMine} onClick={() => setOnlyMine(true)}>
-            {home.homeCommunityName ?? '我的社区'}
-          </Chip>
-        </View>
-      ) : null}
+      <CommunityScopeChoice scope={scope} allText="全部社区" />
       {body}
     </Page>
   );
