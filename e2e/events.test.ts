@@ -98,7 +98,7 @@ describe('two seats, three residents', () => {
     await first.getByText('剩余1个名额（共2个）').waitFor();
     expect(await myStatus(first).innerText()).toBe('已报名');
     // Her code is on the page, spelled out for reading aloud.
-    expect(await first.locator('.lt-checkin-code__char').count()).toBe(8);
+    expect(await first.locator('.lt-spelled-code__char').count()).toBe(8);
     await screenshotWhole(first, 'events-detail-registered');
 
     const second = await residentOn(detail(id), fresh('b'));
@@ -127,7 +127,7 @@ describe('two seats, three residents', () => {
 
     await third.reload();
     await myStatus(third).filter({ hasText: '已报名' }).waitFor();
-    expect(await third.locator('.lt-checkin-code__char').count()).toBe(8);
+    expect(await third.locator('.lt-spelled-code__char').count()).toBe(8);
     await third.getByText('目前没有人候补').waitFor();
   });
 });
@@ -238,16 +238,16 @@ describe('in 长辈模式 at 375 wide', () => {
     await expectNoCareViolations(page);
 
     await tap(page, '打开签到二维码');
-    await page.locator('.lt-checkin-qr__image').waitFor();
-    await page.locator('.lt-my-event__checkin .lt-checkin-code__char').first().waitFor();
+    await page.locator('.lt-code-qr__image').waitFor();
+    await page.locator('.lt-my-event__checkin .lt-spelled-code__char').first().waitFor();
     await expectNoCareViolations(page);
     // The QR code is as wide as the screen allows, far larger than a thumbnail.
-    const qr = await page.locator('.lt-checkin-qr__image').boundingBox();
+    const qr = await page.locator('.lt-code-qr__image').boundingBox();
     expect(qr?.width ?? 0).toBeGreaterThanOrEqual(250);
     await screenshotWhole(page, 'events-mine-care');
 
     const plainMine = await residentOn(MINE, 'resident2');
-    await plainMine.locator('.lt-checkin-qr__image').waitFor();
+    await plainMine.locator('.lt-code-qr__image').waitFor();
     await screenshotWhole(plainMine, 'events-mine');
   });
 

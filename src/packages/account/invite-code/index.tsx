@@ -1,11 +1,11 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { call } from '../../../cloud/client';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
+import { CodeQr, SpelledCode } from '../../../components/spelled-code';
 import { ErrorState, LoadingState } from '../../../components/states';
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
-import '../../../events/components/checkin-code.scss';
 
 /**
  * 工作人员邀请码: a person who is to become a 网格员 or 代办员 shows this to the community's
@@ -31,20 +31,8 @@ export default function InviteCodePage() {
         <Text className="lt-body lt-muted">
           管理员在后台“工作人员与角色”里输入或扫描这个码，就能找到您，为您开通网格员、代办员等工作人员功能。这个码只用来找到您，不能用来登录。
         </Text>
-        <View className="lt-checkin-code" aria-label={`邀请码 ${code.replace('-', '').split('').join(' ')}`}>
-          {code.split('-').map((group, g) => (
-            <View key={g} className="lt-checkin-code__group">
-              {group.split('').map((ch, i) => (
-                <Text key={i} className="lt-checkin-code__char">
-                  {ch}
-                </Text>
-              ))}
-            </View>
-          ))}
-        </View>
-        <View className="lt-checkin-qr">
-          <Image className="lt-checkin-qr__image" src={qr} mode="widthFix" showMenuByLongpress={false} aria-label={`邀请码二维码 ${code}`} nativeProps={{ alt: `邀请码二维码 ${code}` }} />
-        </View>
+        <SpelledCode what="邀请码" groups={code.split('-')} />
+        <CodeQr src={qr} label={`邀请码二维码 ${code}`} />
       </View>
     );
   }

@@ -8,9 +8,10 @@ import { ActionButton } from '../../../components/action-button';
 import { ChoiceChips, type Choice } from '../../../components/form-kit';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
+import { CodeQr } from '../../../components/spelled-code';
 import { ListFooter } from '../../../components/list-footer';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { CheckinCode, CheckinQr } from '../../../events/components/checkin-code';
+import { CheckinCode } from '../../../events/components/checkin-code';
 import { EventCard } from '../../../events/components/event-card';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
@@ -98,7 +99,7 @@ function MyEventCard({ item }: { item: MyEvent }) {
       {registration.checkinCode && !registration.checkedInAt && checkinQr ? (
         <View className="lt-card lt-my-event__checkin">
           <Text className="lt-card__title">签到时请出示</Text>
-          <CheckinQr src={checkinQr} />
+          <CodeQr src={checkinQr} label="签到二维码" />
           <Text className="lt-body lt-my-event__code-label">扫不出来时，把下面的签到码念给工作人员：</Text>
           <CheckinCode code={registration.checkinCode} />
         </View>
