@@ -12,11 +12,11 @@ import { bookingLinks, param } from '../../../bookings/links';
 import { findResource } from '../../../bookings/resources';
 import { call } from '../../../cloud/client';
 import { askAt } from '../../../notifications/subscribe';
-import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { useAction } from '../../../hooks/use-action';
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
 import { goBackOr } from '../../../platform/navigation';
@@ -57,8 +57,8 @@ export default function BookPage() {
 
   const [purpose, setPurpose] = useState('');
   const [partyText, setPartyText] = useState('1');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const save = useAction();
+  const { busy, error } = save;
   const [done, setDone] = useState<Booking | null>(null);
 
   if (!id || !validStart) {
@@ -114,19 +114,13 @@ export default function BookPage() {
     if (partyProblem) return;
     // First, inside the tap: WeChat opens the subscribe sheet only from a tap.
     const asked = rescheduleId ? Promise.resolve({}) : askAt('booking');
-    setBusy(true);
-    setError(null);
-    try {
+    await save.run(async () => {
       await asked;
       const booking = rescheduleId
         ? await call('bookings.reschedule', { id: rescheduleId, start })
         : await call('bookings.create', { resourceId: id, start, purpose: purpose.trim(), partySize: isRoom ? partySize : 1 });
       setDone(booking);
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

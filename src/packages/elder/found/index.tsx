@@ -2,13 +2,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { ElderAlertResult } from '../../../../types/elder-cards-model';
-import type { AppError } from '../../../../types/errors';
 import { call } from '../../../cloud/client';
-import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { FormField, TextInput } from '../../../components/form-kit';
 import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { useAction } from '../../../hooks/use-action';
 import { useRemote } from '../../../hooks/use-remote';
 import '../../../elder/elder.scss';
 
@@ -45,8 +44,7 @@ function Found({ code }: { code: string }) {
   const card = useRemote(() => call('elderCards.scan', { code }), [code]);
   const [shareLocation, setShareLocation] = useState(true);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const send = useAction();
   const [locationProblem, setLocationProblem] = useState<string | null>(null);
   const [result, setResult] = useState<ElderAlertResult | null>(null);
 
@@ -59,28 +57,21 @@ function Found({ code }: { code: string }) {
   }
   if (!card.data) return <LoadingState />;
 
-  const alert = async () => {
-    setBusy(true);
-    setError(null);
-    setLocationProblem(null);
-    let location: { latitude: number; longitude: number } | null = null;
-    if (shareLocation) {
-      try {
-        const here = await Taro.getLocation({ type: 'gcj02' });
-        location = { latitude: here.latitude, longitude: here.longitude };
-      } catch {
-        // Refused or unavailable: the alert still goes out, without the place.
-        setLocationProblem('没有取得您的位置，提醒已照常发出；可以在留言里写下您在哪里。');
+  const alert = () =>
+    send.run(async () => {
+      setLocationProblem(null);
+      let location: { latitude: number; longitude: number } | null = null;
+      if (shareLocation) {
+        try {
+          const here = await Taro.getLocation({ type: 'gcj02' });
+          location = { latitude: here.latitude, longitude: here.longitude };
+        } catch {
+          // Refused or unavailable: the alert still goes out, without the place.
+          setLocationProblem('没有取得您的位置，提醒已照常发出；可以在留言里写下您在哪里。');
+        }
       }
-    }
-    try {
       setResult(await call('elderCards.alert', { code, location, ...(note.trim() ? { note: note.trim() } : {}) }));
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View>
@@ -111,11 +102,11 @@ function Found({ code }: { code: string }) {
           <FormField name="note" label="留言" optional>
             <TextInput label="留言" value={note} maxLength={60} placeholder="如：在植物园南门，老人在长椅上休息" onChange={setNote} />
           </FormField>
-          <ActionButton loading={busy} onClick={() => void alert()}>
+          <ActionButton loading={send.busy} onClick={() => void alert()}>
             通知家属和社区
           </ActionButton>
           {locationProblem ? <Text className="lt-body lt-muted">{locationProblem}</Text> : null}
-          <InlineError error={error} />
+          <InlineError error={send.error} />
           <View className="lt-gap-top">
             <Call110 />
           </View>

@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { AppError } from '../../../../types/errors';
 import type { FeedbackKind } from '../../../../types/grid-model';
 import { call } from '../../../cloud/client';
-import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { InlineError } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
+import { useAction } from '../../../hooks/use-action';
 import { ChoiceGrid, FormField, TextBox } from '../../../components/form-kit';
 import '../../../grid/grid.scss';
 
@@ -28,8 +27,7 @@ export default function FeedbackPage() {
 function Feedback() {
   const [kind, setKind] = useState<FeedbackKind>('建议');
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const send = useAction();
   const [sent, setSent] = useState(false);
   if (sent) {
     return (
@@ -44,18 +42,6 @@ function Feedback() {
       </View>
     );
   }
-  const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('grid.feedback', { kind, body });
-      setSent(true);
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <View>
       <View className="lt-card">
@@ -67,8 +53,16 @@ function Feedback() {
       <FormField name="body" label="内容">
         <TextBox value={body} onChange={setBody} maxLength={1000} placeholder="请写清楚遇到的问题或建议" label="投诉建议内容" />
       </FormField>
-      <InlineError error={error} />
-      <ActionButton loading={busy} onClick={() => void send()}>
+      <InlineError error={send.error} />
+      <ActionButton
+        loading={send.busy}
+        onClick={() =>
+          void send.run(async () => {
+            await call('grid.feedback', { kind, body });
+            setSent(true);
+          })
+        }
+      >
         提交
       </ActionButton>
     </View>

@@ -1,15 +1,14 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { AppError } from '../../../../types/errors';
 import type { GridRef, HouseholdSummary } from '../../../../types/grid-model';
 import { formatDay, shanghaiDay } from '../../../../types/time';
 import { call } from '../../../cloud/client';
-import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
+import { useAction } from '../../../hooks/use-action';
 import { useRemote } from '../../../hooks/use-remote';
 import { ChoiceGrid, FormField, TextBox, TextInput, ToggleRow } from '../../../components/form-kit';
 import '../../../grid/grid.scss';
@@ -43,14 +42,11 @@ function VisitForm({ grids }: { grids: GridRef[] }) {
   const [visitedOn, setVisitedOn] = useState(shanghaiDay(new Date()));
   const [raised, setRaised] = useState('');
   const [followUp, setFollowUp] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const save = useAction();
   const households = useRemote(() => call('grid.households', { gridId, query }), [gridId, query]);
 
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    save.run(async () => {
       await call('grid.logVisit', {
         ...(typing || !household
           ? { newHousehold: { gridId, address, headName, ...(phone ? { phone } : {}) } }
@@ -60,12 +56,7 @@ function VisitForm({ grids }: { grids: GridRef[] }) {
         followUp,
       });
       await Taro.navigateBack();
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <View>
@@ -117,9 +108,9 @@ function VisitForm({ grids }: { grids: GridRef[] }) {
         <TextBox value={raised} onChange={setRaised} maxLength={500} placeholder="例如：楼道灯坏了，老人晚上上下楼不方便" label="居民反映的情况" />
       </FormField>
       <ToggleRow title="需要社区跟进" text="标上后，可以在走访记录里一键转为诉求。" checked={followUp} onChange={setFollowUp} />
-      <InlineError error={error} />
+      <InlineError error={save.error} />
       <View className="lt-gap-top">
-        <ActionButton loading={busy} disabled={!household && !typing} onClick={() => void submit()}>
+        <ActionButton loading={save.busy} disabled={!household && !typing} onClick={() => void submit()}>
           保存走访
         </ActionButton>
       </View>
