@@ -2,7 +2,12 @@ import { Input, TextArea } from '@nutui/nutui-react-taro';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useState, type ReactNode } from 'react';
+import type { AppError } from '../../types/errors';
+import { useSession } from '../hooks/use-session';
+import { ActionButton } from './action-button';
 import { firstErrorField, type FormErrors, type FormFields } from './form-errors';
+import { SignInPrompt } from './sign-in-prompt';
+import { InlineError, LoadingState } from './states';
 import './form-kit.scss';
 
 /**
@@ -211,6 +216,96 @@ export function ToggleRow({ title, text, checked, onChange }: { title: string; t
 /** What is wrong, by the submit button: how many fields and which, by their labels. */
 export function ErrorSummary({ errors }: { errors: FormErrors | null }) {
   return errors?.summary ? <FieldError>{errors.summary}</FieldError> : null;
+}
+
+/**
+ * The foot of a form: what is wrong (every field by name, or the host's message), then the
+ * one button that sends it, busy while it goes.
+ */
+export function SubmitBar({
+  errors,
+  error,
+  busy,
+  disabled,
+  onSubmit,
+  children,
+}: {
+  /** A form-kit form's messages (`useFormErrors`). */
+  errors?: FormErrors | null;
+  /** A failure that belongs to no field (`useAction().error`). */
+  error?: AppError | null;
+  busy: boolean;
+  disabled?: boolean;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <ErrorSummary errors={errors ?? null} />
+      <InlineError error={error ?? null} />
+      <View className="lt-gap-top">
+        <ActionButton loading={busy} disabled={disabled} onClick={onSubmit}>
+          {children}
+        </ActionButton>
+      </View>
+    </>
+  );
+}
+
+/**
+ * What a sent form leaves on the page: what was sent, in words, and where to go next (the
+ * list it went to; one more of the same).
+ */
+export function SubmittedNotice({
+  title,
+  children,
+  next,
+  again,
+}: {
+  title: string;
+  children: ReactNode;
+  next: { text: string; onClick: () => void };
+  again: { text: string; onClick: () => void };
+}) {
+  return (
+    <View>
+      <View className="lt-card lt-card--notice" role="status">
+        <Text className="lt-card__title">{title}</Text>
+        {children}
+      </View>
+      <View className="lt-stack">
+        <ActionButton onClick={next.onClick}>{next.text}</ActionButton>
+        <ActionButton tone="secondary" onClick={again.onClick}>
+          {again.text}
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * A form only a signed-in resident may send: its sign-in first, then the form, then what
+ * was sent (`done`), from which `again` opens an empty form.
+ *
+ * @example
+ * <SignedInForm signInReason="登录后才能推荐。" form={(sent) => <NominationForm onSubmitted={sent} />}
+ *   done={(n, again) => <Submitted nomination={n} onAnother={again} />} />
+ */
+export function SignedInForm<T>({
+  signInReason,
+  form,
+  done,
+}: {
+  signInReason: string;
+  form: (onSubmitted: (result: T) => void) => ReactNode;
+  done: (result: T, again: () => void) => ReactNode;
+}) {
+  const session = useSession();
+  const [result, setResult] = useState<{ value: T } | null>(null);
+  if (session.status === 'restoring' || session.status === 'signingIn') return <LoadingState text="正在登录，请稍候…" />;
+  if (session.status !== 'signedIn') return <SignInPrompt reason={signInReason} />;
+  if (result) return <>{done(result.value, () => setResult(null))}</>;
+  return <>{form((value) => setResult({ value }))}</>;
 }
 
 /**

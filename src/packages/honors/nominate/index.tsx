@@ -5,16 +5,12 @@ import { HONOR_CATEGORIES, type Nomination } from '../../../../types/honors-mode
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { askAt } from '../../../notifications/subscribe';
-import { toAppError } from '../../../cloud/errors';
-import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { SignInPrompt } from '../../../components/sign-in-prompt';
-import { LoadingState } from '../../../components/states';
 import { CommunityChoice } from '../../../honors/components/community-choice';
 import { formErrors } from '../../../components/form-errors';
-import { ChoiceGrid, ErrorSummary, FormField, TextBox, TextInput, useFormErrors } from '../../../components/form-kit';
+import { ChoiceGrid, FormField, SignedInForm, SubmitBar, SubmittedNotice, TextBox, TextInput, useFormErrors } from '../../../components/form-kit';
 import { HONOR_ERROR_FIELDS } from '../../../honors/honor-text';
-import { useSession } from '../../../hooks/use-session';
+import { useAction } from '../../../hooks/use-action';
 import { ROUTES } from '../../../routes';
 import '../../../honors/honors.scss';
 
@@ -28,15 +24,15 @@ const CATEGORY_OPTIONS = [...HONOR_CATEGORIES, OTHER].map((c) => ({ value: c, te
  * the category and why. The community reviews it; 我的推荐 shows the outcome.
  */
 export default function NominatePage() {
-  const session = useSession();
-  const [done, setDone] = useState<Nomination | null>(null);
-
-  let body;
-  if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState text="正在登录，请稍候…" />;
-  else if (session.status !== 'signedIn') body = <SignInPrompt reason="登录后才能推荐，社区审核后会告诉您结果。" />;
-  else if (done) body = <Submitted nomination={done} onAnother={() => setDone(null)} />;
-  else body = <NominationForm onSubmitted={setDone} />;
-  return <Page>{body}</Page>;
+  return (
+    <Page>
+      <SignedInForm<Nomination>
+        signInReason="登录后才能推荐，社区审核后会告诉您结果。"
+        form={(sent) => <NominationForm onSubmitted={sent} />}
+        done={(nomination, again) => <Submitted nomination={nomination} onAnother={again} />}
+      />
+    </Page>
+  );
 }
 
 function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void }) {
@@ -47,32 +43,30 @@ function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void 
   const [category, setCategory] = useState<string | null>(null);
   const [otherCategory, setOtherCategory] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const save = useAction();
   const form = useFormErrors(FIELDS);
   const { errors, fail } = form;
   const chosenCommunity = communityId ?? home;
 
-  const submit = async () => {
-    if (busy) return;
+  const submit = () => {
+    if (save.busy) return;
     const categoryText = category === OTHER ? otherCategory.trim() : (category ?? '');
     const asked = askAt('nomination');
-    setBusy(true);
     form.clear();
-    try {
-      await asked;
-      onSubmitted(
-        await call('honors.nominate', {
-          ...(chosenCommunity ? { communityId: chosenCommunity } : {}),
-          nomineeName,
-          category: categoryText,
-          reason,
-        }),
-      );
-    } catch (e) {
-      fail(formErrors(toAppError(e), FIELDS, { fieldOfKind: HONOR_ERROR_FIELDS }));
-    } finally {
-      setBusy(false);
-    }
+    void save.run(
+      async () => {
+        await asked;
+        onSubmitted(
+          await call('honors.nominate', {
+            ...(chosenCommunity ? { communityId: chosenCommunity } : {}),
+            nomineeName,
+            category: categoryText,
+            reason,
+          }),
+        );
+      },
+      (e) => fail(formErrors(e, FIELDS, { fieldOfKind: HONOR_ERROR_FIELDS })),
+    );
   };
 
   const error = (name: keyof typeof FIELDS) => errors?.fields[name];
@@ -97,31 +91,23 @@ function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void 
       <FormField name="reason" label="推荐理由" hint="TA做了什么好事，至少10个字" error={error('reason')}>
         <TextBox label="推荐理由" value={reason} onChange={setReason} maxLength={1000} placeholder="例如：每天早上义务打扫楼道，十年如一日。" />
       </FormField>
-      <ErrorSummary errors={errors} />
-      <View className="lt-gap-top">
-        <ActionButton loading={busy} onClick={() => void submit()}>
-          提交推荐
-        </ActionButton>
-      </View>
+      <SubmitBar errors={errors} busy={save.busy} onSubmit={submit}>
+        提交推荐
+      </SubmitBar>
     </View>
   );
 }
 
 function Submitted({ nomination, onAnother }: { nomination: Nomination; onAnother: () => void }) {
   return (
-    <View>
-      <View className="lt-card lt-card--notice" role="status">
-        <Text className="lt-card__title">推荐已提交</Text>
-        <Text className="lt-body">
-          您推荐了{nomination.communityName}的{nomination.nomineeName}（{nomination.category}），参加{nomination.year}年度光荣榜评选。社区审核后，可以在“我的推荐”里看到结果。
-        </Text>
-      </View>
-      <View className="lt-stack">
-        <ActionButton onClick={() => void Taro.redirectTo({ url: ROUTES.myNominations })}>看我的推荐</ActionButton>
-        <ActionButton tone="secondary" onClick={onAnother}>
-          再推荐一位
-        </ActionButton>
-      </View>
-    </View>
+    <SubmittedNotice
+      title="推荐已提交"
+      next={{ text: '看我的推荐', onClick: () => void Taro.redirectTo({ url: ROUTES.myNominations }) }}
+      again={{ text: '再推荐一位', onClick: onAnother }}
+    >
+      <Text className="lt-body">
+        您推荐了{nomination.communityName}的{nomination.nomineeName}（{nomination.category}），参加{nomination.year}年度光荣榜评选。社区审核后，可以在“我的推荐”里看到结果。
+      </Text>
+    </SubmittedNotice>
   );
 }

@@ -5,18 +5,15 @@ import { THANKS_TARGETS, THANKS_TARGET_TEXT, type ThanksPost, type ThanksTarget 
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { askAt } from '../../../notifications/subscribe';
-import { toAppError } from '../../../cloud/errors';
-import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { CommunityChoice } from '../../../honors/components/community-choice';
 import { formErrors } from '../../../components/form-errors';
-import { ChoiceGrid, ErrorSummary, FormField, TextBox, TextInput, useFormErrors } from '../../../components/form-kit';
+import { ChoiceGrid, FormField, SignedInForm, SubmitBar, SubmittedNotice, TextBox, TextInput, useFormErrors } from '../../../components/form-kit';
 import { PhotoChoice, type OnePhoto } from '../../../honors/components/photo-choice';
 import { HONOR_ERROR_FIELDS, thanksHeading } from '../../../honors/honor-text';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
+import { useAction } from '../../../hooks/use-action';
 import { ROUTES } from '../../../routes';
 import '../../../honors/honors.scss';
 
@@ -34,15 +31,15 @@ const NAME_HINT: Record<Exclude<ThanksTarget, 'staff'>, { label: string; placeho
  * on the wall once the community has approved it.
  */
 export default function WriteThanksPage() {
-  const session = useSession();
-  const [done, setDone] = useState<ThanksPost | null>(null);
-
-  let body;
-  if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState text="正在登录，请稍候…" />;
-  else if (session.status !== 'signedIn') body = <SignInPrompt reason="登录后才能写感谢，社区审核后会展示在感谢墙上。" />;
-  else if (done) body = <Submitted post={done} onAnother={() => setDone(null)} />;
-  else body = <ThanksForm onSubmitted={setDone} />;
-  return <Page>{body}</Page>;
+  return (
+    <Page>
+      <SignedInForm<ThanksPost>
+        signInReason="登录后才能写感谢，社区审核后会展示在感谢墙上。"
+        form={(sent) => <ThanksForm onSubmitted={sent} />}
+        done={(post, again) => <Submitted post={post} onAnother={again} />}
+      />
+    </Page>
+  );
 }
 
 function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }) {
@@ -54,37 +51,35 @@ function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }
   const [targetName, setTargetName] = useState('');
   const [text, setText] = useState('');
   const [photo, setPhoto] = useState<OnePhoto | null>(null);
-  const [busy, setBusy] = useState(false);
+  const save = useAction();
   const form = useFormErrors(FIELDS);
   const { errors, fail } = form;
   const chosenCommunity = communityId ?? home;
 
-  const submit = async () => {
-    if (busy) return;
+  const submit = () => {
+    if (save.busy) return;
     if (photo?.status === 'uploading') return fail({ fields: {}, summary: '照片还在上传，请等上传完再提交。' });
     // The host would take the thanks without a photo that never arrived: stop here.
     if (photo?.status === 'failed') return fail(formErrors(null, FIELDS, { known: { photoId: '照片没有上传成功：请点“重新上传”，或不要这张照片。' } }));
     // Said together with what the host finds (it refuses the same), so every field to fix is named at once.
     const known = { targetUserId: targetKind === 'staff' && !targetUserId ? '请选择要感谢的工作人员' : null };
     const asked = askAt('thanks');
-    setBusy(true);
     form.clear();
-    try {
-      await asked;
-      onSubmitted(
-        await call('thanks.post', {
-          targetKind,
-          ...(targetKind === 'staff' ? { targetUserId: targetUserId ?? undefined } : { targetName }),
-          ...(chosenCommunity ? { communityId: chosenCommunity } : {}),
-          text,
-          ...(photo?.id ? { photoId: photo.id } : {}),
-        }),
-      );
-    } catch (e) {
-      fail(formErrors(toAppError(e), FIELDS, { fieldOfKind: HONOR_ERROR_FIELDS, known }));
-    } finally {
-      setBusy(false);
-    }
+    void save.run(
+      async () => {
+        await asked;
+        onSubmitted(
+          await call('thanks.post', {
+            targetKind,
+            ...(targetKind === 'staff' ? { targetUserId: targetUserId ?? undefined } : { targetName }),
+            ...(chosenCommunity ? { communityId: chosenCommunity } : {}),
+            text,
+            ...(photo?.id ? { photoId: photo.id } : {}),
+          }),
+        );
+      },
+      (e) => fail(formErrors(e, FIELDS, { fieldOfKind: HONOR_ERROR_FIELDS, known })),
+    );
   };
 
   const error = (name: keyof typeof FIELDS) => errors?.fields[name];
@@ -129,12 +124,9 @@ function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }
       <FormField name="photoId" label="锦旗照片" optional error={error('photoId')}>
         <PhotoChoice photo={photo} onChange={setPhoto} />
       </FormField>
-      <ErrorSummary errors={errors} />
-      <View className="lt-gap-top">
-        <ActionButton loading={busy} onClick={() => void submit()}>
-          提交感谢
-        </ActionButton>
-      </View>
+      <SubmitBar errors={errors} busy={save.busy} onSubmit={submit}>
+        提交感谢
+      </SubmitBar>
     </View>
   );
 }
@@ -163,18 +155,9 @@ function backToWall() {
 
 function Submitted({ post, onAnother }: { post: ThanksPost; onAnother: () => void }) {
   return (
-    <View>
-      <View className="lt-card lt-card--notice" role="status">
-        <Text className="lt-card__title">感谢已提交（{post.statusText}）</Text>
-        <Text className="lt-body">{thanksHeading(post)}</Text>
-        <Text className="lt-body">社区审核通过后，会展示在感谢墙上。</Text>
-      </View>
-      <View className="lt-stack">
-        <ActionButton onClick={backToWall}>回到感谢墙</ActionButton>
-        <ActionButton tone="secondary" onClick={onAnother}>
-          再写一条
-        </ActionButton>
-      </View>
-    </View>
+    <SubmittedNotice title={`感谢已提交（${post.statusText}）`} next={{ text: '回到感谢墙', onClick: backToWall }} again={{ text: '再写一条', onClick: onAnother }}>
+      <Text className="lt-body">{thanksHeading(post)}</Text>
+      <Text className="lt-body">社区审核通过后，会展示在感谢墙上。</Text>
+    </SubmittedNotice>
   );
 }

@@ -4,10 +4,9 @@ import type { FeedbackKind } from '../../../../types/grid-model';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { InlineError } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { useAction } from '../../../hooks/use-action';
-import { ChoiceGrid, FormField, TextBox } from '../../../components/form-kit';
+import { ChoiceGrid, FormField, SubmitBar, TextBox } from '../../../components/form-kit';
 import '../../../grid/grid.scss';
 
 const KINDS: readonly { value: FeedbackKind; text: string }[] = [
@@ -53,10 +52,10 @@ function Feedback() {
       <FormField name="body" label="内容">
         <TextBox value={body} onChange={setBody} maxLength={1000} placeholder="请写清楚遇到的问题或建议" label="投诉建议内容" />
       </FormField>
-      <InlineError error={send.error} />
-      <ActionButton
-        loading={send.busy}
-        onClick={() =>
+      <SubmitBar
+        error={send.error}
+        busy={send.busy}
+        onSubmit={() =>
           void send.run(async () => {
             await call('grid.feedback', { kind, body });
             setSent(true);
@@ -64,7 +63,7 @@ function Feedback() {
         }
       >
         提交
-      </ActionButton>
+      </SubmitBar>
     </View>
   );
 }

@@ -6,11 +6,11 @@ import { formatDay, shanghaiDay } from '../../../../types/time';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { useAction } from '../../../hooks/use-action';
 import { useRemote } from '../../../hooks/use-remote';
-import { ChoiceGrid, FormField, TextBox, TextInput, ToggleRow } from '../../../components/form-kit';
+import { ChoiceGrid, FormField, SubmitBar, TextBox, TextInput, ToggleRow } from '../../../components/form-kit';
 import '../../../grid/grid.scss';
 
 /** 登记走访: pick the household from the grid's list (or type a new one once), what was raised, whether it needs follow-up. */
@@ -108,12 +108,9 @@ function VisitForm({ grids }: { grids: GridRef[] }) {
         <TextBox value={raised} onChange={setRaised} maxLength={500} placeholder="例如：楼道灯坏了，老人晚上上下楼不方便" label="居民反映的情况" />
       </FormField>
       <ToggleRow title="需要社区跟进" text="标上后，可以在走访记录里一键转为诉求。" checked={followUp} onChange={setFollowUp} />
-      <InlineError error={save.error} />
-      <View className="lt-gap-top">
-        <ActionButton loading={save.busy} disabled={!household && !typing} onClick={() => void submit()}>
-          保存走访
-        </ActionButton>
-      </View>
+      <SubmitBar error={save.error} busy={save.busy} disabled={!household && !typing} onSubmit={() => void submit()}>
+        保存走访
+      </SubmitBar>
     </View>
   );
 }
