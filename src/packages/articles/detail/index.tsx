@@ -1,20 +1,17 @@
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { RichText, Text, View } from '@tarojs/components';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Article } from '../../../../types/articles-model';
 import { formatDateTime } from '../../../../types/time';
-import { getSession } from '../../../cloud/session';
-import { useGroupEntry } from '../../../grid/group-entry';
-import { absoluteImage } from '../../../grid/share';
+import { useShareCards } from '../../../grid/share-cards';
 import { articlePath, bylines, prepareBodyHtml, scopeLabel } from '../../../articles/article-text';
 import { ArticleTags } from '../../../articles/components/tags';
 import { articleLoader } from '../../../articles/load-article';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { queryOf } from '../../../platform/share';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
+import { useSession, useSessionSettledOnce } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import { PledgeBox } from './pledge-box';
 import './index.scss';
@@ -27,26 +24,15 @@ import './index.scss';
 export default function ArticleDetailPage() {
   const params = useRouter().params;
   const id = params.id ? decodeURIComponent(params.id) : '';
+  const sharer = params.sharer ? decodeURIComponent(params.sharer) : undefined;
   const session = useSession();
   // Read once: the host counts a visit each time it is passed (see articleLoader).
-  const load = useRef(articleLoader(id, params.sharer ? decodeURIComponent(params.sharer) : null)).current;
-  const settled = session.status !== 'restoring' && session.status !== 'signingIn';
-  // Wait for the session on the first load only, so that 您已承诺 is right from the
-  // start; after that a sign-in reloads the article in place.
-  const [started, setStarted] = useState(settled);
-  if (settled && !started) setStarted(true);
+  const load = useRef(articleLoader(id, sharer ?? null)).current;
+  // Wait for the session on the first load only, so that 您已承诺 is right from the start.
+  const started = useSessionSettledOnce();
 
   const shareTitle = useRef<string | null>(null);
-  // Opened from a group chat: which group the sharer's card reached (src/grid).
-  useGroupEntry('article', id, params.sharer ? decodeURIComponent(params.sharer) : undefined);
-  useShareAppMessage(() => ({
-    title: shareTitle.current ?? '邻里通 社区资讯',
-    // Whoever is signed in when WeChat asks for the card is the sharer.
-    path: articlePath(id, getSession().userId),
-    imageUrl: absoluteImage(`/api/share-cards/article/${encodeURIComponent(id)}.png`),
-  }));
-  // 朋友圈 (onShareTimeline) opens this same page with the query only.
-  useShareTimeline(() => ({ title: shareTitle.current ?? '邻里通 社区资讯', query: queryOf(articlePath(id, getSession().userId)) }));
+  useShareCards('article', id, sharer, { title: () => shareTitle.current ?? '邻里通 社区资讯', path: (me) => articlePath(id, me) });
 
   let body;
   if (!id) body = <EmptyState title="没有找到这篇资讯" description="链接不完整。可以到社区资讯里找一找。" action={<ToList />} />;

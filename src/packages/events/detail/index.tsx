@@ -1,4 +1,4 @@
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import type { EventDetail, MyRegistration } from '../../../../types/events-model';
@@ -8,7 +8,6 @@ import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { queryOf } from '../../../platform/share';
 import { shareVisit } from '../../../platform/storage';
 import { PrivacyNotice } from '../../../components/privacy-notice';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
@@ -23,8 +22,7 @@ import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
 import { useSession } from '../../../hooks/use-session';
 import { useConsentNeeded } from '../../../privacy/privacy';
 import { ROUTES } from '../../../routes';
-import { useGroupEntry } from '../../../grid/group-entry';
-import { absoluteImage } from '../../../grid/share';
+import { useShareCards } from '../../../grid/share-cards';
 import { useCareMode } from '../../../theme/care-mode';
 import { VolunteerSection } from '../../../volunteers/volunteer-section';
 import './index.scss';
@@ -64,8 +62,6 @@ export default function EventDetailPage() {
 }
 
 function Detail({ id, sharer, userId }: { id: string; sharer: string | undefined; userId: string | null }) {
-  // Opened from a group chat: which group the sharer's card reached (src/grid).
-  useGroupEntry('event', id, sharer);
   // One opening of a share card is one visit: the host counts every get that carries the
   // sharer, so reloads after signing up or pulling down leave it out.
   const visitCounted = useRef(false);
@@ -78,14 +74,12 @@ function Detail({ id, sharer, userId }: { id: string; sharer: string | undefined
 
   usePullToRefresh(remote);
 
-  useShareAppMessage(() => ({
-    title: remote.data ? `${remote.data.title}（${formatRange(remote.data.startsAt, remote.data.endsAt)}）` : '社区活动',
-    path: sharePath(id, userId),
-    // The host's 5:4 card: time, place and seats left readable in the chat (src/grid).
-    imageUrl: absoluteImage(`/api/share-cards/event/${encodeURIComponent(id)}.png`),
-  }));
-  // 朋友圈 (onShareTimeline) opens this same page with the query only.
-  useShareTimeline(() => ({ title: remote.data?.title ?? '社区活动', query: queryOf(sharePath(id, userId)) }));
+  // The host's 5:4 card shows time, place and seats left readable in the chat (src/grid).
+  useShareCards('event', id, sharer, {
+    title: () => (remote.data ? `${remote.data.title}（${formatRange(remote.data.startsAt, remote.data.endsAt)}）` : '社区活动'),
+    timelineTitle: () => remote.data?.title ?? '社区活动',
+    path: (me) => sharePath(id, me),
+  });
 
   const event = remote.data;
   if (!event && remote.status === 'error')

@@ -1,23 +1,20 @@
-import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { RichText, Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
-import type { AppError } from '../../../../types/errors';
 import type { HonorEntry } from '../../../../types/honors-model';
 import { call } from '../../../cloud/client';
-import { toAppError } from '../../../cloud/errors';
-import { useGroupEntry } from '../../../grid/group-entry';
-import { absoluteImage } from '../../../grid/share';
-import { getSession } from '../../../cloud/session';
+import { useShareCards } from '../../../grid/share-cards';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { queryOf } from '../../../platform/share';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
 import { HonorAvatar } from '../../../honors/components/honor-avatar';
+import { ToHonors } from '../../../honors/components/to-honors';
 import { entryIdFromParams, entryPath } from '../../../honors/honor-text';
 import { entryLoader, withLike } from '../../../honors/load-entry';
+import { useAction } from '../../../hooks/use-action';
 import { useRemote } from '../../../hooks/use-remote';
-import { useSession } from '../../../hooks/use-session';
+import { useSession, useSessionSettledOnce } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
 import '../../../honors/honors.scss';
 
@@ -31,25 +28,15 @@ const onWeapp = process.env.TARO_ENV === 'weapp';
 export default function HonorEntryPage() {
   const params = useRouter().params;
   const id = entryIdFromParams(params);
+  const sharer = params.sharer ? decodeURIComponent(params.sharer) : undefined;
   const session = useSession();
   // Read once: the host counts a visit each time the sharer is passed (see entryLoader).
-  const load = useRef(entryLoader(id, params.sharer ? decodeURIComponent(params.sharer) : null)).current;
-  const settled = session.status !== 'restoring' && session.status !== 'signingIn';
+  const load = useRef(entryLoader(id, sharer ?? null)).current;
   // The first load waits for the session so that 已点赞 is right from the start.
-  const [started, setStarted] = useState(settled);
-  if (settled && !started) setStarted(true);
+  const started = useSessionSettledOnce();
 
   const shareTitle = useRef<string | null>(null);
-  // Opened from a group chat: which group the sharer's card reached (src/grid).
-  useGroupEntry('honor', id, params.sharer ? decodeURIComponent(params.sharer) : undefined);
-  useShareAppMessage(() => ({
-    title: shareTitle.current ?? '邻里通 光荣榜',
-    // Whoever is signed in when WeChat asks for the card is the sharer.
-    path: entryPath(id, getSession().userId),
-    imageUrl: absoluteImage(`/api/share-cards/honor/${encodeURIComponent(id)}.png`),
-  }));
-  // 朋友圈 (onShareTimeline) opens this same page with the query only.
-  useShareTimeline(() => ({ title: shareTitle.current ?? '邻里通 光荣榜', query: queryOf(entryPath(id, getSession().userId)) }));
+  useShareCards('honor', id, sharer, { title: () => shareTitle.current ?? '邻里通 光荣榜', path: (me) => entryPath(id, me) });
 
   let body;
   if (!id) body = <EmptyState title="没有找到这位人物" description="链接不完整。可以到光荣榜里找一找。" action={<ToHonors />} />;
@@ -137,22 +124,12 @@ function LikeBox({
   signedIn: boolean;
   onLiked: (answer: { likes: number; likedByMe: true }) => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppError | null>(null);
+  const send = useAction();
   const [askSignIn, setAskSignIn] = useState(false);
 
-  const like = async () => {
-    if (busy) return;
+  const like = () => {
     if (!signedIn) return setAskSignIn(true);
-    setBusy(true);
-    setError(null);
-    try {
-      onLiked(await call('honors.like', { id: entry.id }));
-    } catch (e) {
-      setError(toAppError(e));
-    } finally {
-      setBusy(false);
-    }
+    void send.run(async () => onLiked(await call('honors.like', { id: entry.id })));
   };
 
   return (
@@ -165,20 +142,12 @@ function LikeBox({
           ✓ 您已点赞
         </View>
       ) : (
-        <ActionButton loading={busy} onClick={() => void like()}>
+        <ActionButton loading={send.busy} onClick={like}>
           为TA点赞
         </ActionButton>
       )}
-      <InlineError error={error} />
+      <InlineError error={send.error} />
       {askSignIn && !signedIn ? <SignInPrompt reason="登录后才能点赞，每人可以为一位人物点赞一次。" /> : null}
     </View>
-  );
-}
-
-function ToHonors() {
-  return (
-    <ActionButton tone="secondary" onClick={() => void Taro.navigateTo({ url: ROUTES.honors })}>
-      看全部光荣榜
-    </ActionButton>
   );
 }

@@ -7,6 +7,7 @@ import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
 import { HonorAvatar } from '../../../honors/components/honor-avatar';
+import { ToHonors } from '../../../honors/components/to-honors';
 import { entryPath } from '../../../honors/honor-text';
 import { useRemote } from '../../../hooks/use-remote';
 import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
@@ -93,13 +94,5 @@ function EntryCard({ entry }: { entry: HonorEntrySummary }) {
       {entry.excerpt ? <Text className="lt-hn-entry__excerpt">{entry.excerpt}</Text> : null}
       <Text className="lt-hn-likes">{entry.likes > 0 ? `${entry.likes}人点赞` : '还没有人点赞'}</Text>
     </View>
-  );
-}
-
-function ToHonors() {
-  return (
-    <ActionButton tone="secondary" onClick={() => void Taro.navigateTo({ url: ROUTES.honors })}>
-      看全部光荣榜
-    </ActionButton>
   );
 }
