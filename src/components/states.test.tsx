@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { AppError } from '../../types/errors';
-import { EmptyState, ErrorState, LoadingState } from './states';
+import { EmptyState, ErrorState, LoadingState, RemoteState } from './states';
 
 describe('ErrorState', () => {
   it('shows the host’s message and retries when 重试 is tapped', () => {
@@ -57,5 +57,22 @@ describe('LoadingState and EmptyState', () => {
     render(<EmptyState title="还没有社区可选" description="请稍后再来" action={<span>回到首页</span>} />);
     expect(screen.getByText('还没有社区可选')).toBeTruthy();
     expect(screen.getByText('回到首页')).toBeTruthy();
+  });
+});
+
+describe('RemoteState', () => {
+  const remote = (over: object) => ({ status: 'loading' as const, data: null, error: null, reload: jest.fn(), ...over });
+
+  it('says it is loading while the value is on its way', () => {
+    render(<RemoteState remote={remote({})} text="正在读取工作台…" />);
+    expect(screen.getByText('正在读取工作台…')).toBeTruthy();
+  });
+
+  it('shows the failure with 重试 when nothing came, and reloads on a tap', () => {
+    const failed = remote({ status: 'error', error: new AppError('RATE_LIMITED') });
+    const { container } = render(<RemoteState remote={failed} />);
+    expect(screen.getByText('操作太频繁了，请稍等一会儿再试')).toBeTruthy();
+    fireEvent.click(container.querySelector('.nut-button') as Element);
+    expect(failed.reload).toHaveBeenCalledTimes(1);
   });
 });

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { AppError } from '../../types/errors';
+import type { Remote } from '../hooks/use-remote';
 import { ROUTES, TABS } from '../routes';
 import { ActionButton } from './action-button';
 import './states.scss';
@@ -117,4 +118,16 @@ export function InlineError({ error }: { error: AppError | null }) {
       ))}
     </View>
   );
+}
+
+/**
+ * What stands in for a value that is not here yet: its error with 重试 when loading failed
+ * and nothing came before, else its loading. The page decides when it is not ready.
+ *
+ * @example
+ * const bench = useRemote(() => call('grid.workbench', {}), []);
+ * if (!bench.data) return <RemoteState remote={bench} />;
+ */
+export function RemoteState<T>({ remote, text }: { remote: Remote<T>; text?: string }) {
+  return remote.status === 'error' && !remote.data ? <ErrorState error={remote.error} onRetry={remote.reload} /> : <LoadingState text={text} />;
 }

@@ -15,7 +15,7 @@ import { askAt } from '../../../notifications/subscribe';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { EmptyState, InlineError, RemoteState } from '../../../components/states';
 import { useAction } from '../../../hooks/use-action';
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
@@ -76,17 +76,10 @@ export default function BookPage() {
       </Page>
     );
   }
-  if (resource.status === 'error' && !resource.data) {
-    return (
-      <Page>
-        <ErrorState error={resource.error} onRetry={resource.reload} />
-      </Page>
-    );
-  }
   if (!resource.data || slot.status === 'loading' || !signedIn) {
     return (
       <Page>
-        <LoadingState />
+        <RemoteState remote={resource} />
       </Page>
     );
   }

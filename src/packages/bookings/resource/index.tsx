@@ -13,7 +13,7 @@ import { findResource } from '../../../bookings/resources';
 import { dateStrip, openingDay } from '../../../bookings/schedule';
 import { call } from '../../../cloud/client';
 import { Page } from '../../../components/page';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { EmptyState, ErrorState, LoadingState, RemoteState } from '../../../components/states';
 import { useRemote } from '../../../hooks/use-remote';
 import { useSession } from '../../../hooks/use-session';
 import './index.scss';
@@ -89,19 +89,12 @@ export default function ResourcePage() {
       </Page>
     );
   }
-  if (resource.status === 'error' && !resource.data) {
-    return (
-      <Page>
-        <ErrorState error={resource.error} onRetry={resource.reload} />
-      </Page>
-    );
-  }
   // Wait for the free-slot counts (not for long: a failure falls back to the first open day)
   // so the page does not open on today and then jump.
   if (!resource.data || !day || (free.status === 'loading' && !free.data)) {
     return (
       <Page>
-        <LoadingState />
+        <RemoteState remote={resource} />
       </Page>
     );
   }

@@ -7,7 +7,7 @@ import { ActionButton } from '../../../components/action-button';
 import { CommunityScopeChoice, useCommunityScope } from '../../../components/community-scope';
 import { EntryGrid, type Entry } from '../../../components/entry-tile';
 import { Page } from '../../../components/page';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { EmptyState, RemoteState } from '../../../components/states';
 import { districtIdOf, groupListsByYear } from '../../../honors/honor-text';
 import { useRemote } from '../../../hooks/use-remote';
 import { usePullToRefresh } from '../../../hooks/use-pull-to-refresh';
@@ -38,7 +38,7 @@ export default function HonorsIndexPage() {
 
   let body;
   if (!lists.data) {
-    body = lists.status === 'error' ? <ErrorState error={lists.error} onRetry={lists.reload} /> : <LoadingState />;
+    body = <RemoteState remote={lists} />;
   } else if (lists.data.length === 0) {
     body = (
       <EmptyState

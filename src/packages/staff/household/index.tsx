@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../cloud/client';
 import { Page } from '../../../components/page';
-import { ErrorState, LoadingState } from '../../../components/states';
+import { RemoteState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { useRemote } from '../../../hooks/use-remote';
 import '../../../grid/grid.scss';
@@ -22,7 +22,7 @@ export default function HouseholdPage() {
 
 function Household({ id }: { id: string }) {
   const h = useRemote(() => call('grid.household', { id }), [id]);
-  if (!h.data) return h.status === 'error' ? <ErrorState error={h.error} onRetry={h.reload} /> : <LoadingState />;
+  if (!h.data) return <RemoteState remote={h} />;
   const d = h.data;
   return (
     <View>

@@ -8,7 +8,7 @@ import type { AppError } from '../../../../types/errors';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { EmptyState, InlineError, RemoteState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { useRemote } from '../../../hooks/use-remote';
 import { TextInput } from '../../../components/form-kit';
@@ -34,7 +34,7 @@ function Reach() {
     reach.reload();
     void Taro.stopPullDownRefresh();
   });
-  if (!reach.data) return reach.status === 'error' ? <ErrorState error={reach.error} onRetry={reach.reload} /> : <LoadingState />;
+  if (!reach.data) return <RemoteState remote={reach} />;
   const { shares, days } = reach.data;
   return (
     <View>

@@ -8,7 +8,7 @@ import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { EmptyState, InlineError, RemoteState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { absoluteImage, armShareMenu } from '../../../grid/share';
 import { useRemote } from '../../../hooks/use-remote';
@@ -35,7 +35,7 @@ export default function SharePage() {
 
 function PickEvent() {
   const events = useRemote(() => call('events.list', { when: 'upcoming', limit: 20 }), []);
-  if (!events.data) return events.status === 'error' ? <ErrorState error={events.error} onRetry={events.reload} /> : <LoadingState />;
+  if (!events.data) return <RemoteState remote={events} />;
   if (events.data.items.length === 0) return <EmptyState title="近期没有活动" description="社区发布活动后，可以在这里分享到群里。" />;
   return (
     <View>
@@ -63,7 +63,7 @@ function Card({ kind, id }: { kind: ShareTargetKind; id: string }) {
   useShareAppMessage(() => (card.data ? { title: card.data.title, path: card.data.path, imageUrl: absoluteImage(card.data.imageUrl) } : {}));
   useShareTimeline(() => (card.data ? { title: card.data.title, query: card.data.timelineQuery, imageUrl: absoluteImage(card.data.imageUrl) } : {}));
 
-  if (!card.data) return card.status === 'error' ? <ErrorState error={card.error} onRetry={card.reload} /> : <LoadingState />;
+  if (!card.data) return <RemoteState remote={card} />;
   const makePoster = async () => {
     setBusy(true);
     setError(null);

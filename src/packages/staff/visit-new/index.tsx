@@ -6,7 +6,7 @@ import { formatDay, shanghaiDay } from '../../../../types/time';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { EmptyState, RemoteState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { useAction } from '../../../hooks/use-action';
 import { useRemote } from '../../../hooks/use-remote';
@@ -26,7 +26,7 @@ export default function VisitNewPage() {
 
 function Form() {
   const bench = useRemote(() => call('grid.workbench', {}), []);
-  if (!bench.data) return bench.status === 'error' ? <ErrorState error={bench.error} onRetry={bench.reload} /> : <LoadingState />;
+  if (!bench.data) return <RemoteState remote={bench} />;
   if (bench.data.grids.length === 0) return <EmptyState title="您还没有分到网格" description="请社区管理员在后台把您分到网格后再登记走访。" />;
   return <VisitForm grids={bench.data.grids} />;
 }

@@ -8,7 +8,7 @@ import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { EmptyState, InlineError, RemoteState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { useRemote } from '../../../hooks/use-remote';
 import { ChoiceGrid, FormField, TextInput } from '../../../components/form-kit';
@@ -44,7 +44,7 @@ function Visits() {
     void Taro.stopPullDownRefresh();
   });
   const add = <ActionButton onClick={() => void Taro.navigateTo({ url: ROUTES.staffVisitNew })}>登记一次走访</ActionButton>;
-  if (!visits.data) return visits.status === 'error' ? <ErrorState error={visits.error} onRetry={visits.reload} /> : <LoadingState />;
+  if (!visits.data) return <RemoteState remote={visits} />;
   return (
     <View>
       <View className="lt-card">

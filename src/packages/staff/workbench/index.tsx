@@ -4,7 +4,7 @@ import { WORKBENCH_GROUPS, type WorkbenchTool } from '../../../../types/grid-mod
 import { call } from '../../../cloud/client';
 import { EntryGrid, type Entry } from '../../../components/entry-tile';
 import { Page } from '../../../components/page';
-import { ErrorState, LoadingState } from '../../../components/states';
+import { RemoteState } from '../../../components/states';
 import { Gate } from '../../../grid/gate';
 import { useRemote } from '../../../hooks/use-remote';
 import { ROUTES } from '../../../routes';
@@ -41,7 +41,7 @@ function Workbench() {
     bench.reload();
     void Taro.stopPullDownRefresh();
   });
-  if (!bench.data) return bench.status === 'error' ? <ErrorState error={bench.error} onRetry={bench.reload} /> : <LoadingState />;
+  if (!bench.data) return <RemoteState remote={bench} />;
   const { grids, tools, openFollowUps } = bench.data;
   return (
     <View>
