@@ -1,5 +1,5 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Profile } from '../../../types/users';
 import { PhoneBinding } from '../../account/components/phone-binding';
@@ -7,6 +7,7 @@ import { reloadProfile, signOut, useProfile } from '../../account/profile';
 import { describeRoles, loadRegions } from '../../account/regions';
 import { BookingEntries } from '../../bookings/me-entries';
 import { ActionButton } from '../../components/action-button';
+import { Avatar } from '../../components/avatar';
 import { CareModeSetting } from '../../components/care-mode-setting';
 import { InfoRow } from '../../components/info-row';
 import { Page } from '../../components/page';
@@ -108,13 +109,7 @@ function ProfileCard({ profile }: { profile: Profile }) {
   const roles = describeRoles(profile.isResident, profile.roles, regions.data ?? []);
   return (
     <View className="lt-card lt-me__profile">
-      {profile.avatarUrl ? (
-        <Image className="lt-me__avatar" src={profile.avatarUrl} mode="aspectFill" nativeProps={{ alt: `${profile.nickname}的头像` }} />
-      ) : (
-        <View className="lt-me__avatar lt-me__avatar--initial" aria-hidden>
-          <Text>{Array.from(profile.nickname)[0] ?? '邻'}</Text>
-        </View>
-      )}
+      <Avatar name={profile.nickname} photoUrl={profile.avatarUrl} alt={`${profile.nickname}的头像`} fallback="邻" className="lt-me__avatar" />
       <View className="lt-me__who">
         <Text className="lt-headline">{profile.nickname}</Text>
         <Text className="lt-body lt-muted">{roles.join('、')}</Text>
