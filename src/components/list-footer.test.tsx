@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { AppError } from '../../types/errors';
 import type { PagedList } from '../hooks/use-paged-list';
-import { ListFooter } from './list-footer';
+import { ListFooter, ListState } from './list-footer';
 
 function listOf(over: Partial<PagedList<number>>): PagedList<number> {
   return {
@@ -58,5 +58,17 @@ describe('ListFooter', () => {
     expect(screen.getByText('已经是全部感谢了')).toBeTruthy();
     rerender(<ListFooter list={listOf({})} />);
     expect(container.textContent).toBe('');
+  });
+});
+
+describe('ListState', () => {
+  it('says the first page is loading, and on its failure refreshes with 重试', () => {
+    const { rerender, container } = render(<ListState list={listOf({ status: 'loading', items: [] })} />);
+    expect(screen.getByText('正在加载，请稍候…')).toBeTruthy();
+    const failed = listOf({ status: 'error', items: [], error: new AppError('RATE_LIMITED') });
+    rerender(<ListState list={failed} />);
+    expect(screen.getByText('操作太频繁了，请稍等一会儿再试')).toBeTruthy();
+    fireEvent.click(container.querySelector('.nut-button') as Element);
+    expect(failed.refresh).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,7 +1,7 @@
 import { Text } from '@tarojs/components';
 import type { PagedList } from '../hooks/use-paged-list';
 import { ActionButton } from './action-button';
-import { InlineError, LoadingState } from './states';
+import { ErrorState, InlineError, LoadingState } from './states';
 import './list-footer.scss';
 
 /**
@@ -31,4 +31,9 @@ export function ListFooter<T>({ list, endText, moreText = '加载更多' }: { li
       </ActionButton>
     );
   return endText ? <Text className="lt-body lt-muted lt-list-end">{endText}</Text> : null;
+}
+
+/** Before a paged list's first page is here: its loading, or its error with 重试 (a refresh). */
+export function ListState<T>({ list }: { list: PagedList<T> }) {
+  return list.status === 'error' ? <ErrorState error={list.error} onRetry={() => void list.refresh()} /> : <LoadingState />;
 }

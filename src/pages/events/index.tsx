@@ -7,9 +7,9 @@ import { call } from '../../cloud/client';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/form-kit';
 import { InfoRow } from '../../components/info-row';
-import { ListFooter } from '../../components/list-footer';
+import { ListFooter, ListState } from '../../components/list-footer';
 import { Page } from '../../components/page';
-import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { EmptyState, LoadingState } from '../../components/states';
 import { EventCard } from '../../events/components/event-card';
 import { CATEGORY_FILTERS, WHEN_FILTERS, type EventsWhen } from '../../events/event-text';
 import { usePagedList } from '../../hooks/use-paged-list';
@@ -117,8 +117,7 @@ function EventList({ communityId, when, category }: { communityId: string | null
     if (list.status === 'ready') void list.refresh();
   });
 
-  if (list.status === 'loading') return <LoadingState />;
-  if (list.status === 'error') return <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  if (list.status !== 'ready') return <ListState list={list} />;
   if (list.items.length === 0) {
     const what = WHEN_FILTERS.find((w) => w.value === when)?.text ?? '';
     const kind = category === 'all' ? '活动' : `${category}活动`;

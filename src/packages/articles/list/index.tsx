@@ -7,8 +7,8 @@ import { ActionButton } from '../../../components/action-button';
 import { CommunityScopeChoice, useCommunityScope } from '../../../components/community-scope';
 import { ChoiceChips, type Choice } from '../../../components/form-kit';
 import { Page } from '../../../components/page';
-import { ListFooter } from '../../../components/list-footer';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { ListFooter, ListState } from '../../../components/list-footer';
+import { EmptyState } from '../../../components/states';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useCareMode } from '../../../theme/care-mode';
 import './index.scss';
@@ -35,8 +35,7 @@ export default function ArticlesListPage() {
   );
 
   let body;
-  if (list.status === 'loading') body = <LoadingState />;
-  else if (list.status === 'error') body = <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  if (list.status !== 'ready') body = <ListState list={list} />;
   else if (list.items.length === 0)
     body = (
       <EmptyState

@@ -9,8 +9,8 @@ import { ChoiceChips, type Choice } from '../../../components/form-kit';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
 import { CodeQr } from '../../../components/spelled-code';
-import { ListFooter } from '../../../components/list-footer';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { ListFooter, ListState } from '../../../components/list-footer';
+import { EmptyState, LoadingState } from '../../../components/states';
 import { CheckinCode } from '../../../events/components/checkin-code';
 import { EventCard } from '../../../events/components/event-card';
 import { usePagedList } from '../../../hooks/use-paged-list';
@@ -62,8 +62,7 @@ function MyEventList({ when }: { when: When }) {
     shown.current = true;
   });
 
-  if (list.status === 'error') return <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
-  if (list.status === 'loading') return <LoadingState />;
+  if (list.status !== 'ready') return <ListState list={list} />;
   if (list.items.length === 0) {
     return (
       <EmptyState

@@ -5,9 +5,9 @@ import type { ThanksPost } from '../../../../types/honors-model';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
 import { CommunityScopeChoice, useCommunityScope } from '../../../components/community-scope';
-import { ListFooter } from '../../../components/list-footer';
+import { ListFooter, ListState } from '../../../components/list-footer';
 import { Page } from '../../../components/page';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { EmptyState } from '../../../components/states';
 import { ThanksCard } from '../../../honors/components/thanks-card';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
@@ -41,8 +41,7 @@ export default function ThanksWallPage() {
   });
 
   let body;
-  if (list.status === 'loading') body = <LoadingState />;
-  else if (list.status === 'error') body = <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  if (list.status !== 'ready') body = <ListState list={list} />;
   else if (list.items.length === 0)
     body = (
       <EmptyState

@@ -6,7 +6,8 @@ import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { EmptyState, InlineError, LoadingState } from '../../../components/states';
+import { ListState } from '../../../components/list-footer';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
 import { PetitionCard } from '../../../petitions/components/petition-card';
@@ -53,8 +54,7 @@ export default function MyPetitionsPage() {
   let body;
   if (session.status === 'restoring' || session.status === 'signingIn') body = <LoadingState text="正在登录，请稍候…" />;
   else if (!signedIn) body = <SignInPrompt reason="登录后可以反映问题，并查看办理进度。" />;
-  else if (list.status === 'loading') body = <LoadingState />;
-  else if (list.status === 'error') body = <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  else if (list.status !== 'ready') body = <ListState list={list} />;
   else if (list.items.length === 0)
     body = (
       <EmptyState

@@ -11,7 +11,8 @@ import { call } from '../../../cloud/client';
 import { toAppError } from '../../../cloud/errors';
 import { ActionButton } from '../../../components/action-button';
 import { TextInput } from '../../../components/form-kit';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { EmptyState, InlineError } from '../../../components/states';
+import { ListState } from '../../../components/list-footer';
 import { StaffPage } from '../../../components/staff-page';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { ROUTES } from '../../../routes';
@@ -41,8 +42,7 @@ function TodayDesk() {
   const list = usePagedList<Booking, never>(async () => ({ items: await call('bookings.today', {}), next: null }), []);
 
   let body;
-  if (list.status === 'loading') body = <LoadingState />;
-  else if (list.status === 'error') body = <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  if (list.status !== 'ready') body = <ListState list={list} />;
   else if (list.items.length === 0) body = <EmptyState title="今天还没有预约" description="居民预约后会出现在这里，下拉可以刷新。" />;
   else body = list.items.map((b) => <DeskCard key={b.id} booking={b} now={now} onChanged={() => void list.refresh()} />);
 

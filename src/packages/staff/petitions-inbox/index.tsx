@@ -7,7 +7,8 @@ import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
-import { EmptyState, ErrorState, InlineError, LoadingState } from '../../../components/states';
+import { EmptyState, InlineError, LoadingState } from '../../../components/states';
+import { ListState } from '../../../components/list-footer';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
 import { ChoiceGrid } from '../../../components/form-kit';
@@ -51,8 +52,7 @@ export default function PetitionInboxPage() {
   else if (!signedIn) body = <SignInPrompt reason="代办员和社区管理员登录后可以查看待办事项。" />;
   else if (!profile) body = <LoadingState />;
   else if (!handler) body = <EmptyState title="只有代办员和社区管理员能查看" description="居民反映的事情请在“服务”里的“我的诉求”查看。" />;
-  else if (list.status === 'loading') body = <LoadingState />;
-  else if (list.status === 'error') body = <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  else if (list.status !== 'ready') body = <ListState list={list} />;
   else if (list.items.length === 0)
     body = (
       <EmptyState
