@@ -1,11 +1,26 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { useProfile } from '../../account/profile';
 import { groupByStreet, loadRegions } from '../../account/regions';
 import { ActionButton } from '../../components/action-button';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useRemote } from '../../hooks/use-remote';
 import { ChoiceGrid } from '../../components/form-kit';
 import '../honors.scss';
+
+/**
+ * The community a form is about: the resident's own until they choose another.
+ *
+ * @example
+ * const community = useCommunityChoice();
+ * <CommunityChoice value={community.chosen} onChange={community.choose} homeCommunityId={community.home} />
+ */
+export function useCommunityChoice() {
+  const { profile } = useProfile();
+  const home = profile?.homeCommunityId ?? null;
+  const [picked, choose] = useState<string | null>(null);
+  return { home, chosen: picked ?? home, choose };
+}
 
 /**
  * Which community something belongs to. The resident's own is chosen already and shown as

@@ -2,11 +2,10 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { HONOR_CATEGORIES, type Nomination } from '../../../../types/honors-model';
-import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { askAt } from '../../../notifications/subscribe';
 import { Page } from '../../../components/page';
-import { CommunityChoice } from '../../../honors/components/community-choice';
+import { CommunityChoice, useCommunityChoice } from '../../../honors/components/community-choice';
 import { formErrors } from '../../../components/form-errors';
 import { ChoiceGrid, FormField, SignedInForm, SubmitBar, SubmittedNotice, TextBox, TextInput, useFormErrors } from '../../../components/form-kit';
 import { HONOR_ERROR_FIELDS } from '../../../honors/honor-text';
@@ -36,9 +35,8 @@ export default function NominatePage() {
 }
 
 function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void }) {
-  const { profile } = useProfile();
-  const home = profile?.homeCommunityId ?? null;
-  const [communityId, setCommunityId] = useState<string | null>(null);
+  const community = useCommunityChoice();
+  const chosenCommunity = community.chosen;
   const [nomineeName, setNomineeName] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const [otherCategory, setOtherCategory] = useState('');
@@ -46,7 +44,6 @@ function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void 
   const save = useAction();
   const form = useFormErrors(FIELDS);
   const { errors, fail } = form;
-  const chosenCommunity = communityId ?? home;
 
   const submit = () => {
     if (save.busy) return;
@@ -77,7 +74,7 @@ function NominationForm({ onSubmitted }: { onSubmitted: (n: Nomination) => void 
         <Text className="lt-body">孝老爱亲的好媳妇、热心肠的志愿者、和睦的文明家庭……社区审核后，入选的会登上明年的光荣榜。</Text>
       </View>
       <FormField name="communityId" label="被推荐人所在社区" error={error('communityId')}>
-        <CommunityChoice value={chosenCommunity} onChange={setCommunityId} homeCommunityId={home} />
+        <CommunityChoice value={chosenCommunity} onChange={community.choose} homeCommunityId={community.home} />
       </FormField>
       <FormField name="nomineeName" label="被推荐人姓名" error={error('nomineeName')}>
         <TextInput label="被推荐人姓名" value={nomineeName} onChange={setNomineeName} maxLength={20} placeholder="例如：张秀英" />

@@ -2,12 +2,11 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { THANKS_TARGETS, THANKS_TARGET_TEXT, type ThanksPost, type ThanksTarget } from '../../../../types/honors-model';
-import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { askAt } from '../../../notifications/subscribe';
 import { Page } from '../../../components/page';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
-import { CommunityChoice } from '../../../honors/components/community-choice';
+import { CommunityChoice, useCommunityChoice } from '../../../honors/components/community-choice';
 import { formErrors } from '../../../components/form-errors';
 import { ChoiceGrid, FormField, SignedInForm, SubmitBar, SubmittedNotice, TextBox, TextInput, useFormErrors } from '../../../components/form-kit';
 import { PhotoChoice, type OnePhoto } from '../../../honors/components/photo-choice';
@@ -43,9 +42,8 @@ export default function WriteThanksPage() {
 }
 
 function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }) {
-  const { profile } = useProfile();
-  const home = profile?.homeCommunityId ?? null;
-  const [communityId, setCommunityId] = useState<string | null>(null);
+  const community = useCommunityChoice();
+  const chosenCommunity = community.chosen;
   const [targetKind, setTargetKind] = useState<ThanksTarget>('staff');
   const [targetUserId, setTargetUserId] = useState<string | null>(null);
   const [targetName, setTargetName] = useState('');
@@ -54,7 +52,6 @@ function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }
   const save = useAction();
   const form = useFormErrors(FIELDS);
   const { errors, fail } = form;
-  const chosenCommunity = communityId ?? home;
 
   const submit = () => {
     if (save.busy) return;
@@ -89,11 +86,11 @@ function ThanksForm({ onSubmitted }: { onSubmitted: (post: ThanksPost) => void }
         <CommunityChoice
           value={chosenCommunity}
           onChange={(id) => {
-            setCommunityId(id);
+            community.choose(id);
             // Another community has other staff.
             setTargetUserId(null);
           }}
-          homeCommunityId={home}
+          homeCommunityId={community.home}
         />
       </FormField>
       <FormField name="targetKind" label="感谢谁" error={error('targetKind')}>
