@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { go, screenshot, SCREENSHOTS, signInAs, startE2E, type E2E } from './harness';
+import { type E2E, go, phoneAs, screenshot, SCREENSHOTS, seriousViolations, startE2E } from './harness';
 
 /**
  * axe-core in Chromium: no serious or critical violation on the four tabs, the main
@@ -15,18 +14,6 @@ beforeAll(async () => {
   e2e = await startE2E();
 });
 afterAll(() => e2e?.stop());
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Spinners gone, content in place: axe judges the page as the resident reads it.
-  await page.locator('.lt-state--loading, .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
-  // Judged at rest: no hover state left over from the last click.
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 const TABS = ['/pages/home/index', '/pages/events/index', '/pages/services/index', '/pages/me/index'];
 
@@ -75,8 +62,7 @@ describe('phone pages', () => {
       let context: BrowserContext;
       let page: Page;
       beforeAll(async () => {
-        ({ context, page } = await e2e.phone({ careMode: care }));
-        await signInAs(page, 'resident');
+        ({ context, page } = await phoneAs(e2e, 'resident', { careMode: care }));
       });
       afterAll(() => context.close());
 
@@ -93,8 +79,7 @@ describe('workbench pages', () => {
       let context: BrowserContext;
       let page: Page;
       beforeAll(async () => {
-        ({ context, page } = await e2e.phone());
-        await signInAs(page, persona);
+        ({ context, page } = await phoneAs(e2e, persona));
       });
       afterAll(() => context.close());
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { apiAs, careModeViolations, go, screenshot, signInAs, startE2E, tap, type E2E } from './harness';
+import { apiAs, careModeViolations, type E2E, go, phoneAs, screenshotWhole, settled, startE2E, tap } from './harness';
 
 const HOME = '/pages/home/index';
 const LIST = '/packages/articles/list/index';
@@ -15,38 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.stop());
 
-/**
- * Until Taro's H5 router has finished sliding pages (about 300 ms), the page that is
- * leaving still shows beside the new one: screenshots and measurements wait for that.
- */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('.taro_page')].filter((el) => getComputedStyle(el).display !== 'none').length === 1,
-  );
-}
-
-/**
- * The whole page, not only the first screen: the H5 page scrolls inside its own element,
- * so the phone is made as tall as the page for the picture, then set back.
- */
-async function shot(page: Page, name: string): Promise<void> {
-  await settled(page);
-  const height = await page.evaluate(() =>
-    Math.max(...[...document.querySelectorAll('.taro_page')].filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.scrollHeight)),
-  );
-  await page.setViewportSize({ width: 375, height: Math.min(Math.max(height, 812), 4000) });
-  await screenshot(page, name);
-  await page.setViewportSize({ width: 375, height: 812 });
-}
-
 async function pledgeCount(page: Page): Promise<number> {
   return Number((await page.locator('.lt-pledge__number').first().innerText()).trim());
 }
 
 describe('a resident reads the news', () => {
   it('sees a seeded notice on 首页, opens it, pledges to the 节水 campaign, and is still pledged after a reload', async () => {
-    const { page } = await e2e.phone();
-    await signInAs(page, 'resident');
+    const { page } = await phoneAs(e2e, 'resident');
     await go(page, HOME);
     // 王秀兰 lives in 朝阳社区: its pinned notice is on her 首页, with the district's items.
     const pinned = page.locator('.lt-home__pinned');
@@ -55,13 +30,13 @@ describe('a resident reads the news', () => {
     // The district's own items say 全区; the pinned ones are not repeated under 最新.
     await pinned.locator('.lt-article-row__meta').filter({ hasText: /^全区 · / }).first().waitFor();
     expect(await page.locator('.lt-article-row__title').filter({ hasText: NOTICE.title }).count()).toBe(1);
-    await shot(page, 'articles-home');
+    await screenshotWhole(page, 'articles-home');
 
     await pinned.getByText(NOTICE.title).click();
     await page.getByText('便民服务大厅：周一至周五').waitFor();
     await page.getByText('来源：朝阳社区').waitFor();
     await page.getByText(/^发布：\d+月\d+日 \d\d:\d\d$/).waitFor();
-    await shot(page, 'articles-detail');
+    await screenshotWhole(page, 'articles-detail');
 
     // The campaign is 东方社区's: the list shows every community's items, by 栏目.
     await tap(page, '看更多社区资讯');
@@ -69,7 +44,7 @@ describe('a resident reads the news', () => {
     await tap(page, /^倡议$/);
     await page.locator('.lt-form-choice--on').filter({ hasText: '倡议' }).waitFor();
     await page.getByText(CAMPAIGN.title).waitFor();
-    await shot(page, 'articles-list');
+    await screenshotWhole(page, 'articles-list');
     await page.getByText(CAMPAIGN.title).click();
 
     await page.getByText('我承诺：节约每一滴水，从我家做起').waitFor();
@@ -78,7 +53,7 @@ describe('a resident reads the news', () => {
     await tap(page, /^我承诺$/);
     await page.getByText('✓ 您已承诺').waitFor();
     expect(await pledgeCount(page)).toBe(before + 1);
-    await shot(page, 'articles-campaign');
+    await screenshotWhole(page, 'articles-campaign');
 
     // Back in the list, loaded before the pledge, its row shows the new count too. (The
     // notice read first is still in the page stack, with its own link, hidden.)
@@ -112,7 +87,7 @@ describe('a resident reads the news', () => {
     await page.getByText('登录后才能承诺').waitFor();
     await page.getByText('选择体验身份登录').waitFor();
     expect(await pledgeCount(page)).toBe(before);
-    await shot(page, 'articles-campaign-signed-out');
+    await screenshotWhole(page, 'articles-campaign-signed-out');
   });
 
   it('signing in from that prompt comes back to the article, where 我承诺 now counts', async () => {
@@ -142,8 +117,7 @@ describe('a resident reads the news', () => {
   });
 
   it("首页's tiles open pages that exist", async () => {
-    const { page } = await e2e.phone();
-    await signInAs(page, 'resident');
+    const { page } = await phoneAs(e2e, 'resident');
     const tiles: [string, string][] = [
       ['社区资讯', LIST],
       ['活动报名', '/pages/events/index'],
@@ -166,8 +140,7 @@ describe('a resident reads the news', () => {
 
   it('a card opened from a share counts for the sharer', async () => {
     const grid = await apiAs(e2e, 'grid');
-    const { page } = await e2e.phone();
-    await signInAs(page, 'resident2');
+    const { page } = await phoneAs(e2e, 'resident2');
     await go(page, detail(NOTICE.id, grid.userId));
     await page.getByText('便民服务大厅：周一至周五').waitFor();
     const reach = await grid.call<{ targetId: string; visits: number }[]>('shares.mine');
@@ -184,13 +157,12 @@ describe('in 长辈模式 at 375 wide', () => {
   ];
 
   it.each(pages)('$name has no text under 18px, body text of 22px, and no tap target under 60×60', async ({ name, route, ready }) => {
-    const { page } = await e2e.phone({ careMode: true });
-    await signInAs(page, 'resident3');
+    const { page } = await phoneAs(e2e, 'resident3', { careMode: true });
     await go(page, route);
     await page.getByText(ready).first().waitFor();
     await settled(page);
     const result = await careModeViolations(page);
-    await shot(page, `articles-${name}-care`);
+    await screenshotWhole(page, `articles-${name}-care`);
     expect(result.smallText).toEqual([]);
     expect(result.smallTargets).toEqual([]);
     expect(result.bodySize).toBeGreaterThanOrEqual(22);

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Resource, Slot } from '../types/bookings';
 import { inShanghai, shanghaiDay } from '../types/time';
-import { apiAs, careModeViolations, go, screenshot, openMe, signInAs, startE2E, type E2E } from './harness';
+import { apiAs, type E2E, expectNoCareViolations, go, openMe, phoneAs, screenshot, seen, settled, signInAs, startE2E } from './harness';
 
 /**
  * Bookings in the H5 preview against the real host: a 书画室 slot that one resident takes
@@ -40,29 +40,6 @@ function bookingCard(page: Page, name: string): Locator {
 
 function button(scope: Locator | Page, text: string): Locator {
   return scope.locator('.nut-button:visible').filter({ hasText: text }).first();
-}
-
-/** Text on the page on top: pages under it stay in the DOM, hidden. */
-function seen(page: Page, text: string): Locator {
-  return page.getByText(text, { exact: true }).filter({ visible: true }).first();
-}
-
-/** Until the page on top has slid fully in: a screenshot mid-animation shows half a page. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none');
-    const top = shown[shown.length - 1];
-    return top !== undefined && Math.abs(top.getBoundingClientRect().left) < 1;
-  });
-}
-
-async function expectNoCareViolations(page: Page, name: string): Promise<void> {
-  await settled(page);
-  const result = await careModeViolations(page);
-  await screenshot(page, name);
-  expect(result.smallText).toEqual([]);
-  expect(result.smallTargets).toEqual([]);
-  expect(result.bodySize).toBeGreaterThanOrEqual(22);
 }
 
 /** apiAs hands back the wire format, where a date is the SDK's {"__type":"Date","iso":…}. */
@@ -286,8 +263,7 @@ describe('a service hall matter', () => {
 
 describe('the 服务 tab', () => {
   it("opens the petitions pages from 信访代办, 我要反映 and 我的诉求", async () => {
-    const { page } = await e2e.phone();
-    await signInAs(page, 'resident');
+    const { page } = await phoneAs(e2e, 'resident');
     for (const [entry, route] of [
       ['信访代办', 'packages/petitions/submit/index?kind=petition'],
       ['我要反映', 'packages/petitions/submit/index?kind=request'],
@@ -304,8 +280,7 @@ describe('the 服务 tab', () => {
 
 describe('in 长辈模式 at 375 wide', () => {
   it('the 服务 tab, a room, the booking form and 我的预约 keep text at 18px and up and targets at 60×60 and up', async () => {
-    const { page } = await e2e.phone({ careMode: true });
-    await signInAs(page, 'resident');
+    const { page } = await phoneAs(e2e, 'resident', { careMode: true });
 
     await go(page, SERVICES);
     // 长辈模式 starts with the rooms folded under their group heads; a search finds one.

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { go, screenshot, signInAs, startE2E, type E2E } from './harness';
+import { type E2E, go, phoneAs, screenshot, startE2E } from './harness';
 
 // 长辈模式 on every input, text area and picker: the typed text of every field on every form
 // page measures 22 px or more (the theme's care-mode body size), its box is a 60 px target,
@@ -59,8 +59,7 @@ async function expectCareSized(page: Page, shot: string, atLeast: number) {
 
 describe('in 长辈模式, every field of every form page', () => {
   it('我要反映 and 信访代办: title, details, phone and ID number', async () => {
-    const { page } = await e2e.phone({ careMode: true });
-    await signInAs(page, 'resident');
+    const { page } = await phoneAs(e2e, 'resident', { careMode: true });
     await go(page, '/packages/petitions/submit/index?kind=request');
     await page.getByLabel('详细情况').first().waitFor();
     await expectCareSized(page, 'care-form-petition-request', 3);
@@ -70,16 +69,14 @@ describe('in 长辈模式, every field of every form page', () => {
   });
 
   it('staff filing for a resident: name and the petition fields', async () => {
-    const { page } = await e2e.phone({ careMode: true });
-    await signInAs(page, 'agent');
+    const { page } = await phoneAs(e2e, 'agent', { careMode: true });
     await go(page, '/packages/staff/petitions-file/index');
     await page.getByLabel('居民姓名').first().waitFor();
     await expectCareSized(page, 'care-form-petition-on-behalf', 4);
   });
 
   it('推荐好人: the name, another category and 推荐理由', async () => {
-    const { page } = await e2e.phone({ careMode: true });
-    await signInAs(page, 'resident');
+    const { page } = await phoneAs(e2e, 'resident', { careMode: true });
     await go(page, '/packages/honors/nominate/index');
     await page.getByLabel('推荐理由').first().waitFor();
     await page.locator('.lt-form-choice').filter({ hasText: '其他' }).click();
@@ -87,8 +84,7 @@ describe('in 长辈模式, every field of every form page', () => {
   });
 
   it('写感谢: the name of a volunteer and 感谢的话', async () => {
-    const { page } = await e2e.phone({ careMode: true });
-    await signInAs(page, 'resident');
+    const { page } = await phoneAs(e2e, 'resident', { careMode: true });
     await go(page, '/packages/honors/thanks-write/index');
     await page.getByLabel('感谢的话').first().waitFor();
     await page.locator('.lt-form-choice').filter({ hasText: '志愿者' }).first().click();
@@ -96,16 +92,14 @@ describe('in 长辈模式, every field of every form page', () => {
   });
 
   it('the booking form: purpose and party size', async () => {
-    const { page } = await e2e.phone({ careMode: true });
-    await signInAs(page, 'resident');
+    const { page } = await phoneAs(e2e, 'resident', { careMode: true });
     await go(page, `/packages/bookings/book/index?id=cy-painting&community=chaoyang&start=${encodeURIComponent(tomorrowAt15())}`);
     await page.getByLabel('用途').first().waitFor();
     await expectCareSized(page, 'care-form-booking', 2);
   });
 
   it('注销账号 and the check-in code box', async () => {
-    const { page } = await e2e.phone({ careMode: true });
-    await signInAs(page, 'grid');
+    const { page } = await phoneAs(e2e, 'grid', { careMode: true });
     await go(page, '/packages/staff/events-checkin/index');
     await page.getByLabel('签到码').first().waitFor();
     await expectCareSized(page, 'care-form-checkin', 1);

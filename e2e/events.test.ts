@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { apiAs, careModeViolations, go, screenshot, signInAs, startE2E, tap, type E2E } from './harness';
+import { apiAs, type E2E, expectNoCareViolations, go, phoneAs, screenshotWhole, startE2E, tap } from './harness';
 
 const TAB = '/pages/events/index';
 const MINE = '/packages/events/mine/index';
@@ -44,8 +44,7 @@ async function publishedEvent(fields: { title: string; startsAt: Date; hours: nu
 
 /** A fresh resident's phone, signed in, on the event's page. */
 async function residentOn(route: string, persona: string, careMode = false): Promise<Page> {
-  const { page } = await e2e.phone({ careMode });
-  await signInAs(page, persona);
+  const { page } = await phoneAs(e2e, persona, { careMode });
   await go(page, route);
   return page;
 }
@@ -53,36 +52,6 @@ async function residentOn(route: string, persona: string, careMode = false): Pro
 /** The resident's own sign-up as the detail page states it (已报名, 候补第1位, 已取消). */
 function myStatus(page: Page) {
   return page.locator('.lt-event-mine__status');
-}
-
-/**
- * A page's whole length: the H5 page scrolls inside its own box (.taro_page, at most
- * 100vh), so a full-page screenshot would stop at the fold. The viewport grows instead.
- */
-async function screenshotWhole(page: Page, name: string): Promise<void> {
-  await settled(page);
-  const height = await page.evaluate(() =>
-    Math.max(
-      window.innerHeight,
-      ...[...document.querySelectorAll<HTMLElement>('.taro_page_show')].filter((e) => e.offsetParent !== null || getComputedStyle(e).display !== 'none').map((e) => e.scrollHeight),
-    ),
-  );
-  await page.setViewportSize({ width: 375, height: Math.min(height, 8000) });
-  await screenshot(page, name);
-  await page.setViewportSize({ width: 375, height: 812 });
-}
-
-/** After navigateTo the new page slides in for 300ms; measure and photograph it once it stands. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.taro_page_show:not(.taro_page_stationed)').length === 0);
-}
-
-async function expectNoCareViolations(page: Page): Promise<void> {
-  await settled(page);
-  const result = await careModeViolations(page);
-  expect(result.smallText).toEqual([]);
-  expect(result.smallTargets).toEqual([]);
-  expect(result.bodySize).toBeGreaterThanOrEqual(22);
 }
 
 describe('two seats, three residents', () => {
@@ -148,8 +117,7 @@ describe('staff check residents in at the door', () => {
     await go(neighbour, STAFF);
     await neighbour.getByText('这是社区工作人员用的页面').waitFor();
 
-    const { page } = await e2e.phone();
-    await signInAs(page, 'grid');
+    const { page } = await phoneAs(e2e, 'grid');
     await page.getByText('活动签到').click();
     await page.waitForFunction(() => window.location.hash.includes('events-checkin'));
     await page.getByText(title).waitFor();

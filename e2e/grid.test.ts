@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { apiAs, careModeViolations, go, SCREENSHOTS, screenshot, signInAs, startE2E, tap, type E2E } from './harness';
+import { apiAs, careModeViolations, type E2E, field, go, phoneAs, screenshot, SCREENSHOTS, screenshotWhole, seriousViolations, settled, signInAs, startE2E, tap } from './harness';
 
 const WORKBENCH = '/packages/staff/workbench/index';
 const REACH = '/packages/staff/reach/index';
@@ -21,38 +20,6 @@ beforeAll(async () => {
   if (!e2e.linli.servesConsole) throw new Error('The console build is missing in cloud/console/dist: run `npm run build:console` first.');
 }, 120_000);
 afterAll(() => e2e?.stop());
-
-/** After navigateTo the new page slides in; measure and photograph it once it stands alone. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('.taro_page')].filter((el) => getComputedStyle(el).display !== 'none').length === 1,
-  );
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await settled(page);
-  const height = await page.evaluate(() =>
-    Math.max(...[...document.querySelectorAll('.taro_page')].filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.scrollHeight)),
-  );
-  await page.setViewportSize({ width: 375, height: Math.min(Math.max(height, 812), 4000) });
-  await screenshot(page, name);
-  await page.setViewportSize({ width: 375, height: 812 });
-}
-
-/** axe-core's serious and critical findings on the page at rest, with where they are. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.locator('.lt-state--loading, .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-/** The text box with this placeholder (Taro's H5 input wraps the real one). */
-const field = (page: Page, placeholder: string) =>
-  page.locator(`input[placeholder="${placeholder}"]:visible, textarea[placeholder="${placeholder}"]:visible`).first();
 
 let nonce = 0;
 /** A resident opens the grid worker's card from a WeChat group, as the mini-program would (fresh code + the fake's encrypted group data). */
@@ -72,13 +39,12 @@ async function openFromGroup(persona: string, sharer: string, eventId: string, o
 
 describe('a grid worker’s day on the workbench', () => {
   it('lands on the workbench after signing in, with the tools grouped; a resident sees no tools', async () => {
-    const { page } = await e2e.phone();
-    await signInAs(page, 'grid');
+    const { page } = await phoneAs(e2e, 'grid');
     expect(page.url()).toContain('staff/workbench');
     for (const text of ['走访与上报', '走访登记', '随手拍', '活动签到', '我的传播', '投诉建议']) await page.getByText(text).first().waitFor();
     await page.getByText('朝阳社区第一网格、朝阳社区第二网格').waitFor();
     expect(await page.getByText('排名').count()).toBe(0);
-    await shot(page, 'grid-workbench');
+    await screenshotWhole(page, 'grid-workbench');
 
     const resident = (await e2e.phone()).page;
     await signInAs(resident, 'resident');
@@ -89,8 +55,7 @@ describe('a grid worker’s day on the workbench', () => {
 
   it('shares an event and later sees which group it reached and how many signed up from it', async () => {
     const grid = await apiAs(e2e, 'grid');
-    const { page } = await e2e.phone();
-    await signInAs(page, 'grid');
+    const { page } = await phoneAs(e2e, 'grid');
     await go(page, share('demo-event-clinic'));
     await page.getByText('群里看到的卡片').waitFor();
     // The card image is the host's 5:4 PNG.
@@ -101,7 +66,7 @@ describe('a grid worker’s day on the workbench', () => {
     await page.getByText(/成员正在加入，当前 \d+\/150 人/).waitFor();
     await tap(page, '生成海报');
     await page.getByText('长按海报可以保存').waitFor();
-    await shot(page, 'grid-share');
+    await screenshotWhole(page, 'grid-share');
 
     // Two neighbours open it from a new group chat and sign up.
     await openFromGroup('e2e-neighbour-a', grid.userId, 'demo-event-clinic', 'e2e-gid-5hao');
@@ -118,7 +83,7 @@ describe('a grid worker’s day on the workbench', () => {
     await tap(page, '保存备注');
     await page.getByText('5号楼群').waitFor();
     expect(await page.getByText('未备注的群').count()).toBe(0);
-    await shot(page, 'grid-reach');
+    await screenshotWhole(page, 'grid-reach');
   });
 
   it('a resident who opens a card whose event has ended or was cancelled reads so on the page (WeChat’s card can only say 已开始)', async () => {
@@ -140,22 +105,20 @@ describe('a grid worker’s day on the workbench', () => {
     await admin.call('events.publish', { id: created.id });
     await admin.call('events.cancel', { id: created.id, reason: '讲师临时有事，改期另行通知' });
 
-    const { page } = await e2e.phone();
-    await signInAs(page, 'resident');
+    const { page } = await phoneAs(e2e, 'resident');
     await go(page, `/packages/events/detail/index?id=${created.id}&sharer=${grid.userId}`);
     await page.getByText('活动已取消：讲师临时有事，改期另行通知').waitFor();
     expect(await page.getByText('我要报名').count()).toBe(0);
-    await shot(page, 'grid-card-cancelled');
+    await screenshotWhole(page, 'grid-card-cancelled');
 
     await go(page, `/packages/events/detail/index?id=demo-event-huifeng-clinic&sharer=${grid.userId}`);
     await page.getByText('活动已结束').waitFor();
     expect(await page.getByText('我要报名').count()).toBe(0);
-    await shot(page, 'grid-card-ended');
+    await screenshotWhole(page, 'grid-card-ended');
   });
 
   it('logs a visit and turns it into a petition the agent on duty receives', async () => {
-    const { page } = await e2e.phone();
-    await signInAs(page, 'grid');
+    const { page } = await phoneAs(e2e, 'grid');
     await go(page, VISITS);
     await page.getByText('老人腿脚不便').waitFor();
     await tap(page, '登记一次走访');
@@ -173,7 +136,7 @@ describe('a grid worker’s day on the workbench', () => {
     await card.getByText('✓ 其他').waitFor();
     await card.locator('.nut-button').filter({ hasText: '确认转为诉求' }).click();
     await page.locator('.lt-card').filter({ hasText: '家里水管老化漏水' }).getByText('已转为诉求').waitFor();
-    await shot(page, 'grid-visits');
+    await screenshotWhole(page, 'grid-visits');
 
     const agent = await apiAs(e2e, 'agent');
     const inbox = await agent.call<Array<{ title: string; submitterName: string | null }>>('petitions.inbox', { status: 'open' });
@@ -199,13 +162,12 @@ describe('in 长辈模式 at 375 wide, every workbench page', () => {
     { name: 'feedback', route: () => FEEDBACK, ready: '提建议' },
   ];
   it.each(pages)('$name: body ≥ 22px, nothing under 18px, every target ≥ 60×60', async ({ name, route, ready }) => {
-    const { page } = await e2e.phone({ careMode: true });
-    await signInAs(page, 'grid');
+    const { page } = await phoneAs(e2e, 'grid', { careMode: true });
     await go(page, route());
     await page.getByText(ready).first().waitFor();
     await settled(page);
     const result = await careModeViolations(page);
-    await shot(page, `grid-${name}-care`);
+    await screenshotWhole(page, `grid-${name}-care`);
     expect(result.smallText).toEqual([]);
     expect(result.smallTargets).toEqual([]);
     expect(result.bodySize).toBeGreaterThanOrEqual(22);
@@ -233,8 +195,7 @@ describe('axe-core on every workbench page, as the grid worker, in both modes', 
       let context: BrowserContext;
       let page: Page;
       beforeAll(async () => {
-        ({ context, page } = await e2e.phone({ careMode: care }));
-        await signInAs(page, 'grid');
+        ({ context, page } = await phoneAs(e2e, 'grid', { careMode: care }));
       });
       afterAll(() => context.close());
       it.each(pages)('$name has no serious or critical violation', async ({ name, route, ready }) => {

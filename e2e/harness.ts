@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { loadConfig } from '../cloud/config';
 import { startLinli, type Linli } from '../cloud/start';
 import { createTestDatabase, type TestDatabase } from '../cloud/storage/test-database';
@@ -102,6 +103,13 @@ export async function signInAs(page: Page, persona: string): Promise<void> {
   else await page.getByText('退出登录').first().waitFor();
 }
 
+/** A fresh phone signed in as this persona (on 我的, or a staff member's 工作台). */
+export async function phoneAs(e2e: E2E, persona: string, options: { careMode?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const phone = await e2e.phone(options);
+  await signInAs(phone.page, persona);
+  return phone;
+}
+
 /** Opens 我的 (staff land on their 工作台 after signing in; their entries on 我的 stay). */
 export async function openMe(page: Page): Promise<void> {
   await go(page, '/pages/me/index');
@@ -161,6 +169,72 @@ export async function apiAs(e2e: E2E, persona: string) {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Until the page on top has slid fully in (Taro's H5 router slides a page for about 300 ms,
+ * the leaving one still showing beside it): screenshots and measurements wait for this.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    if (document.querySelectorAll('.taro_page_show:not(.taro_page_stationed)').length > 0) return false;
+    const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none');
+    const top = shown[shown.length - 1];
+    return top === undefined || Math.abs(top.getBoundingClientRect().left) < 1;
+  });
+}
+
+/**
+ * The whole page in one picture, once it has settled: the H5 page scrolls inside its own
+ * element, so a full-page shot of the document would stop at the fold. The phone grows to
+ * the page's height for it, then is set back.
+ */
+export async function screenshotWhole(page: Page, name: string): Promise<void> {
+  await settled(page);
+  const height = await page.evaluate(() =>
+    Math.max(
+      ...[...document.querySelectorAll<HTMLElement>('.taro_page, .lt-page')].filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.scrollHeight),
+    ),
+  );
+  await page.setViewportSize({ width: 375, height: Math.min(Math.max(height, 812), 6000) });
+  await screenshot(page, name);
+  await page.setViewportSize({ width: 375, height: 812 });
+}
+
+/** Text on the page on top: pages under it stay in the document, hidden. */
+export function seen(page: Page | Locator, text: string | RegExp, options: { exact?: boolean } = {}): Locator {
+  return page.getByText(text, options).filter({ visible: true }).first();
+}
+
+/**
+ * The text box with this placeholder, on the page in view (Taro's H5 input wraps the real
+ * one in an element that carries the placeholder too).
+ */
+export function field(page: Page, placeholder: string): Locator {
+  return page.locator(`input[placeholder="${placeholder}"]:visible, textarea[placeholder="${placeholder}"]:visible`).first();
+}
+
+/** axe-core's serious and critical findings on the page at rest, with where they are. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  // Spinners gone, content in place: axe judges the page as the resident reads it.
+  await page.locator('.lt-state--loading, .ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+  // Judged at rest: no hover state left over from the last click.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** The page, settled, meets the 长辈模式 measurements (text ≥ 18 px, body ≥ 22 px, targets ≥ 60×60); `name` keeps a picture. */
+export async function expectNoCareViolations(page: Page, name?: string): Promise<void> {
+  await settled(page);
+  const result = await careModeViolations(page);
+  if (name) await screenshot(page, name);
+  expect(result.smallText).toEqual([]);
+  expect(result.smallTargets).toEqual([]);
+  expect(result.bodySize).toBeGreaterThanOrEqual(22);
 }
 
 /**

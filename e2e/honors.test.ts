@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { countShareVisits } from '../cloud/shares/shares.storage';
 import sharp from 'sharp';
-import { apiAs, careModeViolations, go, screenshot, openMe, signInAs, startE2E, tap, type E2E } from './harness';
+import { apiAs, careModeViolations, type E2E, go, openMe, phoneAs, screenshot, signInAs, startE2E, tap } from './harness';
 
 const HOME = '/pages/home/index';
 const HONORS = '/packages/honors/index/index';
@@ -92,8 +92,7 @@ describe('a resident reads the 2020 光荣榜', () => {
 
   it('a card opened from a share counts once for the sharer; liking on it does not count again', async () => {
     const grid = await apiAs(e2e, 'grid');
-    const { page } = await e2e.phone();
-    await signInAs(page, 'resident3');
+    const { page } = await phoneAs(e2e, 'resident3');
     await go(page, entry(HUSBAND.id, grid.userId));
     await page.getByText(HUSBAND.story, { exact: false }).waitFor();
     // shares.mine does not report honor visits yet, so the host's own count is read.
@@ -108,8 +107,7 @@ describe('a resident reads the 2020 光荣榜', () => {
 
 describe('nominating for next year', () => {
   it('a resident nominates a neighbour, and sees the admin’s decline with its reason', async () => {
-    const { page } = await e2e.phone();
-    await signInAs(page, 'honors-nominator');
+    const { page } = await phoneAs(e2e, 'honors-nominator');
     await go(page, NOMINATE);
     // Too short a reason: the host's message stands under the field.
     await page.locator('#lt-form-field-nomineeName input').fill('张秀英');
@@ -140,8 +138,7 @@ describe('nominating for next year', () => {
 describe('the thank-you wall', () => {
   it('a resident thanks 刘建国 with a banner photo; once the admin approves, it is on the wall and in his 我收到的感谢', async () => {
     const text = `刘师傅帮我家老人办好了高龄津贴，谢谢！${Date.now()}`;
-    const { page } = await e2e.phone();
-    await signInAs(page, 'resident');
+    const { page } = await phoneAs(e2e, 'resident');
     await go(page, WALL);
     await page.getByText(KANGLE_THANKS, { exact: false }).waitFor();
     await tap(page, '写感谢');
@@ -181,8 +178,7 @@ describe('the thank-you wall', () => {
   });
 
   it('a resident reports a post inside the page, with a reason', async () => {
-    const { page } = await e2e.phone();
-    await signInAs(page, 'honors-reporter');
+    const { page } = await phoneAs(e2e, 'honors-reporter');
     await go(page, WALL);
     const card = page.locator('.lt-hn-thanks').filter({ hasText: KANGLE_THANKS });
     await card.locator('.lt-hn-thanks__report').click();
@@ -217,8 +213,7 @@ describe('in 长辈模式 at 375 wide', () => {
   ];
 
   it.each(pages)('$name has no text under 18px, body text of 22px, and no tap target under 60×60', async ({ name, route, ready, then }) => {
-    const { page } = await e2e.phone({ careMode: true });
-    await signInAs(page, 'resident3');
+    const { page } = await phoneAs(e2e, 'resident3', { careMode: true });
     await go(page, route);
     await page.getByText(ready, { exact: false }).first().waitFor();
     if (then) await then(page);

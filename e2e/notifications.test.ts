@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { NoticeStatus, TemplateName } from '../types/notifications-model';
 import { runOutboxOnce } from '../cloud/notifications/worker';
 import { openidOf } from '../cloud/wechat/fake/login';
-import { apiAs, go, openMe, screenshot, signInAs, startE2E, tap, type E2E } from './harness';
+import { apiAs, type E2E, go, openMe, screenshot, seen, settled, signInAs, startE2E, tap } from './harness';
 
 /**
  * The notification plan (docs/notifications.md) walked in the H5 preview: 我的 → 消息提醒,
@@ -36,14 +36,6 @@ async function wechatGrants(persona: string): Promise<Record<string, number>> {
 }
 
 const idOf = (name: TemplateName) => e2e.linli.services.config.templates[name].id;
-
-/** Text on the page on top: pages below it stay in the document, hidden. */
-const seen = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first();
-
-/** Until the page on top has slid fully in: a screenshot mid-animation shows half a page. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('.taro_page_show:not(.taro_page_stationed)').length === 0);
-}
 
 /** The stand-in sheet: checks it names these templates, photographs it, and answers. */
 async function answerSheet(page: Page, titles: string[], allow: boolean, shot: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { apiAs, careModeViolations, go, openMe, screenshot, setCareMode, signInAs, startE2E, tap, type E2E } from './harness';
+import { apiAs, careModeViolations, type E2E, field, go, openMe, phoneAs, screenshotWhole, seen, setCareMode, signInAs, startE2E, tap } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -22,29 +22,8 @@ const RESOLUTION = '堵路的货车已拖走，北门恢复通行';
 /** A small photo of the blocked gate, made here rather than shipped. */
 const photo = () => sharp({ create: { width: 96, height: 64, channels: 3, background: '#5a8' } }).png().toBuffer();
 
-/**
- * The text box itself (Taro wraps it in an element that carries the placeholder too), on
- * the page in view: pages below it in the stack stay in the document, hidden.
- */
-const field = (page: Page, placeholder: string) =>
-  page.locator(`input[placeholder="${placeholder}"]:visible, textarea[placeholder="${placeholder}"]:visible`).first();
-
-/**
- * The whole page in one picture: Taro's H5 scrolls inside its page element, so a full-page
- * shot of the document shows one screen only. The phone grows to the page's height for it.
- */
-async function screenshotWhole(page: Page, name: string) {
-  const height = await page.evaluate(() =>
-    Math.max(...Array.from(document.querySelectorAll('.lt-page, .taro_page, body'), (el) => el.scrollHeight)),
-  );
-  await page.setViewportSize({ width: 375, height: Math.min(Math.max(height, 812), 6000) });
-  await screenshot(page, name);
-  await page.setViewportSize({ width: 375, height: 812 });
-}
-
 /** Waits for text on the page in view; pages below it in the stack keep theirs, hidden. */
-const see = (page: Page | Locator, text: string | RegExp, options: { exact?: boolean } = {}) =>
-  page.getByText(text, options).filter({ visible: true }).first().waitFor();
+const see = (page: Page | Locator, text: string | RegExp, options: { exact?: boolean } = {}) => seen(page, text, options).waitFor();
 
 async function expectCareMode(page: Page, name: string) {
   const result = await careModeViolations(page);
@@ -228,8 +207,7 @@ describe('in 长辈模式 at 375 wide', () => {
       description: '在康乐社区附近工地干活，老板拖欠三个月工资一直不给。',
       contactPhone: '13800000033',
     });
-    const { page } = await e2e.phone();
-    await signInAs(page, 'resident3');
+    const { page } = await phoneAs(e2e, 'resident3');
     await setCareMode(page, true);
 
     await go(page, `${ROUTES.submit}?kind=petition`);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { shanghaiDay } from '../types/time';
-import { apiAs, go, screenshot as rawScreenshot, signInAs, startE2E, SCREENSHOTS, type E2E } from './harness';
+import { apiAs, type E2E, go, phoneAs, screenshot as rawScreenshot, SCREENSHOTS, startE2E } from './harness';
 
 /** After Taro's H5 page slide-in has settled, so the picture is of the page at rest. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -29,8 +29,7 @@ describe('a resident', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await e2e.phone());
-    await signInAs(page, 'resident');
+    ({ context, page } = await phoneAs(e2e, 'resident'));
   });
   afterAll(() => context.close());
 
@@ -67,8 +66,7 @@ describe('a resident filling in a form', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await e2e.phone());
-    await signInAs(page, 'resident2');
+    ({ context, page } = await phoneAs(e2e, 'resident2'));
   });
   afterAll(() => context.close());
 
@@ -90,8 +88,7 @@ describe('an elder in 长辈模式', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    ({ context, page } = await e2e.phone({ careMode: true }));
-    await signInAs(page, 'resident');
+    ({ context, page } = await phoneAs(e2e, 'resident', { careMode: true }));
   });
   afterAll(() => context.close());
 
