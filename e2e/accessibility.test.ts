@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { type E2E, go, phoneAs, screenshot, SCREENSHOTS, seriousViolations, startE2E } from './harness';
+import { type E2E, go, phoneAs, screenshot, SCREENSHOTS, seriousViolations, startE2E, consoleAs } from './harness';
 
 /**
  * axe-core in Chromium: no serious or critical violation on the four tabs, the main
@@ -97,13 +97,7 @@ describe('console routes at 1440 px (district admin, who sees every route)', () 
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    await page.goto(`${e2e.url}/console/`);
-    await page.getByPlaceholder('账号').fill('district-admin');
-    await page.getByPlaceholder('密码').fill('Linli2026dev');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.locator('.ant-page-header-heading-title').first().waitFor();
+    ({ context, page } = await consoleAs(e2e, 'district-admin'));
   });
   afterAll(() => context.close());
 

@@ -7,7 +7,7 @@ import type { Slot } from '../types/bookings';
 import { ERRORS } from '../types/errors';
 import type { PetitionDetail } from '../types/petitions';
 import { shanghaiDay } from '../types/time';
-import { apiAs, go, SCREENSHOTS, signInAs, startE2E, type E2E } from './harness';
+import { apiAs, go, SCREENSHOTS, signInAs, startE2E, type E2E, consoleAs } from './harness';
 
 /**
  * The admin console (cloud/console, built with `npm run build:console`) against the host
@@ -42,12 +42,7 @@ afterAll(() => e2e?.stop());
 
 /** A 1280×800 browser signed into the console with a demo account, on the dashboard. */
 async function signInConsole(username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(consoleUrl);
-  await page.getByPlaceholder('账号').fill(username);
-  await page.getByPlaceholder('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
+  const { context, page } = await consoleAs(e2e, username, { width: 1280, height: 800, acceptDownloads: true });
   await pageTitle(page, '数据看板').waitFor();
   return { context, page };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { apiAs, careModeViolations, type E2E, field, go, phoneAs, screenshot, SCREENSHOTS, screenshotWhole, seriousViolations, settled, signInAs, startE2E, tap } from './harness';
+import { apiAs, careModeViolations, type E2E, field, go, phoneAs, screenshot, SCREENSHOTS, screenshotWhole, seriousViolations, settled, signInAs, startE2E, tap, consoleAs } from './harness';
 
 const WORKBENCH = '/packages/staff/workbench/index';
 const REACH = '/packages/staff/reach/index';
@@ -144,23 +144,31 @@ describe('a grid worker’s day on the workbench', () => {
   });
 });
 
-describe('in 长辈模式 at 375 wide, every workbench page', () => {
-  let householdId = '';
-  beforeAll(async () => {
-    const grid = await apiAs(e2e, 'grid');
-    householdId = (await grid.call<Array<{ id: string }>>('grid.households', { gridId: 'chaoyang-g1' }))[0]!.id;
-  });
-
-  const pages: Array<{ name: string; route: () => string; ready: string }> = [
+/**
+ * Every workbench page and the words that say it has loaded; 我的传播 and 分享卡片 are told
+ * which event and which words (before or after this file's shares reached a group).
+ */
+function workbenchPages(householdId: () => string, reach: { ready: string; event: string }): Array<{ name: string; route: () => string; ready: string }> {
+  return [
     { name: 'workbench', route: () => WORKBENCH, ready: '走访与上报' },
-    { name: 'reach', route: () => REACH, ready: '分享一个活动到群里' },
-    { name: 'share', route: () => share('demo-event-law'), ready: '群里看到的卡片' },
+    { name: 'reach', route: () => REACH, ready: reach.ready },
+    { name: 'share', route: () => share(reach.event), ready: '群里看到的卡片' },
     { name: 'visits', route: () => VISITS, ready: '登记一次走访' },
     { name: 'visit-new', route: () => VISIT_NEW, ready: '名单里没有，填一户' },
-    { name: 'household', route: () => household(householdId), ready: '本次查看已记录' },
+    { name: 'household', route: () => household(householdId()), ready: '本次查看已记录' },
     { name: 'report', route: () => REPORT, ready: '具体情况' },
     { name: 'feedback', route: () => FEEDBACK, ready: '提建议' },
   ];
+}
+
+let householdId = '';
+beforeAll(async () => {
+  const grid = await apiAs(e2e, 'grid');
+  householdId = (await grid.call<Array<{ id: string }>>('grid.households', { gridId: 'chaoyang-g1' }))[0]!.id;
+});
+
+describe('in 长辈模式 at 375 wide, every workbench page', () => {
+  const pages = workbenchPages(() => householdId, { ready: '分享一个活动到群里', event: 'demo-event-law' });
   it.each(pages)('$name: body ≥ 22px, nothing under 18px, every target ≥ 60×60', async ({ name, route, ready }) => {
     const { page } = await phoneAs(e2e, 'grid', { careMode: true });
     await go(page, route());
@@ -175,21 +183,7 @@ describe('in 长辈模式 at 375 wide, every workbench page', () => {
 });
 
 describe('axe-core on every workbench page, as the grid worker, in both modes', () => {
-  let householdId = '';
-  beforeAll(async () => {
-    const grid = await apiAs(e2e, 'grid');
-    householdId = (await grid.call<Array<{ id: string }>>('grid.households', { gridId: 'chaoyang-g1' }))[0]!.id;
-  });
-  const pages: Array<{ name: string; route: () => string; ready: string }> = [
-    { name: 'workbench', route: () => WORKBENCH, ready: '走访与上报' },
-    { name: 'reach', route: () => REACH, ready: '3号楼群' },
-    { name: 'share', route: () => share('demo-event-clinic'), ready: '群里看到的卡片' },
-    { name: 'visits', route: () => VISITS, ready: '登记一次走访' },
-    { name: 'visit-new', route: () => VISIT_NEW, ready: '名单里没有，填一户' },
-    { name: 'household', route: () => household(householdId), ready: '本次查看已记录' },
-    { name: 'report', route: () => REPORT, ready: '具体情况' },
-    { name: 'feedback', route: () => FEEDBACK, ready: '提建议' },
-  ];
+  const pages = workbenchPages(() => householdId, { ready: '3号楼群', event: 'demo-event-clinic' });
   for (const care of [false, true]) {
     describe(care ? 'in 长辈模式' : 'in the standard mode', () => {
       let context: BrowserContext;
@@ -211,18 +205,6 @@ describe('axe-core on every workbench page, as the grid worker, in both modes', 
 });
 
 describe('the console: 网格与住户 and 投诉建议', () => {
-  const PASSWORD = 'Linli2026dev';
-  /** A 1440×900 browser signed into the console. */
-  async function consoleAs(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    await page.goto(`${e2e.url}/console/`);
-    await page.getByPlaceholder('账号').fill(username);
-    await page.getByPlaceholder('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.locator('.ant-page-header-heading-title').first().waitFor();
-    return { context, page };
-  }
   async function openMenu(page: Page, item: string): Promise<void> {
     await page.locator('.ant-pro-sider').getByText(item, { exact: true }).click();
     await page.locator('.ant-page-header-heading-title').getByText(item, { exact: true }).waitFor();
@@ -248,7 +230,7 @@ describe('the console: 网格与住户 and 投诉建议', () => {
     page.locator('.ant-statistic').filter({ has: page.locator('.ant-statistic-title', { hasText: title }) }).locator('.ant-statistic-content-value');
 
   it('the community admin sees totals (never per person), the roster, and imports households after a dry run', async () => {
-    const { context, page } = await consoleAs('chaoyang-admin');
+    const { context, page } = await consoleAs(e2e, 'chaoyang-admin');
     await openMenu(page, '网格与住户');
     await page.getByText('朝阳社区合计').waitFor();
     // The demo share reached two labelled groups.
@@ -307,7 +289,7 @@ describe('the console: 网格与住户 and 投诉建议', () => {
   it('the district admin reads 投诉建议 sent from the workbench; a community admin has no such menu', async () => {
     const grid = await apiAs(e2e, 'grid');
     await grid.call('grid.feedback', { kind: '建议', body: '希望走访登记能选“上次走访”的住户，少翻几页' });
-    const { context, page } = await consoleAs('district-admin');
+    const { context, page } = await consoleAs(e2e, 'district-admin');
     await openMenu(page, '投诉建议');
     await page.getByText('希望走访登记能选“上次走访”的住户，少翻几页').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -318,7 +300,7 @@ describe('the console: 网格与住户 and 投诉建议', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
 
-    const community = await consoleAs('chaoyang-admin');
+    const community = await consoleAs(e2e, 'chaoyang-admin');
     expect(await community.page.locator('.ant-pro-sider').getByText('投诉建议', { exact: true }).count()).toBe(0);
     await community.context.close();
   });

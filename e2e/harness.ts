@@ -110,6 +110,33 @@ export async function phoneAs(e2e: E2E, persona: string, options: { careMode?: b
   return phone;
 }
 
+/** The demo console accounts' password (cloud/demo/personas.ts; README lists the accounts). */
+export const CONSOLE_PASSWORD = 'Linli2026dev';
+
+/**
+ * A desktop browser signed into the console with a demo account, its first page drawn
+ * (1440×900 unless told: the width the console is laid out for).
+ */
+export async function consoleAs(
+  e2e: E2E,
+  username: string,
+  options: { width?: number; height?: number; acceptDownloads?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await e2e.browser.newContext({
+    viewport: { width: options.width ?? 1440, height: options.height ?? 900 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
+  const page = await context.newPage();
+  await page.goto(`${e2e.url}/console/`);
+  await page.getByPlaceholder('账号').fill(username);
+  await page.getByPlaceholder('密码').fill(CONSOLE_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.locator('.ant-page-header-heading-title').first().waitFor();
+  return { context, page };
+}
+
 /** Opens 我的 (staff land on their 工作台 after signing in; their entries on 我的 stay). */
 export async function openMe(page: Page): Promise<void> {
   await go(page, '/pages/me/index');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { shanghaiDay } from '../types/time';
-import { apiAs, type E2E, go, phoneAs, screenshot as rawScreenshot, SCREENSHOTS, startE2E } from './harness';
+import { apiAs, type E2E, go, phoneAs, screenshot as rawScreenshot, SCREENSHOTS, startE2E, consoleAs } from './harness';
 
 /** After Taro's H5 page slide-in has settled, so the picture is of the page at rest. */
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -120,13 +120,7 @@ describe('an admin at 1440 px', () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    page = await context.newPage();
-    await page.goto(`${e2e.url}/console/`);
-    await page.getByPlaceholder('账号').fill('chaoyang-admin');
-    await page.getByPlaceholder('密码').fill('Linli2026dev');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.locator('.ant-page-header-heading-title').first().waitFor();
+    ({ context, page } = await consoleAs(e2e, 'chaoyang-admin'));
   });
   afterAll(() => context.close());
   const shot = async (name: string) => {

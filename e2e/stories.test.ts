@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_ELDER_CODE } from '../cloud/demo/stories';
-import { careModeViolations, go, screenshot, SCREENSHOTS, setCareMode, signInAs, startE2E, tap, type E2E } from './harness';
+import { careModeViolations, go, screenshot, SCREENSHOTS, setCareMode, signInAs, startE2E, tap, type E2E, consoleAs } from './harness';
 
 /**
  * The three stories of issue 19 on the H5 preview and in the console: a resident volunteers
@@ -88,12 +88,7 @@ describe('防走失码', () => {
 
 describe('the console', () => {
   it('the 朝阳社区 admin sets volunteer places and finds the demo screen with its address', async () => {
-    const context = await e2e.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    await page.goto(`${e2e.url}/console/`);
-    await page.getByPlaceholder('账号').fill('chaoyang-admin');
-    await page.getByPlaceholder('密码').fill('Linli2026dev');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    const { context, page } = await consoleAs(e2e, 'chaoyang-admin');
     await page.locator('.ant-pro-sider').getByText('大屏', { exact: true }).click();
     await page.locator('.ant-table-tbody').getByText('一楼大厅屏').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'console-screens.png') });
