@@ -6,10 +6,10 @@ import { formatDateTime } from '../../../../types/time';
 import { useProfile } from '../../../account/profile';
 import { call } from '../../../cloud/client';
 import { ActionButton } from '../../../components/action-button';
-import { ListFooter } from '../../../components/list-footer';
+import { ListFooter, ListState } from '../../../components/list-footer';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { EmptyState, LoadingState } from '../../../components/states';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
@@ -61,8 +61,8 @@ export default function MyBookingsPage() {
   }
 
   let body;
-  if (!signedIn || list.status === 'loading') body = <LoadingState />;
-  else if (list.status === 'error') body = <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  if (!signedIn) body = <LoadingState />;
+  else if (list.status !== 'ready') body = <ListState list={list} />;
   else if (list.items.length === 0)
     body = (
       <EmptyState

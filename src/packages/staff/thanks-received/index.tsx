@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../cloud/client';
-import { ListFooter } from '../../../components/list-footer';
+import { ListFooter, ListState } from '../../../components/list-footer';
 import { Page } from '../../../components/page';
 import { SignInPrompt } from '../../../components/sign-in-prompt';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/states';
+import { EmptyState, LoadingState } from '../../../components/states';
 import { ThanksCard } from '../../../honors/components/thanks-card';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
@@ -33,8 +33,7 @@ function Received() {
     [],
   );
 
-  if (list.status === 'loading') return <LoadingState />;
-  if (list.status === 'error') return <ErrorState error={list.error} onRetry={() => void list.refresh()} />;
+  if (list.status !== 'ready') return <ListState list={list} />;
   if (list.items.length === 0) return <EmptyState title="还没有收到感谢" description="居民写给您的感谢经社区审核后，会出现在这里。" />;
   return (
     <View>
