@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { ERRORS } from '../../types';
 import type { CreateArticleInput } from '../../types/articles';
@@ -7,6 +6,7 @@ import { DAY, HOUR } from '../core/clock';
 import { anonymous, errorCodeOf, signIn, signInConsole, startTestLinli, type TestLinli } from '../testing/linli';
 import { countShareVisits } from '../shares/shares.storage';
 import { interleaved, residentOf, staffOf } from '../testing/interleave';
+import { uploadAs } from '../testing/upload';
 import updateArticle from './update-article';
 import { hasPledged } from './articles.storage';
 import pledgeArticle from './pledge-article';
@@ -253,20 +253,7 @@ describe('the console list', () => {
 });
 
 describe('a cover image uploaded like a photo', () => {
-  async function upload(token: string, bytes: Buffer, type = 'image/jpeg') {
-    const ts = String(Date.now());
-    const response = await fetch(`${linli.url}/api/uploads`, {
-      method: 'POST',
-      headers: {
-        'content-type': type,
-        'x-lc-id': linli.config.appId,
-        'x-lc-sign': `${crypto.createHash('md5').update(ts + linli.config.appKey).digest('hex')},${ts}`,
-        'x-lc-session': token,
-      },
-      body: bytes,
-    });
-    return { status: response.status, body: (await response.json()) as { result?: { id: string }; code?: number } };
-  }
+  const upload = (token: string, bytes: Buffer, type?: string) => uploadAs(linli, { token }, bytes, type);
   const cover = (background: string) =>
     sharp({ create: { width: 96, height: 54, channels: 3, background } })
       .jpeg()

@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { ERRORS } from '../../types';
 import { DAY, MINUTE } from '../core/clock';
 import { signIn, signInConsole, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import { uploadAs } from '../testing/upload';
 import { removeOldExports } from './exports';
 import { getFileRow } from './files.storage';
 import { ObjectNotFound, openObjectStore } from './object-store';
@@ -22,20 +22,7 @@ afterAll(() => linli.stop());
 
 const s3Run = !!process.env.LINLI_TEST_S3_ENDPOINT;
 
-async function upload(client: Client, bytes: Buffer) {
-  const ts = String(Date.now());
-  const response = await fetch(`${linli.url}/api/uploads`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'image/png',
-      'x-lc-id': linli.config.appId,
-      'x-lc-sign': `${crypto.createHash('md5').update(ts + linli.config.appKey).digest('hex')},${ts}`,
-      'x-lc-session': client.token!,
-    },
-    body: bytes,
-  });
-  return (await response.json()) as { result: { id: string } };
-}
+const upload = async (client: Client, bytes: Buffer) => (await uploadAs(linli, client, bytes, 'image/png')).body as { result: { id: string } };
 
 const png = () => sharp({ create: { width: 40, height: 30, channels: 3, background: '#c33' } }).png().toBuffer();
 
