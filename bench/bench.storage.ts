@@ -1,3 +1,4 @@
+import { AS_FILED } from '../cloud/petitions/petitions.storage';
 import { analyze } from '../cloud/storage/migrate';
 import { openDatabase } from '../cloud/storage/dialect';
 
@@ -164,18 +165,9 @@ export async function seedMyLists(databaseUrl: string, userIds: string[], n: num
             id_number_enc: null,
             anonymous: 0,
             location: null,
-            status: 'submitted',
+            ...AS_FILED,
             agent_id: null,
             accept_due_at: iso(now + 86_400_000),
-            accepted_at: null,
-            resolve_due_at: null,
-            resolved_at: null,
-            resolution: null,
-            reopened: 0,
-            rating: null,
-            rating_comment: null,
-            closed_at: null,
-            transferred_to: null,
             created_at: iso(now - k * 60_000),
             updated_at: iso(now),
           })),

@@ -105,6 +105,20 @@ export async function insertPetition(
 /** Thrown inside the transaction so the petition is not kept without its photos. */
 export class FilesUnusable extends Error {}
 
+/** A petition as filed: not yet accepted, resolved, rated, closed or transferred. */
+export const AS_FILED = {
+  status: 'submitted',
+  accepted_at: null,
+  resolve_due_at: null,
+  resolved_at: null,
+  resolution: null,
+  reopened: 0,
+  rating: null,
+  rating_comment: null,
+  closed_at: null,
+  transferred_to: null,
+} as const satisfies Partial<PetitionsTable>;
+
 /**
  * Moves a petition along PETITION_FLOW: a conditional update on its current status (so
  * two staff cannot both act on one state), the timeline entry and the messages together.

@@ -5,7 +5,7 @@ import { activeSuspension, getResourceRows, myBookingPage, stepsOf } from '../bo
 import { thanksRows } from '../honors/honors.storage';
 import { visitsBySharer } from '../shares/shares.storage';
 import { countSignupsBySharer, listEventRows, myEventRows } from '../events/events.storage';
-import { petitionsOfSubmitter } from '../petitions/petitions.storage';
+import { AS_FILED, petitionsOfSubmitter } from '../petitions/petitions.storage';
 import { startTestLinli, type TestLinli } from '../testing/linli';
 import type { Db } from './dialect';
 import { analyze } from './migrate';
@@ -95,18 +95,9 @@ beforeAll(async () => {
     id_number_enc: null,
     anonymous: 0,
     location: null,
-    status: 'submitted',
+    ...AS_FILED,
     agent_id: null,
     accept_due_at: iso(now),
-    accepted_at: null,
-    resolve_due_at: null,
-    resolved_at: null,
-    resolution: null,
-    reopened: 0,
-    rating: null,
-    rating_comment: null,
-    closed_at: null,
-    transferred_to: null,
     updated_at: iso(now),
   };
   await clone('petitions', petition, 6_000, (i) => ({

@@ -9,7 +9,7 @@ import { shanghaiDay } from '../../../types/time';
 import { acceptDue } from './deadlines';
 import { isValidIdNumber } from './id-number';
 import { petitionMessage } from './petition-messages';
-import { FilesUnusable, insertPetition, onDutyAgent } from '../petitions.storage';
+import { AS_FILED, FilesUnusable, insertPetition, onDutyAgent } from '../petitions.storage';
 
 export interface NewPetition {
   kind: PetitionKind;
@@ -61,18 +61,9 @@ export async function filePetition(
         id_number_enc: p.idNumber ? services.cipher.encrypt(p.idNumber.toUpperCase()) : null,
         anonymous: p.anonymous ? 1 : 0,
         location: p.location ? JSON.stringify(p.location) : null,
-        status: 'submitted',
+        ...AS_FILED,
         agent_id: agentId,
         accept_due_at: acceptDue(now).toISOString(),
-        accepted_at: null,
-        resolve_due_at: null,
-        resolved_at: null,
-        resolution: null,
-        reopened: 0,
-        rating: null,
-        rating_comment: null,
-        closed_at: null,
-        transferred_to: null,
         created_at: at,
         updated_at: at,
       },
