@@ -358,6 +358,10 @@ async function main() {
         async () => ({ load: fn(name, 50, (i) => ({ token: signed ? tokenOf(i) : undefined, body: body(i) })) }),
         fn(name, 10, (i) => ({ token: signed ? tokenOf(i) : undefined, body: body(i) })),
       );
+    // The envelope alone: a function that reads nothing (the template ids from config), so
+    // its ratio is the ceiling every function starts under.
+    await read('envelope, notifications.templateIds (signed, anonymous)', 'notifications.templateIds', () => ({}), false);
+    await read('envelope, notifications.templateIds (signed, session)', 'notifications.templateIds', () => ({}));
     if (wanted('users.me')) {
       await measure(
         'users.me (signed, session)',

@@ -67,3 +67,41 @@ describe('a query compiled once', () => {
     expect(await liveUser.takeFirst(open.db, { id: 'u1' })).toEqual({ id: 'u1', nickname: '张阿姨' });
   });
 });
+
+describe('a compiled read outside any transaction', () => {
+  it('never sees what another request’s open transaction has written but not committed', async () => {
+    let opened!: () => void;
+    const written = new Promise<void>((resolve) => (opened = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const transaction = open.db.transaction().execute(async (tx) => {
+      await sql`UPDATE users SET nickname = '未提交' WHERE id = 'u2'`.execute(tx);
+      opened();
+      await held;
+      throw new Error('rolled back');
+    });
+    await written;
+    // Asked while the transaction is open on SQLite's one connection: it must wait for it
+    // (Kysely's lock), not read the connection's uncommitted state (cloud/storage/dialect.ts).
+    const read = liveUser.takeFirst(open.db, { id: 'u2' });
+    release();
+    await expect(transaction).rejects.toThrow('rolled back');
+    expect(await read).toEqual({ id: 'u2', nickname: '李大爷' });
+  });
+
+  it('on SQLite runs at once without Kysely’s executor; a statement that writes still goes through it', async () => {
+    const executor = jest.spyOn(open.db, 'executeQuery');
+    try {
+      expect(await liveUser.takeFirst(open.db, { id: 'u1' })).toEqual({ id: 'u1', nickname: '张阿姨' });
+      expect(executor).toHaveBeenCalledTimes(open.kind === 'sqlite' ? 0 : 1);
+      executor.mockClear();
+      const rename = compiledQuery((db, p: { id: string; nickname: string }) =>
+        db.updateTable('users').set({ nickname: p.nickname }).where('id', '=', p.id).returning(['id', 'nickname']),
+      );
+      expect(await rename.takeFirst(open.db, { id: 'u1', nickname: '张阿姨' })).toEqual({ id: 'u1', nickname: '张阿姨' });
+      expect(executor).toHaveBeenCalledTimes(1);
+    } finally {
+      executor.mockRestore();
+    }
+  });
+});

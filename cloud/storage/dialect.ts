@@ -66,8 +66,10 @@ export function openDatabase(
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const checkpointer = file === ':memory:' ? null : new Checkpointer(path.resolve(file), sqlite);
-  const dialect = new SqliteDialect({ database: withStatementCache(sqlite, () => checkpointer?.start()) });
+  const statements = withStatementCache(sqlite, () => checkpointer?.start());
+  const dialect = new SqliteDialect({ database: statements });
   const db = new Kysely<Database>({ dialect: batching ? groupCommitDialect(dialect, { ...batching, multiStatement: false }) : dialect });
+  directReaders.set(db, directReader(sqlite, statements));
   return {
     db,
     kind: 'sqlite',
@@ -102,6 +104,34 @@ function groupCommitFromEnv(kind: DatabaseKind): Omit<GroupCommitOptions, 'multi
   return { maxJobs: number('LINLI_GROUP_COMMIT_MAX', 32), maxMs: number('LINLI_GROUP_COMMIT_MS', 5) };
 }
 
+/**
+ * Runs a read-only statement on SQLite at once, without Kysely's executor, or answers
+ * `undefined` when it must go the usual way. Kysely queues every statement behind the one
+ * connection's lock and passes it through several promises: for a primary-key read that was
+ * more than the read itself (docs/benchmarks.md, "Envelope"). Safe only when no transaction
+ * is open on the connection (better-sqlite3's `inTransaction`): then there is nothing
+ * uncommitted to see, and the statement, being synchronous, cannot interleave with anything.
+ * Inside a transaction (a group-commit batch included) the statement goes the usual way and
+ * waits for the lock. Statements that write (an upsert with RETURNING) always do.
+ */
+export type DirectReader = (text: string, parameters: readonly unknown[]) => unknown[] | undefined;
+
+const directReaders = new WeakMap<Db, DirectReader>();
+
+/** The direct reader of a SQLite handle made by `openDatabase`; none for PostgreSQL or a transaction. */
+export function directReaderOf(db: Db): DirectReader | undefined {
+  return directReaders.get(db);
+}
+
+function directReader(sqlite: SqliteDatabase.Database, statements: { prepare(text: string): SqliteDatabase.Statement }): DirectReader {
+  return (text, parameters) => {
+    if (sqlite.inTransaction) return undefined;
+    const statement = statements.prepare(text);
+    if (!statement.readonly || !statement.reader) return undefined;
+    return statement.all(parameters as unknown[]) as unknown[];
+  };
+}
+
 const STATEMENT_CACHE_SIZE = 500;
 
 /**
@@ -110,7 +140,7 @@ const STATEMENT_CACHE_SIZE = 500;
  * statements are kept by their text (a query built the same way compiles to the same text).
  * Bounded: the oldest prepared are dropped first.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database, onFirstCommit: () => void): SqliteDialectConfig['database'] & object {
+function withStatementCache(sqlite: SqliteDatabase.Database, onFirstCommit: () => void): SqliteDialectConfig['database'] & { prepare(text: string): SqliteDatabase.Statement } {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
