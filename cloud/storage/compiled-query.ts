@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery } from 'kysely';
-import { directReaderOf, isPostgres, type Db } from './dialect';
+import { directRunnerOf, isPostgres, type Db } from './dialect';
 
 /** Where a value goes in a compiled query: stands in for the value while the query is built. */
 class Placeholder {
@@ -66,8 +66,8 @@ export class CompiledReuse<P extends Values, R> {
       const slot = compiled.slots[i]!;
       parameters[i] = typeof slot === 'string' ? values[slot] : slot.value;
     }
-    const direct = directReaderOf(db)?.(compiled.query.sql, parameters);
-    if (direct) return direct as R[];
+    const direct = directRunnerOf(db)?.(compiled.query.sql, parameters);
+    if (direct) return (await direct) as R[];
     const result = await db.executeQuery<R>({ ...compiled.query, parameters });
     return result.rows;
   }

@@ -46,6 +46,7 @@ export function openDatabase(
     pool.on('error', () => {});
     const dialect = new PostgresDialect({ pool });
     const db = new Kysely<Database>({ dialect: batching ? groupCommitDialect(dialect, { ...batching, multiStatement: true }) : dialect });
+    directRunners.set(db, postgresDirectRunner(pool));
     return {
       db,
       kind: 'postgres',
@@ -69,7 +70,7 @@ export function openDatabase(
   const statements = withStatementCache(sqlite, () => checkpointer?.start());
   const dialect = new SqliteDialect({ database: statements });
   const db = new Kysely<Database>({ dialect: batching ? groupCommitDialect(dialect, { ...batching, multiStatement: false }) : dialect });
-  directReaders.set(db, directReader(sqlite, statements));
+  directRunners.set(db, sqliteDirectRunner(sqlite, statements));
   return {
     db,
     kind: 'sqlite',
@@ -105,30 +106,49 @@ function groupCommitFromEnv(kind: DatabaseKind): Omit<GroupCommitOptions, 'multi
 }
 
 /**
- * Runs a read-only statement on SQLite at once, without Kysely's executor, or answers
- * `undefined` when it must go the usual way. Kysely queues every statement behind the one
- * connection's lock and passes it through several promises: for a primary-key read that was
- * more than the read itself (docs/benchmarks.md, "Envelope"). Safe only when no transaction
- * is open on the connection (better-sqlite3's `inTransaction`): then there is nothing
- * uncommitted to see, and the statement, being synchronous, cannot interleave with anything.
- * Inside a transaction (a group-commit batch included) the statement goes the usual way and
- * waits for the lock. Statements that write (an upsert with RETURNING) always do.
+ * Runs a compiled statement (cloud/storage/compiled-query.ts) on the handle `openDatabase`
+ * made, without Kysely's executor, or answers `undefined` when it must go the usual way.
+ *
+ * - SQLite: Kysely queues every statement behind the one connection's lock and passes it
+ *   through several promises, which for a primary-key read cost more than the read itself
+ *   (docs/benchmarks.md, "Envelope"). A read-only statement runs at once, synchronously, when
+ *   no transaction is open on the connection (better-sqlite3's `inTransaction`): then there
+ *   is nothing uncommitted to see, and being synchronous it cannot interleave with anything.
+ *   Inside a transaction (a group-commit batch included), and for any statement that writes,
+ *   it goes the usual way and waits for the lock.
+ * - PostgreSQL: the statement runs on a pool connection as a named prepared statement, so the
+ *   server parses and plans each text once a connection instead of at every call (the server
+ *   shares the host's cores). Outside a transaction Kysely would run it the same way (one
+ *   statement, autocommit, on a pool connection); a transaction's handle is not this handle,
+ *   so its statements keep to its connection. Needs a session-level pool between host and
+ *   server (a direct connection or PgBouncer in session mode): README, "PostgreSQL".
  */
-export type DirectReader = (text: string, parameters: readonly unknown[]) => unknown[] | undefined;
+export type DirectRunner = (text: string, parameters: readonly unknown[]) => unknown[] | Promise<unknown[]> | undefined;
 
-const directReaders = new WeakMap<Db, DirectReader>();
+const directRunners = new WeakMap<Db, DirectRunner>();
 
-/** The direct reader of a SQLite handle made by `openDatabase`; none for PostgreSQL or a transaction. */
-export function directReaderOf(db: Db): DirectReader | undefined {
-  return directReaders.get(db);
+/** The direct runner of a handle made by `openDatabase`; none for a transaction's handle. */
+export function directRunnerOf(db: Db): DirectRunner | undefined {
+  return directRunners.get(db);
 }
 
-function directReader(sqlite: SqliteDatabase.Database, statements: { prepare(text: string): SqliteDatabase.Statement }): DirectReader {
+function sqliteDirectRunner(sqlite: SqliteDatabase.Database, statements: { prepare(text: string): SqliteDatabase.Statement }): DirectRunner {
   return (text, parameters) => {
     if (sqlite.inTransaction) return undefined;
     const statement = statements.prepare(text);
     if (!statement.readonly || !statement.reader) return undefined;
     return statement.all(parameters as unknown[]) as unknown[];
+  };
+}
+
+function postgresDirectRunner(pool: pg.Pool): DirectRunner {
+  // One name per statement text, the same on every connection of the pool.
+  const names = new Map<string, string>();
+  return async (text, parameters) => {
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `linli_${names.size + 1}`));
+    const result = await pool.query({ name, text, values: parameters as unknown[] });
+    return result.rows as unknown[];
   };
 }
 
