@@ -88,3 +88,16 @@ describe('when a resident reads through two hosts', () => {
     expect(codes).toEqual([...Array<number>(10).fill(0), ERRORS.RATE_LIMITED.code, ERRORS.RATE_LIMITED.code]);
   });
 });
+
+describe('when a host shuts down', () => {
+  it('writes the reads it counted and had not written yet', async () => {
+    const third = await startAnotherHost(linli, { ...env, LINLI_RATE_LIMIT_FLUSH_MS: '600000' });
+    const reader = await signIn('shared-reads-4');
+    const key = `POST /1.1/functions/:name|read:user:${reader.userId}`;
+    for (let i = 0; i < 5; i++) expect(await callAt(third.url, 'users.me', {}, reader)).toBe(0);
+    // The first read of the window was written at once; the other four wait for a flush.
+    expect((await readRateWindow(linli.services.db, key))?.hits).toBe(1);
+    await third.close();
+    expect((await readRateWindow(linli.services.db, key))?.hits).toBe(5);
+  });
+});
