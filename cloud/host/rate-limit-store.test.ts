@@ -83,6 +83,21 @@ describe('reads counted on each host and flushed together', () => {
     expect(await b.current(keys[7]!)).toBe(4);
   });
 
+  it('two hosts flushing the same keys at once both land (rows locked in one order, no deadlock)', async () => {
+    const a = host();
+    const b = host();
+    const keys = Array.from({ length: 1000 }, (_, i) => `read:both-${String(i).padStart(4, '0')}`);
+    // Each host's first read of a key is written at once; the rest wait for the flushes.
+    await Promise.all(keys.map((key) => a.incr(key)));
+    await Promise.all(keys.map((key) => b.incr(key)));
+    for (let round = 1; round <= 5; round++) {
+      for (const key of keys) await a.incr(key);
+      for (const key of [...keys].reverse()) await b.incr(key);
+      await Promise.all([a.store.flush(), b.store.flush()]);
+      for (const key of [keys[0]!, keys[499]!, keys[999]!]) expect(await stored(key)).toBe(2 + 2 * round);
+    }
+  });
+
   it('starts a new window when the old one ends, leaving the old one’s unwritten hits behind', async () => {
     const a = host();
     const b = host();

@@ -132,6 +132,8 @@ export function databaseRateLimitStore(
       }
     }
     dirty.clear();
+    // In key order: two hosts flushing the same keys lock their rows in the same order, never in a cycle.
+    batch.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     for (let i = 0; i < batch.length; i += RATE_FLUSH_ROWS) {
       const part = batch.slice(i, i + RATE_FLUSH_ROWS);
       try {
