@@ -50,7 +50,7 @@ const Env = z.object({
   LINLI_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   LINLI_AUTO_MIGRATE: z.enum(['0', '1']).optional(),
   LINLI_RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),
-  LINLI_RATE_LIMIT_FLUSH_MS: z.coerce.number().int().min(0).default(250),
+  LINLI_RATE_LIMIT_FLUSH_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   LINLI_S3_ENDPOINT: z.string().url().optional(),
   LINLI_S3_REGION: z.string().min(1).default('us-east-1'),
   LINLI_S3_BUCKET: z.string().min(1).optional(),
