@@ -91,7 +91,7 @@ describe('when a resident reads through two hosts', () => {
 
 describe('when a host shuts down', () => {
   it('writes the reads it counted and had not written yet', async () => {
-    const third = await startAnotherHost(linli, { ...env, LINLI_RATE_LIMIT_FLUSH_MS: '600000' });
+    const third = await startAnotherHost(linli, { ...env, LINLI_RATE_LIMIT_FLUSH_MS: '10000' });
     const reader = await signIn('shared-reads-4');
     const key = `POST /1.1/functions/:name|read:user:${reader.userId}`;
     for (let i = 0; i < 5; i++) expect(await callAt(third.url, 'users.me', {}, reader)).toBe(0);
