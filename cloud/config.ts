@@ -50,6 +50,7 @@ const Env = z.object({
   LINLI_JOB_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   LINLI_AUTO_MIGRATE: z.enum(['0', '1']).optional(),
   LINLI_RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),
+  LINLI_RATE_LIMIT_FLUSH_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   LINLI_S3_ENDPOINT: z.string().url().optional(),
   LINLI_S3_REGION: z.string().min(1).default('us-east-1'),
   LINLI_S3_BUCKET: z.string().min(1).optional(),
@@ -110,6 +111,8 @@ export interface Config {
   autoMigrate: boolean;
   /** Where rate-limit counters live: this process's memory, or the database all hosts share. */
   rateLimitStore: 'memory' | 'database';
+  /** With the database store: how often a host writes the reads it counted (0 = every read at once). */
+  rateLimitFlushMs: number;
   /** JSON log level (pino): info in production, warn in development. */
   logLevel: string;
   /** How long a shutdown waits for requests under way before closing anyway. */
@@ -198,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     autoMigrate: e.LINLI_AUTO_MIGRATE ? e.LINLI_AUTO_MIGRATE === '1' : !production,
     // Several hosts share one PostgreSQL; the embedded SQLite is one host by nature.
     rateLimitStore: e.LINLI_RATE_LIMIT_STORE ?? (e.DATABASE_URL && /^postgres(ql)?:\/\//.test(e.DATABASE_URL) ? 'database' : 'memory'),
+    rateLimitFlushMs: e.LINLI_RATE_LIMIT_FLUSH_MS,
     shutdownGraceMs: e.LINLI_SHUTDOWN_GRACE_MS,
     logLevel: e.LINLI_LOG_LEVEL ?? (production ? 'info' : 'warn'),
     h5Dir: e.LINLI_H5_DIR,

@@ -125,9 +125,16 @@ export async function buildHost({
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
     maxAge: 600,
   });
+  // Shared through the database: reads (`read:` keys, see callLimit) are counted here and
+  // flushed every LINLI_RATE_LIMIT_FLUSH_MS; logins, writes and uploads exactly (rate-limit-store.ts).
+  const sharedLimits =
+    config.rateLimitStore === 'database'
+      ? databaseRateLimitStore(services.db, { flushMs: config.rateLimitFlushMs, batched: (key) => key.startsWith('read:') })
+      : null;
+  if (sharedLimits) app.addHook('onClose', () => sharedLimits.close());
   await app.register(rateLimit, {
     global: false,
-    ...(config.rateLimitStore === 'database' && { store: databaseRateLimitStore(services.db) }),
+    ...(sharedLimits && { store: sharedLimits.Store }),
     // After the session is checked (route hooks run after the `authenticate` hook), so a
     // signed-in caller is counted as themself and an anonymous one by their address, which
     // is the proxy's X-Forwarded-For when LINLI_TRUST_PROXY says to believe it.

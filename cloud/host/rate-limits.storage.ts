@@ -16,11 +16,49 @@ const hit = compiledQuery((db, p: { key: string; now: number; resetAt: number })
 
 /**
  * Counts one hit in a fixed window shared by every host: one upsert (compiled once: it runs
- * on every function call when the counters live in the database) that starts a new window
- * when the old one has ended, and answers the count so far and when it resets.
+ * on every exactly counted call when the counters live in the database) that starts a new
+ * window when the old one has ended, and answers the count so far and when it resets.
  */
 export async function hitRateWindow(db: Db, key: string, windowMs: number, nowMs: number): Promise<{ hits: number; resetAt: number }> {
   const row = await hit.takeFirst(db, { key, now: nowMs, resetAt: nowMs + windowMs });
   if (!row) throw new Error('rate window upsert returned no row');
   return { hits: Number(row.hits), resetAt: Number(row.reset_at) };
+}
+
+/** Rows of one flush statement at most: 3 parameters a row stays far below both databases' limits. */
+export const RATE_FLUSH_ROWS = 1_000;
+
+/**
+ * Adds several keys' hits counted on this host to the shared windows in ONE upsert, and
+ * answers each key's shared total and reset time after it. A key's `resetAt` is the end of
+ * the window the hits were counted in: it starts the window when the key has no row or its
+ * row's window has ended (as `hitRateWindow` does), else the row's own window is kept.
+ * At most RATE_FLUSH_ROWS keys a call.
+ */
+export async function addRateHits(
+  db: Db,
+  rows: ReadonlyArray<{ key: string; hits: number; resetAt: number }>,
+  nowMs: number,
+): Promise<Array<{ key: string; hits: number; resetAt: number }>> {
+  if (rows.length === 0) return [];
+  if (rows.length > RATE_FLUSH_ROWS) throw new Error(`at most ${RATE_FLUSH_ROWS} keys a flush`);
+  // Built per call (the row count varies); it runs once per flush interval, not per request.
+  const result = await db
+    .insertInto('rate_limits')
+    .values(rows.map((r) => ({ key: r.key, hits: r.hits, reset_at: r.resetAt })))
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        hits: eb.case().when('rate_limits.reset_at', '<=', nowMs).then(eb.ref('excluded.hits')).else(eb('rate_limits.hits', '+', eb.ref('excluded.hits'))).end(),
+        reset_at: eb.case().when('rate_limits.reset_at', '<=', nowMs).then(eb.ref('excluded.reset_at')).else(eb.ref('rate_limits.reset_at')).end(),
+      })),
+    )
+    .returning(['key', 'hits', 'reset_at'])
+    .execute();
+  return result.map((r) => ({ key: r.key, hits: Number(r.hits), resetAt: Number(r.reset_at) }));
+}
+
+/** A key's shared window as stored (its hits so far and when it ends), if it has one. */
+export async function readRateWindow(db: Db, key: string): Promise<{ hits: number; resetAt: number } | undefined> {
+  const row = await db.selectFrom('rate_limits').select(['hits', 'reset_at']).where('key', '=', key).executeTakeFirst();
+  return row && { hits: Number(row.hits), resetAt: Number(row.reset_at) };
 }
