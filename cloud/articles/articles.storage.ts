@@ -90,11 +90,14 @@ const feedQuery = compiledShapes((shape: FeedShape) =>
       .innerJoin('regions as r', 'r.id', 'a.scope_id')
       .select(['a.id', 'a.title', 'a.summary', 'a.cover_url', 'a.category', 'a.scope_id', 'a.pinned', 'a.status', 'a.publish_at', 'a.pledge_prompt'])
       .select(['r.name as scope_name', 'r.level as scope_level'])
+      // Counted only for an item that asks for pledges (most do not, and the reply shows none).
       .select((eb) =>
         eb
-          .selectFrom('article_pledges as pl')
-          .whereRef('pl.article_id', '=', 'a.id')
-          .select(eb.fn.countAll<number>().as('n'))
+          .case()
+          .when('a.pledge_prompt', 'is', null)
+          .then(eb.lit(0))
+          .else(eb.selectFrom('article_pledges as pl').whereRef('pl.article_id', '=', 'a.id').select(eb.fn.countAll<number>().as('n')))
+          .end()
           .as('pledge_count'),
       )
       .orderBy('a.pinned', 'desc')

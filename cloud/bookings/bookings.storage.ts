@@ -307,7 +307,13 @@ export async function getBookingRow(db: Db, id: string): Promise<BookingRow | un
 }
 
 export type BookingStepRow = BookingStepsTable & { by_name: string | null };
-export type MyBookingRow = BookingRow & { cancel_cutoff_minutes: number; documents: string; steps: BookingStepRow[]; suspended_until: string | null };
+/** What a resident's own booking shows (lib/booking-view.ts toBooking): not their own name, not the row's timestamps. */
+export type MyBookingRow = Omit<BookingRow, 'nickname' | 'created_at' | 'updated_at'> & {
+  cancel_cutoff_minutes: number;
+  documents: string;
+  steps: BookingStepRow[];
+  suspended_until: string | null;
+};
 
 interface MyBookingShape {
   past: boolean;
@@ -316,8 +322,12 @@ interface MyBookingShape {
 
 const myBookingsQuery = compiledShapes((shape: MyBookingShape) =>
   compiledQuery((db, p: { userId: string; now: string; slotStart: string; id: string; limit: number }) => {
-    let q = bookingsWithNames(db)
-      .select(['r.cancel_cutoff_minutes', 'r.documents'])
+    let q = db
+      .selectFrom('bookings as k')
+      .innerJoin('resources as r', 'r.id', 'k.resource_id')
+      .innerJoin('service_centers as c', 'c.id', 'r.center_id')
+      .select(['k.id', 'k.resource_id', 'k.user_id', 'k.slot_start', 'k.slot_end', 'k.status', 'k.step', 'k.purpose', 'k.party_size', 'k.reject_reason', 'k.missing_materials'])
+      .select(['r.name as resource_name', 'r.kind', 'c.name as center_name', 'c.community_id', 'r.cancel_cutoff_minutes', 'r.documents'])
       .select((eb) => {
         const steps = eb
           .selectFrom('booking_steps as s')
@@ -328,7 +338,8 @@ const myBookingsQuery = compiledShapes((shape: MyBookingShape) =>
         return (isPostgres(db) ? pgJsonArray(steps) : sqliteJsonArray(steps)).as('steps');
       })
       .select((eb) =>
-        eb.selectFrom('booking_suspensions as b').select('b.until').whereRef('b.user_id', '=', 'k.user_id').where('b.until', '>', p.now).as('suspended_until'),
+        // The caller's own (not each row's): SQLite and PostgreSQL then run it once, not per row.
+        eb.selectFrom('booking_suspensions as b').select('b.until').where('b.user_id', '=', p.userId).where('b.until', '>', p.now).as('suspended_until'),
       )
       .where('k.user_id', '=', p.userId)
       .where('k.slot_end', shape.past ? '<=' : '>', p.now)

@@ -12,6 +12,10 @@ export async function getRegion(db: Db, id: string): Promise<RegionRow | undefin
   return db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Inserts regions or renames them: never changes a region's id or level, and no code deletes
+ * a region (communities/regions.ts keeps a reader's scopes on that promise).
+ */
 export async function upsertRegions(db: Db, rows: RegionRow[]): Promise<void> {
   for (const row of rows) {
     await db

@@ -23,12 +23,29 @@ export async function loadRegions(db: Db): Promise<Region[]> {
 }
 
 /**
+ * What each community reads, by database handle: only answers that can never change are kept.
+ * A region is never deleted and its id and level never change (`upsertRegions` updates a
+ * name, kind or sort only), so once a community and the district are both found, its scopes
+ * are the same on every host for good — nothing another host writes can make a kept answer
+ * wrong. An unknown community, or one read before the district exists, is asked again.
+ */
+const scopesKept = new WeakMap<Db, Map<string, string[]>>();
+
+/**
  * What a resident of a community reads: items of that community and the district-wide
  * ones. Undefined (no filter) when no community is given.
  */
 export async function readerScope(db: Db, communityId: string | undefined): Promise<string[] | undefined> {
   if (!communityId) return undefined;
+  const kept = scopesKept.get(db)?.get(communityId);
+  if (kept) return [...kept];
   const { region: community, district } = await regionWithDistrict(db, communityId);
   if (!community) throw new AppError('COMMUNITY_NOT_FOUND');
-  return [community.id, ...(district && district.id !== community.id ? [district.id] : [])];
+  const scopes = [community.id, ...(district && district.id !== community.id ? [district.id] : [])];
+  if (district) {
+    let byCommunity = scopesKept.get(db);
+    if (!byCommunity) scopesKept.set(db, (byCommunity = new Map()));
+    byCommunity.set(communityId, scopes);
+  }
+  return [...scopes];
 }

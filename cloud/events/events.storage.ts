@@ -50,10 +50,32 @@ interface EventListShape {
   after: boolean;
 }
 
+/** What an event's summary shows (lib/event-view.ts toEventSummary): not its description, partners or report. */
+export type EventSummaryRow = Pick<
+  EventRow,
+  | 'id' | 'title' | 'category' | 'scope_id' | 'scope_name' | 'venue' | 'starts_at' | 'ends_at' | 'signup_opens_at' | 'signup_closes_at'
+  | 'capacity' | 'confirmed_count' | 'waitlist_length' | 'requires_signup' | 'state'
+>;
+
 /** events.list, compiled once per shape (cloud/storage/compiled-query.ts). */
 const eventList = compiledShapes((shape: EventListShape) =>
   compiledQuery((db, p: { now: string; scope0: string; scope1: string; category: string; startsAt: string; id: string; limit: number }) => {
-    let query = eventsWithScope(db).where('e.state', 'in', ['published', 'cancelled', 'closed']).limit(p.limit);
+    let query = db
+      .selectFrom('events as e')
+      .innerJoin('regions as r', 'r.id', 'e.scope_id')
+      // The summary's columns only: each value read costs, and an event's description is most of its row.
+      .select(['e.id', 'e.title', 'e.category', 'e.scope_id', 'e.venue', 'e.starts_at', 'e.ends_at', 'e.signup_opens_at', 'e.signup_closes_at'])
+      .select(['e.capacity', 'e.confirmed_count', 'e.requires_signup', 'e.state', 'r.name as scope_name'])
+      .select((eb) =>
+        eb
+          .selectFrom('event_registrations as w')
+          .whereRef('w.event_id', '=', 'e.id')
+          .where('w.status', '=', 'waitlisted')
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('waitlist_length'),
+      )
+      .where('e.state', 'in', ['published', 'cancelled', 'closed'])
+      .limit(p.limit);
     if (shape.when === 'upcoming') {
       query = query.where('e.starts_at', '>', p.now).where('e.state', '!=', 'closed').orderBy('e.starts_at', 'asc').orderBy('e.id', 'asc');
     } else if (shape.when === 'ongoing') {
@@ -83,7 +105,7 @@ const eventList = compiledShapes((shape: EventListShape) =>
 export async function listEventRows(
   db: Db,
   q: { when: 'upcoming' | 'ongoing' | 'past'; now: Date; scopeIds?: string[]; category?: string; after?: EventCursor; limit: number },
-): Promise<EventRow[]> {
+): Promise<EventSummaryRow[]> {
   const scopes = q.scopeIds ? [...new Set(q.scopeIds)] : undefined;
   if (scopes && scopes.length === 0) return [];
   if (scopes && scopes.length > 2) throw new Error('a reader sees at most two scopes (their community and the district)');

@@ -23,10 +23,25 @@ export async function getPetitionRow(db: Db, id: string): Promise<PetitionRow | 
   return petitionsWithNames(db).where('p.id', '=', id).executeTakeFirst();
 }
 
+/** What a petition's summary shows (lib/petition-view.ts toPetitionSummary): no description, location or ciphertexts of the submitter. */
+export type PetitionSummaryRow = Pick<
+  PetitionRow,
+  | 'id' | 'kind' | 'category' | 'title' | 'status' | 'community_id' | 'community_name' | 'created_at' | 'agent_id' | 'agent_name'
+  | 'agent_phone_enc' | 'accept_due_at' | 'resolve_due_at' | 'anonymous' | 'submitter_name' | 'on_behalf_name'
+>;
+
 /** 我的诉求, compiled once for the first page and once for later ones (cloud/storage/compiled-query.ts). */
 const submitterPage = compiledShapes((after: boolean) =>
   compiledQuery((db, p: { userId: string; createdAt: string; id: string; limit: number }) => {
-    let query = petitionsWithNames(db).where('p.submitter_id', '=', p.userId);
+    let query = db
+      .selectFrom('petitions as p')
+      .innerJoin('regions as r', 'r.id', 'p.community_id')
+      .leftJoin('users as s', 's.id', 'p.submitter_id')
+      .leftJoin('users as a', 'a.id', 'p.agent_id')
+      // The summary's columns only: each value read costs, and a petition's text is most of its row.
+      .select(['p.id', 'p.kind', 'p.category', 'p.title', 'p.status', 'p.community_id', 'p.created_at', 'p.agent_id', 'p.accept_due_at', 'p.resolve_due_at', 'p.anonymous', 'p.on_behalf_name'])
+      .select(['r.name as community_name', 's.nickname as submitter_name', 'a.nickname as agent_name', 'a.phone_enc as agent_phone_enc'])
+      .where('p.submitter_id', '=', p.userId);
     if (after) query = query.where(sql<boolean>`(p.created_at, p.id) < (${p.createdAt}, ${p.id})`);
     return query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(p.limit);
   }),
@@ -36,7 +51,7 @@ const submitterPage = compiledShapes((after: boolean) =>
  * A submitter's petitions, newest first, a page at a time: the row-value cursor
  * `(created_at, id) < (…)` is one range of the `petitions_mine` index (migration 015).
  */
-export async function petitionsOfSubmitter(db: Db, userId: string, page: { before?: { createdAt: string; id: string }; limit?: number } = {}): Promise<PetitionRow[]> {
+export async function petitionsOfSubmitter(db: Db, userId: string, page: { before?: { createdAt: string; id: string }; limit?: number } = {}): Promise<PetitionSummaryRow[]> {
   return submitterPage(page.before !== undefined).all(db, { userId, createdAt: page.before?.createdAt ?? '', id: page.before?.id ?? '', limit: page.limit ?? 200 });
 }
 

@@ -40,7 +40,7 @@ const STEP_TEXT: Record<string, string> = {
 };
 
 export function toBooking(
-  row: BookingRow,
+  row: Omit<BookingRow, 'nickname' | 'created_at' | 'updated_at'> & Partial<Pick<BookingRow, 'nickname'>>,
   steps: Array<BookingStepsTable & { by_name: string | null }>,
   view: { now: Date; cancelCutoffMinutes: number; documents: string[]; forStaff: boolean },
 ): Omit<Booking, 'notifiable'> {
@@ -70,6 +70,6 @@ export function toBooking(
     // What the owner may do: the same rule the handlers apply (bookings.permissions.ts).
     canCancel: residentChangeRefusal('cancel', { id: row.user_id }, row, view.cancelCutoffMinutes, view.now) === null,
     canReschedule: residentChangeRefusal('reschedule', { id: row.user_id }, row, view.cancelCutoffMinutes, view.now) === null,
-    residentName: view.forStaff ? row.nickname : null,
+    residentName: view.forStaff ? (row.nickname ?? null) : null,
   };
 }

@@ -10,7 +10,7 @@ import {
   type RegistrationStatus,
 } from '../../../types/events';
 import type { EventsTable } from '../../storage/schema';
-import type { EventRow, RegistrationRow } from '../events.storage';
+import type { EventRow, EventSummaryRow, RegistrationRow } from '../events.storage';
 
 /** The columns an event's status is computed from (an events row, or a join that carries them). */
 export type EventTimingRow = Pick<EventsTable, 'state' | 'requires_signup' | 'starts_at' | 'ends_at' | 'signup_opens_at' | 'signup_closes_at' | 'capacity' | 'confirmed_count'>;
@@ -29,7 +29,7 @@ export function timingOf(row: EventTimingRow): EventTiming {
   };
 }
 
-export function toEventSummary(row: EventRow, now: Date): EventSummary {
+export function toEventSummary(row: EventSummaryRow, now: Date): EventSummary {
   const status = eventStatus(timingOf(row), now);
   return {
     id: row.id,

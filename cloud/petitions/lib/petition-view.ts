@@ -15,7 +15,7 @@ import { signedFileUrl } from '../../files/uploads';
 import { overdueFlag } from './deadlines';
 import { maskIdNumber } from './id-number';
 import { actionsFor, handlesPetition, reopenRefusal, seesFullNumbers, type Relation } from '../petitions.permissions';
-import { eventsOf, type PetitionRow } from '../petitions.storage';
+import { eventsOf, type PetitionRow, type PetitionSummaryRow } from '../petitions.storage';
 
 function reopenStillOpen(row: PetitionRow, now: Date): boolean {
   return reopenRefusal(row, now) === null;
@@ -36,7 +36,7 @@ export const ACTION_TEXT: Record<string, string> = {
   reassign: '已重新分派',
 };
 
-export function toPetitionSummary(services: Services, row: PetitionRow, relations: Set<Relation>): PetitionSummary {
+export function toPetitionSummary(services: Services, row: PetitionSummaryRow, relations: Set<Relation>): PetitionSummary {
   const status = row.status as PetitionStatus;
   const handling = handlesPetition(relations);
   return {
