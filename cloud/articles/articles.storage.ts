@@ -83,7 +83,9 @@ const feedQuery = compiledShapes((shape: FeedShape) =>
     const scopes = shape.scopes === 0 ? [undefined] : [p.scope0, p.scope1].slice(0, shape.scopes);
     // SQLite takes no LIMIT inside a compound member: each range is a subquery of its own.
     const ranges = scopes.map((scope, i) => db.selectFrom(range(scope).as(`s${i}`)).selectAll());
-    const page = ranges.slice(1).reduce((all, next) => all.unionAll(next), ranges[0]!);
+    const both = ranges.slice(1).reduce((all, next) => all.unionAll(next), ranges[0]!);
+    // Two scopes' pages cut to one before the join back, so only the rows shown are read whole.
+    const page = ranges.length > 1 ? both.orderBy('pinned', 'desc').orderBy('publish_at', 'desc').orderBy('id', 'desc').limit(p.limit) : both;
     return db
       .selectFrom('articles as a')
       .innerJoin(page.as('page'), 'page.id', 'a.id')

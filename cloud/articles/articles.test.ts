@@ -50,6 +50,20 @@ describe('reading the feed', () => {
     expect(all.length).toBeGreaterThanOrEqual(12);
   });
 
+  it("pages a community's feed (its items and the district's, merged) without repeating or skipping an item", async () => {
+    const all = (await anonymous.call('articles.list', { communityId: 'chaoyang', limit: 50 })).items;
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await anonymous.call('articles.list', { communityId: 'chaoyang', limit: 3, cursor });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all.map((i) => i.id));
+    expect(new Set(all.map((i) => i.scopeId))).toEqual(new Set(['chaoyang', 'shangjie']));
+    expect(all.length).toBeGreaterThan(3);
+  });
+
   it('leaves the pinned items out of the feed below them, and says which are district-wide', async () => {
     const { items } = await anonymous.call('articles.list', { communityId: 'chaoyang', excludePinned: true, limit: 50 });
     expect(items.length).toBeGreaterThan(0);
