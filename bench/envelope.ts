@@ -57,7 +57,6 @@ function minePage() {
         state: 'published',
       },
       registration: { status: 'confirmed', waitlistPosition: null, checkinCode: 'AB12CD34', registeredAt: at, checkedInAt: null, canCancel: true },
-      checkinQr: null,
     })),
     nextCursor: 'eyJzIjoiMjAyNi0xMi0yMCIsImkiOiJldjE5In0',
   };

@@ -66,7 +66,7 @@ export const myEvents = defineContract({
   kind: 'query',
   access: SIGNED_IN,
   input: MyEventsInput,
-}).returns<{ items: Array<{ event: EventSummary; registration: MyRegistration; checkinQr: string | null }>; nextCursor: string | null }>();
+}).returns<{ items: Array<{ event: EventSummary; registration: MyRegistration }>; nextCursor: string | null }>();
 
 export const CheckInInput = z.object({
   code: z

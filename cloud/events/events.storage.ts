@@ -492,43 +492,102 @@ export async function registrationsOfUser(db: Db, userId: string): Promise<Regis
   return db.selectFrom('event_registrations').selectAll().where('user_id', '=', userId).where('status', 'in', ACTIVE).execute();
 }
 
-export interface MyEventRow {
-  event: EventRow;
-  registration: RegistrationRow;
-  waitlistPosition: number | null;
+/** The columns of an events row that an event's summary (`toEventSummary`) reads. */
+export type EventSummaryRow = Pick<
+  EventRow,
+  | 'id'
+  | 'title'
+  | 'category'
+  | 'scope_id'
+  | 'scope_name'
+  | 'venue'
+  | 'starts_at'
+  | 'ends_at'
+  | 'signup_opens_at'
+  | 'signup_closes_at'
+  | 'requires_signup'
+  | 'capacity'
+  | 'confirmed_count'
+  | 'waitlist_length'
+  | 'state'
+>;
+
+/**
+ * One sign-up on 我的活动, flat, as the statement returns it: the event's summary columns
+ * and its cancel cut-off under their events names, the registration's under `reg_…`, the
+ * place in line counted. Nothing the reply does not use (no description, no partners).
+ */
+export interface MyEventRow extends EventSummaryRow {
+  cancel_cutoff_at: string;
+  reg_id: string;
+  reg_status: string;
+  reg_checkin_code: string;
+  reg_checked_in_at: string | null;
+  /** 1-based place in line of a waitlisted sign-up; null for the others. */
+  reg_position: number | null;
 }
 
 /**
  * A resident's active sign-ups with their events and waitlist places, one page in one
  * statement: upcoming soonest first, past latest first, keyset-paged on (starts_at, id).
- * The place in line is counted by the (event, status, waitlist_no) index, per row of the page.
+ * The counts (the event's waitlist, a waitlisted sign-up's place) use the (event, status,
+ * waitlist_no) index and come back as integers on both databases, so the rows are used as
+ * they come, without a copy per row. Compiled once per shape (past or upcoming, first page
+ * or after a cursor).
  */
-/** events.mine, compiled once per shape (past or upcoming, first page or after a cursor). */
 const myEventsQuery = compiledShapes((shape: { past: boolean; after: boolean }) =>
   compiledQuery((db, p: { userId: string; now: string; startsAt: string; id: string; limit: number }) => {
     const dir = shape.past ? 'desc' : 'asc';
-    let query = eventsWithScope(db)
+    let query = db
+      .selectFrom('events as e')
+      .innerJoin('regions as r', 'r.id', 'e.scope_id')
       .innerJoin('event_registrations as g', 'g.event_id', 'e.id')
       .select([
+        'e.id',
+        'e.title',
+        'e.category',
+        'e.scope_id',
+        'r.name as scope_name',
+        'e.venue',
+        'e.starts_at',
+        'e.ends_at',
+        'e.signup_opens_at',
+        'e.signup_closes_at',
+        'e.cancel_cutoff_at',
+        'e.requires_signup',
+        'e.capacity',
+        'e.confirmed_count',
+        'e.state',
         'g.id as reg_id',
         'g.status as reg_status',
-        'g.waitlist_no as reg_waitlist_no',
         'g.checkin_code as reg_checkin_code',
-        'g.shared_by as reg_shared_by',
         'g.checked_in_at as reg_checked_in_at',
-        'g.checked_in_by as reg_checked_in_by',
-        'g.created_at as reg_created_at',
-        'g.updated_at as reg_updated_at',
       ])
-      .select((eb) =>
+      .select((eb) => [
         eb
-          .selectFrom('event_registrations as q')
-          .whereRef('q.event_id', '=', 'g.event_id')
-          .where('q.status', '=', 'waitlisted')
-          .whereRef('q.waitlist_no', '<=', 'g.waitlist_no')
-          .select(eb.fn.countAll<number>().as('n'))
+          .selectFrom('event_registrations as w')
+          .whereRef('w.event_id', '=', 'e.id')
+          .where('w.status', '=', 'waitlisted')
+          .select((c) => c.cast<number>(c.fn.countAll(), 'integer').as('n'))
+          .$asScalar()
+          .$notNull()
+          .as('waitlist_length'),
+        // Counted only for a waitlisted sign-up (a CASE evaluates its subquery only then).
+        eb
+          .case()
+          .when(eb.and([eb('g.status', '=', 'waitlisted'), eb('g.waitlist_no', 'is not', null)]))
+          .then(
+            eb
+              .selectFrom('event_registrations as q')
+              .whereRef('q.event_id', '=', 'g.event_id')
+              .where('q.status', '=', 'waitlisted')
+              .whereRef('q.waitlist_no', '<=', 'g.waitlist_no')
+              .select((c) => c.cast<number>(c.fn.countAll(), 'integer').as('n'))
+              .$asScalar(),
+          )
+          .end()
           .as('reg_position'),
-      )
+      ])
       .where('g.user_id', '=', p.userId)
       .where('g.status', 'in', ACTIVE)
       .orderBy('e.starts_at', dir)
@@ -548,33 +607,12 @@ export async function myEventRows(
   db: Db,
   q: { userId: string; past: boolean; now: Date; after?: EventCursor; limit: number },
 ): Promise<MyEventRow[]> {
-  const rows = await myEventsQuery({ past: q.past, after: q.after !== undefined }).all(db, {
+  return myEventsQuery({ past: q.past, after: q.after !== undefined }).all(db, {
     userId: q.userId,
     now: q.now.toISOString(),
     startsAt: q.after?.startsAt ?? '',
     id: q.after?.id ?? '',
     limit: q.limit,
-  });
-  return rows.map((r) => {
-    const { reg_id, reg_status, reg_waitlist_no, reg_checkin_code, reg_shared_by, reg_checked_in_at, reg_checked_in_by, reg_created_at, reg_updated_at, reg_position, ...event } = r;
-    const registration: RegistrationRow = {
-      id: reg_id,
-      event_id: event.id,
-      user_id: q.userId,
-      status: reg_status,
-      waitlist_no: reg_waitlist_no,
-      checkin_code: reg_checkin_code,
-      shared_by: reg_shared_by,
-      checked_in_at: reg_checked_in_at,
-      checked_in_by: reg_checked_in_by,
-      created_at: reg_created_at,
-      updated_at: reg_updated_at,
-    };
-    return {
-      event: withCount(event),
-      registration,
-      waitlistPosition: reg_status === 'waitlisted' && reg_waitlist_no !== null ? Number(reg_position ?? 0) : null,
-    };
   });
 }
 

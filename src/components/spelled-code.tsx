@@ -23,7 +23,7 @@ export function SpelledCode({ what, groups }: { what: string; groups: readonly s
   );
 }
 
-/** The QR image the host drew for such a code (an SVG data URL), as large as the card allows. */
+/** The QR image of such a code (an SVG data URL: drawn by the host for 邀请码, by 我的活动 itself for 签到码), as large as the card allows. */
 export function CodeQr({ src, label }: { src: string; label: string }) {
   return (
     <View className="lt-code-qr">

@@ -1,4 +1,3 @@
-import { loadQrCode } from '../../core/lazy-modules';
 import {
   EVENT_STATUS_TEXT,
   eventStatus,
@@ -49,7 +48,12 @@ export function toEventSummary(row: EventSummaryRow, now: Date): EventSummary {
   };
 }
 
-export function toMyRegistration(reg: RegistrationRow, event: Pick<EventRow, 'cancel_cutoff_at' | 'state'>, position: number | null, now: Date): MyRegistration {
+export function toMyRegistration(
+  reg: Pick<RegistrationRow, 'id' | 'status' | 'checkin_code' | 'checked_in_at'>,
+  event: Pick<EventRow, 'cancel_cutoff_at' | 'state'>,
+  position: number | null,
+  now: Date,
+): MyRegistration {
   const status = reg.status as RegistrationStatus;
   return {
     id: reg.id,
@@ -60,30 +64,6 @@ export function toMyRegistration(reg: RegistrationRow, event: Pick<EventRow, 'ca
     checkedInAt: reg.checked_in_at ? new Date(reg.checked_in_at) : null,
     canCancel: (status === 'confirmed' || status === 'waitlisted') && event.state === 'published' && now.toISOString() < event.cancel_cutoff_at,
   };
-}
-
-/**
- * Rendered QR images by check-in code. A code never changes for its registration and the
- * image is a pure function of the code, so a rendered one is kept: 我的活动 is opened again
- * and again at the door. Bounded:
- * the oldest rendered are dropped first (Map keeps insertion order).
- */
-const QR_CACHE_SIZE = 5_000;
-const qrCache = new Map<string, Promise<string>>();
-
-/** The check-in code as a QR image the mini-program shows as is. */
-export function checkinQr(code: string): Promise<string> {
-  const cached = qrCache.get(code);
-  if (cached) return cached;
-  // SVG, not PNG: the same squares without rasterizing and deflating an image (about a
-  // hundredth of the cost); WeChat's <image> and browsers show an SVG data URL as it is.
-  const rendered = loadQrCode()
-    .then((QRCode) => QRCode.toString(code, { type: 'svg', width: 360, margin: 1, errorCorrectionLevel: 'M' }))
-    .then((svg) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`);
-  rendered.catch(() => qrCache.delete(code));
-  qrCache.set(code, rendered);
-  if (qrCache.size > QR_CACHE_SIZE) qrCache.delete(qrCache.keys().next().value!);
-  return rendered;
 }
 
 /** 8 characters without look-alikes (no 0/O, 1/I/L), easy to read out and type. */

@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { FunctionOutput } from '../../../../types';
 import { formatDateTime } from '../../../../types/time';
 import { call } from '../../../cloud/client';
@@ -16,6 +16,7 @@ import { EventCard } from '../../../events/components/event-card';
 import { usePagedList } from '../../../hooks/use-paged-list';
 import { useSession } from '../../../hooks/use-session';
 import { ROUTES } from '../../../routes';
+import { checkinQr } from './checkin-qr';
 import './index.scss';
 
 type MyEvent = FunctionOutput<'events.mine'>['items'][number];
@@ -77,15 +78,18 @@ function MyEventList({ when }: { when: When }) {
   return (
     <View>
       {list.items.map((item) => (
-        <MyEventCard key={item.registration.id} item={item} />
+        <MyEventCard key={item.registration.id} item={item} upcoming={when === 'upcoming'} />
       ))}
       <ListFooter list={list} />
     </View>
   );
 }
 
-function MyEventCard({ item }: { item: MyEvent }) {
-  const { event, registration, checkinQr } = item;
+function MyEventCard({ item, upcoming }: { item: MyEvent; upcoming: boolean }) {
+  const { event, registration } = item;
+  // Drawn here from the code (the host sends the code only), once per card.
+  const code = upcoming && !registration.checkedInAt ? registration.checkinCode : null;
+  const qr = useMemo(() => (code ? checkinQr(code) : null), [code]);
   const open = () => void Taro.navigateTo({ url: `${ROUTES.eventDetail}?id=${encodeURIComponent(event.id)}` });
   return (
     <View className="lt-my-event">
@@ -95,12 +99,12 @@ function MyEventCard({ item }: { item: MyEvent }) {
           <Text className="lt-body lt-success">已于{formatDateTime(registration.checkedInAt)}签到</Text>
         </View>
       ) : null}
-      {registration.checkinCode && !registration.checkedInAt && checkinQr ? (
+      {code && qr ? (
         <View className="lt-card lt-my-event__checkin">
           <Text className="lt-card__title">签到时请出示</Text>
-          <CodeQr src={checkinQr} label="签到二维码" />
+          <CodeQr src={qr} label="签到二维码" />
           <Text className="lt-body lt-my-event__code-label">扫不出来时，把下面的签到码念给工作人员：</Text>
-          <CheckinCode code={registration.checkinCode} />
+          <CheckinCode code={code} />
         </View>
       ) : null}
       {registration.status === 'waitlisted' ? (
