@@ -533,8 +533,12 @@ export interface MyEventRow extends EventSummaryRow {
  * The counts (the event's waitlist, a waitlisted sign-up's place) use the (event, status,
  * waitlist_no) index and come back as integers on both databases, so the rows are used as
  * they come, without a copy per row. Compiled once per shape (past or upcoming, first page
- * or after a cursor).
+ * or after a cursor). The statuses are written into the SQL, not bound: PostgreSQL runs a
+ * compiled query as a prepared statement, and its generic plan, not knowing the status, counted
+ * the waitlist by visiting every registration of the event (7 ms instead of 0.6 for 50 rows).
  */
+const WAITLISTED = sql.lit('waitlisted');
+const CLOSED = sql.lit('closed');
 const myEventsQuery = compiledShapes((shape: { past: boolean; after: boolean }) =>
   compiledQuery((db, p: { userId: string; now: string; startsAt: string; id: string; limit: number }) => {
     const dir = shape.past ? 'desc' : 'asc';
@@ -567,7 +571,7 @@ const myEventsQuery = compiledShapes((shape: { past: boolean; after: boolean }) 
         eb
           .selectFrom('event_registrations as w')
           .whereRef('w.event_id', '=', 'e.id')
-          .where('w.status', '=', 'waitlisted')
+          .where('w.status', '=', WAITLISTED)
           .select((c) => c.cast<number>(c.fn.countAll(), 'integer').as('n'))
           .$asScalar()
           .$notNull()
@@ -575,12 +579,12 @@ const myEventsQuery = compiledShapes((shape: { past: boolean; after: boolean }) 
         // Counted only for a waitlisted sign-up (a CASE evaluates its subquery only then).
         eb
           .case()
-          .when(eb.and([eb('g.status', '=', 'waitlisted'), eb('g.waitlist_no', 'is not', null)]))
+          .when(eb.and([eb('g.status', '=', WAITLISTED), eb('g.waitlist_no', 'is not', null)]))
           .then(
             eb
               .selectFrom('event_registrations as q')
               .whereRef('q.event_id', '=', 'g.event_id')
-              .where('q.status', '=', 'waitlisted')
+              .where('q.status', '=', WAITLISTED)
               .whereRef('q.waitlist_no', '<=', 'g.waitlist_no')
               .select((c) => c.cast<number>(c.fn.countAll(), 'integer').as('n'))
               .$asScalar(),
@@ -589,13 +593,13 @@ const myEventsQuery = compiledShapes((shape: { past: boolean; after: boolean }) 
           .as('reg_position'),
       ])
       .where('g.user_id', '=', p.userId)
-      .where('g.status', 'in', ACTIVE)
+      .where('g.status', 'in', ACTIVE.map((s) => sql.lit(s)))
       .orderBy('e.starts_at', dir)
       .orderBy('e.id', dir)
       .limit(p.limit);
     query = shape.past
-      ? query.where((eb) => eb.or([eb('e.state', '=', 'closed'), eb('e.ends_at', '<=', p.now)]))
-      : query.where('e.state', '!=', 'closed').where('e.ends_at', '>', p.now);
+      ? query.where((eb) => eb.or([eb('e.state', '=', CLOSED), eb('e.ends_at', '<=', p.now)]))
+      : query.where('e.state', '!=', CLOSED).where('e.ends_at', '>', p.now);
     if (shape.after) {
       query = query.where(sql<boolean>`(e.starts_at, e.id) ${sql.raw(shape.past ? '<' : '>')} (${p.startsAt}, ${p.id})`);
     }
