@@ -110,6 +110,9 @@ describe('a compiled read outside any transaction', () => {
       for (const id of ['u1', 'u2', 'u1']) await liveUser.takeFirst(single.db, { id });
       const prepared = await sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements`.execute(single.db);
       expect(prepared.rows.filter((r) => r.statement === liveUser.compile(single.db, { id: 'u1' }).sql)).toHaveLength(1);
+      // …and planned for each call's values, not by a generic plan blind to them.
+      const mode = await sql<{ plan_cache_mode: string }>`SHOW plan_cache_mode`.execute(single.db);
+      expect(mode.rows[0]?.plan_cache_mode).toBe('force_custom_plan');
     } finally {
       await single.close();
     }
