@@ -3,7 +3,7 @@ import { openDatabase, type OpenDatabase } from '../storage/dialect';
 import { migrateToLatest } from '../storage/migrate';
 import { createTestDatabase, type TestDatabase } from '../storage/test-database';
 import { databaseRateLimitStore, type DatabaseRateLimitStore } from './rate-limit-store';
-import { readRateWindow } from './rate-limits.storage';
+import { addRateHits, hitRateWindow, readRateWindow } from './rate-limits.storage';
 
 /**
  * The shared store's local counting (rate-limit-store.ts), on the suite's database: two
@@ -113,6 +113,16 @@ describe('reads counted on each host and flushed together', () => {
     at += WINDOW + 1;
     await deleteEndedRateWindows(open.db, at);
     expect(await stored('read:w')).toBeUndefined();
+  });
+
+  it('drops a late flush’s hits of an ended window instead of counting them in the next one', async () => {
+    // Another host (its clock a little ahead) has already started the next window.
+    const ended = at + WINDOW;
+    await hitRateWindow(open.db, 'late|read:x', WINDOW, ended);
+    const flushed = await addRateHits(open.db, [{ key: 'late|read:x', hits: 5, resetAt: ended }], at);
+    expect(flushed).toEqual([{ key: 'late|read:x', hits: 1, resetAt: ended + WINDOW }]);
+    // Hits of the row's own window are added.
+    expect(await addRateHits(open.db, [{ key: 'late|read:x', hits: 2, resetAt: ended + WINDOW }], at)).toEqual([{ key: 'late|read:x', hits: 3, resetAt: ended + WINDOW }]);
   });
 
   it('counts other keys exactly: each call is in the shared total at once', async () => {

@@ -45,10 +45,10 @@ const SWEEP_MS = 10_000;
  *   shared total this host last read back plus its own calls since. Every `flushMs` the
  *   host writes its new hits of all keys in ONE statement (up to 1,000 keys a statement)
  *   and reads back their shared totals. So another host's calls reach this host's judgement
- *   once they are flushed and this host flushes the key in turn: across hosts a key can get
- *   past its budget by about what each host lets through in one or two intervals (and a
- *   host that was quiet for the key judges its first calls on the total it last saw, until
- *   its next flush). Never below the budget: a host's own calls always count at once.
+ *   once they are flushed and this host flushes the key in turn: a burst spread over N hosts
+ *   within one or two intervals can get up to N budgets in the worst case (and a host that
+ *   was quiet for the key judges its first calls on the total it last saw, until its next
+ *   flush). A host's own calls always count at once: alone it never passes the budget.
  *
  * A database error lets the request through (a limit is a brake, and the request itself
  * will meet the same database anyway); hits a flush could not write are kept for the next.
@@ -101,6 +101,7 @@ export function databaseRateLimitStore(
 
   const local = (key: string, windowMs: number, callback: Callback) => {
     const at = now();
+    sweep(at);
     const w = windows.get(key);
     if (!w || w.resetAt <= at) {
       // A window this host has not counted yet (its hits left of an ended one no longer matter).
@@ -116,12 +117,16 @@ export function databaseRateLimitStore(
     callback(null, { current: w.shared + w.flushing + w.pending, ttl: w.resetAt - at });
   };
 
+  /** Drops ended windows from memory now and then (keys that only ever read once never flush). */
+  const sweep = (at: number) => {
+    if (at - sweptAt < SWEEP_MS) return;
+    sweptAt = at;
+    for (const [key, w] of windows) if (w.resetAt <= at && w.flushing === 0) windows.delete(key);
+  };
+
   const writePending = async () => {
     const at = now();
-    if (at - sweptAt >= SWEEP_MS) {
-      sweptAt = at;
-      for (const [key, w] of windows) if (w.resetAt <= at && w.flushing === 0) windows.delete(key);
-    }
+    sweep(at);
     const batch: Array<{ key: string; w: Window; hits: number }> = [];
     for (const key of dirty) {
       const w = windows.get(key);

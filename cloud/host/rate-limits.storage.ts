@@ -48,7 +48,16 @@ export async function addRateHits(
     .values(rows.map((r) => ({ key: r.key, hits: r.hits, reset_at: r.resetAt })))
     .onConflict((oc) =>
       oc.column('key').doUpdateSet((eb) => ({
-        hits: eb.case().when('rate_limits.reset_at', '<=', nowMs).then(eb.ref('excluded.hits')).else(eb('rate_limits.hits', '+', eb.ref('excluded.hits'))).end(),
+        // Hits of the row's own window are added; a row whose window has ended starts theirs;
+        // a row already in a later window (another host started it meanwhile) keeps its count.
+        hits: eb
+          .case()
+          .when('rate_limits.reset_at', '=', eb.ref('excluded.reset_at'))
+          .then(eb('rate_limits.hits', '+', eb.ref('excluded.hits')))
+          .when('rate_limits.reset_at', '<=', nowMs)
+          .then(eb.ref('excluded.hits'))
+          .else(eb.ref('rate_limits.hits'))
+          .end(),
         reset_at: eb.case().when('rate_limits.reset_at', '<=', nowMs).then(eb.ref('excluded.reset_at')).else(eb.ref('rate_limits.reset_at')).end(),
       })),
     )

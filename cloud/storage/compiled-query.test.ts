@@ -104,6 +104,20 @@ describe('a compiled read outside any transaction', () => {
     }
   });
 
+  (process.env.LINLI_TEST_PG_URL ? it : it.skip)('on PostgreSQL a statement’s own error keeps its connection (and what it prepared)', async () => {
+    const single = openDatabase(database.url, { groupCommit: false, poolSize: 1 });
+    const backend = async () => (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(single.db)).rows[0]?.pid;
+    const byCount = compiledQuery((db, p: { n: string }) => db.selectFrom('users').select(['id']).where(sql<boolean>`length(nickname) = ${p.n}::integer`));
+    try {
+      const before = await backend();
+      await byCount.all(single.db, { n: '3' });
+      await expect(byCount.all(single.db, { n: '三' })).rejects.toThrow(/invalid input syntax/);
+      expect(await backend()).toBe(before);
+    } finally {
+      await single.close();
+    }
+  });
+
   (process.env.LINLI_TEST_PG_URL ? it : it.skip)('on PostgreSQL is a prepared statement of the connection, parsed once', async () => {
     const single = openDatabase(database.url, { groupCommit: false, poolSize: 1 });
     try {

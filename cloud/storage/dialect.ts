@@ -43,7 +43,9 @@ export function openDatabase(
     // Prepared statements (see DirectRunner) are planned for each call's values, never by
     // PostgreSQL's generic plan: a generic plan does not know a status bound as a parameter
     // and counted every registration of an event where the index needed a few (7 ms for 0.5).
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: '-c plan_cache_mode=force_custom_plan' });
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // A SET rather than a startup option: PgBouncer refuses startup options it does not track.
+    pool.on('connect', (client) => void client.query('SET plan_cache_mode = force_custom_plan').catch(() => {}));
     // An idle connection the server ends (restart, dropped test database) is replaced on the
     // next query; unhandled, its error event would take the whole process down.
     pool.on('error', () => {});
@@ -55,7 +57,11 @@ export function openDatabase(
       kind: 'postgres',
       description: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-      close: () => db.destroy(),
+      close: async () => {
+        await db.destroy();
+        // Kysely ends the pool only if it ever used it; compiled statements may be all it ran.
+        if (!pool.ending) await pool.end();
+      },
     };
   }
   const file = url ? url.replace(/^(sqlite|file):(\/\/)?/, '') : DEFAULT_SQLITE_FILE;
@@ -151,8 +157,21 @@ function postgresDirectRunner(pool: pg.Pool): DirectRunner {
   return async (text, parameters) => {
     let name = names.get(text);
     if (!name) names.set(text, (name = `linli_${names.size + 1}`));
-    const result = await pool.query({ name, text, values: parameters as unknown[] });
-    return result.rows as unknown[];
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const result = await client.query({ name, text, values: parameters as unknown[] });
+      return result.rows as unknown[];
+    } catch (error) {
+      // A statement's own error (bad input, a constraint, a timeout) leaves the connection and
+      // its prepared statements good, as Kysely's driver keeps it (pool.query would close it).
+      // A lost connection is dropped; so is one whose prepared plan no longer fits the table
+      // (after a column changed type), to be prepared afresh on a new one.
+      if (!(error instanceof pg.DatabaseError) || /cached plan/.test(error.message)) broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
   };
 }
 
