@@ -8,6 +8,7 @@
  *   npx tsx bench/writes.ts                                   (SQLite)
  *   LINLI_TEST_PG_URL=postgres://… npx tsx bench/writes.ts    (PostgreSQL)
  *   BENCH_N=1000 (calls a measurement, default 1000)   BENCH_STATEMENTS=1 (print each statement's text)
+ *   BENCH_ONLY=hot (only the hot event) or spread (only the three spread writes)
  *   BENCH_PROFILE=dir (a CPU profile of each measurement with 50 in flight: dir/<label>.cpuprofile)
  */
 import crypto from 'node:crypto';
@@ -191,7 +192,7 @@ async function main() {
 
     const bare = () => timed('GET /api/health', 2000, 1, () => app.inject({ method: 'GET', url: '/api/health' }));
     await bare();
-    for (const inFlight of [1, 50]) {
+    for (const inFlight of process.env.BENCH_ONLY === 'hot' ? [] : [1, 50]) {
       console.log(`${inFlight} in flight:`);
       const bareUs = await bare();
       const report = (us: number) => console.log(`      ratio to bare ${(bareUs / us).toFixed(3)}`);
@@ -207,6 +208,7 @@ async function main() {
       const after = await countRows(database.url, 'petitions', residents.map((r) => r.userId));
       if (after - before !== N) throw new Error(`petitions: ${after - before} stored of ${N}`);
     }
+    if (process.env.BENCH_ONLY === 'spread') return;
     console.log('hot event:');
     const bareUs = await bare();
     const hot = await newEvent(HOT_CAPACITY);
