@@ -1,8 +1,7 @@
 /**
  * The three spread writes and the hot event in process: the real host (startLinli on a fresh
  * test database with the demo data), requests through Fastify's `inject` (no sockets), each
- * write timed in µs per call one at a time and with many in flight (wall time; and the host
- * process's CPU time, which a loaded machine disturbs less), and the statements each
+ * write timed in µs per call one at a time and with many in flight, and the statements each
  * one sends to the database counted by their text. The bare route `GET /api/health` is timed
  * the same way in the same run. Correctness is checked as bench/functions.ts does.
  *
@@ -124,7 +123,6 @@ async function main() {
       statementUs.clear();
       counting = countThem;
       const start = process.hrtime.bigint();
-      const cpuStart = process.cpuUsage();
       let next = 0;
       await Promise.all(
         Array.from({ length: inFlight }, async () => {
@@ -132,8 +130,6 @@ async function main() {
         }),
       );
       const us = Number(process.hrtime.bigint() - start) / 1000 / n;
-      const cpu = process.cpuUsage(cpuStart);
-      const cpuUs = (cpu.user + cpu.system) / n;
       counting = false;
       if (profiling) {
         const { profile } = (await post('Profiler.stop')) as { profile: unknown };
@@ -141,7 +137,7 @@ async function main() {
         fs.writeFileSync(path.join(process.env.BENCH_PROFILE!, `${label.split(/[ ,]/)[0]}-${inFlight}.cpuprofile`), JSON.stringify(profile));
       }
       const total = [...statements.values()].reduce((a, b) => a + b, 0);
-      console.log(`  ${label.padEnd(52)} ${us.toFixed(0).padStart(6)} µs/call  ${cpuUs.toFixed(0).padStart(5)} CPU µs/call${countThem ? `  ${(total / n).toFixed(2)} statements/call` : ''}`);
+      console.log(`  ${label.padEnd(52)} ${us.toFixed(0).padStart(6)} µs/call${countThem ? `  ${(total / n).toFixed(2)} statements/call` : ''}`);
       if (countThem && process.env.BENCH_STATEMENTS) {
         for (const [text, k] of [...statements].sort((a, b) => b[1] - a[1])) console.log(`      ${(k / n).toFixed(2)} ${statementUs.has(text) ? `${(statementUs.get(text)! / k).toFixed(0).padStart(4)} µs` : ''}  ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
       }

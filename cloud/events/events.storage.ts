@@ -4,7 +4,6 @@ import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isPostgres, type Db } from '../storage/dialect';
-import { isGroupCommitted } from '../storage/group-commit';
 import type { Database, EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
 
@@ -286,14 +285,12 @@ class AlreadyRegistered extends Error {
  * On PostgreSQL, the sign-ups of one event in this process wait their turn here, before they
  * take a pooled connection: the event's row lock lets one through at a time anyway, and a
  * sign-up waiting for that lock would hold a connection that the session checks and the other
- * events' sign-ups need. (SQLite has one connection and runs one write at a time already; with
- * group commit on, the batch runs transactions one after another and the line would only keep
- * an event's sign-ups out of one batch.)
+ * events' sign-ups need. (SQLite has one connection and runs one write at a time already.)
  * Another host's sign-ups still meet these at the row lock, which remains what decides.
  */
 const signupLines = new Map<string, Promise<unknown>>();
 function inLine<T>(db: Db, eventId: string, work: () => Promise<T>): Promise<T> {
-  if (process.env.LINLI_SIGNUP_LINE === '0' || !isPostgres(db) || isGroupCommitted(db)) return work();
+  if (process.env.LINLI_SIGNUP_LINE === '0' || !isPostgres(db)) return work();
   const mine = (signupLines.get(eventId) ?? Promise.resolve()).then(work, work);
   const tail = mine.then(
     () => {},

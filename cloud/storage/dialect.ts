@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
-import { groupCommitDialect, markGroupCommitted, type GroupCommitOptions } from './group-commit';
+import { groupCommitDialect, type GroupCommitOptions } from './group-commit';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -50,7 +50,6 @@ export function openDatabase(
     const dialect = new PostgresDialect({ pool });
     const db = new Kysely<Database>({ dialect: batching ? groupCommitDialect(dialect, { ...batching, multiStatement: true }) : dialect });
     directRunners.set(db, postgresDirectRunner(pool));
-    if (batching) markGroupCommitted(db);
     return {
       db,
       kind: 'postgres',
@@ -75,7 +74,6 @@ export function openDatabase(
   const dialect = new SqliteDialect({ database: statements });
   const db = new Kysely<Database>({ dialect: batching ? groupCommitDialect(dialect, { ...batching, multiStatement: false }) : dialect });
   directRunners.set(db, sqliteDirectRunner(sqlite, statements));
-  if (batching) markGroupCommitted(db);
   return {
     db,
     kind: 'sqlite',

@@ -40,20 +40,6 @@ export interface GroupCommitOptions {
   onBatch?: (stored: number) => void;
 }
 
-/** The databases opened with group commit (a Kysely instance does not say which driver it has). */
-const groupCommitted = new WeakSet<object>();
-
-/** Marks a database as opened with group commit (cloud/storage/dialect.ts). */
-export function markGroupCommitted<T extends object>(db: T): T {
-  groupCommitted.add(db);
-  return db;
-}
-
-/** Whether this database runs its transactions in group-commit batches (one after another). */
-export function isGroupCommitted(db: object): boolean {
-  return groupCommitted.has(db);
-}
-
 export function groupCommitDialect(inner: Dialect, options: GroupCommitOptions): Dialect {
   return {
     createAdapter: () => inner.createAdapter(),
