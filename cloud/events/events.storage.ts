@@ -3,7 +3,7 @@ import { AppError } from '../../types';
 import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
-import { isPostgres, type Db } from '../storage/dialect';
+import type { Db } from '../storage/dialect';
 import type { Database, EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
 
@@ -282,28 +282,6 @@ class AlreadyRegistered extends Error {
 }
 
 /**
- * On PostgreSQL, the sign-ups of one event in this process wait their turn here, before they
- * take a pooled connection: the event's row lock lets one through at a time anyway, and a
- * sign-up waiting for that lock would hold a connection that the session checks and the other
- * events' sign-ups need. (SQLite has one connection and runs one write at a time already.)
- * Another host's sign-ups still meet these at the row lock, which remains what decides.
- */
-const signupLines = new Map<string, Promise<unknown>>();
-function inLine<T>(db: Db, eventId: string, work: () => Promise<T>): Promise<T> {
-  if (process.env.LINLI_SIGNUP_LINE === '0' || !isPostgres(db)) return work();
-  const mine = (signupLines.get(eventId) ?? Promise.resolve()).then(work, work);
-  const tail = mine.then(
-    () => {},
-    () => {},
-  );
-  signupLines.set(eventId, tail);
-  void tail.then(() => {
-    if (signupLines.get(eventId) === tail) signupLines.delete(eventId);
-  });
-  return mine;
-}
-
-/**
  * Registers a resident: a seat while one is free, else the next place in the waitlist.
  * Idempotent: an active registration is returned as it is. Runs as one transaction, so the
  * seat count, the registration and its messages are written together or not at all.
@@ -329,7 +307,7 @@ export async function registerResident(
 ): Promise<{ registration: RegistrationRow; created: boolean; event: SignupEvent | null }> {
   const at = r.now.toISOString();
   try {
-    return await inLine(db, r.eventId, () => db.transaction().execute(async (tx) => {
+    return await db.transaction().execute(async (tx) => {
       const taken = await seatOrPlace(tx, r.eventId);
       if (!taken) throw new AppError('NOT_FOUND');
       const { event, seated } = taken;
@@ -359,7 +337,7 @@ export async function registerResident(
       }
       if (seated) await enqueue(tx, r.notify('confirmed', registration, event), r.now);
       return { registration, created: true, event };
-    }));
+    });
   } catch (error) {
     if (error instanceof AlreadyRegistered) return { registration: error.registration, created: false, event: error.event };
     if (error instanceof AppError) throw error;
