@@ -18,6 +18,7 @@ import * as m016 from './migrations/016-stories';
 import * as m017 from './migrations/017-outbox-paid';
 import * as m019 from './migrations/019-auth-version';
 import * as m021 from './migrations/021-read-paths';
+import * as m023 from './migrations/023-write-paths';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '017-outbox-paid': m017,
   '019-auth-version': m019,
   '021-read-paths': m021,
+  '023-write-paths': m023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
