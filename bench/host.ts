@@ -9,23 +9,10 @@ import fs from 'node:fs';
 import inspector from 'node:inspector';
 import path from 'node:path';
 import readline from 'node:readline';
-import { loadConfig } from '../cloud/config';
-import { startLinli } from '../cloud/start';
-import { createTestDatabase } from '../cloud/storage/test-database';
+import { startBenchHost } from './bench-host';
 
 async function main() {
-  const database = await createTestDatabase();
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'bench',
-    PORT: '0',
-    DATABASE_URL: database.url,
-    LINLI_DEMO_DATA: '1',
-    LINLI_LOGIN_RATE_PER_MINUTE: '100000000',
-    LINLI_WRITE_RATE_PER_MINUTE: '100000000',
-    LINLI_OUTBOX_INTERVAL_MS: '0',
-  });
-  const linli = await startLinli(config);
+  const { database, config, linli } = await startBenchHost();
   console.log(JSON.stringify({ url: linli.url, appId: config.appId, appKey: config.appKey, kind: database.kind, databaseUrl: database.url }));
   const stop = async () => {
     await linli.close();

@@ -9,11 +9,8 @@
  *   LINLI_TEST_PG_URL=postgres://… npx tsx bench/my-events.ts
  *   BENCH_CALLS=2000 (default 1000)
  */
-import crypto from 'node:crypto';
-import { loadConfig } from '../cloud/config';
 import { myEventRows } from '../cloud/events/events.storage';
-import { startLinli } from '../cloud/start';
-import { createTestDatabase } from '../cloud/storage/test-database';
+import { signedHeaders, startBenchHost } from './bench-host';
 import { seedMyLists } from './bench.storage';
 
 const RESIDENTS = 100;
@@ -21,29 +18,9 @@ const SIGNUPS = 50;
 const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
 
 async function main() {
-  const database = await createTestDatabase();
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'bench',
-    PORT: '0',
-    DATABASE_URL: database.url,
-    LINLI_DEMO_DATA: '1',
-    LINLI_LOGIN_RATE_PER_MINUTE: '100000000',
-    LINLI_WRITE_RATE_PER_MINUTE: '100000000',
-    LINLI_OUTBOX_INTERVAL_MS: '0',
-    LINLI_JOB_INTERVAL_MS: '0',
-  });
-  const linli = await startLinli(config);
+  const { database, config, linli } = await startBenchHost({ LINLI_JOB_INTERVAL_MS: '0' });
   try {
-    const headers = (token?: string) => {
-      const ts = String(Date.now());
-      return {
-        'content-type': 'application/json',
-        'x-lc-id': config.appId,
-        'x-lc-sign': `${crypto.createHash('md5').update(ts + config.appKey).digest('hex')},${ts}`,
-        ...(token ? { 'x-lc-session': token } : {}),
-      };
-    };
+    const headers = (token?: string) => signedHeaders(config, token);
     const residents: Array<{ token: string; userId: string }> = [];
     for (let i = 0; i < RESIDENTS; i++) {
       const r = await linli.host.inject({ method: 'POST', url: '/1.1/users', headers: headers(), payload: { authData: { lc_weapp: { code: `dev:bench-mine-${i}` } } } });

@@ -8,10 +8,7 @@
  *   LINLI_TEST_PG_URL=postgres://… npx tsx bench/reads.ts
  *   READS_N=500 READS_ROUNDS=5 READS_ARTICLES=100000 READS_ONLY=bare,feed,users.me
  */
-import crypto from 'node:crypto';
-import { loadConfig } from '../cloud/config';
-import { startLinli } from '../cloud/start';
-import { createTestDatabase } from '../cloud/storage/test-database';
+import { signedHeaders, startBenchHost } from './bench-host';
 import { feedKeyAt, seedArticles, seedMyLists } from './bench.storage';
 
 const N = Number(process.env.READS_N ?? 500);
@@ -19,28 +16,9 @@ const ARTICLES = Number(process.env.READS_ARTICLES ?? 100_000);
 const ONLY = process.env.READS_ONLY?.split(',');
 
 async function main() {
-  const database = await createTestDatabase();
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'bench',
-    PORT: '0',
-    DATABASE_URL: database.url,
-    LINLI_DEMO_DATA: '1',
-    LINLI_LOGIN_RATE_PER_MINUTE: '100000000',
-    LINLI_WRITE_RATE_PER_MINUTE: '100000000',
-    LINLI_OUTBOX_INTERVAL_MS: '0',
-  });
-  const linli = await startLinli(config);
+  const { database, config, linli } = await startBenchHost();
   const host = linli.host;
-  const headers = (token?: string): Record<string, string> => {
-    const ts = String(Date.now());
-    return {
-      'content-type': 'application/json',
-      'x-lc-id': config.appId,
-      'x-lc-sign': `${crypto.createHash('md5').update(ts + config.appKey).digest('hex')},${ts}`,
-      ...(token ? { 'x-lc-session': token } : {}),
-    };
-  };
+  const headers = (token?: string) => signedHeaders(config, token);
   try {
     const residents: Array<{ token: string; userId: string }> = [];
     for (let i = 0; i < 20; i++) {

@@ -11,16 +11,13 @@
  *   BENCH_ONLY=hot (only the hot event) or spread (only the three spread writes)
  *   BENCH_PROFILE=dir (a CPU profile of each measurement with 50 in flight: dir/<label>.cpuprofile)
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import inspector from 'node:inspector';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { loadConfig } from '../cloud/config';
-import { startLinli } from '../cloud/start';
-import { createTestDatabase } from '../cloud/storage/test-database';
 import { shanghaiDay, shanghaiTime } from '../types/time';
+import { signedHeaders, startBenchHost } from './bench-host';
 import { countRows, eventCounts } from './bench.storage';
 
 const N = Number(process.env.BENCH_N ?? 1000);
@@ -69,28 +66,9 @@ async function main() {
     session.connect();
     await post('Profiler.enable');
   }
-  const database = await createTestDatabase();
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'bench',
-    PORT: '0',
-    DATABASE_URL: database.url,
-    LINLI_DEMO_DATA: '1',
-    LINLI_LOGIN_RATE_PER_MINUTE: '100000000',
-    LINLI_WRITE_RATE_PER_MINUTE: '100000000',
-    LINLI_OUTBOX_INTERVAL_MS: '0',
-  });
-  const linli = await startLinli(config);
+  const { database, config, linli } = await startBenchHost();
   const app = linli.host;
-  const headers = (token?: string): Record<string, string> => {
-    const ts = String(Date.now());
-    return {
-      'content-type': 'application/json',
-      'x-lc-id': config.appId,
-      'x-lc-sign': `${crypto.createHash('md5').update(ts + config.appKey).digest('hex')},${ts}`,
-      ...(token ? { 'x-lc-session': token } : {}),
-    };
-  };
+  const headers = (token?: string) => signedHeaders(config, token);
   const call = async <T>(name: string, body: unknown, token?: string): Promise<{ status: number; result: T; code?: number }> => {
     const response = await app.inject({ method: 'POST', url: `/1.1/functions/${name}`, headers: headers(token), payload: JSON.stringify(body) });
     const parsed = response.json<{ result: T; code?: number; error?: string }>();
