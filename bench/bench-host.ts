@@ -35,3 +35,17 @@ export function signedHeaders(config: Pick<Config, 'appId' | 'appKey'>, token?: 
     ...(token ? { 'x-lc-session': token } : {}),
   };
 }
+
+/** `events.create`'s input for a bench event at `start`: three hours, `capacity` seats, in 朝阳社区. */
+export function benchEventInput(start: Date, capacity: number) {
+  return {
+    title: '爱心义诊进社区',
+    category: '义诊',
+    scopeId: 'chaoyang',
+    organizer: '朝阳社区党委',
+    venue: '党群服务中心',
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 3 * 3_600_000).toISOString(),
+    capacity,
+  };
+}

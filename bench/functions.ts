@@ -18,6 +18,7 @@ import readline from 'node:readline';
 import autocannon from 'autocannon';
 import { ERRORS } from '../types';
 import { shanghaiDay, shanghaiTime } from '../types/time';
+import { benchEventInput } from './bench-host';
 import { countRows, eventCounts, feedKeyAt, seedArticles, seedMyLists } from './bench.storage';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -261,16 +262,7 @@ async function main() {
       const start = new Date(Date.now() + (3 + n / 1000) * 24 * 3_600_000);
       const { id } = await call<{ id: string }>(
         'events.create',
-        {
-          title: '爱心义诊进社区',
-          category: '义诊',
-          scopeId: 'chaoyang',
-          organizer: '朝阳社区党委',
-          venue: '党群服务中心',
-          startsAt: start.toISOString(),
-          endsAt: new Date(start.getTime() + 3 * 3_600_000).toISOString(),
-          capacity,
-        },
+        benchEventInput(start, capacity),
         admin,
       );
       await call('events.publish', { id }, admin);

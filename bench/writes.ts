@@ -17,7 +17,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { shanghaiDay, shanghaiTime } from '../types/time';
-import { signedHeaders, startBenchHost } from './bench-host';
+import { benchEventInput, signedHeaders, startBenchHost } from './bench-host';
 import { countRows, eventCounts } from './bench.storage';
 
 const N = Number(process.env.BENCH_N ?? 1000);
@@ -130,16 +130,7 @@ async function main() {
       const start = new Date(Date.now() + (3 + eventNo++ / 1000) * 24 * 3_600_000);
       const { id } = await must<{ id: string }>(
         'events.create',
-        {
-          title: '爱心义诊进社区',
-          category: '义诊',
-          scopeId: 'chaoyang',
-          organizer: '朝阳社区党委',
-          venue: '党群服务中心',
-          startsAt: start.toISOString(),
-          endsAt: new Date(start.getTime() + 3 * 3_600_000).toISOString(),
-          capacity,
-        },
+        benchEventInput(start, capacity),
         admin,
       );
       await must('events.publish', { id }, admin);
