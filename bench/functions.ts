@@ -260,11 +260,7 @@ async function main() {
 
     const newEvent = async (capacity: number, n: number) => {
       const start = new Date(Date.now() + (3 + n / 1000) * 24 * 3_600_000);
-      const { id } = await call<{ id: string }>(
-        'events.create',
-        benchEventInput(start, capacity),
-        admin,
-      );
+      const { id } = await call<{ id: string }>('events.create', benchEventInput(start, capacity), admin);
       await call('events.publish', { id }, admin);
       return id;
     };

@@ -128,11 +128,7 @@ async function main() {
     let eventNo = 0;
     const newEvent = async (capacity: number) => {
       const start = new Date(Date.now() + (3 + eventNo++ / 1000) * 24 * 3_600_000);
-      const { id } = await must<{ id: string }>(
-        'events.create',
-        benchEventInput(start, capacity),
-        admin,
-      );
+      const { id } = await must<{ id: string }>('events.create', benchEventInput(start, capacity), admin);
       await must('events.publish', { id }, admin);
       return id;
     };
