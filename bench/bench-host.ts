@@ -22,7 +22,12 @@ export async function startBenchHost(extra: Record<string, string> = {}) {
     ...extra,
   });
   const linli = await startLinli(config);
-  return { database, config, linli };
+  /** Closes the host and drops its database. */
+  const stop = async () => {
+    await linli.close();
+    await database.drop();
+  };
+  return { database, config, linli, stop };
 }
 
 /** The SDK's headers for one request: app id, a fresh signature, the session if any. */

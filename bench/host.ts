@@ -12,11 +12,10 @@ import readline from 'node:readline';
 import { startBenchHost } from './bench-host';
 
 async function main() {
-  const { database, config, linli } = await startBenchHost();
+  const { database, config, linli, stop: stopHost } = await startBenchHost();
   console.log(JSON.stringify({ url: linli.url, appId: config.appId, appKey: config.appKey, kind: database.kind, databaseUrl: database.url }));
   const stop = async () => {
-    await linli.close();
-    await database.drop();
+    await stopHost();
     process.exit(0);
   };
   if (process.env.BENCH_PROFILE) profileOnCommand(process.env.BENCH_PROFILE);

@@ -18,7 +18,7 @@ const SIGNUPS = 50;
 const CALLS = Number(process.env.BENCH_CALLS ?? 1000);
 
 async function main() {
-  const { database, config, linli } = await startBenchHost({ LINLI_JOB_INTERVAL_MS: '0' });
+  const { database, config, linli, stop } = await startBenchHost({ LINLI_JOB_INTERVAL_MS: '0' });
   try {
     const headers = (token?: string) => signedHeaders(config, token);
     const residents: Array<{ token: string; userId: string }> = [];
@@ -61,8 +61,7 @@ async function main() {
     console.log('| --- | --- | --- | --- |');
     for (const r of results) console.log(`| ${r.label} | ${r.us.toFixed(0)} | ${r.median.toFixed(0)} | ${(bare / r.us).toFixed(3)} |`);
   } finally {
-    await linli.close();
-    await database.drop();
+    await stop();
   }
 }
 

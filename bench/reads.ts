@@ -16,7 +16,7 @@ const ARTICLES = Number(process.env.READS_ARTICLES ?? 100_000);
 const ONLY = process.env.READS_ONLY?.split(',');
 
 async function main() {
-  const { database, config, linli } = await startBenchHost();
+  const { database, config, linli, stop } = await startBenchHost();
   const host = linli.host;
   const headers = (token?: string) => signedHeaders(config, token);
   try {
@@ -75,8 +75,7 @@ async function main() {
       console.log(`  ${c.label.padEnd(36)} ${c.best.toFixed(0).padStart(8)} ${c.bestCpu.toFixed(0).padStart(8)} ${bare ? (c.bestCpu - bare.bestCpu).toFixed(0).padStart(14) : ''}`);
     }
   } finally {
-    await linli.close();
-    await database.drop();
+    await stop();
   }
 }
 

@@ -66,7 +66,7 @@ async function main() {
     session.connect();
     await post('Profiler.enable');
   }
-  const { database, config, linli } = await startBenchHost();
+  const { database, config, linli, stop } = await startBenchHost();
   const app = linli.host;
   const headers = (token?: string) => signedHeaders(config, token);
   const call = async <T>(name: string, body: unknown, token?: string): Promise<{ status: number; result: T; code?: number }> => {
@@ -191,8 +191,7 @@ async function main() {
     console.log(`      ${right ? 'ok' : 'FAIL'} exactly ${c.confirmed} confirmed, ${c.waitlisted} waiting at places 1..${places.length}`);
     if (!right) process.exitCode = 1;
   } finally {
-    await linli.close();
-    await database.drop();
+    await stop();
   }
 }
 
