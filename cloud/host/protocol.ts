@@ -7,17 +7,25 @@ import crypto from 'node:crypto';
 
 /** SDK-encoded values in: `{"__type":"Date","iso":...}` becomes a Date; everything else passes as is. */
 export function decodeValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeValue);
-  if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if (record.__type === 'Date' && typeof record.iso === 'string') {
-      const date = new Date(record.iso);
-      // An unparseable date stays a string so that the input schema reports it properly.
-      return Number.isNaN(date.getTime()) ? record.iso : date;
-    }
-    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, decodeValue(v)]));
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = decodeValue(value[i]);
+    return out;
   }
-  return value;
+  const record = value as Record<string, unknown>;
+  if (record.__type === 'Date' && typeof record.iso === 'string') {
+    const date = new Date(record.iso);
+    // An unparseable date stays a string so that the input schema reports it properly.
+    return Number.isNaN(date.getTime()) ? record.iso : date;
+  }
+  // Own keys only, as JSON.parse makes them; `__proto__` stays a plain key, never a prototype.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    if (key === '__proto__') Object.defineProperty(out, key, { value: decodeValue(record[key]), enumerable: true, writable: true, configurable: true });
+    else out[key] = decodeValue(record[key]);
+  }
+  return out;
 }
 
 /**

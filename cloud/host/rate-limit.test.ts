@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import AV from 'leancloud-storage';
 import { ERRORS } from '../../types';
 import { errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
@@ -28,5 +29,23 @@ describe('rate limits', () => {
     }
     expect(codes).toEqual([0, 0, 0, ERRORS.RATE_LIMITED.code, ERRORS.RATE_LIMITED.code]);
     await expect(resident.call('users.me')).resolves.toBeTruthy();
+
+    // A refusal says when to try again; an allowed call carries no budget headers (LeanCloud sends none).
+    const call = (name: string) => {
+      const ts = String(Date.now());
+      const sign = crypto.createHash('md5').update(ts + linli.config.appKey).digest('hex');
+      return linli.host.inject({
+        method: 'POST',
+        url: `/1.1/functions/${name}`,
+        headers: { 'x-lc-id': linli.config.appId, 'x-lc-sign': `${sign},${ts}`, 'x-lc-session': resident.token!, 'content-type': 'application/json' },
+        payload: name === 'users.me' ? {} : { nickname: '王秀兰' },
+      });
+    };
+    const refused = await call('users.updateProfile');
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    const allowed = await call('users.me');
+    expect(allowed.statusCode).toBe(200);
+    expect(Object.keys(allowed.headers).filter((h) => h.startsWith('x-ratelimit'))).toEqual([]);
   });
 });
