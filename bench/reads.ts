@@ -7,7 +7,11 @@
  *   npx tsx bench/reads.ts                          (SQLite)
  *   LINLI_TEST_PG_URL=postgres://… npx tsx bench/reads.ts
  *   READS_N=500 READS_ROUNDS=5 READS_ARTICLES=100000 READS_ONLY=bare,feed,users.me
+ *   READS_PROFILE=dir (a CPU profile of each read's last round: dir/<read>.cpuprofile)
  */
+import fs from 'node:fs';
+import inspector from 'node:inspector';
+import path from 'node:path';
 import { signedHeaders, startBenchHost } from './bench-host';
 import { feedKeyAt, seedArticles, seedMyLists } from './bench.storage';
 
@@ -57,14 +61,18 @@ async function main() {
     // Rounds interleave the reads, so a busy moment of the machine falls on all of them; each
     // read's figure is its best round (the least disturbed), after a warm-up.
     for (const c of cases) for (let i = 0; i < 300; i++) await c.once(i);
+    const profiler = process.env.READS_PROFILE ? profileSession(process.env.READS_PROFILE) : null;
     for (let round = 0; round < ROUNDS; round++) {
       for (const c of cases) {
+        const profiled = profiler && round === ROUNDS - 1;
+        if (profiled) await profiler.start();
         const t0 = performance.now();
         const cpu0 = process.cpuUsage();
         for (let i = 0; i < N; i++) await c.once(i);
         const cpu = process.cpuUsage(cpu0);
         c.best = Math.min(c.best, ((performance.now() - t0) * 1000) / N);
         c.bestCpu = Math.min(c.bestCpu, (cpu.user + cpu.system) / N);
+        if (profiled) await profiler.stop(c.label);
       }
     }
     // CPU time of this process (the host's thread and its libuv pool) is what other processes
@@ -77,6 +85,26 @@ async function main() {
   } finally {
     await stop();
   }
+}
+
+/** The inspector's CPU profiler, one file a read. */
+function profileSession(dir: string) {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  const enabled = post('Profiler.enable');
+  return {
+    start: async () => {
+      await enabled;
+      await post('Profiler.start');
+    },
+    stop: async (label: string) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, `${label.replace(/[^\w.]+/g, '-')}.cpuprofile`), JSON.stringify(profile));
+    },
+  };
 }
 
 main().then(

@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './dialect';
+import { isPostgres, type Db } from './dialect';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-articles';
 import * as m003 from './migrations/003-events';
@@ -62,9 +62,17 @@ export async function migrateToLatest(db: Db): Promise<void> {
 /**
  * Refreshes the planner's statistics. PostgreSQL's autovacuum does it too, but only after
  * enough rows changed; the host also runs it on a schedule (see start.ts).
+ *
+ * SQLite keeps the row counts (`sqlite_stat1`) and drops the per-value samples
+ * (`sqlite_stat4`): better-sqlite3 is built with STAT4, and with samples present SQLite
+ * re-plans a prepared statement whenever a value bound against an indexed column changes,
+ * which better-sqlite3 does at every call: a primary-key read cost 4–5 times as much
+ * (docs/benchmarks.md, "Round 6"). Our lists are planned from their indexes, which the
+ * row counts are enough to choose (cloud/storage/explain.test.ts checks the plans).
  */
 export async function analyze(db: Db): Promise<void> {
   await sql`ANALYZE`.execute(db);
+  if (!isPostgres(db)) await sql`DROP TABLE IF EXISTS sqlite_stat4`.execute(db);
 }
 
 export interface SchemaState {
