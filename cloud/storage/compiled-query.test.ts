@@ -54,7 +54,26 @@ describe('a query compiled once', () => {
     );
     expect((await page.all(open.db, { after: 'u1', also: 'u1', n: 5 })).map((r) => r.id)).toEqual(['u2', 'u3']);
     expect((await page.all(open.db, { after: 'u0', also: 'x', n: 1 })).map((r) => r.id)).toEqual(['u1']);
-    expect(page.compile(open.db, { after: 'a', also: 'b', n: 3 }).parameters).toEqual(['a', 'b', '没有这个人', 'a', 3]);
+    // The builder's string constant is written into the text; the call's values stay parameters.
+    const compiled = page.compile(open.db, { after: 'a', also: 'b', n: 3 });
+    expect(compiled.parameters).toEqual(['a', 'b', 'a', 3]);
+    expect(compiled.sql).toContain("'没有这个人'");
+  });
+
+  it('writes a string constant as a literal that keeps its quotes, and leaves quoted text alone', async () => {
+    await sql`INSERT INTO users (id, nickname, created_at, updated_at) VALUES ('u4', ${"O'Neil ? $1"}, '2026-11-30', '2026-11-30')`.execute(open.db);
+    const named = compiledQuery((db, p: { id: string }) =>
+      db
+        .selectFrom('users')
+        .select(['id', sql<string>`'it''s $1 ?'`.as('note')])
+        .where('nickname', '=', "O'Neil ? $1")
+        .where('id', '=', p.id)
+        .where('deleted_at', 'is', null),
+    );
+    expect(await named.all(open.db, { id: 'u4' })).toEqual([{ id: 'u4', note: "it's $1 ?" }]);
+    expect(await named.all(open.db, { id: 'u1' })).toEqual([]);
+    expect(named.compile(open.db, { id: 'u4' }).parameters).toEqual(['u4']);
+    await sql`DELETE FROM users WHERE id = 'u4'`.execute(open.db);
   });
 
   it('runs inside a transaction and sees its uncommitted rows', async () => {
@@ -124,11 +143,29 @@ describe('a compiled read outside any transaction', () => {
       for (const id of ['u1', 'u2', 'u1']) await liveUser.takeFirst(single.db, { id });
       const prepared = await sql<{ name: string; statement: string }>`SELECT name, statement FROM pg_prepared_statements`.execute(single.db);
       expect(prepared.rows.filter((r) => r.statement === liveUser.compile(single.db, { id: 'u1' }).sql)).toHaveLength(1);
-      // …and planned for each call's values, not by a generic plan blind to them.
-      const mode = await sql<{ plan_cache_mode: string }>`SHOW plan_cache_mode`.execute(single.db);
-      expect(mode.rows[0]?.plan_cache_mode).toBe('force_custom_plan');
+      // …and, past PostgreSQL's five custom plans, run on its generic plan, planned once.
+      for (let i = 0; i < 8; i++) await liveUser.takeFirst(single.db, { id: 'u2' });
+      const plans = await sql<{ generic_plans: number; statement: string }>`SELECT generic_plans, statement FROM pg_prepared_statements`.execute(single.db);
+      expect(plans.rows.find((r) => r.statement === liveUser.compile(single.db, { id: 'u1' }).sql)?.generic_plans).toBeGreaterThan(0);
     } finally {
       await single.close();
     }
+  });
+
+  (process.env.LINLI_TEST_PG_URL ? it : it.skip)('on PostgreSQL a generic plan knows the builder’s constants (only the call’s values are parameters)', async () => {
+    const notNamed = compiledQuery((db, p: { id: string }) => db.selectFrom('users').select(['id']).where('nickname', '!=', '没有这个人').where('id', '=', p.id));
+    const { sql: text } = notNamed.compile(open.db, { id: 'u1' });
+    await open.db.connection().execute(async (c) => {
+      await sql.raw(`PREPARE generic_probe AS ${text}`).execute(c);
+      await sql`SET plan_cache_mode = force_generic_plan`.execute(c);
+      try {
+        const plan = (await sql<{ 'QUERY PLAN': string }>`EXPLAIN EXECUTE generic_probe('u1')`.execute(c)).rows.map((r) => r['QUERY PLAN']).join('\n');
+        expect(plan).toContain("'没有这个人'");
+        expect(plan).toMatch(/\$1/);
+      } finally {
+        await sql`RESET plan_cache_mode`.execute(c);
+        await sql`DEALLOCATE generic_probe`.execute(c);
+      }
+    });
   });
 });

@@ -99,12 +99,62 @@ export class CompiledReuse<P extends Values, R> {
     const query = this.build(db, stand).compile();
     this.builds++;
     // A parameter is either a stand-in (its value comes from the call) or a constant the
-    // builder wrote itself (kept as compiled).
-    const slots = query.parameters.map((v) => (v instanceof Placeholder ? v.name : { value: v }));
-    const compiled = { query, slots };
+    // builder wrote itself, which becomes part of the text where it is a string.
+    const compiled = withConstantsInline(query, dialect === 'postgres');
     this.byDialect[dialect] = compiled;
     return compiled;
   }
+}
+
+/**
+ * The builder's own string constants (a status, a category, a kind) written into the SQL as
+ * literals, the call's values left as parameters. PostgreSQL may then keep one plan for a
+ * prepared statement (its generic plan) and still know which status it counts: a constant
+ * bound as a parameter is invisible to that plan (see openDatabase). Numbers and other
+ * types stay parameters, so no column is compared with a literal of another type.
+ * Placeholders are found outside quoted strings and identifiers: `$n` (PostgreSQL, numbered
+ * again after) or `?` (SQLite).
+ */
+function withConstantsInline<R>(query: CompiledQuery<R>, postgres: boolean): Compiled<R> {
+  const slots: Compiled<R>['slots'] = [];
+  const text = query.sql;
+  let sqlOut = '';
+  let quote: string | null = null;
+  let next = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      sqlOut += ch;
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      quote = ch;
+      sqlOut += ch;
+      continue;
+    }
+    let index: number | null = null;
+    if (postgres && ch === '$' && /[0-9]/.test(text[i + 1] ?? '')) {
+      let j = i + 1;
+      while (j < text.length && /[0-9]/.test(text[j]!)) j++;
+      index = Number(text.slice(i + 1, j)) - 1;
+      i = j - 1;
+    } else if (!postgres && ch === '?') {
+      index = next++;
+    }
+    if (index === null) {
+      sqlOut += ch;
+      continue;
+    }
+    const value = query.parameters[index];
+    if (typeof value === 'string') {
+      sqlOut += `'${value.replaceAll("'", "''")}'`;
+      continue;
+    }
+    slots.push(value instanceof Placeholder ? value.name : { value });
+    sqlOut += postgres ? `$${slots.length}` : '?';
+  }
+  return { query: { ...query, sql: sqlOut, parameters: [] }, slots };
 }
 
 interface Compiled<R> {

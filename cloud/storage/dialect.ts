@@ -40,12 +40,12 @@ export function openDatabase(
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     // int8 (counts, sums) as numbers: our counts stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
-    // Prepared statements (see DirectRunner) are planned for each call's values, never by
-    // PostgreSQL's generic plan: a generic plan does not know a status bound as a parameter
-    // and counted every registration of an event where the index needed a few (7 ms for 0.5).
+    // Prepared statements (see DirectRunner) keep PostgreSQL's default plan cache: after five
+    // calls a statement may run on its generic plan, planned once. A generic plan does not
+    // know a value bound as a parameter (a status so bound once counted every registration
+    // of an event, 7 ms for 0.5), so the builder's constants are written into the text
+    // (compiled-query.ts) and only the call's own values are parameters.
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
-    // A SET rather than a startup option: PgBouncer refuses startup options it does not track.
-    pool.on('connect', (client) => void client.query('SET plan_cache_mode = force_custom_plan').catch(() => {}));
     // An idle connection the server ends (restart, dropped test database) is replaced on the
     // next query; unhandled, its error event would take the whole process down.
     pool.on('error', () => {});
@@ -127,10 +127,10 @@ function groupCommitFromEnv(kind: DatabaseKind): Omit<GroupCommitOptions, 'multi
  *   it goes the usual way and waits for the lock.
  * - PostgreSQL: the statement runs on a pool connection as a named prepared statement, so the
  *   server parses each text once a connection instead of at every call (the server shares the
- *   host's cores); it still plans each call for its values (`plan_cache_mode`, set in
- *   `openDatabase`). Outside a transaction Kysely would run it the same way (one statement,
- *   autocommit, on a pool connection); a transaction's handle is not this handle, so its
- *   statements keep to its connection. Needs session-level connections between host and
+ *   host's cores), and plans it once when its generic plan is as good (see `openDatabase`).
+ *   Outside a transaction Kysely would run it the same way (one statement, autocommit, on a
+ *   pool connection); a transaction's handle is not this handle, so its statements keep to
+ *   its connection. Needs session-level connections between host and
  *   server (direct, or PgBouncer in session mode): README, "Several hosts".
  */
 export type DirectRunner = (text: string, parameters: readonly unknown[]) => unknown[] | Promise<unknown[]> | undefined;

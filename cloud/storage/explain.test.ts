@@ -1,4 +1,4 @@
-import { type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import { sql, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { listPublished } from '../articles/articles.storage';
 import { callerVersion, findLiveCaller } from '../auth/sessions.storage';
 import { activeSuspension, getResourceRows, myBookingPage, stepsOf } from '../bookings/bookings.storage';
@@ -7,7 +7,7 @@ import { visitsBySharer } from '../shares/shares.storage';
 import { countSignupsBySharer, listEventRows, myEventRows } from '../events/events.storage';
 import { AS_FILED, petitionsOfSubmitter } from '../petitions/petitions.storage';
 import { startTestLinli, type TestLinli } from '../testing/linli';
-import type { Db } from './dialect';
+import { openDatabase, type Db } from './dialect';
 import { analyze } from './migrate';
 
 /**
@@ -210,13 +210,17 @@ async function planProblems(statement: Captured): Promise<string[]> {
     query: { kind: 'RawNode' } as never,
     queryId: { queryId: 'explain' },
   });
+  return pgPlanProblems(plan.rows[0]!['QUERY PLAN'][0]!.Plan);
+}
+
+function pgPlanProblems(root: PgPlan): string[] {
+  const problems: string[] = [];
   const big = new Set(['articles', 'events', 'event_registrations', 'petitions', 'bookings', 'users']);
   const visit = (node: PgPlan) => {
     if (node['Node Type'] === 'Seq Scan' && big.has(node['Relation Name'] ?? '')) problems.push(`full scan of ${node['Relation Name']}`);
     if (node['Node Type'] === 'Sort' && node['Plan Rows'] > 1000) problems.push(`sort of ~${node['Plan Rows']} rows`);
     node.Plans?.forEach(visit);
   };
-  const root = plan.rows[0]!['QUERY PLAN'][0]!.Plan;
   visit(root);
   if (problems.length) problems.push(JSON.stringify(root));
   return problems;
@@ -286,5 +290,46 @@ describe('the plans of the lists residents page through', () => {
   it("every request's caller: the cached session's check and the full read on a miss", async () => {
     await expectIndexed((d) => callerVersion(d, RESIDENT));
     await expectIndexed((d) => findLiveCaller(d, 'f'.repeat(64), now()));
+  });
+
+  // The statements compiled once (compiled-query.ts) run on PostgreSQL as prepared statements,
+  // and after five calls PostgreSQL may keep one generic plan for one, blind to the call's
+  // values, where it costs no more than the plans made for the values: every plan it so
+  // keeps must be index ranges too. Checked on the text they really send, each called enough.
+  (process.env.LINLI_TEST_PG_URL ? it : it.skip)('on PostgreSQL, the generic plans kept for compiled statements are index ranges too', async () => {
+    const single = openDatabase(linli.testDatabase.url, { groupCommit: false, poolSize: 1 });
+    try {
+      const d = single.db;
+      for (let call = 0; call < 8; call++) {
+        await listPublished(d, { now: now(), scopeIds: ['chaoyang', 'shangjie'], limit: 11 });
+        await listPublished(d, { now: now(), scopeIds: ['chaoyang', 'shangjie'], after: deep, limit: 11 });
+        await listPublished(d, { now: now(), limit: 11 });
+        await listPublished(d, { now: now(), after: deep, limit: 11 });
+        await listEventRows(d, { when: 'upcoming', now: now(), scopeIds: ['chaoyang', 'shangjie'], limit: 21 });
+        await listEventRows(d, { when: 'past', now: now(), after: { startsAt: now().toISOString(), id: 'explain-e-1400' }, limit: 21 });
+        await myEventRows(d, { userId: RESIDENT, past: false, now: now(), limit: 21 });
+        await myEventRows(d, { userId: RESIDENT, past: true, now: now(), limit: 21 });
+        await myBookingPage(d, { userId: RESIDENT, now: now(), past: false, limit: 21 });
+        await myBookingPage(d, { userId: RESIDENT, now: now(), past: true, after: { slotStart: now().toISOString(), id: 'explain-b-2700' }, limit: 21 });
+        await petitionsOfSubmitter(d, RESIDENT);
+        await petitionsOfSubmitter(d, RESIDENT, { before: { createdAt: now().toISOString(), id: 'explain-p-5' }, limit: 21 });
+        await callerVersion(d, `explain-u-${call + 1}`);
+        await findLiveCaller(d, 'f'.repeat(64), now());
+      }
+      const prepared = await sql<{ name: string; statement: string; parameter_types: string; generic_plans: number }>`SELECT name, statement, parameter_types::text, generic_plans FROM pg_prepared_statements`.execute(d);
+      expect(prepared.rows.length).toBeGreaterThanOrEqual(10);
+      // The session check, at least, is planned once.
+      const kept = prepared.rows.filter((r) => r.generic_plans > 0);
+      expect(kept.some((r) => r.statement.includes('"auth_version"'))).toBe(true);
+      await sql`SET plan_cache_mode = force_generic_plan`.execute(d);
+      for (const statement of kept) {
+        const count = statement.parameter_types === '{}' ? 0 : statement.parameter_types.split(',').length;
+        const args = count ? `(${Array.from({ length: count }, () => 'NULL').join(', ')})` : '';
+        const plan = await sql<{ 'QUERY PLAN': Array<{ Plan: PgPlan }> }>`EXPLAIN (FORMAT JSON) EXECUTE ${sql.raw(statement.name)}${sql.raw(args)}`.execute(d);
+        expect({ sql: statement.statement, problems: pgPlanProblems(plan.rows[0]!['QUERY PLAN'][0]!.Plan) }).toEqual({ sql: statement.statement, problems: [] });
+      }
+    } finally {
+      await single.close();
+    }
   });
 });
