@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { CONTENT_SECURITY_POLICY } from '../cloud/host/security-headers';
+import { CONTENT_SECURITY_POLICY } from '../cloud/host/reply-headers';
 import { apiAs, go, startE2E, type E2E } from './harness';
 
 /**

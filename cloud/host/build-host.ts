@@ -21,7 +21,7 @@ import { registerCardRoutes } from '../grid/card-routes';
 import { registerOperations, type OperationsOptions } from './operations';
 import { databaseRateLimitStore } from './rate-limit-store';
 import { decodeValue, encodeValue, verifyAppSignature } from './protocol';
-import { registerReplyHeaders } from './security-headers';
+import { registerReplyHeaders } from './reply-headers';
 
 z.config(z.locales.zhCN());
 

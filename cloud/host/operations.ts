@@ -82,7 +82,7 @@ export function registerOperations(app: FastifyInstance, services: Services, opt
     return request.functionName ?? 'unknown';
   };
   // Each label set's child is looked up once: prom-client otherwise sorts and joins the
-  // labels of every observation. Synchronous, like every per-request hook (security-headers.ts).
+  // labels of every observation. Synchronous, like every per-request hook (reply-headers.ts).
   const requestCounters = new Map<string, Counter.Internal>();
   const functionTimers = new Map<string, Histogram.Internal<'function' | 'outcome'>>();
   app.addHook('onResponse', (request, reply, done) => {
