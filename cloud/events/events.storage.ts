@@ -3,7 +3,7 @@ import { AppError } from '../../types';
 import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
-import type { Db } from '../storage/dialect';
+import { isPostgres, type Db } from '../storage/dialect';
 import type { Database, EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
 
@@ -282,29 +282,52 @@ class AlreadyRegistered extends Error {
 }
 
 /**
- * Registers a resident: a seat while one is free, else the next place in the waitlist.
- * Idempotent: an active registration is returned as it is. Runs as one transaction, so the
- * seat count, the registration and its messages are written together or not at all.
- * `admit` sees the event as it is once its row is locked (a cancellation or a change of
- * times that committed after the caller's own check) and throws to refuse.
- *
- * Three statements for a new sign-up: the seat (or place) with the event row, the
- * registration (its unique (event, user) tells of an earlier one), the messages. A resident
- * already registered finds the seat taken back by the rollback.
+ * What a sign-up's rules (`admit`) and messages (`notify`) may read of the event. On
+ * PostgreSQL a sign-up is one statement that writes only while the event still has these
+ * values (all but the seat count, which the statement's own seat condition guards), so the
+ * rules and the messages are re-checked inside the write (see `signUpInOneStatement`).
  */
-export async function registerResident(
-  db: Db,
-  r: {
-    eventId: string;
-    userId: string;
-    sharedBy: string | null;
-    code: string;
-    now: Date;
-    /** The messages of a seat; `event` is the row as the sign-up locked it. */
-    notify: (kind: 'confirmed' | 'promoted', reg: RegistrationRow, event: EventsTable) => OutgoingMessage[];
-    admit?: (event: SignupEvent) => void;
-  },
-): Promise<{ registration: RegistrationRow; created: boolean; event: SignupEvent | null }> {
+const SIGNUP_FACTS = ['id', 'scope_id', 'title', 'venue', 'state', 'requires_signup', 'starts_at', 'ends_at', 'signup_opens_at', 'signup_closes_at', 'capacity', 'confirmed_count'] as const;
+export type SignupFacts = Pick<EventsTable, (typeof SIGNUP_FACTS)[number]> & { scope_level: string };
+
+interface SignUp {
+  eventId: string;
+  userId: string;
+  sharedBy: string | null;
+  code: string;
+  now: Date;
+  /** The messages of a seat; `event` is the row as the sign-up locked it. */
+  notify: (kind: 'confirmed' | 'promoted', reg: RegistrationRow, event: SignupFacts) => OutgoingMessage[];
+  admit?: (event: SignupFacts) => void;
+}
+
+type SignUpResult = { registration: RegistrationRow; created: boolean; event: SignupEvent | null };
+
+/**
+ * Registers a resident: a seat while one is free, else the next place in the waitlist.
+ * Idempotent: an active registration is returned as it is. The seat count, the registration
+ * and its messages are written together or not at all. `admit` sees the event as it is when
+ * the write happens (a cancellation or a change of times that committed after the caller's
+ * own check) and throws to refuse.
+ *
+ * On PostgreSQL, once this process has seen the event, a new sign-up is ONE statement
+ * (`signUpInOneStatement`); otherwise, and whenever that statement writes nothing, it is a
+ * transaction of three statements: the seat (or place) with the event row, the registration
+ * (its unique (event, user) tells of an earlier one), the messages. A resident already
+ * registered finds the seat taken back by the rollback.
+ */
+export async function registerResident(db: Db, r: SignUp): Promise<SignUpResult> {
+  if (isPostgres(db)) {
+    const known = knownFacts.get(r.eventId);
+    const done = known && (await signUpInOneStatement(db, r, known));
+    if (done) return done;
+  }
+  const result = await registerInTransaction(db, r);
+  if (result.event) remember(result.event);
+  return result;
+}
+
+async function registerInTransaction(db: Db, r: SignUp): Promise<SignUpResult> {
   const at = r.now.toISOString();
   try {
     return await db.transaction().execute(async (tx) => {
@@ -346,6 +369,135 @@ export async function registerResident(
     if (winner && ACTIVE.includes(winner.status)) return { registration: winner, created: false, event: null };
     throw error;
   }
+}
+
+/**
+ * The facts of events this process signed residents up for, as the last sign-up found them:
+ * the guess a one-statement sign-up is checked and written against. Never trusted: the
+ * statement writes only while the event still has exactly these facts.
+ */
+const knownFacts = new Map<string, SignupFacts>();
+
+function remember(event: SignupEvent): void {
+  if (knownFacts.size >= 2000 && !knownFacts.has(event.id)) knownFacts.clear();
+  const facts = { scope_level: event.scope_level } as SignupFacts;
+  for (const column of SIGNUP_FACTS) (facts as Record<string, unknown>)[column] = event[column];
+  knownFacts.set(event.id, facts);
+}
+
+/** The outbox's columns as a one-statement sign-up writes them, in this order. */
+const MESSAGE_COLUMNS = ['id', 'dedupe_key', 'user_id', 'template', 'page', 'data', 'not_before'] as const;
+
+/**
+ * A sign-up as ONE PostgreSQL statement (a writable CTE), compiled once per number of
+ * messages: the seat (or else the next waitlist place), the registration and the seat's
+ * messages, written only while
+ * - the event still has the facts the caller's rules and messages were run on (`SIGNUP_FACTS`):
+ *   the UPDATE's condition is checked again on the row version it locks, so a cancellation or a
+ *   change of times committed meanwhile makes it write nothing;
+ * - the resident has no registration for the event (a second tap racing this one, or one
+ *   committed while this waited for the row lock, makes the registration's unique index fail the
+ *   whole statement: nothing of it is stored).
+ * One round trip instead of BEGIN, three statements and COMMIT, and the event's row is locked for
+ * the statement alone.
+ */
+const signUpStatement = compiledShapes((messages: number) =>
+  compiledQuery((db, p: Record<string, unknown>) => {
+    const facts = sql.join(
+      SIGNUP_FACTS.filter((c) => c !== 'id' && c !== 'confirmed_count').map((c) => sql`${sql.ref(c)} = ${p[c]}`),
+      sql` and `,
+    );
+    const noRegistration = sql`not exists (select 1 from event_registrations where event_id = ${p.eventId} and user_id = ${p.userId})`;
+    const level = sql`(select level from regions where regions.id = events.scope_id) as scope_level`;
+    const rows = Array.from({ length: messages }, (_, i) => sql`(${sql.join(MESSAGE_COLUMNS.map((c) => sql`${p[`${c}${i}`]}::text`))})`);
+    const outbox =
+      messages === 0
+        ? sql``
+        : sql`, messages as (
+            insert into outbox (id, dedupe_key, user_id, template, page, data, not_before, status, attempts, created_at)
+            select m.*, 'pending', 0, ${p.at}::text from (values ${sql.join(rows)}) as m
+            where exists (select 1 from registration) and exists (select 1 from seat)
+            on conflict (dedupe_key) do nothing
+          )`;
+    const statement = sql<SignupEvent & { seated: boolean }>`
+      with seat as (
+        update events set confirmed_count = confirmed_count + 1
+        where id = ${p.eventId} and ${facts} and (capacity = 0 or confirmed_count < capacity) and ${noRegistration}
+        returning *, ${level}
+      ), place as (
+        update events set waitlist_seq = waitlist_seq + 1
+        where id = ${p.eventId} and ${facts} and capacity <> 0 and confirmed_count >= capacity and ${noRegistration}
+          and not exists (select 1 from seat)
+        returning *, ${level}
+      ), registration as (
+        insert into event_registrations (id, event_id, user_id, checkin_code, shared_by, created_at, status, waitlist_no, checked_in_at, checked_in_by, updated_at)
+        select ${p.id}::text, ${p.eventId}::text, ${p.userId}::text, ${p.code}::text, ${p.sharedBy}::text, ${p.at}::text,
+          case when seat.id is null then 'waitlisted' else 'confirmed' end, place.waitlist_seq, null, null, ${p.at}::text
+        from (select 1) as one left join seat on true left join place on true
+        where seat.id is not null or place.id is not null
+        returning id
+      )${outbox}
+      select true as seated, seat.* from seat union all select false as seated, place.* from place`;
+    return { compile: () => statement.compile(db) };
+  }),
+);
+
+/**
+ * The one-statement sign-up (PostgreSQL) against the facts this process last saw of the
+ * event; undefined when it must go the long way (`registerInTransaction`): the guess does not
+ * admit the resident (the long way decides on the row as it is), the event changed, the
+ * resident has a registration already, or another tap of theirs raced this one.
+ */
+async function signUpInOneStatement(db: Db, r: SignUp, known: SignupFacts): Promise<SignUpResult | undefined> {
+  try {
+    r.admit?.(known);
+  } catch {
+    return undefined;
+  }
+  const at = r.now.toISOString();
+  const confirmed: RegistrationRow = {
+    id: newId(),
+    event_id: r.eventId,
+    user_id: r.userId,
+    checkin_code: r.code,
+    shared_by: r.sharedBy,
+    created_at: at,
+    status: 'confirmed',
+    waitlist_no: null,
+    checked_in_at: null,
+    checked_in_by: null,
+    updated_at: at,
+  };
+  const messages = r.notify('confirmed', confirmed, known);
+  if (messages.length > 4) return undefined;
+  const values: Record<string, unknown> = { eventId: r.eventId, userId: r.userId, id: confirmed.id, code: r.code, sharedBy: r.sharedBy, at };
+  for (const column of SIGNUP_FACTS) values[column] = known[column];
+  messages.forEach((m, i) => {
+    values[`id${i}`] = newId();
+    values[`dedupe_key${i}`] = m.dedupeKey;
+    values[`user_id${i}`] = m.userId;
+    values[`template${i}`] = m.template;
+    values[`page${i}`] = m.page;
+    values[`data${i}`] = JSON.stringify(m.data);
+    values[`not_before${i}`] = m.notBefore.toISOString();
+  });
+  let row: (SignupEvent & { seated: boolean }) | undefined;
+  try {
+    row = await signUpStatement(messages.length).takeFirst(db, values);
+  } catch (error) {
+    if (isUniqueViolation(error)) return undefined;
+    throw error;
+  }
+  if (!row) return undefined;
+  const { seated, ...rest } = row;
+  const event: SignupEvent = { ...rest, scope_level: rest.scope_level ?? '', confirmed_count: seated ? rest.confirmed_count - 1 : rest.confirmed_count };
+  remember(event);
+  const registration = seated ? confirmed : { ...confirmed, status: 'waitlisted', waitlist_no: event.waitlist_seq };
+  return { registration, created: true, event };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
 }
 
 function firstInLine(tx: Db, eventId: string): Promise<RegistrationRow | undefined> {

@@ -155,6 +155,35 @@ describe('when the event is cancelled while a sign-up is under way', () => {
     expect(await messagesFor(linli.database.db, r!.userId!)).toEqual([]);
   });
 
+  it('a sign-up the host checks on the event as it last saw it, written after a cancellation, is refused and keeps nothing', async () => {
+    const event = await publishedEvent({}, 24 * 45);
+    const [first, r] = await residents('race-cancel-known', 2);
+    // The first sign-up shows this host the event: on PostgreSQL the next one is one statement,
+    // checked on the event as that sign-up found it and written only while the event still is so.
+    await first!.call('events.register', { eventId: event.id });
+    const services = interleaved(linli.services, () => admin.call('events.cancel', { id: event.id, reason: '场地维修' }));
+    const signUp = registerForEvent.handler({ eventId: event.id }, { services, caller: residentOf(r!), ip: '127.0.0.1' });
+    expect(await errorCodeOf(signUp)).toBe(ERRORS.EVENT_CANCELLED.code);
+    expect(services.interleaved()).toBe(true);
+    expect(await r!.call('events.get', { id: event.id })).toMatchObject({ statusText: '已取消', mine: null, seatsLeft: 1 });
+    expect(await messagesFor(linli.database.db, r!.userId!)).toEqual([]);
+  });
+
+  it('a sign-up checked on the event as the host last saw it, written after the event moved, keeps the new time in its messages', async () => {
+    const event = await publishedEvent({}, 24 * 46);
+    const [first, r] = await residents('race-edit-known', 2);
+    await first!.call('events.register', { eventId: event.id });
+    const later = new Date(new Date(event.startsAt).getTime() + DAY);
+    const services = interleaved(linli.services, () =>
+      admin.call('events.update', { id: event.id, startsAt: later, endsAt: new Date(later.getTime() + 3 * HOUR) }),
+    );
+    await registerForEvent.handler({ eventId: event.id }, { services, caller: residentOf(r!), ip: '127.0.0.1' });
+    expect(services.interleaved()).toBe(true);
+    const keys = (await messagesFor(linli.database.db, r!.userId!)).map((m) => m.dedupe_key).filter((k) => k.includes(':remind-'));
+    expect(keys).toHaveLength(2);
+    for (const key of keys) expect(key).toContain(`:${later.toISOString()}:`);
+  });
+
   it('of many sign-ups racing a cancellation, each is refused or told of the cancellation', async () => {
     const event = await publishedEvent({ capacity: 3 }, 24 * 41);
     const crowd = await residents('race-crowd', 8);

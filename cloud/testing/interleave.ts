@@ -37,6 +37,13 @@ export function interleaved(services: Services, between: () => Promise<unknown>)
       const value = Reflect.get(target, prop, target) as unknown;
       if (typeof value !== 'function') return value;
       const bound = (value as (...args: unknown[]) => unknown).bind(target);
+      // A compiled statement (cloud/storage/compiled-query.ts) that writes counts as a write too.
+      if (prop === 'executeQuery') {
+        return async (query: { sql?: string; compile?: () => { sql: string } }) => {
+          if (WRITE_TEXT.test(query.sql ?? query.compile?.().sql ?? '')) await once();
+          return bound(query);
+        };
+      }
       return WRITES.has(prop) ? (...args: unknown[]) => deferred(bound(...args) as object, once) : bound;
     },
   });
@@ -44,6 +51,8 @@ export function interleaved(services: Services, between: () => Promise<unknown>)
 }
 
 const WRITES = new Set<string | symbol>(['insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto']);
+/** SQL that writes: a statement led by a write, or a WITH holding one. */
+const WRITE_TEXT = /^\s*(insert|update|delete|replace|merge)\b|^\s*with\b[\s\S]*\b(insert\s+into|update\s+"?\w+"?\s+set|delete\s+from)\b/i;
 
 /** A statement builder whose `execute…` waits for `before`; every builder it returns does too. */
 function deferred<T extends object>(builder: T, before: () => Promise<void>): T {
