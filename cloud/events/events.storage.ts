@@ -404,7 +404,7 @@ const MESSAGE_COLUMNS = ['id', 'dedupe_key', 'user_id', 'template', 'page', 'dat
 const signUpStatement = compiledShapes((messages: number) =>
   compiledQuery((db, p: Record<string, unknown>) => {
     const facts = sql.join(
-      SIGNUP_FACTS.filter((c) => c !== 'id' && c !== 'confirmed_count').map((c) => sql`${sql.ref(c)} = ${p[c]}`),
+      SIGNUP_FACTS.filter((c) => c !== 'id' && c !== 'confirmed_count').map((c) => sql`${sql.ref(c)} = ${p[`fact_${c}`]}`),
       sql` and `,
     );
     const noRegistration = sql`not exists (select 1 from event_registrations where event_id = ${p.eventId} and user_id = ${p.userId})`;
@@ -431,7 +431,7 @@ const signUpStatement = compiledShapes((messages: number) =>
         returning *, ${level}
       ), registration as (
         insert into event_registrations (id, event_id, user_id, checkin_code, shared_by, created_at, status, waitlist_no, checked_in_at, checked_in_by, updated_at)
-        select ${p.id}::text, ${p.eventId}::text, ${p.userId}::text, ${p.code}::text, ${p.sharedBy}::text, ${p.at}::text,
+        select ${p.registrationId}::text, ${p.eventId}::text, ${p.userId}::text, ${p.code}::text, ${p.sharedBy}::text, ${p.at}::text,
           case when seat.id is null then 'waitlisted' else 'confirmed' end, place.waitlist_seq, null, null, ${p.at}::text
         from (select 1) as one left join seat on true left join place on true
         where seat.id is not null or place.id is not null
@@ -470,8 +470,8 @@ async function signUpInOneStatement(db: Db, r: SignUp, known: SignupFacts): Prom
   };
   const messages = r.notify('confirmed', confirmed, known);
   if (messages.length > 4) return undefined;
-  const values: Record<string, unknown> = { eventId: r.eventId, userId: r.userId, id: confirmed.id, code: r.code, sharedBy: r.sharedBy, at };
-  for (const column of SIGNUP_FACTS) values[column] = known[column];
+  const values: Record<string, unknown> = { eventId: r.eventId, userId: r.userId, registrationId: confirmed.id, code: r.code, sharedBy: r.sharedBy, at };
+  for (const column of SIGNUP_FACTS) values[`fact_${column}`] = known[column];
   messages.forEach((m, i) => {
     values[`id${i}`] = newId();
     values[`dedupe_key${i}`] = m.dedupeKey;

@@ -155,6 +155,28 @@ describe('when the event is cancelled while a sign-up is under way', () => {
     expect(await messagesFor(linli.database.db, r!.userId!)).toEqual([]);
   });
 
+  it('on an event the host has seen, a seat and a waitlist place answer exactly what is stored, and only the seat queues messages', async () => {
+    const event = await publishedEvent({ capacity: 2 }, 24 * 47);
+    const [a, b, c] = await residents('known-event', 3);
+    await a!.call('events.register', { eventId: event.id });
+    const seat = await b!.call('events.register', { eventId: event.id });
+    const place = await c!.call('events.register', { eventId: event.id });
+    expect(seat).toMatchObject({ status: 'confirmed', waitlistPosition: null, canCancel: true });
+    expect(place).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, statusText: '候补第1位', checkinCode: null });
+    const { registrants } = await admin.call('events.registrants', { eventId: event.id });
+    const stored = (id: string) => registrants.find((r) => r.registrationId === id);
+    expect(stored(seat.id)).toMatchObject({ status: 'confirmed', checkinCode: seat.checkinCode });
+    expect(stored(place.id)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect(await b!.call('events.get', { id: event.id })).toMatchObject({ seatsLeft: 0, mine: { id: seat.id, checkinCode: seat.checkinCode } });
+    const keys = (await messagesFor(linli.database.db, b!.userId!)).map((m) => m.dedupe_key);
+    expect(keys).toHaveLength(3);
+    for (const key of keys) expect(key).toContain(`event:${event.id}:reg:${seat.id}:`);
+    expect(await messagesFor(linli.database.db, c!.userId!)).toEqual([]);
+    // A second tap of a registered resident changes nothing and answers the same registration.
+    expect(await b!.call('events.register', { eventId: event.id })).toMatchObject({ id: seat.id, status: 'confirmed' });
+    expect(await a!.call('events.get', { id: event.id })).toMatchObject({ seatsLeft: 0, waitlistLength: 1 });
+  });
+
   it('a sign-up the host checks on the event as it last saw it, written after a cancellation, is refused and keeps nothing', async () => {
     const event = await publishedEvent({}, 24 * 45);
     const [first, r] = await residents('race-cancel-known', 2);
