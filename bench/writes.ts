@@ -8,7 +8,7 @@
  *   npx tsx bench/writes.ts                                   (SQLite)
  *   LINLI_TEST_PG_URL=postgres://… npx tsx bench/writes.ts    (PostgreSQL)
  *   BENCH_N=1000 (calls a measurement, default 1000)   BENCH_STATEMENTS=1 (print each statement's text)
- *   BENCH_ONLY=hot (only the hot event) or spread (only the three spread writes)
+ *   BENCH_ONLY=hot (only the hot event), spread (only the three spread writes) or register (sign-ups only: spread and hot)
  *   BENCH_PROFILE=dir (a CPU profile of each measurement with 50 in flight: dir/<label>.cpuprofile)
  */
 import fs from 'node:fs';
@@ -166,6 +166,7 @@ async function main() {
       report(await timed('events.register, spread (20 a 100-seat event)', N, inFlight, (i) => call('events.register', { eventId: events[i % events.length] }, tokenOf(i)).then(ok), true));
       const spread = await eventCounts(database.url, events);
       if (spread.registrations !== N || spread.overSold) throw new Error(`spread: ${JSON.stringify(spread)}`);
+      if (process.env.BENCH_ONLY === 'register') continue;
       const rooms = await newRooms();
       report(await timed('bookings.create, spread (4 rooms)', N, inFlight, (i) => call('bookings.create', { resourceId: rooms[i % rooms.length], start: slotOf(rooms, i), partySize: 1 }, tokenOf(i)).then(ok), true));
       const before = await countRows(database.url, 'petitions', residents.map((r) => r.userId));

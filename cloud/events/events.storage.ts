@@ -317,14 +317,15 @@ type SignUpResult = { registration: RegistrationRow; created: boolean; event: Si
  * registered finds the seat taken back by the rollback.
  */
 export async function registerResident(db: Db, r: SignUp): Promise<SignUpResult> {
-  if (isPostgres(db)) {
+  if (!isPostgres(db)) return registerInTransaction(db, r);
+  return inTurn(r.eventId, async () => {
     const known = knownFacts.get(r.eventId);
     const done = known && (await signUpInOneStatement(db, r, known));
     if (done) return done;
-  }
-  const result = await registerInTransaction(db, r);
-  if (result.event) remember(result.event);
-  return result;
+    const result = await registerInTransaction(db, r);
+    if (result.event) remember(result.event);
+    return result;
+  });
 }
 
 async function registerInTransaction(db: Db, r: SignUp): Promise<SignUpResult> {
@@ -377,6 +378,28 @@ async function registerInTransaction(db: Db, r: SignUp): Promise<SignUpResult> {
  * statement writes only while the event still has exactly these facts.
  */
 const knownFacts = new Map<string, SignupFacts>();
+
+/**
+ * Sign-ups of one event take their turn in this process, one at a time (PostgreSQL): each
+ * starts after the last one committed, so a one-statement sign-up sees the seat count as it is
+ * (not as it was when it began waiting for the row lock, which refused a seat and a place alike
+ * at the moment the event filled), the first sign-up of a crowd shows the event to all that
+ * follow it, and a crowd on one event waits here instead of holding pool connections on the
+ * row lock that the other requests' reads need. Other hosts' sign-ups still meet at the row lock.
+ */
+const turns = new Map<string, Promise<unknown>>();
+
+async function inTurn<T>(eventId: string, run: () => Promise<T> | T): Promise<T> {
+  const before = turns.get(eventId);
+  const mine = (before ?? Promise.resolve()).then(run);
+  const tail = mine.catch(() => {});
+  turns.set(eventId, tail);
+  try {
+    return await mine;
+  } finally {
+    if (turns.get(eventId) === tail) turns.delete(eventId);
+  }
+}
 
 function remember(event: SignupEvent): void {
   if (knownFacts.size >= 2000 && !knownFacts.has(event.id)) knownFacts.clear();
