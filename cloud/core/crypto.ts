@@ -67,6 +67,24 @@ export function newId(): string {
   return Date.now().toString(16).padStart(11, '0') + ID_POOL.toString('hex', idPoolAt - 7, idPoolAt).slice(1);
 }
 
+const BYTE_POOL = Buffer.alloc(4096);
+let bytePoolAt = BYTE_POOL.length;
+
+/**
+ * `n` random bytes (n ≤ 4096) from the same CSPRNG as `crypto.randomBytes`, drawn 4 KB at a
+ * time: each byte is handed out once. For the small random parts of rows written on every
+ * request (a sign-up's check-in code), where a system call each cost more than the rest of
+ * making it; tokens, which are secrets, still take fresh bytes each (`newToken`).
+ */
+export function pooledRandomBytes(n: number): Buffer {
+  if (bytePoolAt + n > BYTE_POOL.length) {
+    crypto.randomFillSync(BYTE_POOL);
+    bytePoolAt = 0;
+  }
+  bytePoolAt += n;
+  return Buffer.from(BYTE_POOL.subarray(bytePoolAt - n, bytePoolAt));
+}
+
 export function newToken(): string {
   return crypto.randomBytes(32).toString('base64url');
 }

@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import { AppError } from '../../types';
 import { registerForEvent } from '../../types/events';
+import { pooledRandomBytes } from '../core/crypto';
 import { defineFunction } from '../core/define-function';
 import { getUser } from '../users/users.storage';
 import { seatMessages } from './lib/event-messages';
@@ -19,7 +19,7 @@ export default defineFunction(registerForEvent, async (input, { services, caller
     eventId: input.eventId,
     userId: caller.id,
     sharedBy: sharer,
-    code: newCheckinCode(crypto.randomBytes),
+    code: newCheckinCode(pooledRandomBytes),
     now,
     notify: (kind, reg, row) => seatMessages(services.config, row, reg, kind, now),
     admit: (row) => {
