@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { TemplateName } from '../../types/notifications-model';
 import { newId } from '../core/crypto';
 import { compiledQuery, type CompiledReuse } from '../storage/compiled-query';
@@ -120,7 +121,8 @@ export async function claimDue(db: Db, q: { now: Date; leaseUntil: Date; holder:
     .where((eb) =>
       eb.or([
         eb.and([eb('status', '=', 'pending'), eb('not_before', '<=', now)]),
-        eb.and([eb('status', '=', 'sending'), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])]),
+        // A literal, so the partial index of messages being sent (migration 025) applies.
+        eb.and([eb('status', '=', sql.lit('sending')), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)])]),
       ]),
     )
     .orderBy('not_before')
