@@ -19,7 +19,7 @@ import * as m017 from './migrations/017-outbox-paid';
 import * as m019 from './migrations/019-auth-version';
 import * as m021 from './migrations/021-read-paths';
 import * as m023 from './migrations/023-write-paths';
-import * as m025 from './migrations/025-outbox-writes';
+import * as m025 from './migrations/025-write-indexes';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,7 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '019-auth-version': m019,
   '021-read-paths': m021,
   '023-write-paths': m023,
-  '025-outbox-writes': m025,
+  '025-write-indexes': m025,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
