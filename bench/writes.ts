@@ -17,6 +17,10 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { shanghaiDay, shanghaiTime } from '../types/time';
+import { pooledRandomBytes } from '../cloud/core/crypto';
+import { registerResident } from '../cloud/events/events.storage';
+import { seatMessages } from '../cloud/events/lib/event-messages';
+import { newCheckinCode } from '../cloud/events/lib/event-view';
 import { benchEventInput, signedHeaders, startBenchHost } from './bench-host';
 import { countRows, eventCounts } from './bench.storage';
 
@@ -166,6 +170,22 @@ async function main() {
       report(await timed('events.register, spread (20 a 100-seat event)', N, inFlight, (i) => call('events.register', { eventId: events[i % events.length] }, tokenOf(i)).then(ok), true));
       const spread = await eventCounts(database.url, events);
       if (spread.registrations !== N || spread.overSold) throw new Error(`spread: ${JSON.stringify(spread)}`);
+      // The same sign-ups straight into storage (registerResident, no HTTP, no session): what the envelope leaves to the write.
+      const direct: string[] = [];
+      for (let e = 0; e < N / 20; e++) direct.push(await newEvent(100));
+      const now = new Date();
+      report(
+        await timed('registerResident alone, spread (storage)', N, inFlight, (i) =>
+          registerResident(linli.services.db, {
+            eventId: direct[i % direct.length]!,
+            userId: residents[i % residents.length]!.userId,
+            sharedBy: null,
+            code: newCheckinCode(pooledRandomBytes),
+            now,
+            notify: (kind, reg, row) => seatMessages(config, row, reg, kind, now),
+          }),
+        true),
+      );
       if (process.env.BENCH_ONLY === 'register') continue;
       const rooms = await newRooms();
       report(await timed('bookings.create, spread (4 rooms)', N, inFlight, (i) => call('bookings.create', { resourceId: rooms[i % rooms.length], start: slotOf(rooms, i), partySize: 1 }, tokenOf(i)).then(ok), true));
