@@ -3,7 +3,7 @@ import { AppError } from '../../types';
 import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
-import { isPostgres, type Db } from '../storage/dialect';
+import { isGroupCommitted, isPostgres, type Db } from '../storage/dialect';
 import type { Database, EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
 
@@ -317,7 +317,10 @@ type SignUpResult = { registration: RegistrationRow; created: boolean; event: Si
  * registered finds the seat taken back by the rollback.
  */
 export async function registerResident(db: Db, r: SignUp): Promise<SignUpResult> {
-  if (!isPostgres(db)) return registerInTransaction(db, r);
+  // SQLite runs one writer anyway (and group commit there batches the transactions); on
+  // PostgreSQL with group commit turned on, one event's sign-ups share a batch's commit
+  // instead of taking turns (cloud/storage/dialect.ts).
+  if (!isPostgres(db) || isGroupCommitted(db)) return registerInTransaction(db, r);
   return inTurn(r.eventId, async () => {
     const known = knownFacts.get(r.eventId);
     const done = known && (await signUpInOneStatement(db, r, known));

@@ -52,6 +52,7 @@ export function openDatabase(
     const dialect = new PostgresDialect({ pool });
     const db = new Kysely<Database>({ dialect: batching ? groupCommitDialect(dialect, { ...batching, multiStatement: true }) : dialect });
     directRunners.set(db, postgresDirectRunner(pool));
+    if (batching) groupCommitted.add(db);
     return {
       db,
       kind: 'postgres',
@@ -79,6 +80,7 @@ export function openDatabase(
   const statements = withStatementCache(sqlite, () => checkpointer?.start());
   const dialect = new SqliteDialect({ database: statements });
   const db = new Kysely<Database>({ dialect: batching ? groupCommitDialect(dialect, { ...batching, multiStatement: false }) : dialect });
+  if (batching) groupCommitted.add(db);
   directRunners.set(db, sqliteDirectRunner(sqlite, statements));
   return {
     db,
@@ -133,6 +135,13 @@ function groupCommitFromEnv(kind: DatabaseKind): Omit<GroupCommitOptions, 'multi
  *   its connection. Needs session-level connections between host and
  *   server (direct, or PgBouncer in session mode): README, "Several hosts".
  */
+const groupCommitted = new WeakSet<Db>();
+
+/** Whether this handle (made by `openDatabase`) runs its transactions in group-commit batches. */
+export function isGroupCommitted(db: Db): boolean {
+  return groupCommitted.has(db);
+}
+
 export type DirectRunner = (text: string, parameters: readonly unknown[]) => unknown[] | Promise<unknown[]> | undefined;
 
 const directRunners = new WeakMap<Db, DirectRunner>();
