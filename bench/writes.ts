@@ -11,13 +11,13 @@
  *   BENCH_ONLY=hot (only the hot event), spread (only the three spread writes) or register (sign-ups only: spread and hot)
  *   BENCH_PROFILE=dir (a CPU profile of each measurement with 50 in flight: dir/<label>.cpuprofile)
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import inspector from 'node:inspector';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { shanghaiDay, shanghaiTime } from '../types/time';
-import { pooledRandomBytes } from '../cloud/core/crypto';
 import { registerResident } from '../cloud/events/events.storage';
 import { seatMessages } from '../cloud/events/lib/event-messages';
 import { newCheckinCode } from '../cloud/events/lib/event-view';
@@ -180,7 +180,7 @@ async function main() {
             eventId: direct[i % direct.length]!,
             userId: residents[i % residents.length]!.userId,
             sharedBy: null,
-            code: newCheckinCode(pooledRandomBytes),
+            code: newCheckinCode(crypto.randomBytes),
             now,
             notify: (kind, reg, row) => seatMessages(config, row, reg, kind, now),
           }),
