@@ -318,25 +318,51 @@ function agentGrant(eb: ExpressionBuilder<Database, 'petitions'>, userId: string
     .where('u.deleted_at', 'is', null);
 }
 
+/** What filing a petition reads before its write: the community, today's agent, and the names its reply shows. */
+export interface FilingFacts {
+  id: string;
+  name: string;
+  level: string;
+  agent_id: string | null;
+  agent_name: string | null;
+  agent_phone_enc: string | null;
+  submitter_name: string | null;
+  by_name: string | null;
+}
+
 /**
- * Today's agent, only while they still hold the agent role here and their account exists:
- * the roster is a plan, the role is the right (revocation also empties the roster, this is
- * the second lock on the same door).
+ * Everything a new petition needs before its transaction, in ONE statement (was the region,
+ * then the agent on duty, then after the write the petition read back with its names):
+ * the community; today's agent with their name and phone, only while they still hold the
+ * agent role here and their account exists (the roster is a plan, the role is the right:
+ * revocation also empties the roster, this is the second lock on the same door); the
+ * submitter's and the filer's names for the reply.
  */
-const agentOnDuty = compiledQuery((db, p: { communityId: string; weekday: string }) =>
+const filingFactsQuery = compiledQuery((db, p: { communityId: string; weekday: string; submitterId: string | null; byId: string | null }) =>
   db
-    .selectFrom('duty_roster as d')
-    .innerJoin('role_grants as g', (j) => j.onRef('g.user_id', '=', 'd.agent_id').onRef('g.scope_id', '=', 'd.community_id').on('g.role', '=', 'agent'))
-    .innerJoin('users as u', 'u.id', 'd.agent_id')
-    .select('d.agent_id')
-    .where('d.community_id', '=', p.communityId)
-    .where('d.weekday', '=', p.weekday)
-    .where('u.deleted_at', 'is', null),
+    .selectFrom('regions as r')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('duty_roster as d')
+          .innerJoin('role_grants as g', (j) => j.onRef('g.user_id', '=', 'd.agent_id').onRef('g.scope_id', '=', 'd.community_id').on('g.role', '=', 'agent'))
+          .innerJoin('users as u', 'u.id', 'd.agent_id')
+          .select(['d.community_id', 'd.agent_id', 'u.nickname as agent_name', 'u.phone_enc as agent_phone_enc'])
+          .where('d.weekday', '=', p.weekday)
+          .where('u.deleted_at', 'is', null)
+          .as('a'),
+      (j) => j.onRef('a.community_id', '=', 'r.id'),
+    )
+    .select(['r.id', 'r.name', 'r.level', 'a.agent_id', 'a.agent_name', 'a.agent_phone_enc'])
+    .select((eb) => [
+      eb.selectFrom('users as s').select('s.nickname').where('s.id', '=', p.submitterId).as('submitter_name'),
+      eb.selectFrom('users as b').select('b.nickname').where('b.id', '=', p.byId).as('by_name'),
+    ])
+    .where('r.id', '=', p.communityId),
 );
 
-export async function onDutyAgent(db: Db, communityId: string, weekday: string): Promise<string | null> {
-  const row = await agentOnDuty.takeFirst(db, { communityId, weekday });
-  return row?.agent_id ?? null;
+export async function filingFacts(db: Db, f: { communityId: string; weekday: string; submitterId: string | null; byId: string | null }): Promise<FilingFacts | undefined> {
+  return filingFactsQuery.takeFirst(db, f);
 }
 
 /** Open work a reassignment takes back: everything not yet closed, transferred or declined. */

@@ -106,6 +106,41 @@ describe('submitting', () => {
   });
 });
 
+describe('the answer to filing', () => {
+  // petitions.submit and fileOnBehalf build their answer from what they wrote instead of
+  // reading the petition back: it must be exactly what reading it gives.
+  it('is the petition as the submitter then reads it: numbers masked, photos in their order, the timeline with names', async () => {
+    const photos = [await upload(resident, await photoWithGps()), await upload(resident, await photoWithGps())].map((u) => u.body.result!.id);
+    const location = { latitude: 34.75, longitude: 113.6, address: '上街区朝阳社区北门' };
+    const p = await resident.call('petitions.submit', { ...base, kind: 'petition', idNumber: ID.toLowerCase(), anonymous: true, location, photoIds: photos });
+    expect(p).toMatchObject({ idNumber: '1101**********002X', contactPhone: '139****5678', anonymous: true, location, viewer: ['submitter'] });
+    expect(p.photos.map((f) => f.id).sort()).toEqual([...photos].sort());
+    expect(p.timeline.map((e) => [e.action, e.byName])).toEqual([['submit', '王秀兰'], ['assign', null]]);
+    expect(p).toEqual(await resident.call('petitions.get', { id: p.id }));
+  });
+
+  it('shows the on-duty agent who files one themselves the full numbers, and writes that view to the audit log', async () => {
+    const p = await agent.call('petitions.submit', { ...base, kind: 'petition', idNumber: ID, communityId: 'chaoyang' });
+    expect(p).toMatchObject({ idNumber: ID, contactPhone: '13912345678', viewer: ['submitter', 'agent'] });
+    const log = await auditEntries(linli.services.db, { targetKind: 'petition', targetId: p.id, limit: 10 });
+    expect(log).toEqual([expect.objectContaining({ actor_id: agent.userId, action: 'petition.viewPersonalData', outcome: 'ok' })]);
+    expect(p).toEqual(await agent.call('petitions.get', { id: p.id }));
+  });
+
+  it('without an agent on duty, names none and has no assignment step', async () => {
+    const roster = await admin.call('petitions.roster', { communityId: 'chaoyang' });
+    await admin.call('petitions.setRoster', { communityId: 'chaoyang', set: {} });
+    try {
+      const p = await resident.call('petitions.submit', base);
+      expect(p).toMatchObject({ agent: null, actions: [] });
+      expect(p.timeline.map((e) => e.action)).toEqual(['submit']);
+      expect(p).toEqual(await resident.call('petitions.get', { id: p.id }));
+    } finally {
+      await admin.call('petitions.setRoster', { communityId: 'chaoyang', set: Object.fromEntries(roster.days.map((d) => [d.weekday, d.agentId])) });
+    }
+  });
+});
+
 describe('photos', () => {
   it('strips EXIF (GPS, phone model) on upload and serves the photo only through a signed link', async () => {
     const uploaded = await upload(resident, await photoWithGps());

@@ -5,7 +5,9 @@ import type { SessionUser } from '../../core/define-function';
 import type { Services } from '../../core/services';
 import type { OutgoingMessage } from '../../notifications/outbox.storage';
 import type { PetitionsTable } from '../../storage/schema';
-import { toPetitionDetail } from './petition-view';
+import { filesOf } from '../../files/files.storage';
+import type { FiledPetition } from './file-petition';
+import { detailOf, toPetitionDetail } from './petition-view';
 import { mayAct, relationsTo, type Relation } from '../petitions.permissions';
 import { agentsOf, getPetitionRow, transitionPetition, type PetitionRow } from '../petitions.storage';
 
@@ -21,19 +23,35 @@ export async function readablePetition(services: Services, id: string, caller: S
 export async function petitionDetailFor(services: Services, id: string, caller: SessionUser): Promise<PetitionDetail> {
   const { row, relations } = await readablePetition(services, id, caller);
   const { detail, revealed } = await toPetitionDetail(services, row, relations);
-  if (revealed) {
-    await writeAudit(services.db, {
-      actor_id: caller.id,
-      action: 'petition.viewPersonalData',
-      target_kind: 'petition',
-      target_id: row.id,
-      scope_id: row.community_id,
-      outcome: 'ok',
-      detail: { fields: row.id_number_enc ? ['phone', 'idNumber'] : ['phone'] },
-      at: services.clock.now(),
-    });
-  }
+  if (revealed) await auditFullView(services, caller, row);
   return detail;
+}
+
+/**
+ * The answer to filing a petition, built from what the filing wrote (no read back): the same
+ * detail `petitionDetailFor` gives, for the caller as they stand to it now (`relationsTo`; an
+ * empty set shows it once, masked, to a filer who may not read it later). Its photos are read
+ * only when it has some, for their stored order.
+ */
+export async function filedPetitionDetail(services: Services, filed: FiledPetition, caller: SessionUser | null): Promise<PetitionDetail> {
+  const relations = caller ? relationsTo(caller, filed.row) : new Set<Relation>();
+  const files = filed.photoIds.length > 0 ? await filesOf(services.db, 'petition', filed.row.id) : [];
+  const { detail, revealed } = await detailOf(services, filed.row, relations, { events: filed.events, files, phone: filed.phone, idNumber: filed.idNumber });
+  if (revealed && caller) await auditFullView(services, caller, filed.row);
+  return detail;
+}
+
+async function auditFullView(services: Services, caller: SessionUser, row: PetitionRow): Promise<void> {
+  await writeAudit(services.db, {
+    actor_id: caller.id,
+    action: 'petition.viewPersonalData',
+    target_kind: 'petition',
+    target_id: row.id,
+    scope_id: row.community_id,
+    outcome: 'ok',
+    detail: { fields: row.id_number_enc ? ['phone', 'idNumber'] : ['phone'] },
+    at: services.clock.now(),
+  });
 }
 
 /**

@@ -16,6 +16,7 @@ import { overdueFlag } from './deadlines';
 import { maskIdNumber } from './id-number';
 import { actionsFor, handlesPetition, reopenRefusal, seesFullNumbers, type Relation } from '../petitions.permissions';
 import { eventsOf, type PetitionRow, type PetitionSummaryRow } from '../petitions.storage';
+import type { FilesTable, PetitionEventsTable } from '../../storage/schema';
 
 function reopenStillOpen(row: PetitionRow, now: Date): boolean {
   return reopenRefusal(row, now) === null;
@@ -60,6 +61,9 @@ export function toPetitionSummary(services: Services, row: PetitionSummaryRow, r
   };
 }
 
+/** A timeline entry as the detail shows it (a stored event with its author's name). */
+export type TimelineEntry = Pick<PetitionEventsTable, 'action' | 'note' | 'at'> & { by_name: string | null };
+
 /**
  * The full petition for someone allowed to read it. The ID and phone numbers stay masked
  * for all but the assigned agent, who needs them to act; `revealed` tells the caller to
@@ -70,10 +74,28 @@ export async function toPetitionDetail(
   row: PetitionRow,
   relations: Set<Relation>,
 ): Promise<{ detail: PetitionDetail; revealed: boolean }> {
-  const full = seesFullNumbers(relations);
-  const phone = services.cipher.decrypt(row.phone_enc);
-  const idNumber = row.id_number_enc ? services.cipher.decrypt(row.id_number_enc) : null;
   const [events, files] = await Promise.all([eventsOf(services.db, row.id), filesOf(services.db, 'petition', row.id)]);
+  return detailOf(services, row, relations, {
+    events,
+    files,
+    phone: services.cipher.decrypt(row.phone_enc),
+    idNumber: row.id_number_enc ? services.cipher.decrypt(row.id_number_enc) : null,
+  });
+}
+
+/**
+ * The detail from values the caller already holds: the timeline, the photos and the numbers
+ * in the clear (a petition just filed has them from its own write; `toPetitionDetail` reads
+ * and decrypts them). The same answer either way.
+ */
+export async function detailOf(
+  services: Services,
+  row: PetitionRow,
+  relations: Set<Relation>,
+  known: { events: readonly TimelineEntry[]; files: ReadonlyArray<Pick<FilesTable, 'id'>>; phone: string; idNumber: string | null },
+): Promise<{ detail: PetitionDetail; revealed: boolean }> {
+  const full = seesFullNumbers(relations);
+  const { phone, idNumber, events, files } = known;
   const status = row.status as PetitionStatus;
   return {
     revealed: full,
