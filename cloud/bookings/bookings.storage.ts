@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import { AppError } from '../../types';
 import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
@@ -6,7 +6,7 @@ import { jsonArrayFrom as pgJsonArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isPostgres, type Db } from '../storage/dialect';
-import type { BookingsTable, BookingStepsTable, ResourcesTable, ServiceCentersTable } from '../storage/schema';
+import type { BookingsTable, BookingStepsTable, Database, ResourcesTable, ServiceCentersTable } from '../storage/schema';
 
 export type ResourceRow = ResourcesTable & { center_name: string; community_id: string };
 export type BookingRow = BookingsTable & { resource_name: string; kind: string; center_name: string; community_id: string; nickname: string };
@@ -102,8 +102,8 @@ const placeHeld = compiledQuery((db, p: { resourceId: string; slotStart: string;
     .returning('seat'),
 );
 
-async function takePlace(tx: Db, hold: { resourceId: string; slotStart: string; size: number; bookingId: string }): Promise<boolean> {
-  for (let seat = 0; seat < hold.size; seat++) {
+async function takePlace(tx: Db, hold: { resourceId: string; slotStart: string; size: number; bookingId: string; from?: number }): Promise<boolean> {
+  for (let seat = hold.from ?? 0; seat < hold.size; seat++) {
     if (await placeHeld.takeFirst(tx, { resourceId: hold.resourceId, slotStart: hold.slotStart, seat, bookingId: hold.bookingId })) return true;
   }
   return false;
@@ -130,12 +130,11 @@ async function lockResource(tx: Db, resourceId: string): Promise<ResourcesTable>
 /** What a booking re-checks inside its transaction: the resource and the day's closure as they are now. */
 export type AdmitSlot = (resource: ResourcesTable, closedReason: string | null) => void;
 
-/** Serializes one resident's bookings, so the weekly quota cannot be beaten by racing taps. */
+/**
+ * Serializes one resident's bookings on PostgreSQL, so the weekly quota cannot be beaten by
+ * racing taps from two hosts (one host already runs its transactions one after another).
+ */
 const userLocked = compiledQuery((db, p: { id: string }) => db.updateTable('users').set({ failed_logins: sql`failed_logins` }).where('id', '=', p.id));
-
-async function lockUser(tx: Db, userId: string): Promise<void> {
-  await userLocked.all(tx, { id: userId });
-}
 
 async function addStep(tx: Db, step: Omit<BookingStepsTable, 'id' | 'seq'>): Promise<void> {
   const last = await tx
@@ -154,32 +153,6 @@ export async function activeSuspension(db: Db, userId: string, now: Date): Promi
   return row?.until ?? null;
 }
 
-/**
- * What a booking's rules read under its two locks, in one statement: the day's closure, the
- * resident's suspension, and (when the resource has a weekly quota) this week's bookings of
- * that kind. Compiled once for each of the two shapes.
- */
-const bookingFacts = compiledShapes((withQuota: boolean) =>
-  compiledQuery((db, p: { resourceId: string; day: string; userId: string; now: string; kind: string; from: string; to: string }) =>
-    db.selectNoFrom((eb) => [
-      eb.selectFrom('closed_dates').select('reason').where('resource_id', '=', p.resourceId).where('date', '=', p.day).as('closed'),
-      eb.selectFrom('booking_suspensions').select('until').where('user_id', '=', p.userId).where('until', '>', p.now).limit(1).as('suspended'),
-      withQuota
-        ? eb
-            .selectFrom('bookings as k')
-            .innerJoin('resources as r', 'r.id', 'k.resource_id')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .where('k.user_id', '=', p.userId)
-            .where('r.kind', '=', p.kind)
-            .where('k.status', 'in', ['pending', 'approved', 'checked_in'])
-            .where('k.slot_start', '>=', p.from)
-            .where('k.slot_start', '<', p.to)
-            .as('used')
-        : sql<number>`0`.as('used'),
-    ]),
-  ),
-);
-
 /** A booking's columns as a plain object type (the compiled insert's values). */
 type BookingValues = { [K in keyof BookingsTable]: BookingsTable[K] };
 const bookingInserted = compiledQuery((db, p: BookingValues) =>
@@ -197,68 +170,174 @@ const bookingInserted = compiledQuery((db, p: BookingValues) =>
     missing_materials: p.missing_materials,
     created_at: p.created_at,
     updated_at: p.updated_at,
-    // Every column: a column added to the table must be added here too.
+    // Every column: a column added to the table must be added here too (and to `bookedWithFacts`).
   } satisfies Record<keyof BookingsTable, unknown>),
 );
 const firstStepInserted = compiledQuery((db, p: { id: string; bookingId: string; step: string; by: string; at: string }) =>
   db.insertInto('booking_steps').values({ id: p.id, seq: 1, booking_id: p.bookingId, step: p.step, note: null, by_user_id: p.by, at: p.at }),
 );
 
+/** What a booking's rules read under the resource's lock: the day's closure, the resident's suspension, this week's bookings of that kind. */
+interface BookingFacts {
+  closed: string | null;
+  suspended: string | null;
+  used: number | string | null;
+}
+type FactsParams = { resourceId: string; day: string; userId: string; now: string; from: string; to: string };
+
+function factsOf(eb: ExpressionBuilder<Database, never>, p: FactsParams, kind: Expression<string>) {
+  return [
+    eb.selectFrom('closed_dates').select('reason').where('resource_id', '=', p.resourceId).where('date', '=', p.day).as('closed'),
+    eb.selectFrom('booking_suspensions').select('until').where('user_id', '=', p.userId).where('until', '>', p.now).limit(1).as('suspended'),
+    eb
+      .selectFrom('bookings as k')
+      .innerJoin('resources as kr', 'kr.id', 'k.resource_id')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('k.user_id', '=', p.userId)
+      .where('kr.kind', '=', kind)
+      .where('k.status', 'in', ['pending', 'approved', 'checked_in'])
+      .where('k.slot_start', '>=', p.from)
+      .where('k.slot_start', '<', p.to)
+      .as('used'),
+  ] as const;
+}
+
 /**
- * Books a slot: suspension and weekly quota checked, the booking written, a place taken,
- * the first timeline step and its message queued, all in one transaction. A full slot
- * rolls everything back. Returns the resource as it was under its lock.
- *
- * Seven statements for a room: the resident's row lock, the resource's row lock (returning
- * the resource), one read of the day's closure, the resident's suspension and this week's
- * count, then the booking, its place, its first step, its messages. Was nine (closure,
- * suspension and quota each read apart).
+ * SQLite: the resource with its center and the booking's facts in ONE read inside the
+ * transaction. No locking write: the host's transactions run one after another on SQLite's
+ * one connection (cloud/storage/group-commit.ts), so nothing can land between this read and
+ * the booking's writes.
  */
-export async function createBookingRow(
+const resourceAndFacts = compiledQuery((db, p: FactsParams) =>
+  db
+    .selectFrom('resources as r')
+    .innerJoin('service_centers as c', 'c.id', 'r.center_id')
+    .selectAll('r')
+    .select(['c.name as center_name', 'c.community_id'])
+    .select((eb) => factsOf(eb as unknown as ExpressionBuilder<Database, never>, p, eb.ref('r.kind')))
+    .where('r.id', '=', p.resourceId),
+);
+
+/**
+ * PostgreSQL: the resource's row lock, returning the resource with its center. Closing a day
+ * (`setClosedDates`) takes the same lock, so a booking and a closure happen one after the other
+ * even from two hosts. The center's name rides along (not a guard).
+ */
+const resourceLockedWithCenter = compiledQuery((db, p: { id: string }) =>
+  db
+    .updateTable('resources')
+    .set({ active: sql`active` })
+    .where('id', '=', p.id)
+    .returningAll()
+    .returning((eb) => [
+      eb.selectFrom('service_centers as c').select('c.name').whereRef('c.id', '=', 'resources.center_id').as('center_name'),
+      eb.selectFrom('service_centers as c').select('c.community_id').whereRef('c.id', '=', 'resources.center_id').as('community_id'),
+    ]),
+);
+
+/**
+ * PostgreSQL: the booking, its first place (seat 0) and its first step written, and the facts
+ * read, in ONE statement after the lock (a new statement, so it sees a closure or a booking
+ * committed by the lock's holder; the facts do not see this statement's own booking). A
+ * refusal found in the facts rolls the writes back with the request's savepoint.
+ */
+const bookedWithFacts = compiledQuery((db, p: BookingValues & FactsParams & { kind: string; stepId: string; firstStep: string }) => {
+  const q = sql<BookingFacts & { seat: number | null }>`with b as (
+  insert into bookings (id, resource_id, user_id, slot_start, slot_end, status, step, purpose, party_size, reject_reason, missing_materials, created_at, updated_at)
+  values (${p.id}, ${p.resource_id}, ${p.user_id}, ${p.slot_start}, ${p.slot_end}, ${p.status}, ${p.step}, ${p.purpose}, ${p.party_size}, ${p.reject_reason}, ${p.missing_materials}, ${p.created_at}, ${p.updated_at})
+  returning id, resource_id, slot_start, user_id, created_at
+), h as (
+  insert into slot_holds (resource_id, slot_start, seat, booking_id) select b.resource_id, b.slot_start, 0, b.id from b
+  on conflict (resource_id, slot_start, seat) do nothing returning seat
+), s as (
+  insert into booking_steps (id, seq, booking_id, step, note, by_user_id, at) select ${p.stepId}, 1, b.id, ${p.firstStep}, null, b.user_id, b.created_at from b
+)
+select (select reason from closed_dates where resource_id = ${p.resourceId} and date = ${p.day}) as closed,
+  (select until from booking_suspensions where user_id = ${p.userId} and until > ${p.now} limit 1) as suspended,
+  (select count(*) from bookings k inner join resources kr on kr.id = k.resource_id
+    where k.user_id = ${p.userId} and kr.kind = ${p.kind} and k.status in ('pending', 'approved', 'checked_in') and k.slot_start >= ${p.from} and k.slot_start < ${p.to}) as used,
+  (select seat from h) as seat`;
+  return { compile: () => q.compile(db) };
+});
+
+/** What a booking writes, planned from the resource as read under its lock (create-booking.ts). */
+export interface BookingPlan {
+  row: BookingsTable;
+  /** Places in the slot: 1 for a room, the window's size at the hall. */
+  size: number;
+  /** The weekly quota of the resource's kind, or null. */
+  quota: number | null;
+  /** Suspension for no-shows stops room booking only. */
+  checkSuspension: boolean;
+  firstStep: string;
+  messages: OutgoingMessage[];
+}
+
+/**
+ * Books a slot in one transaction: the resource read (and locked, on PostgreSQL), the
+ * booking planned from it (`plan` refuses what the resource does not allow), then the day's
+ * closure, the resident's suspension and weekly quota re-checked (`admit`, under the lock),
+ * the booking, its place, its first step and its messages written. A full slot or a refusal
+ * rolls everything back. Returns the resource as read and the plan written.
+ *
+ * SQLite: one read (resource, center and facts), then the booking, its place, its step, its
+ * messages: five statements (was nine, with a read of the resource before the transaction and
+ * two locking writes). PostgreSQL: the resource's lock (returning it), the resident's lock
+ * only when the resource has a weekly quota, one statement writing the booking, place and
+ * step and reading the facts, the messages: three or four round trips (was eight).
+ */
+export async function bookSlot(
   db: Db,
   b: {
-    row: BookingsTable;
-    size: number;
-    kind: string;
-    quota: { limit: number; from: Date; to: Date } | null;
-    checkSuspension: boolean;
+    resourceId: string;
+    userId: string;
     now: Date;
-    firstStep: string;
-    messages: OutgoingMessage[];
-    /** The slot's Shanghai day, whose closure is re-read under the resource's lock. */
+    /** The Shanghai day of the asked start (a slot, if it is one, starts there), whose closure is re-read under the lock. */
     day: string;
+    /** The quota's week around the asked start. */
+    week: { from: Date; to: Date };
+    plan: (resource: ResourceRow) => BookingPlan;
     admit: AdmitSlot;
   },
-): Promise<ResourcesTable> {
+): Promise<{ resource: ResourceRow; plan: BookingPlan }> {
   return db.transaction().execute(async (tx) => {
-    await lockUser(tx, b.row.user_id);
-    const resource = await lockResource(tx, b.row.resource_id);
-    // What the rules read, under both locks, in one statement. Not in the locks' own RETURNING:
-    // on PostgreSQL a statement that waited for a row lock still reads other tables as they were
-    // when it began, so it would miss a closure or a booking committed by the lock's holder.
-    const quota = b.quota;
-    const facts = (await bookingFacts(quota !== null).takeFirst(tx, {
-      resourceId: b.row.resource_id,
-      day: b.day,
-      userId: b.row.user_id,
-      now: b.now.toISOString(),
-      kind: b.kind,
-      from: quota?.from.toISOString() ?? '',
-      to: quota?.to.toISOString() ?? '',
-    }))!;
-    const closed = facts.closed;
-    const suspended = facts.suspended;
-    b.admit(resource, closed ?? null);
-    if (b.checkSuspension && suspended) throw new AppError('BOOKING_SUSPENDED');
-    if (quota && Number(facts.used) >= quota.limit) throw new AppError('BOOKING_QUOTA', `每人每周最多预约${quota.limit}次，本周已用完`);
-    await bookingInserted.all(tx, b.row);
-    if (!(await takePlace(tx, { resourceId: b.row.resource_id, slotStart: b.row.slot_start, size: b.size, bookingId: b.row.id }))) {
-      throw new AppError(b.size === 1 ? 'BOOKING_SLOT_TAKEN' : 'BOOKING_WINDOW_FULL');
+    const params = { resourceId: b.resourceId, day: b.day, userId: b.userId, now: b.now.toISOString(), from: b.week.from.toISOString(), to: b.week.to.toISOString() };
+    let resource: ResourceRow;
+    let plan: BookingPlan;
+    let facts: BookingFacts;
+    let placed: boolean;
+    if (isPostgres(tx)) {
+      const locked = await resourceLockedWithCenter.takeFirst(tx, { id: b.resourceId });
+      if (!locked) throw new AppError('NOT_FOUND');
+      resource = locked as ResourceRow;
+      plan = b.plan(resource);
+      if (plan.quota !== null) await userLocked.all(tx, { id: b.userId });
+      const written = (await bookedWithFacts.takeFirst(tx, { ...plan.row, ...params, kind: resource.kind, stepId: newId(), firstStep: plan.firstStep }))!;
+      facts = written;
+      placed = written.seat !== null;
+    } else {
+      const row = await resourceAndFacts.takeFirst(tx, params);
+      if (!row) throw new AppError('NOT_FOUND');
+      const { closed, suspended, used, ...rest } = row;
+      resource = rest;
+      facts = { closed, suspended, used };
+      plan = b.plan(resource);
     }
-    // A new booking's first step is step 1: no need to look for the last one.
-    await firstStepInserted.all(tx, { id: newId(), bookingId: b.row.id, step: b.firstStep, by: b.row.user_id, at: b.now.toISOString() });
-    await enqueue(tx, b.messages, b.now);
-    return resource;
+    b.admit(resource, facts.closed ?? null);
+    if (plan.checkSuspension && facts.suspended) throw new AppError('BOOKING_SUSPENDED');
+    if (plan.quota !== null && Number(facts.used) >= plan.quota) throw new AppError('BOOKING_QUOTA', `每人每周最多预约${plan.quota}次，本周已用完`);
+    if (isPostgres(tx)) {
+      // Seat 0 was tried with the booking; a hall window's further places one by one.
+      if (!placed! && plan.size > 1) placed = await takePlace(tx, { resourceId: plan.row.resource_id, slotStart: plan.row.slot_start, size: plan.size, bookingId: plan.row.id, from: 1 });
+    } else {
+      await bookingInserted.all(tx, plan.row);
+      placed = await takePlace(tx, { resourceId: plan.row.resource_id, slotStart: plan.row.slot_start, size: plan.size, bookingId: plan.row.id });
+      // A new booking's first step is step 1: no need to look for the last one.
+      if (placed) await firstStepInserted.all(tx, { id: newId(), bookingId: plan.row.id, step: plan.firstStep, by: plan.row.user_id, at: plan.row.created_at });
+    }
+    if (!placed!) throw new AppError(plan.size === 1 ? 'BOOKING_SLOT_TAKEN' : 'BOOKING_WINDOW_FULL');
+    await enqueue(tx, plan.messages, b.now);
+    return { resource, plan };
   });
 }
 
