@@ -21,9 +21,27 @@ export function formatDateTime(date: Date | string | number): string {
   return inShanghai(date).format('M月D日 HH:mm');
 }
 
+/**
+ * The Shanghai wall clock of a moment as a Date read with its getUTC… methods, computed by
+ * adding the fixed offset (no dayjs object: these run several times on every write that
+ * books or files something). Null for what only dayjs reads the same way: a string without
+ * a trailing Z (dayjs takes it as local time), an invalid moment, a year outside 1000–9999.
+ */
+function shanghaiClock(date: Date | string | number): Date | null {
+  const ms = typeof date === 'number' ? date : date instanceof Date ? date.getTime() : /z$/i.test(date) ? Date.parse(date) : NaN;
+  if (!Number.isFinite(ms)) return null;
+  const clock = new Date(ms + SHANGHAI_OFFSET_MINUTES * 60_000);
+  const year = clock.getUTCFullYear();
+  return year >= 1000 && year <= 9999 ? clock : null;
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** 2026年3月22日 09:00 — for messages that may be read long after. */
 export function formatFullDateTime(date: Date | string | number): string {
-  return inShanghai(date).format('YYYY年M月D日 HH:mm');
+  const c = shanghaiClock(date);
+  if (!c) return inShanghai(date).format('YYYY年M月D日 HH:mm');
+  return `${c.getUTCFullYear()}年${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${two(c.getUTCHours())}:${two(c.getUTCMinutes())}`;
 }
 
 /** 3月22日 周日 */
@@ -40,7 +58,8 @@ export function formatRange(start: Date | string | number, end: Date | string | 
 
 /** The calendar date (YYYY-MM-DD) in Shanghai of a moment. */
 export function shanghaiDay(date: Date | string | number): string {
-  return inShanghai(date).format('YYYY-MM-DD');
+  const c = shanghaiClock(date);
+  return c ? c.toISOString().slice(0, 10) : inShanghai(date).format('YYYY-MM-DD');
 }
 
 /** The moment a Shanghai wall-clock time happens: ('2026-03-22', '09:30') → Date. */

@@ -35,7 +35,21 @@ export function slotsOfDay(resource: SlotShape, date: string): Array<{ start: Da
 
 /** The slot that starts exactly at `start`, if the resource offers one. */
 export function slotAt(resource: SlotShape, start: Date): { start: Date; end: Date } | undefined {
-  return slotsOfDay(resource, shanghaiDay(start)).find((s) => s.start.getTime() === start.getTime());
+  // What `slotsOfDay(…).find(start)` answers, without cutting the whole day into slots: the
+  // first range (in their order) that has a slot starting then.
+  const date = shanghaiDay(start);
+  const t = start.getTime();
+  for (const range of resource.hours[String(isoWeekday(date)) as keyof WeeklyHours] ?? []) {
+    const open = shanghaiTime(date, range.start).getTime();
+    const close = shanghaiTime(date, range.end).getTime();
+    if (resource.kind === 'hall') {
+      if (close > open && t === open) return { start: new Date(open), end: new Date(close) };
+      continue;
+    }
+    const step = resource.slotMinutes * 60_000;
+    if (step > 0 && t >= open && (t - open) % step === 0 && t + step <= close) return { start: new Date(t), end: new Date(t + step) };
+  }
+  return undefined;
 }
 
 /** Monday 00:00 to next Monday 00:00 (Shanghai) around a moment: the quota's week. */

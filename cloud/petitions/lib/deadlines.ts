@@ -1,6 +1,6 @@
 import { findWorkday } from 'chinese-days';
 import { RESOLUTION_TARGET_WORKDAYS, type PetitionCategory } from '../../../types/petitions';
-import { inShanghai, shanghaiDay } from '../../../types/time';
+import { shanghaiDay } from '../../../types/time';
 
 /**
  * Deadlines count working days on China's official calendar: public holidays are skipped
@@ -8,9 +8,23 @@ import { inShanghai, shanghaiDay } from '../../../types/time';
  * a hand-kept list. A deadline falls at the same wall-clock time, N working days later.
  */
 export function workdaysAfter(from: Date, workdays: number): Date {
-  const day = findWorkday(workdays, shanghaiDay(from));
-  const time = inShanghai(from).format('HH:mm:ss.SSS');
-  return new Date(`${day}T${time}+08:00`);
+  const start = shanghaiDay(from);
+  const day = workdayAfter(workdays, start);
+  // The same wall-clock time on that day: Shanghai keeps one offset, so it is whole days later.
+  return new Date(from.getTime() + (Date.parse(day) - Date.parse(start)));
+}
+
+// findWorkday walks the calendar from the day (~5% of a submission's CPU): each day's answer
+// is kept, as the calendar data is fixed for the package's version. A few thousand keys at most.
+const workdayMemo = new Map<string, string>();
+function workdayAfter(workdays: number, day: string): string {
+  const key = `${workdays}:${day}`;
+  let found = workdayMemo.get(key);
+  if (found === undefined) {
+    if (workdayMemo.size >= 4096) workdayMemo.clear();
+    workdayMemo.set(key, (found = findWorkday(workdays, day)));
+  }
+  return found;
 }
 
 /** Acceptance is due within one working day of submission. */
