@@ -4,7 +4,7 @@ import { writeAudit } from '../audit/audit.storage';
 import { enqueue, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { holdPerson } from '../roles/grant-hold.storage';
-import type { Db } from '../storage/dialect';
+import { isPostgres, type Db } from '../storage/dialect';
 import type { Database, PetitionEventsTable, PetitionsTable } from '../storage/schema';
 
 export type PetitionRow = PetitionsTable & { community_name: string; submitter_name: string | null; agent_name: string | null; agent_phone_enc: string | null };
@@ -107,8 +107,8 @@ async function addEvent(tx: Db, e: Omit<PetitionEventsTable, 'id' | 'seq'>): Pro
 
 /** A petition's columns as a plain object type (the compiled insert's values). */
 type PetitionValues = { [K in keyof PetitionsTable]: PetitionsTable[K] };
-const petitionInserted = compiledQuery((db, p: PetitionValues) =>
-  db.insertInto('petitions').values({
+function petitionValues(p: PetitionValues) {
+  return {
     id: p.id,
     kind: p.kind,
     category: p.category,
@@ -138,25 +138,38 @@ const petitionInserted = compiledQuery((db, p: PetitionValues) =>
     created_at: p.created_at,
     updated_at: p.updated_at,
     // Every column: a column added to the table must be added here too.
-  } satisfies Record<keyof PetitionsTable, unknown>),
-);
+  } satisfies Record<keyof PetitionsTable, unknown>;
+}
+const petitionInserted = compiledQuery((db, p: PetitionValues) => db.insertInto('petitions').values(petitionValues(p)));
 
-/** A new petition's first timeline entries (one or two), numbered from 1: compiled once per count. */
+/** A new petition's first timeline entries (one or two), numbered from 1. */
+function firstEntryValues(count: number, p: Record<string, string | number | null>) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: p[`id${i}`] as string,
+    seq: i + 1,
+    petition_id: p.petitionId as string,
+    action: p[`action${i}`] as string,
+    from_status: p[`from${i}`] as string | null,
+    to_status: p[`to${i}`] as string,
+    note: p[`note${i}`] as string | null,
+    by_user_id: p[`by${i}`] as string | null,
+    at: p[`at${i}`] as string,
+  }));
+}
+/** Compiled once per count. */
 const firstEntries = compiledShapes((count: number) =>
-  compiledQuery((db, p: Record<string, string | number | null>) =>
-    db.insertInto('petition_events').values(
-      Array.from({ length: count }, (_, i) => ({
-        id: p[`id${i}`] as string,
-        seq: i + 1,
-        petition_id: p.petitionId as string,
-        action: p[`action${i}`] as string,
-        from_status: p[`from${i}`] as string | null,
-        to_status: p[`to${i}`] as string,
-        note: p[`note${i}`] as string | null,
-        by_user_id: p[`by${i}`] as string | null,
-        at: p[`at${i}`] as string,
-      })),
-    ),
+  compiledQuery((db, p: Record<string, string | number | null>) => db.insertInto('petition_events').values(firstEntryValues(count, p))),
+);
+/**
+ * PostgreSQL: the petition and its first entries in ONE statement (one round trip, not two):
+ * the entries' reference to the petition is checked at the statement's end, when both are in.
+ */
+const petitionWithEntries = compiledShapes((count: number) =>
+  compiledQuery((db, p: PetitionValues & Record<string, string | number | null>) =>
+    db
+      .with('filed', (qb) => qb.insertInto('petitions').values(petitionValues(p)).returning('id'))
+      .insertInto('petition_events')
+      .values(firstEntryValues(count, p)),
   ),
 );
 
@@ -166,22 +179,24 @@ export async function insertPetition(
   p: { row: PetitionsTable; events: Array<Omit<PetitionEventsTable, 'id' | 'seq' | 'petition_id'>>; attach: (tx: Db) => Promise<boolean>; messages: OutgoingMessage[]; now: Date },
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
-    await petitionInserted.all(tx, p.row);
-    if (!(await p.attach(tx))) throw new FilesUnusable();
     // A new petition's timeline starts at 1: its first entries in one statement.
-    if (p.events.length > 0) {
-      const values: Record<string, string | number | null> = { petitionId: p.row.id };
-      p.events.forEach((e, i) => {
-        values[`id${i}`] = newId();
-        values[`action${i}`] = e.action;
-        values[`from${i}`] = e.from_status;
-        values[`to${i}`] = e.to_status;
-        values[`note${i}`] = e.note;
-        values[`by${i}`] = e.by_user_id;
-        values[`at${i}`] = e.at;
-      });
-      await firstEntries(p.events.length).all(tx, values);
+    const values: Record<string, string | number | null> = { petitionId: p.row.id };
+    p.events.forEach((e, i) => {
+      values[`id${i}`] = newId();
+      values[`action${i}`] = e.action;
+      values[`from${i}`] = e.from_status;
+      values[`to${i}`] = e.to_status;
+      values[`note${i}`] = e.note;
+      values[`by${i}`] = e.by_user_id;
+      values[`at${i}`] = e.at;
+    });
+    if (isPostgres(tx) && p.events.length > 0) {
+      await petitionWithEntries(p.events.length).all(tx, { ...values, ...p.row });
+    } else {
+      await petitionInserted.all(tx, p.row);
+      if (p.events.length > 0) await firstEntries(p.events.length).all(tx, values);
     }
+    if (!(await p.attach(tx))) throw new FilesUnusable();
     await enqueue(tx, p.messages, p.now);
     return true;
   });
