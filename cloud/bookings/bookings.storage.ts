@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { AppError } from '../../types';
 import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
@@ -6,7 +6,7 @@ import { jsonArrayFrom as pgJsonArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isPostgres, type Db } from '../storage/dialect';
-import type { BookingsTable, BookingStepsTable, Database, ResourcesTable, ServiceCentersTable } from '../storage/schema';
+import type { BookingsTable, BookingStepsTable, ResourcesTable, ServiceCentersTable } from '../storage/schema';
 
 export type ResourceRow = ResourcesTable & { center_name: string; community_id: string };
 export type BookingRow = BookingsTable & { resource_name: string; kind: string; center_name: string; community_id: string; nickname: string };
@@ -185,23 +185,6 @@ interface BookingFacts {
 }
 type FactsParams = { resourceId: string; day: string; userId: string; now: string; from: string; to: string };
 
-function factsOf(eb: ExpressionBuilder<Database, never>, p: FactsParams, kind: Expression<string>) {
-  return [
-    eb.selectFrom('closed_dates').select('reason').where('resource_id', '=', p.resourceId).where('date', '=', p.day).as('closed'),
-    eb.selectFrom('booking_suspensions').select('until').where('user_id', '=', p.userId).where('until', '>', p.now).limit(1).as('suspended'),
-    eb
-      .selectFrom('bookings as k')
-      .innerJoin('resources as kr', 'kr.id', 'k.resource_id')
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .where('k.user_id', '=', p.userId)
-      .where('kr.kind', '=', kind)
-      .where('k.status', 'in', ['pending', 'approved', 'checked_in'])
-      .where('k.slot_start', '>=', p.from)
-      .where('k.slot_start', '<', p.to)
-      .as('used'),
-  ] as const;
-}
-
 /**
  * SQLite: the resource with its center and the booking's facts in ONE read inside the
  * transaction. No locking write: the host's transactions run one after another on SQLite's
@@ -214,7 +197,20 @@ const resourceAndFacts = compiledQuery((db, p: FactsParams) =>
     .innerJoin('service_centers as c', 'c.id', 'r.center_id')
     .selectAll('r')
     .select(['c.name as center_name', 'c.community_id'])
-    .select((eb) => factsOf(eb as unknown as ExpressionBuilder<Database, never>, p, eb.ref('r.kind')))
+    .select((eb) => [
+      eb.selectFrom('closed_dates').select('reason').where('resource_id', '=', p.resourceId).where('date', '=', p.day).as('closed'),
+      eb.selectFrom('booking_suspensions').select('until').where('user_id', '=', p.userId).where('until', '>', p.now).limit(1).as('suspended'),
+      // This week's bookings of the kind, counted only for a resource with a quota (a CASE's branch runs only when taken).
+      sql<number>`case when r.weekly_quota > 0 then (${eb
+        .selectFrom('bookings as k')
+        .innerJoin('resources as kr', 'kr.id', 'k.resource_id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('k.user_id', '=', p.userId)
+        .whereRef('kr.kind', '=', 'r.kind')
+        .where('k.status', 'in', ['pending', 'approved', 'checked_in'])
+        .where('k.slot_start', '>=', p.from)
+        .where('k.slot_start', '<', p.to)}) else 0 end`.as('used'),
+    ])
     .where('r.id', '=', p.resourceId),
 );
 

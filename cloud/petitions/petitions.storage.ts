@@ -363,6 +363,8 @@ const filingFactsQuery = compiledQuery((db, p: { communityId: string; weekday: s
           .innerJoin('role_grants as g', (j) => j.onRef('g.user_id', '=', 'd.agent_id').onRef('g.scope_id', '=', 'd.community_id').on('g.role', '=', 'agent'))
           .innerJoin('users as u', 'u.id', 'd.agent_id')
           .select(['d.community_id', 'd.agent_id', 'u.nickname as agent_name', 'u.phone_enc as agent_phone_enc'])
+          // The community again inside: the join's condition alone may not be pushed into the subquery.
+          .where('d.community_id', '=', p.communityId)
           .where('d.weekday', '=', p.weekday)
           .where('u.deleted_at', 'is', null)
           .as('a'),
