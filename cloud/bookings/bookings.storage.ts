@@ -6,6 +6,7 @@ import { jsonArrayFrom as pgJsonArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isPostgres, type Db } from '../storage/dialect';
+import { messageValues, QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
 import type { BookingsTable, BookingStepsTable, ResourcesTable, ServiceCentersTable } from '../storage/schema';
 
 export type ResourceRow = ResourcesTable & { center_name: string; community_id: string };
@@ -232,29 +233,31 @@ const resourceLockedWithCenter = compiledQuery((db, p: { id: string }) =>
 );
 
 /**
- * PostgreSQL: the booking, its first place (seat 0) and its first step written, and the facts
- * read, in ONE statement after the lock (a new statement, so it sees a closure or a booking
+ * PostgreSQL: the booking, its first place (seat 0), its first step and its messages written,
+ * and the facts read, in ONE statement after the lock (a new statement, so it sees a closure or a booking
  * committed by the lock's holder; the facts do not see this statement's own booking). A
  * refusal found in the facts rolls the writes back with the request's savepoint.
  */
-const bookedWithFacts = compiledQuery((db, p: BookingValues & FactsParams & { kind: string; stepId: string; firstStep: string }) => {
-  const q = sql<BookingFacts & { seat: number | null }>`with b as (
-  insert into bookings (id, resource_id, user_id, slot_start, slot_end, status, step, purpose, party_size, reject_reason, missing_materials, created_at, updated_at)
-  values (${p.id}, ${p.resource_id}, ${p.user_id}, ${p.slot_start}, ${p.slot_end}, ${p.status}, ${p.step}, ${p.purpose}, ${p.party_size}, ${p.reject_reason}, ${p.missing_materials}, ${p.created_at}, ${p.updated_at})
-  returning id, resource_id, slot_start, user_id, created_at
-), h as (
-  insert into slot_holds (resource_id, slot_start, seat, booking_id) select b.resource_id, b.slot_start, 0, b.id from b
-  on conflict (resource_id, slot_start, seat) do nothing returning seat
-), s as (
-  insert into booking_steps (id, seq, booking_id, step, note, by_user_id, at) select ${p.stepId}, 1, b.id, ${p.firstStep}, null, b.user_id, b.created_at from b
-)
-select (select reason from closed_dates where resource_id = ${p.resourceId} and date = ${p.day}) as closed,
-  (select until from booking_suspensions where user_id = ${p.userId} and until > ${p.now} limit 1) as suspended,
-  (select count(*) from bookings k inner join resources kr on kr.id = k.resource_id
-    where k.user_id = ${p.userId} and kr.kind = ${p.kind} and k.status in ('pending', 'approved', 'checked_in') and k.slot_start >= ${p.from} and k.slot_start < ${p.to}) as used,
-  (select seat from h) as seat`;
-  return { compile: () => q.compile(db) };
-});
+const bookedWithFacts = compiledShapes((messages: number) =>
+  compiledQuery((db, p: BookingValues & FactsParams & { kind: string; stepId: string; firstStep: string } & Record<string, unknown>) => {
+    const q = sql<BookingFacts & { seat: number | null }>`with b as (
+    insert into bookings (id, resource_id, user_id, slot_start, slot_end, status, step, purpose, party_size, reject_reason, missing_materials, created_at, updated_at)
+    values (${p.id}, ${p.resource_id}, ${p.user_id}, ${p.slot_start}, ${p.slot_end}, ${p.status}, ${p.step}, ${p.purpose}, ${p.party_size}, ${p.reject_reason}, ${p.missing_materials}, ${p.created_at}, ${p.updated_at})
+    returning id, resource_id, slot_start, user_id, created_at
+  ), h as (
+    insert into slot_holds (resource_id, slot_start, seat, booking_id) select b.resource_id, b.slot_start, 0, b.id from b
+    on conflict (resource_id, slot_start, seat) do nothing returning seat
+  ), s as (
+    insert into booking_steps (id, seq, booking_id, step, note, by_user_id, at) select ${p.stepId}, 1, b.id, ${p.firstStep}, null, b.user_id, b.created_at from b
+  )${messages > 0 ? sql`, queued as (${queuedMessages(messages, p)})` : sql``}
+  select (select reason from closed_dates where resource_id = ${p.resourceId} and date = ${p.day}) as closed,
+    (select until from booking_suspensions where user_id = ${p.userId} and until > ${p.now} limit 1) as suspended,
+    (select count(*) from bookings k inner join resources kr on kr.id = k.resource_id
+      where k.user_id = ${p.userId} and kr.kind = ${p.kind} and k.status in ('pending', 'approved', 'checked_in') and k.slot_start >= ${p.from} and k.slot_start < ${p.to}) as used,
+    (select seat from h) as seat`;
+    return { compile: () => q.compile(db) };
+  }),
+);
 
 /** What a booking writes, planned from the resource as read under its lock (create-booking.ts). */
 export interface BookingPlan {
@@ -279,8 +282,9 @@ export interface BookingPlan {
  * SQLite: one read (resource, center and facts), then the booking, its place, its step, its
  * messages: five statements (was nine, with a read of the resource before the transaction and
  * two locking writes). PostgreSQL: the resource's lock (returning it), the resident's lock
- * only when the resource has a weekly quota, one statement writing the booking, place and
- * step and reading the facts, the messages: three or four round trips (was eight).
+ * only when the resource has a weekly quota, one statement writing the booking, its place,
+ * step and messages and reading the facts: two or three statements between BEGIN and COMMIT
+ * (was a read before the transaction and seven in it).
  */
 export async function bookSlot(
   db: Db,
@@ -302,13 +306,22 @@ export async function bookSlot(
     let plan: BookingPlan;
     let facts: BookingFacts;
     let placed: boolean;
+    let queued = false;
     if (isPostgres(tx)) {
       const locked = await resourceLockedWithCenter.takeFirst(tx, { id: b.resourceId });
       if (!locked) throw new AppError('NOT_FOUND');
       resource = locked as ResourceRow;
       plan = b.plan(resource);
       if (plan.quota !== null) await userLocked.all(tx, { id: b.userId });
-      const written = (await bookedWithFacts.takeFirst(tx, { ...plan.row, ...params, kind: resource.kind, stepId: newId(), firstStep: plan.firstStep }))!;
+      queued = plan.messages.length <= QUEUED_IN_STATEMENT;
+      const written = (await bookedWithFacts(queued ? plan.messages.length : 0).takeFirst(tx, {
+        ...plan.row,
+        ...params,
+        kind: resource.kind,
+        stepId: newId(),
+        firstStep: plan.firstStep,
+        ...(queued ? messageValues(plan.messages, b.now) : {}),
+      }))!;
       facts = written;
       placed = written.seat !== null;
     } else {
@@ -332,7 +345,7 @@ export async function bookSlot(
       if (placed) await firstStepInserted.all(tx, { id: newId(), bookingId: plan.row.id, step: plan.firstStep, by: plan.row.user_id, at: plan.row.created_at });
     }
     if (!placed!) throw new AppError(plan.size === 1 ? 'BOOKING_SLOT_TAKEN' : 'BOOKING_WINDOW_FULL');
-    await enqueue(tx, plan.messages, b.now);
+    if (!queued) await enqueue(tx, plan.messages, b.now);
     return { resource, plan };
   });
 }

@@ -207,6 +207,22 @@ describe('approval', () => {
   });
 });
 
+describe('what a booking queues', () => {
+  it('tells the resident it is booked and, the day before, reminds them; stored with the booking, once each', async () => {
+    const r = await resident();
+    const start = at(3, '10:00');
+    const booking = await r.call('bookings.create', { resourceId: 'cy-painting', start });
+    const mine = (await messagesFor(linli.services.db, r.userId!)).filter((m) => m.dedupe_key.startsWith(`booking:${booking.id}:`));
+    expect(mine.map((m) => [JSON.parse(m.data).thing4, m.status, m.not_before]).sort()).toEqual(
+      [
+        ['预约成功，请按时前来', 'pending', TEST_NOW],
+        ['明天就是预约时间，请按时前来', 'pending', new Date(start.getTime() - DAY).toISOString()],
+      ].sort(),
+    );
+    expect(mine.every((m) => m.page === `packages/bookings/mine/index?id=${booking.id}` && m.attempts === 0)).toBe(true);
+  });
+});
+
 describe('no-shows', () => {
   it('three no-shows in 30 days suspend room booking for 14 days, visibly; the hall still works', async () => {
     const r = await resident();

@@ -5,6 +5,7 @@ import { enqueue, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { holdPerson } from '../roles/grant-hold.storage';
 import { isPostgres, type Db } from '../storage/dialect';
+import { messageValues, QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
 import type { Database, PetitionEventsTable, PetitionsTable } from '../storage/schema';
 
 export type PetitionRow = PetitionsTable & { community_name: string; submitter_name: string | null; agent_name: string | null; agent_phone_enc: string | null };
@@ -161,43 +162,63 @@ const firstEntries = compiledShapes((count: number) =>
   compiledQuery((db, p: Record<string, string | number | null>) => db.insertInto('petition_events').values(firstEntryValues(count, p))),
 );
 /**
- * PostgreSQL: the petition and its first entries in ONE statement (one round trip, not two):
- * the entries' reference to the petition is checked at the statement's end, when both are in.
+ * PostgreSQL: the petition, its first entries and its messages in ONE statement (one round
+ * trip, not three): the entries' reference to the petition is checked at the statement's end,
+ * when both are in.
  */
-const petitionWithEntries = compiledShapes((count: number) =>
-  compiledQuery((db, p: PetitionValues & Record<string, string | number | null>) =>
-    db
-      .with('filed', (qb) => qb.insertInto('petitions').values(petitionValues(p)).returning('id'))
-      .insertInto('petition_events')
-      .values(firstEntryValues(count, p)),
-  ),
+const petitionWithEntries = compiledShapes((shape: { entries: number; messages: number }) =>
+  compiledQuery((db, p: PetitionValues & Record<string, string | number | null>) => {
+    const filed = db.with('filed', (qb) => qb.insertInto('petitions').values(petitionValues(p)).returning('id'));
+    // The messages' insert is raw SQL (cloud/storage/queued-messages.ts): Kysely takes it as a CTE body.
+    const q = shape.messages > 0 ? (filed.with('queued', () => sql`(${queuedMessages(shape.messages, p)})` as never) as unknown as typeof filed) : filed;
+    return q.insertInto('petition_events').values(firstEntryValues(shape.entries, p));
+  }),
 );
 
-/** A new petition with its first timeline entries and messages, in one transaction. */
+/**
+ * A new petition with its first timeline entries and messages, all or nothing. On PostgreSQL,
+ * without photos, that is ONE statement and needs no transaction (BEGIN and COMMIT were two
+ * more round trips); with photos, the statement and the photos' attachment in one transaction.
+ */
 export async function insertPetition(
   db: Db,
-  p: { row: PetitionsTable; events: Array<Omit<PetitionEventsTable, 'id' | 'seq' | 'petition_id'>>; attach: (tx: Db) => Promise<boolean>; messages: OutgoingMessage[]; now: Date },
+  p: {
+    row: PetitionsTable;
+    events: Array<Omit<PetitionEventsTable, 'id' | 'seq' | 'petition_id'>>;
+    /** How many photos `attach` attaches. */
+    photos: number;
+    attach: (tx: Db) => Promise<boolean>;
+    messages: OutgoingMessage[];
+    now: Date;
+  },
 ): Promise<boolean> {
+  // A new petition's timeline starts at 1: its first entries in one statement.
+  const values: Record<string, string | number | null> = { petitionId: p.row.id };
+  p.events.forEach((e, i) => {
+    values[`id${i}`] = newId();
+    values[`action${i}`] = e.action;
+    values[`from${i}`] = e.from_status;
+    values[`to${i}`] = e.to_status;
+    values[`note${i}`] = e.note;
+    values[`by${i}`] = e.by_user_id;
+    values[`at${i}`] = e.at;
+  });
+  const oneStatement = isPostgres(db) && p.events.length > 0 && p.messages.length <= QUEUED_IN_STATEMENT;
+  const write = (tx: Db) =>
+    petitionWithEntries({ entries: p.events.length, messages: p.messages.length }).all(tx, { ...values, ...p.row, ...messageValues(p.messages, p.now) });
+  if (oneStatement && p.photos === 0) {
+    await write(db);
+    return true;
+  }
   return db.transaction().execute(async (tx) => {
-    // A new petition's timeline starts at 1: its first entries in one statement.
-    const values: Record<string, string | number | null> = { petitionId: p.row.id };
-    p.events.forEach((e, i) => {
-      values[`id${i}`] = newId();
-      values[`action${i}`] = e.action;
-      values[`from${i}`] = e.from_status;
-      values[`to${i}`] = e.to_status;
-      values[`note${i}`] = e.note;
-      values[`by${i}`] = e.by_user_id;
-      values[`at${i}`] = e.at;
-    });
-    if (isPostgres(tx) && p.events.length > 0) {
-      await petitionWithEntries(p.events.length).all(tx, { ...values, ...p.row });
+    if (oneStatement) {
+      await write(tx);
     } else {
       await petitionInserted.all(tx, p.row);
       if (p.events.length > 0) await firstEntries(p.events.length).all(tx, values);
     }
     if (!(await p.attach(tx))) throw new FilesUnusable();
-    await enqueue(tx, p.messages, p.now);
+    if (!oneStatement) await enqueue(tx, p.messages, p.now);
     return true;
   });
 }

@@ -117,6 +117,9 @@ describe('the answer to filing', () => {
     expect(p.photos.map((f) => f.id).sort()).toEqual([...photos].sort());
     expect(p.timeline.map((e) => [e.action, e.byName])).toEqual([['submit', '王秀兰'], ['assign', null]]);
     expect(p).toEqual(await resident.call('petitions.get', { id: p.id }));
+    // Stored with it: the agent on duty is told.
+    const told = (await messagesFor(linli.services.db, agent.userId!)).filter((m) => m.dedupe_key.startsWith(`petition:${p.id}:new:`));
+    expect(told.map((m) => [JSON.parse(m.data).thing4, m.status, m.page])).toEqual([['有新的事项待受理', 'pending', expect.stringContaining(p.id)]]);
   });
 
   it('shows the on-duty agent who files one themselves the full numbers, and writes that view to the audit log', async () => {

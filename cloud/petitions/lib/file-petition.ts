@@ -97,6 +97,7 @@ export async function fileNewPetition(
     await insertPetition(services.db, {
       row,
       events,
+      photos: p.photoIds.length,
       attach: (tx) => attachFiles(tx, p.photoIds, by.photoOwner, 'petition', id),
       messages: petitionMessage(services.config, facts, agentId, 'new', '有新的事项待受理', now),
       now,

@@ -1,0 +1,40 @@
+import { sql, type RawBuilder } from 'kysely';
+import { newId } from '../core/crypto';
+import type { OutgoingMessage } from '../notifications/outbox.storage';
+
+/**
+ * Messages queued by the same PostgreSQL statement that writes the change they tell of (a
+ * writable CTE: one round trip, not one more after it), with the rows `enqueue` writes: a new
+ * id, `pending`, no attempts, a dedupe key already queued kept and not doubled. For a change
+ * that queues a few messages (up to `QUEUED_IN_STATEMENT`); more go through `enqueue`.
+ *
+ * @example
+ * compiledQuery((db, p) => sql`with b as (insert …), queued as (${queuedMessages(2, p)}) select …`)
+ * await q.all(tx, { ...values, ...messageValues(messages, now) });
+ */
+export const QUEUED_IN_STATEMENT = 4;
+
+const COLUMNS = ['id', 'dedupe_key', 'user_id', 'template', 'page', 'data', 'not_before'] as const;
+
+/** The body of a CTE `queued as (…)` inserting `count` messages, its values named `msg_<column><i>` and `msg_at`. */
+export function queuedMessages(count: number, p: Record<string, unknown>): RawBuilder<unknown> {
+  const rows = Array.from({ length: count }, (_, i) => sql`(${sql.join(COLUMNS.map((c) => sql`${p[`msg_${c}${i}`]}::text`))})`);
+  return sql`insert into outbox (id, dedupe_key, user_id, template, page, data, not_before, status, attempts, created_at)
+  select m.*, 'pending', 0, ${p.msg_at}::text from (values ${sql.join(rows)}) as m
+  on conflict (dedupe_key) do nothing`;
+}
+
+/** The values `queuedMessages` names, for these messages queued at `now`. */
+export function messageValues(messages: readonly OutgoingMessage[], now: Date): Record<string, string | null> {
+  const values: Record<string, string | null> = { msg_at: now.toISOString() };
+  messages.forEach((m, i) => {
+    values[`msg_id${i}`] = newId();
+    values[`msg_dedupe_key${i}`] = m.dedupeKey;
+    values[`msg_user_id${i}`] = m.userId;
+    values[`msg_template${i}`] = m.template;
+    values[`msg_page${i}`] = m.page;
+    values[`msg_data${i}`] = JSON.stringify(m.data);
+    values[`msg_not_before${i}`] = m.notBefore.toISOString();
+  });
+  return values;
+}
