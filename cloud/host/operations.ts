@@ -81,25 +81,12 @@ export function registerOperations(app: FastifyInstance, services: Services, opt
     // Only names the host knows become labels: a caller cannot grow the metric without bound.
     return request.functionName ?? 'unknown';
   };
-  // Each label set's child is looked up once: prom-client otherwise sorts and joins the
-  // labels of every observation. Synchronous, like every per-request hook (reply-headers.ts).
-  const requestCounters = new Map<string, Counter.Internal>();
-  const functionTimers = new Map<string, Histogram.Internal<'function' | 'outcome'>>();
+  // Synchronous, like every per-request hook (reply-headers.ts).
   app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    const status = reply.statusCode;
-    const requestKey = `${request.method} ${route} ${status}`;
-    let counter = requestCounters.get(requestKey);
-    if (!counter) requestCounters.set(requestKey, (counter = requests.labels({ method: request.method, route, status: String(status) })));
-    counter.inc();
+    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     const fn = functionName(request);
-    if (fn) {
-      const outcome = status < 400 ? 'ok' : 'error';
-      const timerKey = `${fn} ${outcome}`;
-      let timer = functionTimers.get(timerKey);
-      if (!timer) functionTimers.set(timerKey, (timer = functionSeconds.labels({ function: fn, outcome })));
-      timer.observe(reply.elapsedTime / 1000);
-    }
+    if (fn) functionSeconds.observe({ function: fn, outcome: reply.statusCode < 400 ? 'ok' : 'error' }, reply.elapsedTime / 1000);
     done();
   });
 

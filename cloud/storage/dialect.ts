@@ -132,14 +132,23 @@ function groupCommitFromEnv(kind: DatabaseKind): Omit<GroupCommitOptions, 'multi
  *   host's cores), and plans it once when its generic plan is as good (see `openDatabase`).
  *   Outside a transaction Kysely would run it the same way (one statement, autocommit, on a
  *   pool connection); a transaction's handle is not this handle, so its statements keep to
- *   its connection. Needs session-level connections between host and
- *   server (direct, or PgBouncer in session mode): README, "Several hosts".
+ *   its connection. Needs session-level connections between host and server (direct, or
+ *   PgBouncer in session mode): README, "Several hosts".
  */
 const groupCommitted = new WeakSet<Db>();
 
 /** Whether this handle (made by `openDatabase`) runs its transactions in group-commit batches. */
 export function isGroupCommitted(db: Db): boolean {
   return groupCommitted.has(db);
+}
+
+/**
+ * A wrapper of a handle (cloud/testing/interleave.ts) takes the same paths as the handle:
+ * batched if it is. Its compiled statements go through its own `executeQuery` (no direct
+ * runner): the same SQL, sent unnamed, where the wrapper can see each write.
+ */
+export function sameBatchingAs(wrapper: Db, handle: Db): void {
+  if (groupCommitted.has(handle)) groupCommitted.add(wrapper);
 }
 
 export type DirectRunner = (text: string, parameters: readonly unknown[]) => unknown[] | Promise<unknown[]> | undefined;

@@ -74,7 +74,11 @@ export async function migrateToLatest(db: Db): Promise<void> {
  */
 export async function analyze(db: Db): Promise<void> {
   await sql`ANALYZE`.execute(db);
-  if (!isPostgres(db)) await sql`DROP TABLE IF EXISTS sqlite_stat4`.execute(db);
+  if (isPostgres(db)) return;
+  await sql`DROP TABLE IF EXISTS sqlite_stat4`.execute(db);
+  // ANALYZE left its samples in this connection's memory: reloaded from the tables now,
+  // before anything is prepared again (the DROP expired every statement prepared before).
+  await sql`ANALYZE sqlite_schema`.execute(db);
 }
 
 export interface SchemaState {

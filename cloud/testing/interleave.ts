@@ -1,6 +1,7 @@
 import type { SessionUser } from '../core/define-function';
 import type { Services } from '../core/services';
 import { grantsOf } from '../roles/roles.storage';
+import { sameBatchingAs } from '../storage/dialect';
 import type { Client } from './linli';
 
 /**
@@ -47,6 +48,7 @@ export function interleaved(services: Services, between: () => Promise<unknown>)
       return WRITES.has(prop) ? (...args: unknown[]) => deferred(bound(...args) as object, once) : bound;
     },
   });
+  sameBatchingAs(db, services.db);
   return { ...services, db, interleaved: () => ran };
 }
 
