@@ -60,6 +60,11 @@ describe('a query compiled once', () => {
     expect(compiled.sql).toContain("'没有这个人'");
   });
 
+  it('refuses a value made into text while the query is built (it would become a constant)', () => {
+    const like = compiledQuery((db, p: { name: string }) => db.selectFrom('users').select(['id']).where('nickname', 'like', `${p.name}%`));
+    expect(() => like.compile(open.db, { name: '张' })).toThrow(/may only be bound/);
+  });
+
   it('writes a string constant as a literal that keeps its quotes, and leaves quoted text alone', async () => {
     await sql`INSERT INTO users (id, nickname, created_at, updated_at) VALUES ('u4', ${"O'Neil ? $1"}, '2026-11-30', '2026-11-30')`.execute(open.db);
     const named = compiledQuery((db, p: { id: string }) =>

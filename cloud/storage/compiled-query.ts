@@ -4,6 +4,11 @@ import { directRunnerOf, isPostgres, type Db } from './dialect';
 /** Where a value goes in a compiled query: stands in for the value while the query is built. */
 class Placeholder {
   constructor(readonly name: string) {}
+
+  /** A stand-in made into text (`${p.x}%`) would be compiled as a constant: refused at build. */
+  [Symbol.toPrimitive](): never {
+    throw new Error(`compiledQuery: the value "${this.name}" may only be bound where Kysely binds a parameter, not made into text`);
+  }
 }
 
 type Values = Record<string, unknown>;
