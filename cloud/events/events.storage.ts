@@ -4,6 +4,7 @@ import { newId } from '../core/crypto';
 import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isGroupCommitted, isPostgres, type Db } from '../storage/dialect';
+import { messageValues, QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
 import type { Database, EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
 
@@ -411,9 +412,6 @@ function remember(event: SignupEvent): void {
   knownFacts.set(event.id, facts);
 }
 
-/** The outbox's columns as a one-statement sign-up writes them, in this order. */
-const MESSAGE_COLUMNS = ['id', 'dedupe_key', 'user_id', 'template', 'page', 'data', 'not_before'] as const;
-
 /**
  * A sign-up as ONE PostgreSQL statement (a writable CTE), compiled once per number of
  * messages: the seat (or else the next waitlist place), the registration and the seat's
@@ -435,16 +433,8 @@ const signUpStatement = compiledShapes((messages: number) =>
     );
     const noRegistration = sql`not exists (select 1 from event_registrations where event_id = ${p.eventId} and user_id = ${p.userId})`;
     const level = sql`(select level from regions where regions.id = events.scope_id) as scope_level`;
-    const rows = Array.from({ length: messages }, (_, i) => sql`(${sql.join(MESSAGE_COLUMNS.map((c) => sql`${p[`${c}${i}`]}::text`))})`);
-    const outbox =
-      messages === 0
-        ? sql``
-        : sql`, messages as (
-            insert into outbox (id, dedupe_key, user_id, template, page, data, not_before, status, attempts, created_at)
-            select m.*, 'pending', 0, ${p.at}::text from (values ${sql.join(rows)}) as m
-            where exists (select 1 from registration) and exists (select 1 from seat)
-            on conflict (dedupe_key) do nothing
-          )`;
+    // The seat's messages, only when it took a seat (a waitlist place tells nothing yet).
+    const outbox = messages === 0 ? sql`` : sql`, messages as (${queuedMessages(messages, p, sql`exists (select 1 from registration) and exists (select 1 from seat)`)})`;
     const statement = sql<SignupEvent & { seated: boolean }>`
       with seat as (
         update events set confirmed_count = confirmed_count + 1
@@ -495,18 +485,10 @@ async function signUpInOneStatement(db: Db, r: SignUp, known: SignupFacts): Prom
     updated_at: at,
   };
   const messages = r.notify('confirmed', confirmed, known);
-  if (messages.length > 4) return undefined;
+  if (messages.length > QUEUED_IN_STATEMENT) return undefined;
   const values: Record<string, unknown> = { eventId: r.eventId, userId: r.userId, registrationId: confirmed.id, code: r.code, sharedBy: r.sharedBy, at };
   for (const column of SIGNUP_FACTS) values[`fact_${column}`] = known[column];
-  messages.forEach((m, i) => {
-    values[`id${i}`] = newId();
-    values[`dedupe_key${i}`] = m.dedupeKey;
-    values[`user_id${i}`] = m.userId;
-    values[`template${i}`] = m.template;
-    values[`page${i}`] = m.page;
-    values[`data${i}`] = JSON.stringify(m.data);
-    values[`not_before${i}`] = m.notBefore.toISOString();
-  });
+  Object.assign(values, messageValues(messages, r.now));
   let row: (SignupEvent & { seated: boolean }) | undefined;
   try {
     row = await signUpStatement(messages.length).takeFirst(db, values);

@@ -16,11 +16,15 @@ export const QUEUED_IN_STATEMENT = 4;
 
 const COLUMNS = ['id', 'dedupe_key', 'user_id', 'template', 'page', 'data', 'not_before'] as const;
 
-/** The body of a CTE `queued as (…)` inserting `count` messages, its values named `msg_<column><i>` and `msg_at`. */
-export function queuedMessages(count: number, p: Record<string, unknown>): RawBuilder<unknown> {
+/**
+ * The body of a CTE `queued as (…)` inserting `count` messages, its values named
+ * `msg_<column><i>` and `msg_at`; only `when` the change they tell of was written, if given.
+ */
+export function queuedMessages(count: number, p: Record<string, unknown>, when?: RawBuilder<unknown>): RawBuilder<unknown> {
   const rows = Array.from({ length: count }, (_, i) => sql`(${sql.join(COLUMNS.map((c) => sql`${p[`msg_${c}${i}`]}::text`))})`);
   return sql`insert into outbox (id, dedupe_key, user_id, template, page, data, not_before, status, attempts, created_at)
   select m.*, 'pending', 0, ${p.msg_at}::text from (values ${sql.join(rows)}) as m
+  ${when ? sql`where ${when}` : sql``}
   on conflict (dedupe_key) do nothing`;
 }
 
