@@ -347,15 +347,7 @@ async function registerInTransaction(db: Db, r: SignUp): Promise<SignUpResult> {
         checked_in_by: null,
         updated_at: at,
       };
-      let registration: RegistrationRow = {
-        id: newId(),
-        event_id: r.eventId,
-        user_id: r.userId,
-        checkin_code: r.code,
-        shared_by: r.sharedBy,
-        created_at: at,
-        ...fields,
-      };
+      let registration: RegistrationRow = { ...newRegistration(r, at), ...fields };
       const inserted = await registrationInserted.takeFirst(tx, registration);
       if (!inserted) {
         const existing = (await getRegistration(tx, r.eventId, r.userId))!;
@@ -471,19 +463,7 @@ async function signUpInOneStatement(db: Db, r: SignUp, known: SignupFacts): Prom
     return undefined;
   }
   const at = r.now.toISOString();
-  const confirmed: RegistrationRow = {
-    id: newId(),
-    event_id: r.eventId,
-    user_id: r.userId,
-    checkin_code: r.code,
-    shared_by: r.sharedBy,
-    created_at: at,
-    status: 'confirmed',
-    waitlist_no: null,
-    checked_in_at: null,
-    checked_in_by: null,
-    updated_at: at,
-  };
+  const confirmed = newRegistration(r, at);
   const messages = r.notify('confirmed', confirmed, known);
   if (messages.length > QUEUED_IN_STATEMENT) return undefined;
   const values: Record<string, unknown> = { eventId: r.eventId, userId: r.userId, registrationId: confirmed.id, code: r.code, sharedBy: r.sharedBy, at };
@@ -502,6 +482,23 @@ async function signUpInOneStatement(db: Db, r: SignUp, known: SignupFacts): Prom
   remember(event);
   const registration = seated ? confirmed : { ...confirmed, status: 'waitlisted', waitlist_no: event.waitlist_seq };
   return { registration, created: true, event };
+}
+
+/** A new registration of `r`'s resident, confirmed (the caller sets a waitlist place). */
+function newRegistration(r: SignUp, at: string): RegistrationRow {
+  return {
+    id: newId(),
+    event_id: r.eventId,
+    user_id: r.userId,
+    checkin_code: r.code,
+    shared_by: r.sharedBy,
+    created_at: at,
+    status: 'confirmed',
+    waitlist_no: null,
+    checked_in_at: null,
+    checked_in_by: null,
+    updated_at: at,
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
