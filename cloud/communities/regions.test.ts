@@ -1,7 +1,6 @@
 import { ERRORS } from '../../types';
-import { openDatabase, type OpenDatabase } from '../storage/dialect';
-import { migrateToLatest } from '../storage/migrate';
-import { createTestDatabase, type TestDatabase } from '../storage/test-database';
+import type { OpenDatabase } from '../storage/dialect';
+import { migratedTestDatabase } from '../storage/test-database';
 import { upsertRegions } from './communities.storage';
 import { readerScope } from './regions';
 
@@ -9,17 +8,14 @@ import { readerScope } from './regions';
  * A reader's scopes (a community and the district) are kept once both are found: a region
  * is never deleted and never changes id or level. What is not yet certain is asked again.
  */
-let database: TestDatabase;
 let open: OpenDatabase;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  open = openDatabase(database.url, { groupCommit: false });
-  await migrateToLatest(open.db);
+  ({ open, close } = await migratedTestDatabase());
 });
 afterAll(async () => {
-  await open.close();
-  await database.drop();
+  await close();
 });
 
 const region = (id: string, level: string, parentId: string | null) => ({ id, parent_id: parentId, level, name: id, kind: 'x', sort: 0 });

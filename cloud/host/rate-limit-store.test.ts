@@ -1,7 +1,6 @@
 import { deleteEndedRateWindows } from '../jobs/jobs.storage';
 import { openDatabase, type OpenDatabase } from '../storage/dialect';
-import { migrateToLatest } from '../storage/migrate';
-import { createTestDatabase, type TestDatabase } from '../storage/test-database';
+import { migratedTestDatabase, type TestDatabase } from '../storage/test-database';
 import { databaseRateLimitStore, type DatabaseRateLimitStore } from './rate-limit-store';
 import { addRateHits, hitRateWindow, readRateWindow } from './rate-limits.storage';
 
@@ -12,20 +11,18 @@ import { addRateHits, hitRateWindow, readRateWindow } from './rate-limits.storag
  */
 let database: TestDatabase;
 let open: OpenDatabase;
+let close: () => Promise<void>;
 let at = Date.UTC(2026, 11, 1, 2, 0, 0);
 const now = () => at;
 const WINDOW = 60_000;
 const stores: DatabaseRateLimitStore[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  open = openDatabase(database.url, { groupCommit: false });
-  await migrateToLatest(open.db);
+  ({ database, open, close } = await migratedTestDatabase());
 });
 afterAll(async () => {
   await Promise.all(stores.map((s) => s.close()));
-  await open.close();
-  await database.drop();
+  await close();
 });
 
 /** A host's store; its timer is far off unless `flushMs` says otherwise, so flushes are the test's. */

@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
 import { isPostgres, openDatabase, type OpenDatabase } from './dialect';
-import { analyze, migrateToLatest } from './migrate';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { analyze } from './migrate';
+import { migratedTestDatabase, type TestDatabase } from './test-database';
 
 /** The planner's statistics as `analyze` leaves them (migrations and the schedule run it). */
 let database: TestDatabase;
 let open: OpenDatabase;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  open = openDatabase(database.url, { groupCommit: false });
-  await migrateToLatest(open.db);
+  ({ database, open, close } = await migratedTestDatabase());
   const at = '2026-11-30T00:00:00.000Z';
   for (let i = 0; i < 300; i++) {
     await sql`INSERT INTO users (id, nickname, created_at, updated_at) VALUES (${`u${i}`}, ${`居民${i}`}, ${at}, ${at})`.execute(open.db);
@@ -18,8 +17,7 @@ beforeAll(async () => {
   await analyze(open.db);
 });
 afterAll(async () => {
-  await open.close();
-  await database.drop();
+  await close();
 });
 
 describe('analyze', () => {

@@ -1,17 +1,15 @@
 import { sql } from 'kysely';
 import { compiledQuery } from './compiled-query';
 import { openDatabase, type OpenDatabase } from './dialect';
-import { createTestDatabase, type TestDatabase } from './test-database';
-import { migrateToLatest } from './migrate';
+import { migratedTestDatabase, type TestDatabase } from './test-database';
 
 /** Queries compiled once and run with new values (compiled-query.ts), on the suite's database. */
 let database: TestDatabase;
 let open: OpenDatabase;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  open = openDatabase(database.url, { groupCommit: false });
-  await migrateToLatest(open.db);
+  ({ database, open, close } = await migratedTestDatabase());
   const at = '2026-11-30T00:00:00.000Z';
   for (const [id, nickname, deleted] of [
     ['u1', '张阿姨', null],
@@ -22,8 +20,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  await open.close();
-  await database.drop();
+  await close();
 });
 
 const liveUser = compiledQuery((db, p: { id: string }) =>

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { openDatabase, type OpenDatabase } from './dialect';
+import { migrateToLatest } from './migrate';
 
 export interface TestDatabase {
   url: string;
@@ -67,6 +69,35 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
+    },
+  };
+}
+
+/**
+ * A fresh database (`createTestDatabase`) opened without group commit and migrated, for a
+ * storage test file; `close` closes it and drops it.
+ *
+ * @example
+ * let t: MigratedTestDatabase;
+ * beforeAll(async () => (t = await migratedTestDatabase()));
+ * afterAll(() => t.close());
+ */
+export interface MigratedTestDatabase {
+  database: TestDatabase;
+  open: OpenDatabase;
+  close(): Promise<void>;
+}
+
+export async function migratedTestDatabase(): Promise<MigratedTestDatabase> {
+  const database = await createTestDatabase();
+  const open = openDatabase(database.url, { groupCommit: false });
+  await migrateToLatest(open.db);
+  return {
+    database,
+    open,
+    close: async () => {
+      await open.close();
+      await database.drop();
     },
   };
 }
