@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { AppError } from '../../types';
 import { newId } from '../core/crypto';
-import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
+import { enqueue, messageValues, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { jsonArrayFrom as pgJsonArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isPostgres, type Db } from '../storage/dialect';
-import { messageValues, QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
+import { QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
 import type { BookingsTable, BookingStepsTable, ResourcesTable, ServiceCentersTable } from '../storage/schema';
 
 export type ResourceRow = ResourcesTable & { center_name: string; community_id: string };

@@ -1,10 +1,10 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { AppError } from '../../types';
 import { newId } from '../core/crypto';
-import { enqueue, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
+import { enqueue, messageValues, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isGroupCommitted, isPostgres, type Db } from '../storage/dialect';
-import { messageValues, QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
+import { QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
 import type { Database, EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
 

@@ -23,6 +23,25 @@ export async function enqueue(db: Db, messages: OutgoingMessage[], now: Date): P
   for (let i = 0; i < messages.length; i += 1000) await insertMessages(db, messages.slice(i, i + 1000), now);
 }
 
+/**
+ * The values of messages queued at `now` as one statement binds them: `msg_at`, and
+ * `msg_<column><i>` for the i-th message's new id, dedupe key, user, template, page, data
+ * and not-before (the compiled insert below, and cloud/storage/queued-messages.ts).
+ */
+export function messageValues(messages: readonly OutgoingMessage[], now: Date): Record<string, string | null> {
+  const values: Record<string, string | null> = { msg_at: now.toISOString() };
+  messages.forEach((m, i) => {
+    values[`msg_id${i}`] = newId();
+    values[`msg_dedupe_key${i}`] = m.dedupeKey;
+    values[`msg_user_id${i}`] = m.userId;
+    values[`msg_template${i}`] = m.template;
+    values[`msg_page${i}`] = m.page;
+    values[`msg_data${i}`] = JSON.stringify(m.data);
+    values[`msg_not_before${i}`] = m.notBefore.toISOString();
+  });
+  return values;
+}
+
 /** A change queues one to a few messages: their insert is compiled once per count (compiled-query.ts). */
 const COMPILED_UP_TO = 4;
 const insertOf = new Map<number, CompiledReuse<Record<string, string | null>, unknown>>();
@@ -35,17 +54,17 @@ function compiledInsert(count: number): CompiledReuse<Record<string, string | nu
         .insertInto('outbox')
         .values(
           Array.from({ length: count }, (_, i) => ({
-            id: p[`id${i}`]!,
-            dedupe_key: p[`dedupe${i}`]!,
-            user_id: p[`user${i}`]!,
-            template: p[`template${i}`]!,
-            page: p[`page${i}`]!,
-            data: p[`data${i}`]!,
+            id: p[`msg_id${i}`]!,
+            dedupe_key: p[`msg_dedupe_key${i}`]!,
+            user_id: p[`msg_user_id${i}`]!,
+            template: p[`msg_template${i}`]!,
+            page: p[`msg_page${i}`]!,
+            data: p[`msg_data${i}`]!,
             status: 'pending',
             attempts: 0,
-            not_before: p[`notBefore${i}`]!,
+            not_before: p[`msg_not_before${i}`]!,
             last_error: null,
-            created_at: p.createdAt!,
+            created_at: p.msg_at!,
             sent_at: null,
           })),
         )
@@ -58,17 +77,7 @@ function compiledInsert(count: number): CompiledReuse<Record<string, string | nu
 
 async function insertMessages(db: Db, messages: OutgoingMessage[], now: Date): Promise<void> {
   if (messages.length <= COMPILED_UP_TO) {
-    const values: Record<string, string | null> = { createdAt: now.toISOString() };
-    messages.forEach((m, i) => {
-      values[`id${i}`] = newId();
-      values[`dedupe${i}`] = m.dedupeKey;
-      values[`user${i}`] = m.userId;
-      values[`template${i}`] = m.template;
-      values[`page${i}`] = m.page;
-      values[`data${i}`] = JSON.stringify(m.data);
-      values[`notBefore${i}`] = m.notBefore.toISOString();
-    });
-    await compiledInsert(messages.length).all(db, values);
+    await compiledInsert(messages.length).all(db, messageValues(messages, now));
     return;
   }
   await db

@@ -1,11 +1,11 @@
 import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import { newId } from '../core/crypto';
 import { writeAudit } from '../audit/audit.storage';
-import { enqueue, type OutgoingMessage } from '../notifications/outbox.storage';
+import { enqueue, messageValues, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { holdPerson } from '../roles/grant-hold.storage';
 import { isPostgres, type Db } from '../storage/dialect';
-import { messageValues, QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
+import { QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
 import type { Database, PetitionEventsTable, PetitionsTable } from '../storage/schema';
 
 export type PetitionRow = PetitionsTable & { community_name: string; submitter_name: string | null; agent_name: string | null; agent_phone_enc: string | null };

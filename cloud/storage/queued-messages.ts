@@ -1,6 +1,4 @@
 import { sql, type RawBuilder } from 'kysely';
-import { newId } from '../core/crypto';
-import type { OutgoingMessage } from '../notifications/outbox.storage';
 
 /**
  * Messages queued by the same PostgreSQL statement that writes the change they tell of (a
@@ -10,7 +8,7 @@ import type { OutgoingMessage } from '../notifications/outbox.storage';
  *
  * @example
  * compiledQuery((db, p) => sql`with b as (insert …), queued as (${queuedMessages(2, p)}) select …`)
- * await q.all(tx, { ...values, ...messageValues(messages, now) });
+ * await q.all(tx, { ...values, ...messageValues(messages, now) }); // outbox.storage.ts
  */
 export const QUEUED_IN_STATEMENT = 4;
 
@@ -26,19 +24,4 @@ export function queuedMessages(count: number, p: Record<string, unknown>, when?:
   select m.*, 'pending', 0, ${p.msg_at}::text from (values ${sql.join(rows)}) as m
   ${when ? sql`where ${when}` : sql``}
   on conflict (dedupe_key) do nothing`;
-}
-
-/** The values `queuedMessages` names, for these messages queued at `now`. */
-export function messageValues(messages: readonly OutgoingMessage[], now: Date): Record<string, string | null> {
-  const values: Record<string, string | null> = { msg_at: now.toISOString() };
-  messages.forEach((m, i) => {
-    values[`msg_id${i}`] = newId();
-    values[`msg_dedupe_key${i}`] = m.dedupeKey;
-    values[`msg_user_id${i}`] = m.userId;
-    values[`msg_template${i}`] = m.template;
-    values[`msg_page${i}`] = m.page;
-    values[`msg_data${i}`] = JSON.stringify(m.data);
-    values[`msg_not_before${i}`] = m.notBefore.toISOString();
-  });
-  return values;
 }
