@@ -144,6 +144,28 @@ export async function listPublished(
   return rows.map((r) => ({ ...r, pledge_count: Number(r.pledge_count ?? 0) }));
 }
 
+/**
+ * The earliest time after `now` at which a published article enters the feed (a scheduled
+ * one), or undefined: until then the feed's pages can only change by a write. Pinned and not
+ * pinned (the editors write 0 or 1) are each the start of a range of `articles_feed`.
+ */
+const nextScheduled = compiledQuery((db, p: { now: string }) => {
+  const first = (pinned: number) =>
+    db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.min('publish_at').as('at'))
+      .where('status', '=', 'published')
+      .where('pinned', '=', pinned)
+      .where('publish_at', '>', p.now);
+  return db.selectNoFrom([first(1).as('pinned'), first(0).as('unpinned')]);
+});
+
+export async function nextScheduledPublish(db: Db, now: Date): Promise<Date | undefined> {
+  const row = await nextScheduled.takeFirst(db, { now: now.toISOString() });
+  const times = [row?.pinned, row?.unpinned].filter((t): t is string => typeof t === 'string').map((t) => Date.parse(t));
+  return times.length ? new Date(Math.min(...times)) : undefined;
+}
+
 /** A new cover: the editor's own upload, not yet used anywhere. */
 export interface CoverUpload {
   fileId: string;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { accessAllows, AppError, contracts, type FieldError, type RoleGrant } from '../../types';
 import type { Profile } from '../../types/users';
@@ -10,6 +10,7 @@ import { resolveSession } from '../auth/sessions';
 import { signInWithPassword, signInWithWechat } from '../auth/sign-in';
 import { systemClock, type Clock } from '../core/clock';
 import type { CloudFunction, SessionUser } from '../core/define-function';
+import { replyEncoding } from '../core/reply-cache';
 import type { Services } from '../core/services';
 import type { AuthData } from '../users/auth-data';
 import { loadAccount } from '../users/profile';
@@ -30,6 +31,9 @@ declare module 'fastify' {
     caller: SessionUser | null;
   }
 }
+
+/** A function's result as the reply carries it (what Fastify would make of `{ result }`, less the wrapper). */
+const encodeResult = (value: unknown): string => JSON.stringify(encodeValue(value));
 
 export interface HostOptions {
   services: Services;
@@ -183,7 +187,7 @@ export async function buildHost({
         },
       };
 
-      const runFunction = async (request: FastifyRequest) => {
+      const runFunction = async (request: FastifyRequest, reply: FastifyReply) => {
         const name = (request.params as { name: string }).name;
         const fn = byName.get(name);
         if (!fn) throw new AppError('FUNCTION_NOT_FOUND', `没有这项功能：${name.slice(0, 64)}，请更新小程序后再试`);
@@ -209,6 +213,9 @@ export async function buildHost({
         // The write committed: the caller hears so whatever happens to its audit row, and a
         // failed audit write is logged (with the request id), never turned into a "failed" row.
         if (audited) await auditAdminWrite(services, { caller, functionName: name, input: parsedInput, error: null }).catch((e: unknown) => request.log.error({ err: scrubbedError(e), function: name }, 'audit write failed after a committed change'));
+        // A reply a cache keeps (cloud/core/reply-cache.ts) is encoded once, at the first send.
+        const kept = replyEncoding(result, encodeResult);
+        if (kept !== undefined) return reply.type('application/json; charset=utf-8').send(`{"result":${kept}}`);
         return { result: encodeValue(result) };
       };
       api.post('/functions/:name', { config: callLimit }, runFunction);

@@ -1,5 +1,6 @@
 import { sql, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
-import { listPublished } from '../articles/articles.storage';
+import { listPublished, nextScheduledPublish } from '../articles/articles.storage';
+import { contentVersion } from './content-versions';
 import { callerVersion, findLiveCaller } from '../auth/sessions.storage';
 import { activeSuspension, getResourceRows, myBookingPage, stepsOf } from '../bookings/bookings.storage';
 import { thanksRows } from '../honors/honors.storage';
@@ -287,6 +288,11 @@ describe('the plans of the lists residents page through', () => {
     // elder_cards_family) but no rows seeded here, and SQLite plans an empty table as a scan.
   });
 
+  it("the feed's kept first pages: the version checked at each read, the next scheduled time on a miss", async () => {
+    await expectIndexed((d) => contentVersion(d, 'feed'));
+    await expectIndexed((d) => nextScheduledPublish(d, now()));
+  });
+
   it("every request's caller: the cached session's check and the full read on a miss", async () => {
     await expectIndexed((d) => callerVersion(d, RESIDENT));
     await expectIndexed((d) => findLiveCaller(d, 'f'.repeat(64), now()));
@@ -314,6 +320,8 @@ describe('the plans of the lists residents page through', () => {
         await petitionsOfSubmitter(d, RESIDENT);
         await petitionsOfSubmitter(d, RESIDENT, { before: { createdAt: now().toISOString(), id: 'explain-p-5' }, limit: 21 });
         await callerVersion(d, `explain-u-${call + 1}`);
+        await contentVersion(d, 'feed');
+        await nextScheduledPublish(d, now());
         await findLiveCaller(d, 'f'.repeat(64), now());
       }
       const prepared = await sql<{ name: string; statement: string; parameter_types: string; generic_plans: number }>`SELECT name, statement, parameter_types::text, generic_plans FROM pg_prepared_statements`.execute(d);

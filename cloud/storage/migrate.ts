@@ -20,6 +20,7 @@ import * as m019 from './migrations/019-auth-version';
 import * as m021 from './migrations/021-read-paths';
 import * as m023 from './migrations/023-write-paths';
 import * as m025 from './migrations/025-write-indexes';
+import * as m026 from './migrations/026-content-versions';
 
 /** Every migration in order. A new one is a new file in migrations/ and a line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '021-read-paths': m021,
   '023-write-paths': m023,
   '025-write-indexes': m025,
+  '026-content-versions': m026,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -650,6 +650,7 @@ export interface Database {
   app_feedback: AppFeedbackTable;
   rate_limits: RateLimitsTable;
   job_runs: JobRunsTable;
+  content_versions: ContentVersionsTable;
 }
 
 export interface JobRunsTable {
@@ -657,4 +658,10 @@ export interface JobRunsTable {
   tick: number;
   ran_at: string;
   ran_by: string;
+}
+
+/** A count of the changes to what a kept reply shows, bumped by triggers (migration 026). */
+export interface ContentVersionsTable {
+  name: string;
+  version: number;
 }

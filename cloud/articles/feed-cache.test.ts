@@ -1,0 +1,157 @@
+import crypto from 'node:crypto';
+import type { ArticlePage } from '../../types/articles';
+import { MINUTE } from '../core/clock';
+import { replyCacheOf } from '../core/reply-cache';
+import { signIn, startAnotherHost, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+
+/**
+ * Each host keeps the feed's first pages (list-articles.ts, cloud/core/reply-cache.ts). Behind
+ * a load balancer the change and the next read land on different hosts: every change must show
+ * on the other host at its next read, whatever made it, and a scheduled item at its time.
+ */
+let linli: TestLinli;
+let hostB: Awaited<ReturnType<typeof startAnotherHost>>;
+let admin: Client;
+beforeAll(async () => {
+  linli = await startTestLinli();
+  hostB = await startAnotherHost(linli);
+  admin = await signIn('admin');
+});
+afterAll(async () => {
+  await hostB.close();
+  await linli.stop();
+});
+
+/** articles.list on host B, anonymous, signed as the SDK signs: the status, content type and body as sent. */
+async function readOnB(input: object): Promise<{ status: number; type: string | null; body: string }> {
+  const ts = String(Date.now());
+  const response = await fetch(`${hostB.url}/1.1/functions/articles.list`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-lc-id': linli.config.appId,
+      'x-lc-sign': `${crypto.createHash('md5').update(ts + linli.config.appKey).digest('hex')},${ts}`,
+    },
+    body: JSON.stringify(input),
+  });
+  return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+}
+
+async function feedOnB(input: object = { communityId: 'chaoyang', limit: 50 }): Promise<ArticlePage['items']> {
+  const reply = await readOnB(input);
+  expect(reply.status).toBe(200);
+  return (JSON.parse(reply.body) as { result: { items: ArticlePage['items'] } }).result.items;
+}
+
+const keptOnB = () => replyCacheOf(hostB.services.db, 'feed first pages', 'feed', 0);
+
+const draft = (title: string) => ({ title, summary: '周六上午在社区广场', bodyHtml: '<p>志愿者为老人免费理发。</p>', category: '通知公告' as const, scopeId: 'chaoyang' });
+
+describe('a first page kept by host B', () => {
+  it('is served again while its version is unchanged: a change made with the version set back is not seen', async () => {
+    const [first] = await feedOnB();
+    await feedOnB();
+    expect(keptOnB().size).toBeGreaterThan(0);
+    // What no real write can do (the triggers bump in the same transaction): change a title
+    // and put the version back. The kept page still shows the old title, so it was not read again.
+    const db = linli.services.db;
+    const { version } = await db.selectFrom('content_versions').select('version').where('name', '=', 'feed').executeTakeFirstOrThrow();
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('articles').set({ title: '未经触发器的改动' }).where('id', '=', first!.id).execute();
+      await tx.updateTable('content_versions').set({ version }).where('name', '=', 'feed').execute();
+    });
+    expect((await feedOnB())[0]!.title).toBe(first!.title);
+    await db.updateTable('articles').set({ title: first!.title }).where('id', '=', first!.id).execute();
+    expect((await feedOnB())[0]!.title).toBe(first!.title);
+  });
+
+  it('is sent byte for byte as the same page read afresh, with the same content type', async () => {
+    const input = { communityId: 'chaoyang', limit: 7 };
+    const fresh = await readOnB(input);
+    const kept = await readOnB(input);
+    expect(kept).toEqual(fresh);
+    expect(kept.type).toBe('application/json; charset=utf-8');
+    // And as the host that keeps nothing for a cursor sends the same items.
+    const ids = (JSON.parse(kept.body) as { result: ArticlePage }).result.items.map((i) => i.id);
+    expect(ids).toHaveLength(7);
+  });
+});
+
+describe('every change on host A shows on host B at its next read', () => {
+  it('a published, edited, pinned, withdrawn article', async () => {
+    await feedOnB();
+    const article = await admin.call('articles.create', draft('楼院议事会通知'));
+    await admin.call('articles.publish', { id: article.id });
+    expect((await feedOnB()).map((i) => i.id)).toContain(article.id);
+
+    await admin.call('articles.update', { id: article.id, title: '楼院议事会改期通知' });
+    expect((await feedOnB()).find((i) => i.id === article.id)?.title).toBe('楼院议事会改期通知');
+
+    await admin.call('articles.update', { id: article.id, pinned: true });
+    expect((await feedOnB())[0]!.id).toBe(article.id);
+
+    await admin.call('articles.unpublish', { id: article.id });
+    expect((await feedOnB()).map((i) => i.id)).not.toContain(article.id);
+  });
+
+  it('a pledge on a campaign changes the count its card shows', async () => {
+    const campaign = await admin.call('articles.create', { ...draft('垃圾分类我先行'), category: '倡议', pledgePrompt: '我承诺做好垃圾分类' });
+    await admin.call('articles.publish', { id: campaign.id });
+    expect((await feedOnB()).find((i) => i.id === campaign.id)?.pledgeCount).toBe(0);
+    const resident = await signIn('feed-cache-pledger');
+    await resident.call('articles.pledge', { id: campaign.id });
+    expect((await feedOnB()).find((i) => i.id === campaign.id)?.pledgeCount).toBe(1);
+  });
+
+  it("an operator's SQL, a change no function made", async () => {
+    const [first] = await feedOnB();
+    await linli.services.db.updateTable('articles').set({ title: '运维直接改的标题' }).where('id', '=', first!.id).execute();
+    expect((await feedOnB())[0]!.title).toBe('运维直接改的标题');
+    await linli.services.db.updateTable('articles').set({ title: first!.title }).where('id', '=', first!.id).execute();
+    expect((await feedOnB())[0]!.title).toBe(first!.title);
+  });
+
+  it("a community's new name", async () => {
+    const before = (await feedOnB()).find((i) => i.scopeId === 'chaoyang')!;
+    await linli.services.db.updateTable('regions').set({ name: '朝阳社区（新）' }).where('id', '=', 'chaoyang').execute();
+    expect((await feedOnB()).find((i) => i.id === before.id)?.scopeName).toBe('朝阳社区（新）');
+    await linli.services.db.updateTable('regions').set({ name: before.scopeName }).where('id', '=', 'chaoyang').execute();
+    expect((await feedOnB()).find((i) => i.id === before.id)?.scopeName).toBe(before.scopeName);
+  });
+});
+
+describe('time', () => {
+  it('a scheduled article enters the kept page at its time, to the millisecond', async () => {
+    const article = await admin.call('articles.create', draft('下周义诊预告（定时）'));
+    const at = new Date(hostB.clock.now().getTime() + 10 * MINUTE);
+    await admin.call('articles.publish', { id: article.id, at });
+    const ids = async () => (await feedOnB()).map((i) => i.id);
+    expect(await ids()).not.toContain(article.id);
+    hostB.clock.set(new Date(at.getTime() - 1));
+    expect(await ids()).not.toContain(article.id);
+    hostB.clock.set(at);
+    expect(await ids()).toContain(article.id);
+    // A clock set back does not serve what was kept later.
+    hostB.clock.set(new Date(at.getTime() - MINUTE));
+    expect(await ids()).not.toContain(article.id);
+    hostB.clock.set(linli.clock.now());
+  });
+});
+
+describe('what is kept', () => {
+  it('never a page after a cursor, and at most 256 first pages', async () => {
+    const page = JSON.parse((await readOnB({ communityId: 'chaoyang', limit: 2 })).body) as { result: ArticlePage };
+    const before = keptOnB().size;
+    await readOnB({ communityId: 'chaoyang', limit: 2, cursor: page.result.nextCursor });
+    expect(keptOnB().size).toBe(before);
+    for (const pinnedOnly of [false, true]) {
+      for (const excludePinned of [false, true]) {
+        for (let limit = 1; limit <= 50; limit++) expect((await readOnB({ communityId: 'chaoyang', limit, pinnedOnly, excludePinned })).status).toBe(200);
+      }
+    }
+    for (const category of ['通知公告', '倡议']) {
+      for (let limit = 1; limit <= 50; limit++) expect((await readOnB({ limit, category })).status).toBe(200);
+    }
+    expect(keptOnB().size).toBe(256);
+  });
+});
