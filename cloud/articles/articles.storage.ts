@@ -145,25 +145,21 @@ export async function listPublished(
 }
 
 /**
- * The earliest time after `now` at which a published article enters the feed (a scheduled
- * one), or undefined: until then the feed's pages can only change by a write. Pinned and not
- * pinned (the editors write 0 or 1) are each the start of a range of `articles_feed`.
+ * The `publish_at` of the next published article to enter the feed after `now` (a scheduled
+ * one), as stored, or undefined: until then the feed's pages can only change by a write. The
+ * feed compares `publish_at` as text with `now` in ISO form, and so must whoever compares
+ * with this. One probe of `articles_publish_time`.
  */
-const nextScheduled = compiledQuery((db, p: { now: string }) => {
-  const first = (pinned: number) =>
-    db
-      .selectFrom('articles')
-      .select((eb) => eb.fn.min('publish_at').as('at'))
-      .where('status', '=', 'published')
-      .where('pinned', '=', pinned)
-      .where('publish_at', '>', p.now);
-  return db.selectNoFrom([first(1).as('pinned'), first(0).as('unpinned')]);
-});
+const nextScheduled = compiledQuery((db, p: { now: string }) =>
+  db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.min('publish_at').as('at'))
+    .where('status', '=', 'published')
+    .where('publish_at', '>', p.now),
+);
 
-export async function nextScheduledPublish(db: Db, now: Date): Promise<Date | undefined> {
-  const row = await nextScheduled.takeFirst(db, { now: now.toISOString() });
-  const times = [row?.pinned, row?.unpinned].filter((t): t is string => typeof t === 'string').map((t) => Date.parse(t));
-  return times.length ? new Date(Math.min(...times)) : undefined;
+export async function nextScheduledPublish(db: Db, now: Date): Promise<string | undefined> {
+  return (await nextScheduled.takeFirst(db, { now: now.toISOString() }))?.at ?? undefined;
 }
 
 /** A new cover: the editor's own upload, not yet used anywhere. */

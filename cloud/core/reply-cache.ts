@@ -1,26 +1,28 @@
 import { contentVersion, type ContentName } from '../storage/content-versions';
 import type { Db } from '../storage/dialect';
 
-/** How long a kept reply may be used at all; the version and its own time limit decide within it. */
+/** How long a kept value may be used at all; the version and its own time limit decide within it. */
 export const KEPT_REPLY_MS = 60_000;
 
 interface Entry<V> {
   value: V;
   version: number;
   keptAt: number;
-  validUntil: number;
+  /** ISO time before which it is valid; '' when no time of its own limits it. */
+  validBefore: string;
 }
 
 /**
- * Replies one host keeps and hands to every caller who asks the same: the feed's first pages,
+ * What one host keeps to answer every caller who asks the same: the feed's first pages,
  * which every resident opening the home page reads and an editor changes a few times a day.
  *
- * A kept reply is used only while nothing it shows can have changed:
+ * A kept value is used only while nothing it shows can have changed:
  * - the content's version (`content_versions`, bumped by triggers in the same transaction as
  *   any change to its rows, migration 026) is the one it was kept at: one primary-key read a
  *   request, so a change on any host is seen by every host at the next request;
- * - the time is before its own limit (the feed: the next scheduled article's time), and at
- *   most KEPT_REPLY_MS after it was kept, and not before (a clock set back).
+ * - the time is before its own limit (the feed: the next scheduled article's `publish_at`,
+ *   compared as text with the ISO time as the feed's query compares it), at most KEPT_REPLY_MS
+ *   after it was kept, and not before (a clock set back).
  * The version is read before the rows a miss loads, so a change that commits between the two
  * is kept under the old version and never served: the next request sees the new version.
  * Bounded: the least recently used go first when the map is full.
@@ -33,27 +35,26 @@ export class ReplyCache<V extends object> {
     private readonly maxEntries: number,
   ) {}
 
-  /** The kept reply for `key`, or what `load` makes now (kept if it may be). */
-  async get(db: Db, key: string, now: Date, load: () => Promise<{ value: V; validUntil: Date | undefined }>): Promise<V> {
+  /** The kept value for `key`, or what `load` makes now (kept if it may be); `kept` tells which it is now. */
+  async get(db: Db, key: string, now: Date, load: () => Promise<{ value: V; validBefore: string | undefined }>): Promise<{ value: V; kept: boolean }> {
     const version = await contentVersion(db, this.content);
     const nowMs = now.getTime();
     const entry = this.entries.get(key);
-    if (entry && entry.version === version && nowMs < entry.validUntil && nowMs >= entry.keptAt) {
+    if (entry && entry.version === version && nowMs >= entry.keptAt && nowMs - entry.keptAt < KEPT_REPLY_MS && (!entry.validBefore || now.toISOString() < entry.validBefore)) {
       // Most recently used last, so the map's first key is the one to drop.
       this.entries.delete(key);
       this.entries.set(key, entry);
-      return entry.value;
+      return { value: entry.value, kept: true };
     }
-    const { value, validUntil } = await load();
-    if (version === undefined) {
-      this.entries.delete(key);
-      return value;
-    }
-    const kept = keptReply(value);
+    const { value, validBefore } = await load();
+    if (version === undefined) return { value, kept: false };
+    // Two misses of one key at once: the one that read the older version does not replace the newer.
+    const current = this.entries.get(key);
+    if (current && current.version > version) return { value, kept: false };
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { value: kept, version, keptAt: nowMs, validUntil: Math.min(validUntil?.getTime() ?? Infinity, nowMs + KEPT_REPLY_MS) });
-    return kept;
+    this.entries.set(key, { value, version, keptAt: nowMs, validBefore: validBefore ?? '' });
+    return { value, kept: true };
   }
 
   get size(): number {
@@ -73,15 +74,15 @@ export function replyCacheOf<V extends object>(db: Db, name: string, content: Co
 }
 
 /**
- * Kept replies are handed out many times: frozen (never changed after they are kept), and
- * encoded for the wire once, by the host, at the first request that sends one
- * (cloud/host/build-host.ts, `replyEncoding`).
+ * A reply handed out many times is encoded for the wire once, by the host, at the first
+ * request that sends it (cloud/host/build-host.ts, `replyEncoding`); it must never be changed
+ * after it is marked. Marked replies are kept only as long as whoever keeps them.
  */
 const encodings = new WeakMap<object, string | null>();
 
-function keptReply<V extends object>(value: V): V {
+export function keptReply<V extends object>(value: V): V {
   if (!encodings.has(value)) encodings.set(value, null);
-  return Object.freeze(value);
+  return value;
 }
 
 /** A kept reply's wire encoding, made by `encode` the first time; undefined for any other value. */

@@ -12,9 +12,17 @@ type AnyDb = Kysely<any>;
  * LeanCloud import, an operator's SQL) can change the feed without every host seeing it at
  * the next request, as `users.auth_version` does for access (migration 019). `feed`: an
  * article (any column), a pledge (the count a campaign shows) or a region (the scope's name).
+ * A row trigger: a statement that changes no row bumps nothing.
+ *
+ * On PostgreSQL the bump is deferred to the commit (a constraint trigger), so the counter's
+ * row is locked only while the transaction commits: a write that bumped never holds it while
+ * it waits for another lock (a group-commit batch's later requests, another host's batch), and
+ * two batches cannot deadlock on it. TRUNCATE (no row triggers) bumps too.
+ *
+ * `articles_publish_time` finds the next scheduled article (when a kept page stops being
+ * valid) in one index probe.
  */
 const FEED_TABLES = ['articles', 'article_pledges', 'regions'];
-const EVENTS = ['INSERT', 'UPDATE', 'DELETE'];
 const bump = `UPDATE content_versions SET version = version + 1 WHERE name = 'feed'`;
 
 export async function up(db: AnyDb): Promise<void> {
@@ -24,19 +32,23 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
     .execute();
   await db.insertInto('content_versions').values({ name: 'feed', version: 0 }).execute();
+  await db.schema.createIndex('articles_publish_time').on('articles').columns(['status', 'publish_at']).execute();
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   if (postgres) {
     await sql.raw(`CREATE FUNCTION linli_bump_feed_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${bump}; RETURN NULL; END $$`).execute(db);
   }
   for (const table of FEED_TABLES) {
-    for (const event of EVENTS) {
-      const name = `${table}_feed_${event.toLowerCase()}`;
-      // PostgreSQL bumps once a statement (an import of a thousand articles is one bump);
-      // SQLite has row triggers only, each an update of one row in the same transaction.
-      const trigger = postgres
-        ? `CREATE TRIGGER ${name} AFTER ${event} ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION linli_bump_feed_version()`
-        : `CREATE TRIGGER ${name} AFTER ${event} ON ${table} FOR EACH ROW BEGIN ${bump}; END`;
-      await sql.raw(trigger).execute(db);
+    if (postgres) {
+      await sql
+        .raw(
+          `CREATE CONSTRAINT TRIGGER ${table}_feed_change AFTER INSERT OR UPDATE OR DELETE ON ${table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION linli_bump_feed_version()`,
+        )
+        .execute(db);
+      await sql.raw(`CREATE TRIGGER ${table}_feed_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION linli_bump_feed_version()`).execute(db);
+    } else {
+      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+        await sql.raw(`CREATE TRIGGER ${table}_feed_${event.toLowerCase()} AFTER ${event} ON ${table} FOR EACH ROW BEGIN ${bump}; END`).execute(db);
+      }
     }
   }
 }
@@ -44,11 +56,10 @@ export async function up(db: AnyDb): Promise<void> {
 export async function down(db: AnyDb): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   for (const table of FEED_TABLES) {
-    for (const event of EVENTS) {
-      const name = `${table}_feed_${event.toLowerCase()}`;
-      await sql.raw(postgres ? `DROP TRIGGER ${name} ON ${table}` : `DROP TRIGGER ${name}`).execute(db);
-    }
+    const names = postgres ? [`${table}_feed_change`, `${table}_feed_truncate`] : ['insert', 'update', 'delete'].map((e) => `${table}_feed_${e}`);
+    for (const name of names) await sql.raw(postgres ? `DROP TRIGGER ${name} ON ${table}` : `DROP TRIGGER ${name}`).execute(db);
   }
   if (postgres) await sql.raw('DROP FUNCTION linli_bump_feed_version()').execute(db);
+  await db.schema.dropIndex('articles_publish_time').execute();
   await db.schema.dropTable('content_versions').execute();
 }
