@@ -1,4 +1,5 @@
 import { contentVersion, type ContentName } from '../storage/content-versions';
+import { encodeCursor } from './cursor';
 import type { Db } from '../storage/dialect';
 
 /** How long a kept value may be used at all; the version and its own time limit decide within it. */
@@ -94,4 +95,36 @@ export function replyEncoding(value: unknown, encode: (value: unknown) => string
   const encoded = encode(value);
   encodings.set(value, encoded);
   return encoded;
+}
+
+/**
+ * The top of one list, as many items as its largest page and one more, so every first page,
+ * whatever its size, is cut from it as `pageOf` would make it; the pages cut are kept encoded
+ * (a few sizes: the mini-program asks for two or three).
+ */
+export interface KeptTop<Item> {
+  items: readonly Item[];
+  cursors: readonly string[];
+  pages: Map<number, { items: Item[]; nextCursor: string | null }>;
+}
+
+const PAGES_KEPT_A_TOP = 4;
+
+/** A top of `rows` (the largest page size + 1 of them), each row's item and cursor made now. */
+export function keptTop<Row, Item>(rows: readonly Row[], toItem: (row: Row) => Item, sortValues: (row: Row) => Array<string | number>): KeptTop<Item> {
+  return {
+    items: Object.freeze(rows.map((r) => Object.freeze(toItem(r)))),
+    cursors: Object.freeze(rows.map((r) => encodeCursor(sortValues(r)))),
+    pages: new Map(),
+  };
+}
+
+/** The first `limit` items of a top, with the cursor after them; encoded once while the top is kept. */
+export function firstPageOf<Item>(top: KeptTop<Item>, limit: number, topKept: boolean): { items: Item[]; nextCursor: string | null } {
+  const known = top.pages.get(limit);
+  if (known) return known;
+  const page = { items: top.items.slice(0, limit), nextCursor: top.items.length > limit ? top.cursors[limit - 1]! : null };
+  if (!topKept || top.pages.size >= PAGES_KEPT_A_TOP) return page;
+  top.pages.set(limit, keptReply(page));
+  return page;
 }

@@ -1,25 +1,53 @@
-import { listEvents } from '../../types/events';
+import { EVENT_PAGE_MAX, listEvents, type EventSummary } from '../../types/events';
 import { readerScope } from '../communities/regions';
 import { decodeCursor, pageOf } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
+import { firstPageOf, keptTop, replyCacheOf, type KeptTop } from '../core/reply-cache';
 import { toEventSummary } from './lib/event-view';
-import { listEventRows, type EventCursor } from './events.storage';
+import { listEventRows, type EventCursor, type EventSummaryRow } from './events.storage';
 
 function eventCursor(cursor: string): EventCursor {
   const [startsAt, id] = decodeCursor(cursor, ['string', 'string']);
   return { startsAt, id };
 }
 
+const sortValues = (row: EventSummaryRow) => [row.starts_at, row.id];
+
+/** Tops of the upcoming list kept at once (a community or all, a category). */
+const UPCOMING_TOPS_KEPT = 128;
+
+/**
+ * The first time after `now` at which one of these events changes how it is shown (sign-up
+ * opens or closes, it starts and leaves the upcoming list, it ends), as stored: compared as
+ * text with the ISO time, as the list's query compares `starts_at`.
+ */
+function nextChange(rows: readonly EventSummaryRow[], now: Date): string | undefined {
+  const at = now.toISOString();
+  let next: string | undefined;
+  for (const r of rows) {
+    for (const t of [r.signup_opens_at, r.signup_closes_at, r.starts_at, r.ends_at]) {
+      if (t > at && (next === undefined || t < next)) next = t;
+    }
+  }
+  return next;
+}
+
 export default defineFunction(listEvents, async (input, { services }) => {
-  const scopeIds = await readerScope(services.db, input.communityId);
+  const db = services.db;
+  const scopeIds = await readerScope(db, input.communityId);
   const now = services.clock.now();
-  const rows = await listEventRows(services.db, {
-    when: input.when,
-    now,
-    scopeIds,
-    category: input.category,
-    after: input.cursor ? eventCursor(input.cursor) : undefined,
-    limit: input.limit + 1,
+  const request = { when: input.when, now, scopeIds, category: input.category };
+  if (input.cursor || input.when !== 'upcoming') {
+    const rows = await listEventRows(db, { ...request, after: input.cursor ? eventCursor(input.cursor) : undefined, limit: input.limit + 1 });
+    return pageOf(rows, input.limit, sortValues, (r) => toEventSummary(r, now));
+  }
+  // The upcoming list's first page is what residents open: this host keeps its top until an
+  // event, a registration or a region changes, or the time comes when one of its events shows
+  // differently (cloud/core/reply-cache.ts). Past and ongoing lists and deeper pages: afresh.
+  const key = JSON.stringify([input.communityId ?? null, input.category ?? null]);
+  const { value: top, kept } = await replyCacheOf<KeptTop<EventSummary>>(db, 'upcoming event tops', 'events', UPCOMING_TOPS_KEPT).get(db, key, now, async () => {
+    const rows = await listEventRows(db, { ...request, limit: EVENT_PAGE_MAX + 1 });
+    return { value: keptTop(rows, (r) => toEventSummary(r, now), sortValues), validBefore: nextChange(rows, now) };
   });
-  return pageOf(rows, input.limit, (last) => [last.starts_at, last.id], (r) => toEventSummary(r, now));
+  return firstPageOf(top, input.limit, kept);
 });

@@ -2,7 +2,7 @@ import { compiledQuery } from './compiled-query';
 import type { Db } from './dialect';
 
 /** What a kept reply may depend on; each name is a row of `content_versions` (migration 026). */
-export type ContentName = 'feed';
+export type ContentName = 'feed' | 'events';
 
 const versionRow = compiledQuery((db, p: { name: string }) => db.selectFrom('content_versions').select('version').where('name', '=', p.name));
 

@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import type { z } from 'zod';
+import type { CreateEventInput, EventSummary } from '../../types/events';
+import { HOUR } from '../core/clock';
+import { replyCacheOf } from '../core/reply-cache';
+import { signIn, startAnotherHost, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+
+/**
+ * Each host keeps the top of the upcoming events list (list-events.ts, cloud/core/reply-cache.ts).
+ * Behind a load balancer a sign-up and the next look at the list land on different hosts: the
+ * seats, the waitlist and the status must be right on the other host at its next read, and a
+ * status that changes with the time must change at that time.
+ */
+let linli: TestLinli;
+let hostB: Awaited<ReturnType<typeof startAnotherHost>>;
+let admin: Client;
+beforeAll(async () => {
+  linli = await startTestLinli();
+  hostB = await startAnotherHost(linli);
+  admin = await signIn('admin');
+});
+afterAll(async () => {
+  await hostB.close();
+  await linli.stop();
+});
+
+async function listOnB(input: object = { communityId: 'chaoyang', limit: 50 }): Promise<{ items: EventSummary[]; nextCursor: string | null }> {
+  const ts = String(Date.now());
+  const response = await fetch(`${hostB.url}/1.1/functions/events.list`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-lc-id': linli.config.appId,
+      'x-lc-sign': `${crypto.createHash('md5').update(ts + linli.config.appKey).digest('hex')},${ts}`,
+    },
+    body: JSON.stringify(input),
+  });
+  expect(response.status).toBe(200);
+  const page = ((await response.json()) as { result: { items: Array<EventSummary & { startsAt: { iso: string } }>; nextCursor: string | null } }).result;
+  return page as unknown as { items: EventSummary[]; nextCursor: string | null };
+}
+
+const onB = async (id: string) => (await listOnB()).items.find((e) => e.id === id);
+const keptOnB = () => replyCacheOf(hostB.services.db, 'upcoming event tops', 'events', 0);
+
+async function publishedEvent(over: Partial<z.input<typeof CreateEventInput>> = {}, startsInMs = 48 * HOUR) {
+  const start = new Date(linli.clock.now().getTime() + startsInMs);
+  const created = await admin.call('events.create', {
+    title: '爱心义诊进社区',
+    category: '义诊',
+    scopeId: 'chaoyang',
+    organizer: '朝阳社区党委',
+    venue: '党群服务中心一楼大厅',
+    startsAt: start,
+    endsAt: new Date(start.getTime() + 3 * HOUR),
+    capacity: 2,
+    ...over,
+  });
+  return admin.call('events.publish', { id: created.id });
+}
+
+describe('sign-ups on host A show on host B at its next read', () => {
+  it("seats left, full, the waitlist, an operator's removal, a cancellation", async () => {
+    const event = await publishedEvent({ title: '上街区健步走报名' });
+    expect(await onB(event.id)).toMatchObject({ seatsLeft: 2, waitlistLength: 0, status: 'open' });
+    expect(keptOnB().size).toBeGreaterThan(0);
+    const [a, b, c] = await Promise.all([signIn('upc-a'), signIn('upc-b'), signIn('upc-c')]);
+    await a.call('events.register', { eventId: event.id });
+    expect(await onB(event.id)).toMatchObject({ seatsLeft: 1, status: 'open' });
+    await b.call('events.register', { eventId: event.id });
+    expect(await onB(event.id)).toMatchObject({ seatsLeft: 0, status: 'full' });
+    await c.call('events.register', { eventId: event.id });
+    expect(await onB(event.id)).toMatchObject({ seatsLeft: 0, waitlistLength: 1 });
+    // An operator takes the waitlisted sign-up out by hand: only a registration row changes.
+    await linli.services.db.deleteFrom('event_registrations').where('event_id', '=', event.id).where('user_id', '=', c.userId!).execute();
+    expect(await onB(event.id)).toMatchObject({ seatsLeft: 0, waitlistLength: 0 });
+    await a.call('events.cancelRegistration', { eventId: event.id });
+    expect(await onB(event.id)).toMatchObject({ seatsLeft: 1, waitlistLength: 0, status: 'open' });
+  });
+
+  it("an admin's edit and cancellation, and an operator's SQL", async () => {
+    const event = await publishedEvent({ title: '社区书法班' });
+    expect((await onB(event.id))?.title).toBe('社区书法班');
+    await admin.call('events.update', { id: event.id, title: '社区书法班（改期）' });
+    expect((await onB(event.id))?.title).toBe('社区书法班（改期）');
+    await hostB.services.db.updateTable('events').set({ venue: '朝阳社区活动室' }).where('id', '=', event.id).execute();
+    expect((await onB(event.id))?.venue).toBe('朝阳社区活动室');
+    await admin.call('events.cancel', { id: event.id, reason: '场地维修' });
+    expect((await onB(event.id))?.status).toBe('cancelled');
+  });
+});
+
+describe('time', () => {
+  it('sign-up opens and the event leaves the list at their times, to the millisecond', async () => {
+    const now = hostB.clock.now().getTime();
+    // Both within the minute a kept top may live at all, so only its own times can end it.
+    const opens = new Date(now + 20_000);
+    const closes = new Date(now + 30_000);
+    const starts = new Date(now + 40_000);
+    const event = await publishedEvent({ title: '午间快闪：防诈骗讲座', signupOpensAt: opens, signupClosesAt: closes }, starts.getTime() - linli.clock.now().getTime());
+    expect((await onB(event.id))?.status).toBe('upcoming');
+    hostB.clock.set(new Date(opens.getTime() - 1));
+    expect((await onB(event.id))?.status).toBe('upcoming');
+    hostB.clock.set(opens);
+    expect((await onB(event.id))?.status).toBe('open');
+    hostB.clock.set(new Date(closes.getTime() - 1));
+    expect((await onB(event.id))?.status).toBe('open');
+    hostB.clock.set(closes);
+    expect((await onB(event.id))?.status).toBe('signupClosed');
+    hostB.clock.set(new Date(starts.getTime() - 1));
+    expect((await onB(event.id))?.status).toBe('signupClosed');
+    hostB.clock.set(starts);
+    expect(await onB(event.id)).toBeUndefined();
+    hostB.clock.set(linli.clock.now());
+  });
+});
+
+describe('what is kept', () => {
+  it('only the upcoming list without a cursor', async () => {
+    await listOnB();
+    const before = keptOnB().size;
+    await listOnB({ communityId: 'chaoyang', when: 'past' });
+    await listOnB({ communityId: 'chaoyang', when: 'ongoing' });
+    const first = await listOnB({ communityId: 'chaoyang', limit: 1 });
+    expect(first.nextCursor).not.toBeNull();
+    await listOnB({ communityId: 'chaoyang', limit: 1, cursor: first.nextCursor });
+    expect(keptOnB().size).toBe(before);
+  });
+});
