@@ -54,6 +54,7 @@ async function main() {
     time('feed deep page', fn('articles.list', { communityId: 'chaoyang', limit: 10, cursor: deep }, false));
     time('feed no community', fn('articles.list', {}, false));
     time('events.list', fn('events.list', { communityId: 'chaoyang' }, false));
+    time('events.list past (read afresh)', fn('events.list', { communityId: 'chaoyang', when: 'past' }, false));
     time('bookings.mine', fn('bookings.mine', {}));
     time('petitions.mine', fn('petitions.mine', {}));
     time('bookings.mine 50', fn('bookings.mine', { limit: 50 }));
