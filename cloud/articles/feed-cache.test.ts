@@ -1,41 +1,17 @@
-import crypto from 'node:crypto';
 import type { ArticlePage } from '../../types/articles';
 import { MINUTE } from '../core/clock';
 import { KEPT_REPLY_MS, ReplyCache, replyCacheOf } from '../core/reply-cache';
-import { signIn, startAnotherHost, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import { callAt, signIn, twoHostsForThisFile } from '../testing/linli';
 
 /**
  * Each host keeps the feed's first pages (list-articles.ts, cloud/core/reply-cache.ts). Behind
  * a load balancer the change and the next read land on different hosts: every change must show
  * on the other host at its next read, whatever made it, and a scheduled item at its time.
  */
-let linli: TestLinli;
-let hostB: Awaited<ReturnType<typeof startAnotherHost>>;
-let admin: Client;
-beforeAll(async () => {
-  linli = await startTestLinli();
-  hostB = await startAnotherHost(linli);
-  admin = await signIn('admin');
-});
-afterAll(async () => {
-  await hostB.close();
-  await linli.stop();
-});
+const hosts = twoHostsForThisFile();
 
-/** articles.list on host B, anonymous, signed as the SDK signs: the status, content type and body as sent. */
-async function readOnB(input: object): Promise<{ status: number; type: string | null; body: string }> {
-  const ts = String(Date.now());
-  const response = await fetch(`${hostB.url}/1.1/functions/articles.list`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-lc-id': linli.config.appId,
-      'x-lc-sign': `${crypto.createHash('md5').update(ts + linli.config.appKey).digest('hex')},${ts}`,
-    },
-    body: JSON.stringify(input),
-  });
-  return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
-}
+/** articles.list on host B, anonymous: the status, content type and body as sent. */
+const readOnB = (input: object) => callAt(hosts.hostB.url, hosts.linli.config, 'articles.list', input);
 
 async function feedOnB(input: object = { communityId: 'chaoyang', limit: 50 }): Promise<ArticlePage['items']> {
   const reply = await readOnB(input);
@@ -43,7 +19,7 @@ async function feedOnB(input: object = { communityId: 'chaoyang', limit: 50 }): 
   return (JSON.parse(reply.body) as { result: { items: ArticlePage['items'] } }).result.items;
 }
 
-const keptOnB = () => replyCacheOf(hostB.services.db, 'feed tops', 'feed', 0);
+const keptOnB = () => replyCacheOf(hosts.hostB.services.db, 'feed tops', 'feed', 0);
 
 const draft = (title: string, pinned = false) => ({ title, pinned, summary: '周六上午在社区广场', bodyHtml: '<p>志愿者为老人免费理发。</p>', category: '通知公告' as const, scopeId: 'chaoyang' });
 
@@ -54,7 +30,7 @@ describe('a first page kept by host B', () => {
     expect(keptOnB().size).toBeGreaterThan(0);
     // What no real write can do (the triggers bump in the same transaction): change a title,
     // then put the version back. The kept page still shows the old title, so it was not read again.
-    const db = linli.services.db;
+    const db = hosts.linli.services.db;
     const { version } = await db.selectFrom('content_versions').select('version').where('name', '=', 'feed').executeTakeFirstOrThrow();
     await db.updateTable('articles').set({ title: '未经触发器的改动' }).where('id', '=', first!.id).execute();
     await db.updateTable('content_versions').set({ version }).where('name', '=', 'feed').execute();
@@ -64,7 +40,7 @@ describe('a first page kept by host B', () => {
   });
 
   it('is sent byte for byte as the same page read afresh, whatever its size, with the same content type', async () => {
-    const db = linli.services.db;
+    const db = hosts.linli.services.db;
     const sizes = [1, 3, 5, 20, 50];
     // Without its version row nothing is kept: the plain path, Fastify's own encoding.
     await db.deleteFrom('content_versions').where('name', '=', 'feed').execute();
@@ -84,45 +60,45 @@ describe('a first page kept by host B', () => {
 
   it('is used at most a minute, even with its version unchanged', async () => {
     const [first] = await feedOnB();
-    const db = linli.services.db;
+    const db = hosts.linli.services.db;
     const { version } = await db.selectFrom('content_versions').select('version').where('name', '=', 'feed').executeTakeFirstOrThrow();
     await db.updateTable('articles').set({ title: '一分钟后才看得到' }).where('id', '=', first!.id).execute();
     await db.updateTable('content_versions').set({ version }).where('name', '=', 'feed').execute();
-    hostB.clock.advance(KEPT_REPLY_MS - 1);
+    hosts.hostB.clock.advance(KEPT_REPLY_MS - 1);
     expect((await feedOnB())[0]!.title).toBe(first!.title);
-    hostB.clock.advance(1);
+    hosts.hostB.clock.advance(1);
     expect((await feedOnB())[0]!.title).toBe('一分钟后才看得到');
     await db.updateTable('articles').set({ title: first!.title }).where('id', '=', first!.id).execute();
-    hostB.clock.set(linli.clock.now());
+    hosts.hostB.clock.set(hosts.linli.clock.now());
   });
 });
 
 describe('every change on host A shows on host B at its next read', () => {
   it('a published, edited, pinned, withdrawn article', async () => {
     await feedOnB();
-    const article = await admin.call('articles.create', draft('楼院议事会通知'));
-    await admin.call('articles.publish', { id: article.id });
+    const article = await hosts.admin.call('articles.create', draft('楼院议事会通知'));
+    await hosts.admin.call('articles.publish', { id: article.id });
     expect((await feedOnB()).map((i) => i.id)).toContain(article.id);
 
-    await admin.call('articles.update', { id: article.id, title: '楼院议事会改期通知' });
+    await hosts.admin.call('articles.update', { id: article.id, title: '楼院议事会改期通知' });
     expect((await feedOnB()).find((i) => i.id === article.id)?.title).toBe('楼院议事会改期通知');
 
-    await admin.call('articles.update', { id: article.id, pinned: true });
+    await hosts.admin.call('articles.update', { id: article.id, pinned: true });
     expect((await feedOnB())[0]!.id).toBe(article.id);
 
-    await admin.call('articles.unpublish', { id: article.id });
+    await hosts.admin.call('articles.unpublish', { id: article.id });
     expect((await feedOnB()).map((i) => i.id)).not.toContain(article.id);
   });
 
   it('a pledge on a campaign changes the count its card shows', async () => {
-    const campaign = await admin.call('articles.create', { ...draft('垃圾分类我先行'), category: '倡议', pledgePrompt: '我承诺做好垃圾分类' });
-    await admin.call('articles.publish', { id: campaign.id });
+    const campaign = await hosts.admin.call('articles.create', { ...draft('垃圾分类我先行'), category: '倡议', pledgePrompt: '我承诺做好垃圾分类' });
+    await hosts.admin.call('articles.publish', { id: campaign.id });
     expect((await feedOnB()).find((i) => i.id === campaign.id)?.pledgeCount).toBe(0);
     const resident = await signIn('feed-cache-pledger');
     await resident.call('articles.pledge', { id: campaign.id });
     expect((await feedOnB()).find((i) => i.id === campaign.id)?.pledgeCount).toBe(1);
     // A second pledge by the same resident stores nothing, and empties no kept page.
-    const version = async () => (await linli.services.db.selectFrom('content_versions').select('version').where('name', '=', 'feed').executeTakeFirstOrThrow()).version;
+    const version = async () => (await hosts.linli.services.db.selectFrom('content_versions').select('version').where('name', '=', 'feed').executeTakeFirstOrThrow()).version;
     const before = await version();
     await resident.call('articles.pledge', { id: campaign.id }).catch(() => undefined);
     expect(await version()).toBe(before);
@@ -130,52 +106,52 @@ describe('every change on host A shows on host B at its next read', () => {
 
   it("an operator's SQL, a change no function made", async () => {
     const [first] = await feedOnB();
-    await linli.services.db.updateTable('articles').set({ title: '运维直接改的标题' }).where('id', '=', first!.id).execute();
+    await hosts.linli.services.db.updateTable('articles').set({ title: '运维直接改的标题' }).where('id', '=', first!.id).execute();
     expect((await feedOnB())[0]!.title).toBe('运维直接改的标题');
-    await linli.services.db.updateTable('articles').set({ title: first!.title }).where('id', '=', first!.id).execute();
+    await hosts.linli.services.db.updateTable('articles').set({ title: first!.title }).where('id', '=', first!.id).execute();
     expect((await feedOnB())[0]!.title).toBe(first!.title);
   });
 
   it("a community's new name", async () => {
     const before = (await feedOnB()).find((i) => i.scopeId === 'chaoyang')!;
-    await linli.services.db.updateTable('regions').set({ name: '朝阳社区（新）' }).where('id', '=', 'chaoyang').execute();
+    await hosts.linli.services.db.updateTable('regions').set({ name: '朝阳社区（新）' }).where('id', '=', 'chaoyang').execute();
     expect((await feedOnB()).find((i) => i.id === before.id)?.scopeName).toBe('朝阳社区（新）');
-    await linli.services.db.updateTable('regions').set({ name: before.scopeName }).where('id', '=', 'chaoyang').execute();
+    await hosts.linli.services.db.updateTable('regions').set({ name: before.scopeName }).where('id', '=', 'chaoyang').execute();
     expect((await feedOnB()).find((i) => i.id === before.id)?.scopeName).toBe(before.scopeName);
   });
 });
 
 describe('time', () => {
   it('a scheduled article enters the kept page at its time, to the millisecond', async () => {
-    const article = await admin.call('articles.create', draft('下周义诊预告（定时）'));
+    const article = await hosts.admin.call('articles.create', draft('下周义诊预告（定时）'));
     // Within the minute a kept page may live at all, so only its own time limit can end it.
-    const at = new Date(hostB.clock.now().getTime() + 30_000);
-    await admin.call('articles.publish', { id: article.id, at });
+    const at = new Date(hosts.hostB.clock.now().getTime() + 30_000);
+    await hosts.admin.call('articles.publish', { id: article.id, at });
     const ids = async () => (await feedOnB()).map((i) => i.id);
     expect(await ids()).not.toContain(article.id);
     expect(keptOnB().size).toBeGreaterThan(0);
-    hostB.clock.set(new Date(at.getTime() - 1));
+    hosts.hostB.clock.set(new Date(at.getTime() - 1));
     expect(await ids()).not.toContain(article.id);
-    hostB.clock.set(at);
+    hosts.hostB.clock.set(at);
     expect(await ids()).toContain(article.id);
     // A clock set back does not serve what was kept later.
-    hostB.clock.set(new Date(at.getTime() - MINUTE));
+    hosts.hostB.clock.set(new Date(at.getTime() - MINUTE));
     expect(await ids()).not.toContain(article.id);
-    hostB.clock.set(linli.clock.now());
+    hosts.hostB.clock.set(hosts.linli.clock.now());
   });
 });
 
 describe('time, pinned', () => {
   it('a scheduled pinned article enters at its time too', async () => {
-    const article = await admin.call('articles.create', draft('置顶定时：停水通知', true));
-    const at = new Date(hostB.clock.now().getTime() + 20_000);
-    await admin.call('articles.publish', { id: article.id, at });
+    const article = await hosts.admin.call('articles.create', draft('置顶定时：停水通知', true));
+    const at = new Date(hosts.hostB.clock.now().getTime() + 20_000);
+    await hosts.admin.call('articles.publish', { id: article.id, at });
     expect((await feedOnB()).map((i) => i.id)).not.toContain(article.id);
-    hostB.clock.set(new Date(at.getTime() - 1));
+    hosts.hostB.clock.set(new Date(at.getTime() - 1));
     expect((await feedOnB()).map((i) => i.id)).not.toContain(article.id);
-    hostB.clock.set(at);
+    hosts.hostB.clock.set(at);
     expect((await feedOnB())[0]!.id).toBe(article.id);
-    hostB.clock.set(linli.clock.now());
+    hosts.hostB.clock.set(hosts.linli.clock.now());
   });
 });
 
@@ -191,8 +167,8 @@ describe('what is kept', () => {
 
   it('at most the entries it was made for, the least recently used dropped first', async () => {
     const cache = new ReplyCache<{ n: number }>('feed', 2);
-    const db = hostB.services.db;
-    const now = hostB.clock.now();
+    const db = hosts.hostB.services.db;
+    const now = hosts.hostB.clock.now();
     let loads = 0;
     const get = async (key: string) => (await cache.get(db, key, now, async () => ({ value: { n: ++loads }, validBefore: undefined }))).value.n;
     expect([await get('a'), await get('b'), await get('a')]).toEqual([1, 2, 1]);

@@ -1,9 +1,9 @@
-import crypto from 'node:crypto';
 import type { z } from 'zod';
 import type { CreateEventInput, EventSummary } from '../../types/events';
 import { HOUR } from '../core/clock';
 import { replyCacheOf } from '../core/reply-cache';
-import { signIn, startAnotherHost, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import { clinicEventInput } from '../testing/events';
+import { callAt, signIn, twoHostsForThisFile } from '../testing/linli';
 
 /**
  * Each host keeps the top of the upcoming events list (list-events.ts, cloud/core/reply-cache.ts).
@@ -11,52 +11,20 @@ import { signIn, startAnotherHost, startTestLinli, type Client, type TestLinli }
  * seats, the waitlist and the status must be right on the other host at its next read, and a
  * status that changes with the time must change at that time.
  */
-let linli: TestLinli;
-let hostB: Awaited<ReturnType<typeof startAnotherHost>>;
-let admin: Client;
-beforeAll(async () => {
-  linli = await startTestLinli();
-  hostB = await startAnotherHost(linli);
-  admin = await signIn('admin');
-});
-afterAll(async () => {
-  await hostB.close();
-  await linli.stop();
-});
+const hosts = twoHostsForThisFile();
 
 async function listOnB(input: object = { communityId: 'chaoyang', limit: 50 }): Promise<{ items: EventSummary[]; nextCursor: string | null }> {
-  const ts = String(Date.now());
-  const response = await fetch(`${hostB.url}/1.1/functions/events.list`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-lc-id': linli.config.appId,
-      'x-lc-sign': `${crypto.createHash('md5').update(ts + linli.config.appKey).digest('hex')},${ts}`,
-    },
-    body: JSON.stringify(input),
-  });
-  expect(response.status).toBe(200);
-  const page = ((await response.json()) as { result: { items: Array<EventSummary & { startsAt: { iso: string } }>; nextCursor: string | null } }).result;
-  return page as unknown as { items: EventSummary[]; nextCursor: string | null };
+  const reply = await callAt(hosts.hostB.url, hosts.linli.config, 'events.list', input);
+  expect(reply.status).toBe(200);
+  return (JSON.parse(reply.body) as { result: { items: EventSummary[]; nextCursor: string | null } }).result;
 }
 
 const onB = async (id: string) => (await listOnB()).items.find((e) => e.id === id);
-const keptOnB = () => replyCacheOf(hostB.services.db, 'upcoming event tops', 'events', 0);
+const keptOnB = () => replyCacheOf(hosts.hostB.services.db, 'upcoming event tops', 'events', 0);
 
 async function publishedEvent(over: Partial<z.input<typeof CreateEventInput>> = {}, startsInMs = 48 * HOUR) {
-  const start = new Date(linli.clock.now().getTime() + startsInMs);
-  const created = await admin.call('events.create', {
-    title: '爱心义诊进社区',
-    category: '义诊',
-    scopeId: 'chaoyang',
-    organizer: '朝阳社区党委',
-    venue: '党群服务中心一楼大厅',
-    startsAt: start,
-    endsAt: new Date(start.getTime() + 3 * HOUR),
-    capacity: 2,
-    ...over,
-  });
-  return admin.call('events.publish', { id: created.id });
+  const created = await hosts.admin.call('events.create', clinicEventInput(new Date(hosts.linli.clock.now().getTime() + startsInMs), over));
+  return hosts.admin.call('events.publish', { id: created.id });
 }
 
 describe('sign-ups on host A show on host B at its next read', () => {
@@ -72,7 +40,7 @@ describe('sign-ups on host A show on host B at its next read', () => {
     await c.call('events.register', { eventId: event.id });
     expect(await onB(event.id)).toMatchObject({ seatsLeft: 0, waitlistLength: 1 });
     // An operator takes the waitlisted sign-up out by hand: only a registration row changes.
-    await linli.services.db.deleteFrom('event_registrations').where('event_id', '=', event.id).where('user_id', '=', c.userId!).execute();
+    await hosts.linli.services.db.deleteFrom('event_registrations').where('event_id', '=', event.id).where('user_id', '=', c.userId!).execute();
     expect(await onB(event.id)).toMatchObject({ seatsLeft: 0, waitlistLength: 0 });
     await a.call('events.cancelRegistration', { eventId: event.id });
     expect(await onB(event.id)).toMatchObject({ seatsLeft: 1, waitlistLength: 0, status: 'open' });
@@ -81,37 +49,37 @@ describe('sign-ups on host A show on host B at its next read', () => {
   it("an admin's edit and cancellation, and an operator's SQL", async () => {
     const event = await publishedEvent({ title: '社区书法班' });
     expect((await onB(event.id))?.title).toBe('社区书法班');
-    await admin.call('events.update', { id: event.id, title: '社区书法班（改期）' });
+    await hosts.admin.call('events.update', { id: event.id, title: '社区书法班（改期）' });
     expect((await onB(event.id))?.title).toBe('社区书法班（改期）');
-    await hostB.services.db.updateTable('events').set({ venue: '朝阳社区活动室' }).where('id', '=', event.id).execute();
+    await hosts.hostB.services.db.updateTable('events').set({ venue: '朝阳社区活动室' }).where('id', '=', event.id).execute();
     expect((await onB(event.id))?.venue).toBe('朝阳社区活动室');
-    await admin.call('events.cancel', { id: event.id, reason: '场地维修' });
+    await hosts.admin.call('events.cancel', { id: event.id, reason: '场地维修' });
     expect((await onB(event.id))?.status).toBe('cancelled');
   });
 });
 
 describe('time', () => {
   it('sign-up opens and the event leaves the list at their times, to the millisecond', async () => {
-    const now = hostB.clock.now().getTime();
+    const now = hosts.hostB.clock.now().getTime();
     // Both within the minute a kept top may live at all, so only its own times can end it.
     const opens = new Date(now + 20_000);
     const closes = new Date(now + 30_000);
     const starts = new Date(now + 40_000);
-    const event = await publishedEvent({ title: '午间快闪：防诈骗讲座', signupOpensAt: opens, signupClosesAt: closes }, starts.getTime() - linli.clock.now().getTime());
+    const event = await publishedEvent({ title: '午间快闪：防诈骗讲座', signupOpensAt: opens, signupClosesAt: closes }, starts.getTime() - hosts.linli.clock.now().getTime());
     expect((await onB(event.id))?.status).toBe('upcoming');
-    hostB.clock.set(new Date(opens.getTime() - 1));
+    hosts.hostB.clock.set(new Date(opens.getTime() - 1));
     expect((await onB(event.id))?.status).toBe('upcoming');
-    hostB.clock.set(opens);
+    hosts.hostB.clock.set(opens);
     expect((await onB(event.id))?.status).toBe('open');
-    hostB.clock.set(new Date(closes.getTime() - 1));
+    hosts.hostB.clock.set(new Date(closes.getTime() - 1));
     expect((await onB(event.id))?.status).toBe('open');
-    hostB.clock.set(closes);
+    hosts.hostB.clock.set(closes);
     expect((await onB(event.id))?.status).toBe('signupClosed');
-    hostB.clock.set(new Date(starts.getTime() - 1));
+    hosts.hostB.clock.set(new Date(starts.getTime() - 1));
     expect((await onB(event.id))?.status).toBe('signupClosed');
-    hostB.clock.set(starts);
+    hosts.hostB.clock.set(starts);
     expect(await onB(event.id)).toBeUndefined();
-    hostB.clock.set(linli.clock.now());
+    hosts.hostB.clock.set(hosts.linli.clock.now());
   });
 });
 

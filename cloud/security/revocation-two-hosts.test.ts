@@ -1,57 +1,35 @@
-import crypto from 'node:crypto';
 import { ERRORS } from '../../types';
 import { sessionCacheOf } from '../auth/session-cache';
-import { signIn, startAnotherHost, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import { callAt, signIn, twoHostsForThisFile } from '../testing/linli';
 
 /**
  * Hosts cache a session's caller (cloud/auth/session-cache.ts). Behind a load balancer the
  * change and the next call land on different hosts: access must still end at once on the
  * host that did not see the change (issue 12's rule, issue 18's cache).
  */
-let linli: TestLinli;
-let hostB: Awaited<ReturnType<typeof startAnotherHost>>;
-let admin: Client;
-beforeAll(async () => {
-  linli = await startTestLinli();
-  hostB = await startAnotherHost(linli);
-  admin = await signIn('admin');
-});
-afterAll(async () => {
-  await hostB.close();
-  await linli.stop();
-});
+const hosts = twoHostsForThisFile();
 
 /** A call on host B, signed as the SDK signs it: the function's code (0 when it answered) and result. */
 async function callOnB(token: string, name: string, input: object = {}): Promise<{ code: number; result?: unknown }> {
-  const ts = String(Date.now());
-  const response = await fetch(`${hostB.url}/1.1/functions/${name}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-lc-id': linli.config.appId,
-      'x-lc-sign': `${crypto.createHash('md5').update(ts + linli.config.appKey).digest('hex')},${ts}`,
-      'x-lc-session': token,
-    },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { code?: number; result?: unknown };
-  return response.ok ? { code: 0, result: body.result } : { code: body.code ?? -1 };
+  const reply = await callAt(hosts.hostB.url, hosts.linli.config, name, input, token);
+  const body = JSON.parse(reply.body) as { code?: number; result?: unknown };
+  return reply.status === 200 ? { code: 0, result: body.result } : { code: body.code ?? -1 };
 }
 
 /** Host B has the caller in its cache: two calls, the second a hit. */
 async function warmOnB(token: string, name: string, input: object = {}) {
   expect((await callOnB(token, name, input)).code).toBe(0);
   expect((await callOnB(token, name, input)).code).toBe(0);
-  expect(sessionCacheOf(hostB.services.db).size).toBeGreaterThan(0);
+  expect(sessionCacheOf(hosts.hostB.services.db).size).toBeGreaterThan(0);
 }
 
 describe('when host A revokes a grid worker’s role', () => {
   it('host B, which had the worker cached, refuses the next staff call', async () => {
     const worker = await signIn('two-host-worker');
-    await admin.call('roles.grant', { userId: worker.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
+    await hosts.admin.call('roles.grant', { userId: worker.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
     await warmOnB(worker.token!, 'bookings.today', { communityId: 'chaoyang' });
 
-    await admin.call('roles.revoke', { userId: worker.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
+    await hosts.admin.call('roles.revoke', { userId: worker.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
 
     expect((await callOnB(worker.token!, 'bookings.today', { communityId: 'chaoyang' })).code).toBe(ERRORS.ROLE_REQUIRED.code);
     // Still signed in as a resident there.
@@ -64,7 +42,7 @@ describe('when host A grants a role', () => {
     const person = await signIn('two-host-new-worker');
     await warmOnB(person.token!, 'users.me');
     expect((await callOnB(person.token!, 'bookings.today', { communityId: 'chaoyang' })).code).toBe(ERRORS.ROLE_REQUIRED.code);
-    await admin.call('roles.grant', { userId: person.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
+    await hosts.admin.call('roles.grant', { userId: person.userId!, role: 'gridWorker', scopeId: 'chaoyang' });
     expect((await callOnB(person.token!, 'bookings.today', { communityId: 'chaoyang' })).code).toBe(0);
   });
 });
@@ -93,7 +71,7 @@ describe('when a session is revoked in the database directly (an operator, a scr
   it('host B refuses it at once: the triggers count the change, not the function that made it', async () => {
     const resident = await signIn('two-host-operator');
     await warmOnB(resident.token!, 'users.me');
-    await linli.services.db.updateTable('sessions').set({ revoked_at: new Date().toISOString() }).where('user_id', '=', resident.userId!).execute();
+    await hosts.linli.services.db.updateTable('sessions').set({ revoked_at: new Date().toISOString() }).where('user_id', '=', resident.userId!).execute();
     expect((await callOnB(resident.token!, 'users.me')).code).toBe(ERRORS.SESSION_INVALID.code);
   });
 });

@@ -153,6 +153,52 @@ export async function startAnotherHost(
   return { ...(await startLinli(config, { ...options, clock })), clock };
 }
 
+/**
+ * A function called on the host at `url` as the SDK calls it (signed, with the session if
+ * any), without the SDK: the status, content type and body exactly as the host sent them.
+ * For a second host (`startAnotherHost`), which the SDK is not pointed at.
+ */
+export async function callAt(
+  url: string,
+  config: Pick<Config, 'appId' | 'appKey'>,
+  name: string,
+  input: object = {},
+  token?: string,
+): Promise<{ status: number; type: string | null; body: string }> {
+  const ts = String(Date.now());
+  const response = await fetch(`${url}/1.1/functions/${name}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-lc-id': config.appId,
+      'x-lc-sign': `${crypto.createHash('md5').update(ts + config.appKey).digest('hex')},${ts}`,
+      ...(token && { 'x-lc-session': token }),
+    },
+    body: JSON.stringify(input),
+  });
+  return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+}
+
+export type AnotherHost = Awaited<ReturnType<typeof startAnotherHost>>;
+
+/**
+ * For a test file about two hosts behind a load balancer, on one database: both started
+ * before its tests (the admin signed in through the first), both stopped after them.
+ */
+export function twoHostsForThisFile(): { linli: TestLinli; hostB: AnotherHost; admin: Client } {
+  const hosts = {} as { linli: TestLinli; hostB: AnotherHost; admin: Client };
+  beforeAll(async () => {
+    hosts.linli = await startTestLinli();
+    hosts.hostB = await startAnotherHost(hosts.linli);
+    hosts.admin = await signIn('admin');
+  });
+  afterAll(async () => {
+    await hosts.hostB.close();
+    await hosts.linli.stop();
+  });
+  return hosts;
+}
+
 export interface Client {
   token: string | undefined;
   userId: string | undefined;

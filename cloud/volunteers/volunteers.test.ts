@@ -5,6 +5,7 @@ import type { EventDetail } from '../../types/events';
 import { HOUR, MINUTE } from '../core/clock';
 import { interleaved, staffOf } from '../testing/interleave';
 import { errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
+import { clinicEventInput } from '../testing/events';
 import correctVolunteerHours from './correct-volunteer-hours';
 import scanVolunteer from './scan-volunteer';
 import setVolunteerCapacity from './set-volunteer-capacity';
@@ -24,16 +25,7 @@ afterAll(() => linli.stop());
 /** A published 朝阳社区 event 48 hours from the test clock, 3 hours long, with volunteer places. */
 async function eventWithVolunteers(volunteers: number, over: { capacity?: number; title?: string } = {}): Promise<EventDetail> {
   const start = new Date(linli.clock.now().getTime() + 48 * HOUR);
-  const created = await admin.call('events.create', {
-    title: over.title ?? '爱心义诊进社区',
-    category: '义诊',
-    scopeId: 'chaoyang',
-    organizer: '朝阳社区党委',
-    venue: '党群服务中心一楼大厅',
-    startsAt: start,
-    endsAt: new Date(start.getTime() + 3 * HOUR),
-    capacity: over.capacity ?? 2,
-  });
+  const created = await admin.call('events.create', clinicEventInput(start, { title: over.title ?? '爱心义诊进社区', capacity: over.capacity ?? 2 }));
   const event = await admin.call('events.publish', { id: created.id });
   if (volunteers) await admin.call('volunteers.setCapacity', { eventId: event.id, capacity: volunteers });
   return event;
