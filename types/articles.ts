@@ -9,9 +9,6 @@ export * from './articles-model';
 
 const id = z.string().min(1, '不能为空').max(64);
 
-/** The most items one page of the feed holds. */
-export const FEED_PAGE_MAX = 50;
-
 export const ListArticlesInput = z.object({
   /** Items of this community plus the district-wide ones; all published items when absent. */
   communityId: id.optional(),
@@ -20,7 +17,7 @@ export const ListArticlesInput = z.object({
   /** The feed under the pinned card leaves the pinned items out. */
   excludePinned: z.boolean().optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(FEED_PAGE_MAX).default(20),
+  limit: z.number().int().min(1).max(50).default(20),
 });
 export const listArticles = defineContract({
   name: 'articles.list',

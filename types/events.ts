@@ -9,15 +9,12 @@ export * from './events-model';
 
 const id = z.string().min(1, '不能为空').max(64);
 
-/** The most events one page of events.list holds. */
-export const EVENT_PAGE_MAX = 50;
-
 export const ListEventsInput = z.object({
   when: z.enum(['upcoming', 'ongoing', 'past']).default('upcoming'),
   communityId: id.optional(),
   category: z.enum(EVENT_CATEGORIES).optional(),
   cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(EVENT_PAGE_MAX).default(20),
+  limit: z.number().int().min(1).max(50).default(20),
 });
 export const listEvents = defineContract({
   name: 'events.list',

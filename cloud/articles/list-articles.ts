@@ -1,8 +1,8 @@
-import { FEED_PAGE_MAX, listArticles, type ArticleSummary } from '../../types/articles';
+import { listArticles, type ArticleSummary } from '../../types/articles';
 import { readerScope } from '../communities/regions';
 import { decodeCursor, pageOf } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
-import { firstPageOf, keptTop, replyCacheOf, type KeptTop } from '../core/reply-cache';
+import { firstPageOf, keptTop, replyCacheOf, topRowsFor, topServes, type KeptTop } from '../core/reply-cache';
 import { toSummary } from './lib/article-view';
 import { listPublished, nextScheduledPublish, type ArticleSummaryRow, type FeedCursor } from './articles.storage';
 
@@ -31,9 +31,16 @@ export default defineFunction(listArticles, async (input, { services }) => {
   // each feed until an article, a pledge or a region changes or a scheduled article's time
   // comes (cloud/core/reply-cache.ts).
   const key = JSON.stringify([input.communityId ?? null, input.category ?? null, Boolean(input.pinnedOnly), Boolean(input.excludePinned)]);
-  const { value: top, kept } = await replyCacheOf<KeptTop<ArticleSummary>>(db, 'feed tops', 'feed', FEED_TOPS_KEPT).get(db, key, now, async () => ({
-    value: keptTop(await listPublished(db, { ...request, limit: FEED_PAGE_MAX + 1 }), (r) => toSummary(r, now), sortValues),
-    validBefore: await nextScheduledPublish(db, now),
-  }));
+  const asked = topRowsFor(input.limit);
+  const { value: top, kept } = await replyCacheOf<KeptTop<ArticleSummary>>(db, 'feed tops', 'feed', FEED_TOPS_KEPT).get(
+    db,
+    key,
+    now,
+    async () => ({
+      value: keptTop(await listPublished(db, { ...request, limit: asked }), asked, (r) => toSummary(r, now), sortValues),
+      validBefore: await nextScheduledPublish(db, now),
+    }),
+    (kept) => topServes(kept, input.limit),
+  );
   return firstPageOf(top, input.limit, kept);
 });

@@ -36,12 +36,28 @@ export class ReplyCache<V extends object> {
     private readonly maxEntries: number,
   ) {}
 
-  /** The kept value for `key`, or what `load` makes now (kept if it may be); `kept` tells which it is now. */
-  async get(db: Db, key: string, now: Date, load: () => Promise<{ value: V; validBefore: string | undefined }>): Promise<{ value: V; kept: boolean }> {
+  /**
+   * The kept value for `key` (if `serves` it), or what `load` makes now (kept if it may be, in
+   * its place); `kept` tells which it is now.
+   */
+  async get(
+    db: Db,
+    key: string,
+    now: Date,
+    load: () => Promise<{ value: V; validBefore: string | undefined }>,
+    serves: (value: V) => boolean = () => true,
+  ): Promise<{ value: V; kept: boolean }> {
     const version = await contentVersion(db, this.content);
     const nowMs = now.getTime();
     const entry = this.entries.get(key);
-    if (entry && entry.version === version && nowMs >= entry.keptAt && nowMs - entry.keptAt < KEPT_REPLY_MS && (!entry.validBefore || now.toISOString() < entry.validBefore)) {
+    if (
+      entry &&
+      entry.version === version &&
+      nowMs >= entry.keptAt &&
+      nowMs - entry.keptAt < KEPT_REPLY_MS &&
+      (!entry.validBefore || now.toISOString() < entry.validBefore) &&
+      serves(entry.value)
+    ) {
       // Most recently used last, so the map's first key is the one to drop.
       this.entries.delete(key);
       this.entries.set(key, entry);
@@ -98,23 +114,39 @@ export function replyEncoding(value: unknown, encode: (value: unknown) => string
 }
 
 /**
- * The top of one list, as many items as its largest page and one more, so every first page,
- * whatever its size, is cut from it as `pageOf` would make it; the pages cut are kept encoded
- * (a few sizes: the mini-program asks for two or three).
+ * The top of one list: the first rows, one more than the largest page asked of it so far (21
+ * for the usual page of 20), so every first page up to that size is cut from it as `pageOf`
+ * would make it; a larger page asked later reads a larger top in its place. The pages cut are
+ * kept encoded (a few sizes: the mini-program asks for two or three).
  */
 export interface KeptTop<Item> {
   items: readonly Item[];
   cursors: readonly string[];
+  /** All of the list (fewer rows than were asked for). */
+  whole: boolean;
   pages: Map<number, { items: Item[]; nextCursor: string | null }>;
 }
 
 const PAGES_KEPT_A_TOP = 4;
+/** The rows a top holds at least: a page of the usual 20 and one more. */
+export const TOP_ROWS = 21;
 
-/** A top of `rows` (the largest page size + 1 of them), each row's item and cursor made now. */
-export function keptTop<Row, Item>(rows: readonly Row[], toItem: (row: Row) => Item, sortValues: (row: Row) => Array<string | number>): KeptTop<Item> {
+/** The rows to read for a top that serves a page of `limit`. */
+export function topRowsFor(limit: number): number {
+  return Math.max(TOP_ROWS, limit + 1);
+}
+
+/** Whether a top can serve a first page of `limit` (it holds a row past it, or all there is). */
+export function topServes<Item>(top: KeptTop<Item>, limit: number): boolean {
+  return top.whole || top.items.length > limit;
+}
+
+/** A top of `rows` read as the first `asked` of the list, each row's item and cursor made now. */
+export function keptTop<Row, Item>(rows: readonly Row[], asked: number, toItem: (row: Row) => Item, sortValues: (row: Row) => Array<string | number>): KeptTop<Item> {
   return {
     items: Object.freeze(rows.map((r) => Object.freeze(toItem(r)))),
     cursors: Object.freeze(rows.map((r) => encodeCursor(sortValues(r)))),
+    whole: rows.length < asked,
     pages: new Map(),
   };
 }

@@ -1,8 +1,8 @@
-import { EVENT_PAGE_MAX, listEvents, type EventSummary } from '../../types/events';
+import { listEvents, type EventSummary } from '../../types/events';
 import { readerScope } from '../communities/regions';
 import { decodeCursor, pageOf } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
-import { firstPageOf, keptTop, replyCacheOf, type KeptTop } from '../core/reply-cache';
+import { firstPageOf, keptTop, replyCacheOf, topRowsFor, topServes, type KeptTop } from '../core/reply-cache';
 import { toEventSummary } from './lib/event-view';
 import { listEventRows, type EventCursor, type EventSummaryRow } from './events.storage';
 
@@ -45,9 +45,16 @@ export default defineFunction(listEvents, async (input, { services }) => {
   // event, a registration or a region changes, or the time comes when one of its events shows
   // differently (cloud/core/reply-cache.ts). Past and ongoing lists and deeper pages: afresh.
   const key = JSON.stringify([input.communityId ?? null, input.category ?? null]);
-  const { value: top, kept } = await replyCacheOf<KeptTop<EventSummary>>(db, 'upcoming event tops', 'events', UPCOMING_TOPS_KEPT).get(db, key, now, async () => {
-    const rows = await listEventRows(db, { ...request, limit: EVENT_PAGE_MAX + 1 });
-    return { value: keptTop(rows, (r) => toEventSummary(r, now), sortValues), validBefore: nextChange(rows, now) };
-  });
+  const asked = topRowsFor(input.limit);
+  const { value: top, kept } = await replyCacheOf<KeptTop<EventSummary>>(db, 'upcoming event tops', 'events', UPCOMING_TOPS_KEPT).get(
+    db,
+    key,
+    now,
+    async () => {
+      const rows = await listEventRows(db, { ...request, limit: asked });
+      return { value: keptTop(rows, asked, (r) => toEventSummary(r, now), sortValues), validBefore: nextChange(rows, now) };
+    },
+    (kept) => topServes(kept, input.limit),
+  );
   return firstPageOf(top, input.limit, kept);
 });
