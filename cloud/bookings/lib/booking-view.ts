@@ -1,7 +1,6 @@
 import { residentChangeRefusal } from '../bookings.permissions';
 import { BOOKING_FLOW, HALL_STEPS, type Booking, type BookingStatus, type HallStep, type Resource, type ResourceKind, type WeeklyHours } from '../../../types/bookings';
-import type { BookingStepsTable } from '../../storage/schema';
-import type { BookingRow, ResourceRow } from '../bookings.storage';
+import type { BookingRow, BookingStepRow, ResourceRow } from '../bookings.storage';
 
 export function toResource(row: ResourceRow, closedDates: Array<{ date: string; reason: string }>): Resource {
   return {
@@ -41,7 +40,7 @@ const STEP_TEXT: Record<string, string> = {
 
 export function toBooking(
   row: Omit<BookingRow, 'nickname' | 'created_at' | 'updated_at'> & Partial<Pick<BookingRow, 'nickname'>>,
-  steps: Array<BookingStepsTable & { by_name: string | null }>,
+  steps: BookingStepRow[],
   view: { now: Date; cancelCutoffMinutes: number; documents: string[]; forStaff: boolean },
 ): Omit<Booking, 'notifiable'> {
   const status = row.status as BookingStatus;
