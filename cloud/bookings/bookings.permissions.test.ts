@@ -1,6 +1,6 @@
 import type { RoleGrant } from '../../types';
 import { narrowScope } from '../core/scope';
-import { bookingAdminCommunities, bookingDeskCommunities, mayMarkNoShow, mayReachBooking, residentChangeRefusal, suspendsAfterNoShows } from './bookings.permissions';
+import { bookingAdminCommunities, bookingDeskCommunities, mayMarkNoShow, mayReachBooking, residentChangeRefusal, residentMayChange, suspendsAfterNoShows } from './bookings.permissions';
 
 const start = '2026-06-01T09:00:00+08:00';
 const at = (iso: string) => new Date(iso);
@@ -21,6 +21,11 @@ describe('who may cancel or move a booking, and until when', () => {
     ['its owner, a hall matter under way', 'resident', { step: 'processing' }, '2026-06-01T06:00:00+08:00', 'BOOKING_NOT_ALLOWED_NOW'],
   ])('%s: %s', (_case, viewer, over, now, refusal) => {
     expect(residentChangeRefusal('cancel', { id: viewer }, { ...booking, ...over }, 120, at(now))?.kind ?? null).toBe(refusal);
+    // The buttons a list shows (residentMayChange) follow the same rule, both ways.
+    for (const action of ['cancel', 'reschedule'] as const) {
+      expect(residentMayChange(action, { id: viewer }, { ...booking, ...over }, 120, at(now))).toBe(residentChangeRefusal(action, { id: viewer }, { ...booking, ...over }, 120, at(now)) === null);
+    }
+    expect(residentMayChange('cancel', { id: viewer }, { ...booking, ...over }, 120, at(now))).toBe(refusal === null);
   });
 });
 

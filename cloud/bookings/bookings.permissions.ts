@@ -44,10 +44,41 @@ export interface BookingFacts {
  * @example if (residentChangeRefusal('cancel', caller, row, resource.cancel_cutoff_minutes, now)) …
  */
 export function residentChangeRefusal(action: 'cancel' | 'reschedule', viewer: { id: string }, b: BookingFacts, cancelCutoffMinutes: number, now: Date): AppError | null {
-  if (b.user_id !== viewer.id) return new AppError('NOT_FOUND');
-  if (now.getTime() >= new Date(b.slot_start).getTime() - cancelCutoffMinutes * MINUTE) return new AppError('BOOKING_CANCEL_CUTOFF');
-  if (!bookingNext(b.status as BookingStatus, action)) return new AppError('BOOKING_NOT_ALLOWED_NOW');
-  if (b.step && b.step !== 'booked') return new AppError('BOOKING_NOT_ALLOWED_NOW', action === 'cancel' ? '事项已在办理中，不能取消' : '事项已在办理中，不能改期');
+  switch (residentChangeBlock(action, viewer, b, cancelCutoffMinutes, now)) {
+    case null:
+      return null;
+    case 'notOwner':
+      return new AppError('NOT_FOUND');
+    case 'cutoff':
+      return new AppError('BOOKING_CANCEL_CUTOFF');
+    case 'status':
+      return new AppError('BOOKING_NOT_ALLOWED_NOW');
+    case 'inProgress':
+      return new AppError('BOOKING_NOT_ALLOWED_NOW', action === 'cancel' ? '事项已在办理中，不能取消' : '事项已在办理中，不能改期');
+  }
+}
+
+/**
+ * Whether the owner may cancel or move the booking now: `residentChangeRefusal`'s rule for a
+ * view's buttons, which asks it of every row of a list (no error object made for each refusal,
+ * stack and all, as a past page's 50 rows would make 100).
+ */
+export function residentMayChange(action: 'cancel' | 'reschedule', viewer: { id: string }, b: BookingFacts, cancelCutoffMinutes: number, now: Date): boolean {
+  return residentChangeBlock(action, viewer, b, cancelCutoffMinutes, now) === null;
+}
+
+/** The rule itself, its refusal named. */
+function residentChangeBlock(
+  action: 'cancel' | 'reschedule',
+  viewer: { id: string },
+  b: BookingFacts,
+  cancelCutoffMinutes: number,
+  now: Date,
+): 'notOwner' | 'cutoff' | 'status' | 'inProgress' | null {
+  if (b.user_id !== viewer.id) return 'notOwner';
+  if (now.getTime() >= new Date(b.slot_start).getTime() - cancelCutoffMinutes * MINUTE) return 'cutoff';
+  if (!bookingNext(b.status as BookingStatus, action)) return 'status';
+  if (b.step && b.step !== 'booked') return 'inProgress';
   return null;
 }
 

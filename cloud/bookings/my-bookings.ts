@@ -23,11 +23,18 @@ export default defineFunction(myBookings, async (input, { services, caller }) =>
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   const until = rows[0] ? rows[0].suspended_until : await activeSuspension(services.db, caller.id, now);
+  // A page is mostly a few rooms booked again and again: each one's documents parsed once.
+  const documents = new Map<string, string[]>();
+  const documentsOf = (text: string) => {
+    let parsed = documents.get(text);
+    if (!parsed) documents.set(text, (parsed = JSON.parse(text) as string[]));
+    return parsed;
+  };
   return {
-    bookings: page.map((r) => ({
-      ...toBooking(r, r.steps, { now, cancelCutoffMinutes: r.cancel_cutoff_minutes, documents: JSON.parse(r.documents) as string[], forStaff: false }),
-      notifiable: null,
-    })),
+    // `notifiable` added to the view's own fresh object, last as before, not copied into another.
+    bookings: page.map((r) =>
+      Object.assign(toBooking(r, r.steps, { now, cancelCutoffMinutes: r.cancel_cutoff_minutes, documents: documentsOf(r.documents), forStaff: false }), { notifiable: null }),
+    ),
     suspendedUntil: until ? new Date(until) : null,
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.slot_start, last.id]) : null,
   };

@@ -1,4 +1,4 @@
-import { residentChangeRefusal } from '../bookings.permissions';
+import { residentMayChange } from '../bookings.permissions';
 import { BOOKING_FLOW, HALL_STEPS, type Booking, type BookingStatus, type HallStep, type Resource, type ResourceKind, type WeeklyHours } from '../../../types/bookings';
 import type { BookingRow, BookingStepRow, ResourceRow } from '../bookings.storage';
 
@@ -67,8 +67,8 @@ export function toBooking(
       .filter((s) => s.booking_id === row.id)
       .map((s) => ({ step: s.step, text: STEP_TEXT[s.step] ?? s.step, note: s.note, at: new Date(s.at), byName: view.forStaff || s.by_user_id !== row.user_id ? s.by_name : null })),
     // What the owner may do: the same rule the handlers apply (bookings.permissions.ts).
-    canCancel: residentChangeRefusal('cancel', { id: row.user_id }, row, view.cancelCutoffMinutes, view.now) === null,
-    canReschedule: residentChangeRefusal('reschedule', { id: row.user_id }, row, view.cancelCutoffMinutes, view.now) === null,
+    canCancel: residentMayChange('cancel', { id: row.user_id }, row, view.cancelCutoffMinutes, view.now),
+    canReschedule: residentMayChange('reschedule', { id: row.user_id }, row, view.cancelCutoffMinutes, view.now),
     residentName: view.forStaff ? (row.nickname ?? null) : null,
   };
 }
