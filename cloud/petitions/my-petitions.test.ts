@@ -39,3 +39,25 @@ describe('when a resident has more petitions than one page', () => {
     expect((await resident.call('petitions.mine', {})).map((p) => p.id)).toEqual(seen);
   });
 });
+
+describe('when one agent handles all of a resident’s petitions', () => {
+  it('each shows the agent’s number, decrypted once for the page', async () => {
+    const resident = await signIn('my-petitions-agent');
+    for (const title of ['路灯不亮', '井盖松动', '楼道堆物']) {
+      await resident.call('petitions.submit', request(title));
+      linli.clock.advance(60_000);
+    }
+    const decrypt = jest.spyOn(linli.services.cipher, 'decrypt');
+    try {
+      const items = await resident.call('petitions.mine', {});
+      expect(items).toHaveLength(3);
+      const agents = new Set(items.map((p) => p.agent?.id));
+      expect(agents.size).toBe(1);
+      // The on-duty agent of 朝阳社区 in the demo (陈静), reachable at their service phone.
+      expect(items.every((p) => p.agent?.phone === '13700000001')).toBe(true);
+      expect(decrypt).toHaveBeenCalledTimes(1);
+    } finally {
+      decrypt.mockRestore();
+    }
+  });
+});

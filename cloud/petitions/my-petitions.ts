@@ -1,10 +1,13 @@
 import { myPetitions } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { toPetitionSummary } from './lib/petition-view';
+import { summaryPage, toPetitionSummary } from './lib/petition-view';
+import type { Relation } from './petitions.permissions';
 import { petitionsOfSubmitter } from './petitions.storage';
 
 export default defineFunction(myPetitions, async (input, { services, caller }) => {
   const before = input.before ? { createdAt: input.before.submittedAt.toISOString(), id: input.before.id } : undefined;
   const rows = await petitionsOfSubmitter(services.db, caller.id, { before, limit: input.limit });
-  return rows.map((r) => toPetitionSummary(services, r, new Set(['submitter'])));
+  const page = summaryPage(services);
+  const submitter = new Set<Relation>(['submitter']);
+  return rows.map((r) => toPetitionSummary(services, r, submitter, page));
 });

@@ -1,6 +1,6 @@
 import { petitionInbox } from '../../types/petitions';
 import { defineFunction } from '../core/define-function';
-import { toPetitionSummary } from './lib/petition-view';
+import { summaryPage, toPetitionSummary } from './lib/petition-view';
 import { petitionAdminCommunities, relationsTo } from './petitions.permissions';
 import { petitionsForStaff } from './petitions.storage';
 
@@ -14,9 +14,10 @@ export default defineFunction(petitionInbox, async (input, { services, caller })
   });
   // Overdue first (late acceptance before late resolution), then oldest first.
   // Rows come by the stored agent name too; only those the caller stands to now are shown.
+  const page = summaryPage(services);
   return rows
     .map((r) => ({ r, relations: relationsTo(caller, r) }))
     .filter(({ relations }) => relations.size > 0)
-    .map(({ r, relations }) => toPetitionSummary(services, r, relations))
+    .map(({ r, relations }) => toPetitionSummary(services, r, relations, page))
     .sort((a, b) => (a.overdue ? OVERDUE_FIRST[a.overdue] : 2) - (b.overdue ? OVERDUE_FIRST[b.overdue] : 2) || a.submittedAt.getTime() - b.submittedAt.getTime());
 });

@@ -42,11 +42,12 @@ const submitterPage = compiledShapes((after: boolean) =>
     let query = db
       .selectFrom('petitions as p')
       .innerJoin('regions as r', 'r.id', 'p.community_id')
-      .leftJoin('users as s', 's.id', 'p.submitter_id')
       .leftJoin('users as a', 'a.id', 'p.agent_id')
       // The summary's columns only: each value read costs, and a petition's text is most of its row.
       .select(['p.id', 'p.kind', 'p.category', 'p.title', 'p.status', 'p.community_id', 'p.created_at', 'p.agent_id', 'p.accept_due_at', 'p.resolve_due_at', 'p.anonymous', 'p.on_behalf_name'])
-      .select(['r.name as community_name', 's.nickname as submitter_name', 'a.nickname as agent_name', 'a.phone_enc as agent_phone_enc'])
+      .select(['r.name as community_name', 'a.nickname as agent_name', 'a.phone_enc as agent_phone_enc'])
+      // Every row's submitter is the one asked for: their name read once, not joined per row.
+      .select((eb) => eb.selectFrom('users as s').select('s.nickname').where('s.id', '=', p.userId).as('submitter_name'))
       .where('p.submitter_id', '=', p.userId);
     if (after) query = query.where(sql<boolean>`(p.created_at, p.id) < (${p.createdAt}, ${p.id})`);
     return query.orderBy('p.created_at', 'desc').orderBy('p.id', 'desc').limit(p.limit);

@@ -36,11 +36,12 @@ export function resolveDue(acceptedAt: Date, category: PetitionCategory): Date {
   return workdaysAfter(acceptedAt, RESOLUTION_TARGET_WORKDAYS[category]);
 }
 
+/** Which deadline an open petition is past, if any, at `now` (a Date, or its ISO text when a list has it once). */
 export function overdueFlag(
   p: { status: string; accept_due_at: string; resolve_due_at: string | null },
-  now: Date,
+  now: Date | string,
 ): 'accept' | 'resolve' | null {
-  const at = now.toISOString();
+  const at = typeof now === 'string' ? now : now.toISOString();
   if (p.status === 'submitted' && at > p.accept_due_at) return 'accept';
   if ((p.status === 'accepted' || p.status === 'in_progress') && p.resolve_due_at && at > p.resolve_due_at) return 'resolve';
   return null;
