@@ -121,6 +121,8 @@ export async function seedMyLists(databaseUrl: string, userIds: string[], n: num
     }));
     await db.insertInto('events').values(events).execute();
     const resource = await db.selectFrom('resources').select(['id']).where('kind', '=', 'room').limit(1).executeTakeFirstOrThrow();
+    // 朝阳社区's agent, as the roster assigns one at submission: the summary shows their phone.
+    const agent = await db.selectFrom('role_grants').select('user_id').where('role', '=', 'agent').where('scope_id', '=', 'chaoyang').limit(1).executeTakeFirstOrThrow();
     for (const [u, userId] of userIds.entries()) {
       await db
         .insertInto('event_registrations')
@@ -159,14 +161,14 @@ export async function seedMyLists(databaseUrl: string, userIds: string[], n: num
             community_id: 'chaoyang',
             on_behalf_name: null,
             filed_by: null,
-            // Never decrypted by a list (the summary shows no phone); the column is required.
+            // The submitter's own number: never decrypted by a list (the summary shows only the agent's).
             phone_enc: 'bench',
             phone_index: 'bench',
             id_number_enc: null,
             anonymous: 0,
             location: null,
             ...AS_FILED,
-            agent_id: null,
+            agent_id: agent.user_id,
             accept_due_at: iso(now + 86_400_000),
             created_at: iso(now - k * 60_000),
             updated_at: iso(now),

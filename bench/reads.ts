@@ -57,8 +57,10 @@ async function main() {
     time('events.list past (read afresh)', fn('events.list', { communityId: 'chaoyang', when: 'past' }, false));
     time('bookings.mine', fn('bookings.mine', {}));
     time('petitions.mine', fn('petitions.mine', {}));
+    time('events.mine', fn('events.mine', {}));
     time('bookings.mine 50', fn('bookings.mine', { limit: 50 }));
     time('petitions.mine 50', fn('petitions.mine', { limit: 50 }));
+    time('events.mine 50', fn('events.mine', { limit: 50 }));
     // Rounds interleave the reads, so a busy moment of the machine falls on all of them; each
     // read's figure is its best round (the least disturbed), after a warm-up.
     for (const c of cases) for (let i = 0; i < 300; i++) await c.once(i);

@@ -18,6 +18,7 @@ export default defineFunction(myEvents, async (input, { services, caller }) => {
     limit: input.limit + 1,
   });
   const page = rows.length > input.limit ? rows.slice(0, input.limit) : rows;
+  const nowIso = now.toISOString();
   const items = page.map((row) => ({
     event: toEventSummary(row, now),
     registration: toMyRegistration(
@@ -25,6 +26,7 @@ export default defineFunction(myEvents, async (input, { services, caller }) => {
       row,
       row.reg_position,
       now,
+      nowIso,
     ),
   }));
   const last = page[page.length - 1];

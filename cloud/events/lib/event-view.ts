@@ -29,7 +29,8 @@ export function timingOf(row: EventTimingRow): EventTiming {
 }
 
 export function toEventSummary(row: EventSummaryRow, now: Date): EventSummary {
-  const status = eventStatus(timingOf(row), now);
+  const timing = timingOf(row);
+  const status = eventStatus(timing, now);
   return {
     id: row.id,
     title: row.title,
@@ -37,8 +38,9 @@ export function toEventSummary(row: EventSummaryRow, now: Date): EventSummary {
     scopeId: row.scope_id,
     scopeName: row.scope_name,
     venue: row.venue,
-    startsAt: new Date(row.starts_at),
-    endsAt: new Date(row.ends_at),
+    // The timing's own: each stored time read into a Date once (~0.3 µs a parse, six a row).
+    startsAt: timing.startsAt,
+    endsAt: timing.endsAt,
     capacity: row.capacity,
     seatsLeft: row.capacity > 0 ? Math.max(0, row.capacity - row.confirmed_count) : null,
     waitlistLength: row.waitlist_length,
@@ -48,11 +50,13 @@ export function toEventSummary(row: EventSummaryRow, now: Date): EventSummary {
   };
 }
 
+/** `nowIso` is `now` as ISO text, which a list makes once for all its rows. */
 export function toMyRegistration(
   reg: Pick<RegistrationRow, 'id' | 'status' | 'checkin_code' | 'checked_in_at'>,
   event: Pick<EventRow, 'cancel_cutoff_at' | 'state'>,
   position: number | null,
   now: Date,
+  nowIso: string = now.toISOString(),
 ): MyRegistration {
   const status = reg.status as RegistrationStatus;
   return {
@@ -62,7 +66,7 @@ export function toMyRegistration(
     waitlistPosition: position,
     checkinCode: status === 'confirmed' ? reg.checkin_code : null,
     checkedInAt: reg.checked_in_at ? new Date(reg.checked_in_at) : null,
-    canCancel: (status === 'confirmed' || status === 'waitlisted') && event.state === 'published' && now.toISOString() < event.cancel_cutoff_at,
+    canCancel: (status === 'confirmed' || status === 'waitlisted') && event.state === 'published' && nowIso < event.cancel_cutoff_at,
   };
 }
 
