@@ -1,6 +1,10 @@
 import type { ArticlePage } from '../../types/articles';
 import { MINUTE } from '../core/clock';
-import { KEPT_REPLY_MS, ReplyCache, replyCacheOf } from '../core/reply-cache';
+import { KEPT_REPLY_MS, ReplyCache } from '../core/reply-cache';
+import { contentVersion } from '../storage/content-versions';
+import { changeBehindVersion, withoutVersion } from '../testing/content-versions';
+import { listPublished } from './articles.storage';
+import { feedTops } from './list-articles';
 import { callAt, signIn, twoHostsForThisFile } from '../testing/linli';
 
 /**
@@ -19,7 +23,7 @@ async function feedOnB(input: object = { communityId: 'chaoyang', limit: 50 }): 
   return (JSON.parse(reply.body) as { result: { items: ArticlePage['items'] } }).result.items;
 }
 
-const keptOnB = () => replyCacheOf(hosts.hostB.services.db, 'feed tops', 'feed', 0);
+const keptOnB = () => feedTops(hosts.hostB.services.db);
 
 const draft = (title: string, pinned = false) => ({ title, pinned, summary: '周六上午在社区广场', bodyHtml: '<p>志愿者为老人免费理发。</p>', category: '通知公告' as const, scopeId: 'chaoyang' });
 
@@ -28,42 +32,43 @@ describe('a first page kept by host B', () => {
     const [first] = await feedOnB();
     await feedOnB();
     expect(keptOnB().size).toBeGreaterThan(0);
-    // What no real write can do (the triggers bump in the same transaction): change a title,
-    // then put the version back. The kept page still shows the old title, so it was not read again.
     const db = hosts.linli.services.db;
-    const { version } = await db.selectFrom('content_versions').select('version').where('name', '=', 'feed').executeTakeFirstOrThrow();
-    await db.updateTable('articles').set({ title: '未经触发器的改动' }).where('id', '=', first!.id).execute();
-    await db.updateTable('content_versions').set({ version }).where('name', '=', 'feed').execute();
+    await changeBehindVersion(db, 'feed', () => db.updateTable('articles').set({ title: '未经触发器的改动' }).where('id', '=', first!.id).execute());
+    // The kept page still shows the old title, so it was not read again.
     expect((await feedOnB())[0]!.title).toBe(first!.title);
     await db.updateTable('articles').set({ title: first!.title }).where('id', '=', first!.id).execute();
     expect((await feedOnB())[0]!.title).toBe(first!.title);
   });
 
-  it('is sent byte for byte as the same page read afresh, whatever its size, with the same content type', async () => {
-    const db = hosts.linli.services.db;
+  it('is sent byte for byte as Fastify sends the same page when nothing is kept, whatever its size', async () => {
     const sizes = [1, 3, 5, 20, 50];
-    // Without its version row nothing is kept: the plain path, Fastify's own encoding.
-    await db.deleteFrom('content_versions').where('name', '=', 'feed').execute();
-    const fresh = [];
-    for (const limit of sizes) fresh.push(await readOnB({ communityId: 'chaoyang', limit }));
-    await db.insertInto('content_versions').values({ name: 'feed', version: 1_000_000 }).execute();
-    const kept = [];
-    for (const limit of sizes) kept.push(await readOnB({ communityId: 'chaoyang', limit }));
-    for (const limit of sizes) kept.push(await readOnB({ communityId: 'chaoyang', limit }));
-    expect(kept).toEqual([...fresh, ...fresh]);
-    expect(kept[0]!.type).toBe('application/json; charset=utf-8');
-    const page = (reply: { body: string }) => (JSON.parse(reply.body) as { result: ArticlePage }).result;
-    expect(page(kept[1]!).items).toHaveLength(3);
-    expect(page(kept[1]!).nextCursor).not.toBeNull();
-    expect(page(kept[4]!).nextCursor).toBeNull();
+    const read = async () => {
+      const replies = [];
+      for (const limit of sizes) replies.push(await readOnB({ communityId: 'chaoyang', limit }));
+      return replies;
+    };
+    // Without its version rows nothing is kept, nothing is encoded ahead: Fastify's own encoding.
+    const fresh = await withoutVersion(hosts.linli.services.db, 'feed', read);
+    expect([...(await read()), ...(await read())]).toEqual([...fresh, ...fresh]);
+    expect(fresh[0]!.type).toBe('application/json; charset=utf-8');
+  });
+
+  it('cuts its pages and their cursors as the feed is: the next page follows on without a gap', async () => {
+    const db = hosts.linli.services.db;
+    const truth = (await listPublished(db, { now: hosts.hostB.clock.now(), scopeIds: ['chaoyang', 'shangjie'], limit: 51 })).map((r) => r.id);
+    expect(truth.length).toBeGreaterThan(4);
+    for (const limit of [1, 2, 3]) {
+      await feedOnB({ communityId: 'chaoyang', limit });
+      const first = JSON.parse((await readOnB({ communityId: 'chaoyang', limit })).body) as { result: ArticlePage };
+      const next = JSON.parse((await readOnB({ communityId: 'chaoyang', limit, cursor: first.result.nextCursor })).body) as { result: ArticlePage };
+      expect([...first.result.items, ...next.result.items].map((i) => i.id)).toEqual(truth.slice(0, 2 * limit));
+    }
   });
 
   it('is used at most a minute, even with its version unchanged', async () => {
     const [first] = await feedOnB();
     const db = hosts.linli.services.db;
-    const { version } = await db.selectFrom('content_versions').select('version').where('name', '=', 'feed').executeTakeFirstOrThrow();
-    await db.updateTable('articles').set({ title: '一分钟后才看得到' }).where('id', '=', first!.id).execute();
-    await db.updateTable('content_versions').set({ version }).where('name', '=', 'feed').execute();
+    await changeBehindVersion(db, 'feed', () => db.updateTable('articles').set({ title: '一分钟后才看得到' }).where('id', '=', first!.id).execute());
     hosts.hostB.clock.advance(KEPT_REPLY_MS - 1);
     expect((await feedOnB())[0]!.title).toBe(first!.title);
     hosts.hostB.clock.advance(1);
@@ -98,7 +103,7 @@ describe('every change on host A shows on host B at its next read', () => {
     await resident.call('articles.pledge', { id: campaign.id });
     expect((await feedOnB()).find((i) => i.id === campaign.id)?.pledgeCount).toBe(1);
     // A second pledge by the same resident stores nothing, and empties no kept page.
-    const version = async () => (await hosts.linli.services.db.selectFrom('content_versions').select('version').where('name', '=', 'feed').executeTakeFirstOrThrow()).version;
+    const version = () => contentVersion(hosts.linli.services.db, 'feed');
     const before = await version();
     await resident.call('articles.pledge', { id: campaign.id }).catch(() => undefined);
     expect(await version()).toBe(before);

@@ -3,6 +3,7 @@ import { readerScope } from '../communities/regions';
 import { decodeCursor, pageOf } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
 import { firstPageOf, keptTop, replyCacheOf, topRowsFor, topServes, type KeptTop } from '../core/reply-cache';
+import type { Db } from '../storage/dialect';
 import { toSummary } from './lib/article-view';
 import { listPublished, nextScheduledPublish, type ArticleSummaryRow, type FeedCursor } from './articles.storage';
 
@@ -15,6 +16,9 @@ const sortValues = (row: ArticleSummaryRow) => [row.pinned, row.publish_at!, row
 
 /** Feed tops kept at once (a community or all, a category, pinned or not). */
 const FEED_TOPS_KEPT = 256;
+
+/** The feed tops this host keeps (one cache per host's database handle). */
+export const feedTops = (db: Db) => replyCacheOf<KeptTop<ArticleSummary>>(db, 'feed tops', 'feed', FEED_TOPS_KEPT);
 
 export default defineFunction(listArticles, async (input, { services }) => {
   const db = services.db;
@@ -32,7 +36,7 @@ export default defineFunction(listArticles, async (input, { services }) => {
   // comes (cloud/core/reply-cache.ts).
   const key = JSON.stringify([input.communityId ?? null, input.category ?? null, Boolean(input.pinnedOnly), Boolean(input.excludePinned)]);
   const asked = topRowsFor(input.limit);
-  const { value: top, kept } = await replyCacheOf<KeptTop<ArticleSummary>>(db, 'feed tops', 'feed', FEED_TOPS_KEPT).get(
+  const { value: top, kept } = await feedTops(db).get(
     db,
     key,
     now,

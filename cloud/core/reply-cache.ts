@@ -65,9 +65,10 @@ export class ReplyCache<V extends object> {
     }
     const { value, validBefore } = await load();
     if (version === undefined) return { value, kept: false };
-    // Two misses of one key at once: the one that read the older version does not replace the newer.
+    // Two misses of one key at once: the one that read the older version does not replace the
+    // newer, nor one at the same version that serves this request too (a larger top).
     const current = this.entries.get(key);
-    if (current && current.version > version) return { value, kept: false };
+    if (current && current !== entry && (current.version > version || (current.version === version && serves(current.value)))) return { value, kept: false };
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { value, version, keptAt: nowMs, validBefore: validBefore ?? '' });

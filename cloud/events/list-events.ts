@@ -3,6 +3,7 @@ import { readerScope } from '../communities/regions';
 import { decodeCursor, pageOf } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
 import { firstPageOf, keptTop, replyCacheOf, topRowsFor, topServes, type KeptTop } from '../core/reply-cache';
+import type { Db } from '../storage/dialect';
 import { toEventSummary } from './lib/event-view';
 import { listEventRows, type EventCursor, type EventSummaryRow } from './events.storage';
 
@@ -15,6 +16,9 @@ const sortValues = (row: EventSummaryRow) => [row.starts_at, row.id];
 
 /** Tops of the upcoming list kept at once (a community or all, a category). */
 const UPCOMING_TOPS_KEPT = 128;
+
+/** The upcoming tops this host keeps (one cache per host's database handle). */
+export const upcomingTops = (db: Db) => replyCacheOf<KeptTop<EventSummary>>(db, 'upcoming event tops', 'events', UPCOMING_TOPS_KEPT);
 
 /**
  * The first time after `now` at which one of these events changes how it is shown (sign-up
@@ -46,7 +50,7 @@ export default defineFunction(listEvents, async (input, { services }) => {
   // differently (cloud/core/reply-cache.ts). Past and ongoing lists and deeper pages: afresh.
   const key = JSON.stringify([input.communityId ?? null, input.category ?? null]);
   const asked = topRowsFor(input.limit);
-  const { value: top, kept } = await replyCacheOf<KeptTop<EventSummary>>(db, 'upcoming event tops', 'events', UPCOMING_TOPS_KEPT).get(
+  const { value: top, kept } = await upcomingTops(db).get(
     db,
     key,
     now,

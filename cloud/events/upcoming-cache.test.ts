@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { CreateEventInput, EventSummary } from '../../types/events';
 import { HOUR } from '../core/clock';
-import { replyCacheOf } from '../core/reply-cache';
+import { changeBehindVersion } from '../testing/content-versions';
+import { listEventRows } from './events.storage';
+import { upcomingTops } from './list-events';
 import { clinicEventInput } from '../testing/events';
 import { callAt, signIn, twoHostsForThisFile } from '../testing/linli';
 
@@ -20,12 +22,34 @@ async function listOnB(input: object = { communityId: 'chaoyang', limit: 50 }): 
 }
 
 const onB = async (id: string) => (await listOnB()).items.find((e) => e.id === id);
-const keptOnB = () => replyCacheOf(hosts.hostB.services.db, 'upcoming event tops', 'events', 0);
+const keptOnB = () => upcomingTops(hosts.hostB.services.db);
 
 async function publishedEvent(over: Partial<z.input<typeof CreateEventInput>> = {}, startsInMs = 48 * HOUR) {
   const created = await hosts.admin.call('events.create', clinicEventInput(new Date(hosts.linli.clock.now().getTime() + startsInMs), over));
   return hosts.admin.call('events.publish', { id: created.id });
 }
+
+describe('a top kept by host B', () => {
+  it('is served again while its version is unchanged: a change made with the version set back is not seen', async () => {
+    const event = await publishedEvent({ title: '防汛演练通知' });
+    expect((await onB(event.id))?.title).toBe('防汛演练通知');
+    const db = hosts.linli.services.db;
+    await changeBehindVersion(db, 'events', () => db.updateTable('events').set({ title: '未经触发器的改动' }).where('id', '=', event.id).execute());
+    expect((await onB(event.id))?.title).toBe('防汛演练通知');
+  });
+
+  it('cuts its pages and their cursors as the list is, also past the rows it holds', async () => {
+    for (let i = 0; i < 40; i++) await publishedEvent({ title: `楼院议事会第${i + 1}场` }, (72 + i) * HOUR);
+    const truth = (await listEventRows(hosts.linli.services.db, { when: 'upcoming', now: hosts.hostB.clock.now(), scopeIds: ['chaoyang', 'shangjie'], limit: 60 })).map((r) => r.id);
+    expect(truth.length).toBeGreaterThan(44);
+    for (const limit of [3, 20, 22]) {
+      await listOnB({ communityId: 'chaoyang', limit });
+      const first = await listOnB({ communityId: 'chaoyang', limit });
+      const next = await listOnB({ communityId: 'chaoyang', limit, cursor: first.nextCursor });
+      expect([...first.items, ...next.items].map((e) => e.id)).toEqual(truth.slice(0, 2 * limit));
+    }
+  });
+});
 
 describe('sign-ups on host A show on host B at its next read', () => {
   it("seats left, full, the waitlist, an operator's removal, a cancellation", async () => {

@@ -660,8 +660,9 @@ export interface JobRunsTable {
   ran_by: string;
 }
 
-/** A count of the changes to what a kept reply shows, bumped by triggers (migration 026). */
+/** A count of the changes to what a kept reply shows, in shards, bumped by triggers (migration 026). */
 export interface ContentVersionsTable {
   name: string;
+  shard: number;
   version: number;
 }
