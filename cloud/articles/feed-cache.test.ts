@@ -2,7 +2,7 @@ import type { ArticlePage } from '../../types/articles';
 import { MINUTE } from '../core/clock';
 import { KEPT_REPLY_MS, ReplyCache } from '../core/reply-cache';
 import { contentVersion } from '../storage/content-versions';
-import { changeBehindVersion, withoutVersion } from '../testing/content-versions';
+import { changeBehindVersion, withoutVersions } from '../testing/content-versions';
 import { listPublished } from './articles.storage';
 import { feedTops } from './list-articles';
 import { callAt, signIn, twoHostsForThisFile } from '../testing/linli';
@@ -48,7 +48,7 @@ describe('a first page kept by host B', () => {
       return replies;
     };
     // Without its version rows nothing is kept, nothing is encoded ahead: Fastify's own encoding.
-    const fresh = await withoutVersion(hosts.linli.services.db, 'feed', read);
+    const fresh = await withoutVersions(hosts.linli.services.db, read);
     expect([...(await read()), ...(await read())]).toEqual([...fresh, ...fresh]);
     expect(fresh[0]!.type).toBe('application/json; charset=utf-8');
   });

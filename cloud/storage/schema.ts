@@ -660,9 +660,9 @@ export interface JobRunsTable {
   ran_by: string;
 }
 
-/** A count of the changes to what a kept reply shows, in shards, bumped by triggers (migration 026). */
+/** Counts of the changes to what kept replies show, a column a list, in shards, bumped by triggers (migration 026). */
 export interface ContentVersionsTable {
-  name: string;
   shard: number;
-  version: number;
+  feed: number;
+  events: number;
 }
