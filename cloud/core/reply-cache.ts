@@ -19,8 +19,8 @@ interface Entry<V> {
  *
  * A kept value is used only while nothing it shows can have changed:
  * - the content's version (`content_versions`, bumped by triggers in the same transaction as
- *   any change to its rows, migration 026) is the one it was kept at: one primary-key read a
- *   request, so a change on any host is seen by every host at the next request;
+ *   any change to its rows, migration 026) is the one it was kept at: one statement a request
+ *   (a sum over 16 rows), so a change on any host is seen by every host at the next request;
  * - the time is before its own limit (the feed: the next scheduled article's `publish_at`,
  *   compared as text with the ISO time as the feed's query compares it), at most KEPT_REPLY_MS
  *   after it was kept, and not before (a clock set back).
@@ -65,10 +65,11 @@ export class ReplyCache<V extends object> {
     }
     const { value, validBefore } = await load();
     if (version === undefined) return { value, kept: false };
-    // Two misses of one key at once: the one that read the older version does not replace the
-    // newer, nor one at the same version that serves this request too (a larger top).
+    // Two misses of one key at once: one at the same version that serves this request too (a
+    // larger top) is not replaced. (An older version may replace a newer: the next request
+    // sees the version differ and reads again.)
     const current = this.entries.get(key);
-    if (current && current !== entry && (current.version > version || (current.version === version && serves(current.value)))) return { value, kept: false };
+    if (current && current !== entry && current.version === version && serves(current.value)) return { value, kept: false };
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { value, version, keptAt: nowMs, validBefore: validBefore ?? '' });

@@ -49,3 +49,15 @@ it('a change no list shows bumps nothing: a check-in, volunteer places, an artic
   await db.updateTable('articles').set({ summary: '改了摘要' }).where('id', '=', article.id).execute();
   expect((await versions()).feed).toBe(before.feed! + 1);
 });
+
+it('a missing shard row keeps nothing (a bump to it would be lost and a sum could repeat)', async () => {
+  const db = linli.services.db;
+  const row = await db.selectFrom('content_versions').selectAll().where('shard', '=', 3).executeTakeFirstOrThrow();
+  await db.deleteFrom('content_versions').where('shard', '=', 3).execute();
+  try {
+    expect(await versions()).toEqual({ feed: undefined, events: undefined });
+  } finally {
+    await db.insertInto('content_versions').values(row).execute();
+  }
+  expect((await versions()).feed).toEqual(expect.any(Number));
+});

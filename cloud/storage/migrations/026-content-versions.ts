@@ -21,8 +21,11 @@ type AnyDb = Kysely<any>;
  * other's commit: the versions are SHARDS rows (a column a name), a version is the sum of its
  * column, and a transaction bumps the row of its connection's shard, at its commit (a
  * constraint trigger), once a name. One row a transaction, so no two wait for each other's
- * counters in opposite orders. TRUNCATE (no row triggers) bumps too. SQLite has one writer:
- * every changed row bumps shard 0, in its statement.
+ * counters in opposite orders (two connections of one shard do wait, at commit, for each
+ * other). TRUNCATE fires no row trigger and a statement trigger would hold its shard's row from
+ * the TRUNCATE to the commit (a resident's write on that shard could be the deadlock's victim):
+ * clear these tables with DELETE; a TRUNCATE is seen when the kept tops expire (60 s). SQLite
+ * has one writer: every changed row bumps shard 0, in its statement.
  *
  * `articles_publish_time` finds the next scheduled article (when a kept feed page stops being
  * valid) in one index probe.
@@ -107,19 +110,13 @@ export async function up(db: AnyDb): Promise<void> {
         : `CREATE TRIGGER ${triggerName(name, w)} AFTER ${event} ON ${w.table} FOR EACH ROW ${w.when ? `WHEN ${w.when}` : ''} BEGIN UPDATE content_versions SET ${name} = ${name} + 1 WHERE shard = 0; END`;
       await sql.raw(trigger).execute(db);
     }
-    if (postgres) {
-      for (const table of new Set(watches.map((w) => w.table))) {
-        await sql.raw(`CREATE TRIGGER ${table}_${name}_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION linli_bump_${name}_version()`).execute(db);
-      }
-    }
   }
 }
 
 export async function down(db: AnyDb): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   for (const [name, watches] of Object.entries(WATCHED)) {
-    const triggers = watches.map((w) => [triggerName(name, w), w.table]);
-    if (postgres) for (const table of new Set(watches.map((w) => w.table))) triggers.push([`${table}_${name}_truncate`, table]);
+    const triggers = watches.map((w) => [triggerName(name, w), w.table] as const);
     for (const [trigger, table] of triggers) await sql.raw(postgres ? `DROP TRIGGER ${trigger} ON ${table}` : `DROP TRIGGER ${trigger}`).execute(db);
     if (postgres) await sql.raw(`DROP FUNCTION linli_bump_${name}_version()`).execute(db);
   }
