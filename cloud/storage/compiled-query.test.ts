@@ -148,7 +148,7 @@ describe('a compiled read outside any transaction', () => {
   }
   // On PostgreSQL the prepared statement fails the first call after such a change and its
   // connection is dropped (dialect.ts, "cached plan"): a schema change is a migration's, at start.
-  (process.env.LINLI_TEST_PG_URL ? it.skip : it)('on SQLite answers a `select *` with the columns the table has now', async () => {
+  (process.env.LINLI_TEST_PG_URL ? it.skip : it)('on SQLite answers a `select *` with the columns the table has now, by their names now', async () => {
     await sql`CREATE TABLE probe_rows (id text PRIMARY KEY, n integer)`.execute(open.db);
     try {
       await sql`INSERT INTO probe_rows (id, n) VALUES ('a', 1)`.execute(open.db);
@@ -157,6 +157,9 @@ describe('a compiled read outside any transaction', () => {
       await sql`ALTER TABLE probe_rows ADD COLUMN note text`.execute(open.db);
       await sql`UPDATE probe_rows SET note = '新加的一列'`.execute(open.db);
       expect(await all.all(open.db, { id: 'a' })).toEqual([{ id: 'a', n: 1, note: '新加的一列' }]);
+      // A renamed column: as many columns as before, another name.
+      await sql`ALTER TABLE probe_rows RENAME COLUMN n TO amount`.execute(open.db);
+      expect(await all.all(open.db, { id: 'a' })).toEqual([{ id: 'a', amount: 1, note: '新加的一列' }]);
     } finally {
       await sql`DROP TABLE probe_rows`.execute(open.db);
     }

@@ -169,7 +169,7 @@ export function directRunnerOf(db: Db): DirectRunner | undefined {
  * a loop of keyed stores shared by every statement's shape was ~20. The same objects as
  * better-sqlite3's: the same keys in the same order, a later column of a name winning.
  */
-function sqliteDirectRunner(sqlite: SqliteDatabase.Database, statements: { prepare(text: string): SqliteDatabase.Statement }): DirectRunner {
+function sqliteDirectRunner(sqlite: SqliteDatabase.Database, statements: { prepare(text: string): SqliteDatabase.Statement; schemaChanges(): number }): DirectRunner {
   const rowMakers = new WeakMap<SqliteDatabase.Statement, RowMaker>();
   return (text, parameters) => {
     if (sqlite.inTransaction) return undefined;
@@ -185,8 +185,12 @@ function sqliteDirectRunner(sqlite: SqliteDatabase.Database, statements: { prepa
       statement.raw(false);
     }
     let maker = rowMakers.get(statement);
-    // A `select *` that SQLite re-prepared after a schema change may have other columns.
-    if (!maker || (arrays.length > 0 && arrays[0]!.length !== maker.width)) rowMakers.set(statement, (maker = rowMaker(statement.columns().map((c) => c.name))));
+    // A `select *` that SQLite re-prepared after a schema change may have other columns (or
+    // other names: a renamed column).
+    const schema = statements.schemaChanges();
+    if (!maker || maker.schema !== schema || (arrays.length > 0 && arrays[0]!.length !== maker.width)) {
+      rowMakers.set(statement, (maker = rowMaker(statement.columns().map((c) => c.name), schema)));
+    }
     const rows = new Array<Record<string, unknown>>(arrays.length);
     for (let i = 0; i < arrays.length; i++) rows[i] = maker.make(arrays[i]!);
     return rows;
@@ -195,15 +199,17 @@ function sqliteDirectRunner(sqlite: SqliteDatabase.Database, statements: { prepa
 
 interface RowMaker {
   width: number;
+  /** `schemaChanges()` when it was made. */
+  schema: number;
   make: (values: unknown[]) => Record<string, unknown>;
 }
 
-function rowMaker(names: string[]): RowMaker {
+function rowMaker(names: string[], schema: number): RowMaker {
   // A quoted "__proto__" in a literal would set the prototype; no statement of ours names a column so.
   if (names.includes('__proto__')) throw new Error('a column named __proto__');
   // The names come from SQLite's description of our own statements, quoted by JSON.stringify.
   const make = new Function('v', `return { ${names.map((name, k) => `${JSON.stringify(name)}: v[${k}]`).join(', ')} };`) as RowMaker['make'];
-  return { width: names.length, make };
+  return { width: names.length, schema, make };
 }
 
 function postgresDirectRunner(pool: pg.Pool): DirectRunner {
@@ -238,11 +244,19 @@ const STATEMENT_CACHE_SIZE = 500;
  * statements are kept by their text (a query built the same way compiles to the same text).
  * Bounded: the oldest prepared are dropped first.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database, onFirstCommit: () => void): SqliteDialectConfig['database'] & { prepare(text: string): SqliteDatabase.Statement } {
+function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+  onFirstCommit: () => void,
+): SqliteDialectConfig['database'] & { prepare(text: string): SqliteDatabase.Statement; schemaChanges(): number } {
   const cache = new Map<string, SqliteDatabase.Statement>();
+  // Statements that may change a table's columns, run through this connection (migrations):
+  // the direct runner's row makers are made again after one.
+  let schemaChanges = 0;
   return {
     close: () => sqlite.close(),
+    schemaChanges: () => schemaChanges,
     prepare(text: string) {
+      if (/^\s*(alter|create|drop)\b/i.test(text)) schemaChanges++;
       let statement = cache.get(text);
       if (!statement) {
         if (text === 'commit') onFirstCommit();
