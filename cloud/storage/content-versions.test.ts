@@ -1,3 +1,7 @@
+import { listPublished } from '../articles/articles.storage';
+import { toSummary } from '../articles/lib/article-view';
+import { listEventRows } from '../events/events.storage';
+import { toEventSummary } from '../events/lib/event-view';
 import { startTestLinli, type TestLinli } from '../testing/linli';
 import { contentVersion } from './content-versions';
 import { openDatabase } from './dialect';
@@ -60,4 +64,43 @@ it('a missing shard row keeps nothing (a bump to it would be lost and a sum coul
     await db.insertInto('content_versions').values(row).execute();
   }
   expect((await versions()).feed).toEqual(expect.any(Number));
+});
+
+/** Another value of the same kind: what an edit, an import or an operator could write. */
+function another(column: string, value: unknown): unknown {
+  if (column === 'scope_id') return value === 'kangle' ? 'chaoyang' : 'kangle';
+  if (column === 'created_by') return null;
+  if (typeof value === 'number') return value === 0 ? 1 : 0;
+  if (typeof value === 'string') return /^\d{4}-\d\d-\d\dT/.test(value) ? new Date(Date.parse(value) - 60_000).toISOString() : `${value}改`;
+  // Empty now: a count, a time, or a text.
+  if (/^(attendance|residents_served)$/.test(column)) return 1;
+  return column.endsWith('_at') ? '2026-03-20T00:00:00.000Z' : '新填的内容';
+}
+
+it('every column of an article or an event whose change shows in its list bumps that list', async () => {
+  const db = linli.services.db;
+  const now = linli.clock.now();
+  const scopeIds = ['chaoyang', 'shangjie'];
+  const feed = async () => JSON.stringify((await listPublished(db, { now, scopeIds, limit: 51 })).map((r) => toSummary(r, now)));
+  const upcoming = async () => JSON.stringify((await listEventRows(db, { when: 'upcoming', now, scopeIds, limit: 51 })).map((r) => toEventSummary(r, now)));
+  const cases = [
+    { table: 'articles' as const, list: feed, name: 'feed' as const, row: await db.selectFrom('articles').selectAll().where('status', '=', 'published').where('scope_id', '=', 'chaoyang').orderBy('id').executeTakeFirstOrThrow() },
+    { table: 'events' as const, list: upcoming, name: 'events' as const, row: await db.selectFrom('events').selectAll().where('state', '=', 'published').where('starts_at', '>', now.toISOString()).where('scope_id', 'in', scopeIds).orderBy('starts_at').orderBy('id').executeTakeFirstOrThrow() },
+  ];
+  const shown: string[] = [];
+  for (const { table, list, name, row } of cases) {
+    for (const [column, value] of Object.entries(row)) {
+      if (column === 'id') continue;
+      const before = { shown: await list(), version: (await versions())[name]! };
+      await db.updateTable(table).set({ [column]: another(column, value) } as never).where('id', '=', row.id).execute();
+      const after = { shown: await list(), version: (await versions())[name]! };
+      await db.updateTable(table).set({ [column]: value } as never).where('id', '=', row.id).execute();
+      if (after.shown !== before.shown) {
+        shown.push(`${table}.${column}`);
+        expect({ column, bumped: after.version > before.version }).toEqual({ column, bumped: true });
+      }
+    }
+  }
+  // The test saw the columns the lists show (it would pass vacuously otherwise).
+  expect(shown).toEqual(expect.arrayContaining(['articles.title', 'articles.pinned', 'articles.publish_at', 'events.title', 'events.confirmed_count', 'events.starts_at']));
 });
