@@ -14,8 +14,9 @@ interface Entry<V> {
 }
 
 /**
- * What one host keeps to answer every caller who asks the same: the feed's first pages,
- * which every resident opening the home page reads and an editor changes a few times a day.
+ * What one host keeps to answer every caller who asks the same: the first pages of the feed
+ * and of the upcoming events, which every resident opening the mini-program reads and an
+ * editor or a sign-up changes now and then.
  *
  * A kept value is used only while nothing it shows can have changed:
  * - the content's version (`content_versions`, bumped by triggers in the same transaction as

@@ -4,7 +4,7 @@ import { decodeCursor, pageOf } from '../core/cursor';
 import { defineFunction } from '../core/define-function';
 import { firstPageOf, keptTop, replyCacheOf, topRowsFor, topServes, type KeptTop } from '../core/reply-cache';
 import type { Db } from '../storage/dialect';
-import { toEventSummary } from './lib/event-view';
+import { nextStatusChange, toEventSummary } from './lib/event-view';
 import { listEventRows, type EventCursor, type EventSummaryRow } from './events.storage';
 
 function eventCursor(cursor: string): EventCursor {
@@ -19,22 +19,6 @@ const UPCOMING_TOPS_KEPT = 128;
 
 /** The upcoming tops this host keeps (one cache per host's database handle). */
 export const upcomingTops = (db: Db) => replyCacheOf<KeptTop<EventSummary>>(db, 'upcoming event tops', 'events', UPCOMING_TOPS_KEPT);
-
-/**
- * The first time after `now` at which one of these events changes how it is shown (sign-up
- * opens or closes, it starts and leaves the upcoming list, it ends), as stored: compared as
- * text with the ISO time, as the list's query compares `starts_at`.
- */
-function nextChange(rows: readonly EventSummaryRow[], now: Date): string | undefined {
-  const at = now.toISOString();
-  let next: string | undefined;
-  for (const r of rows) {
-    for (const t of [r.signup_opens_at, r.signup_closes_at, r.starts_at, r.ends_at]) {
-      if (t > at && (next === undefined || t < next)) next = t;
-    }
-  }
-  return next;
-}
 
 export default defineFunction(listEvents, async (input, { services }) => {
   const db = services.db;
@@ -56,7 +40,7 @@ export default defineFunction(listEvents, async (input, { services }) => {
     now,
     async () => {
       const rows = await listEventRows(db, { ...request, limit: asked });
-      return { value: keptTop(rows, asked, (r) => toEventSummary(r, now), sortValues), validBefore: nextChange(rows, now) };
+      return { value: keptTop(rows, asked, (r) => toEventSummary(r, now), sortValues), validBefore: nextStatusChange(rows, now) };
     },
     (kept) => topServes(kept, input.limit),
   );

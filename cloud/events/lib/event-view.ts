@@ -28,6 +28,23 @@ export function timingOf(row: EventTimingRow): EventTiming {
   };
 }
 
+/**
+ * The first time after `now` at which one of these events shows differently: a time
+ * `eventStatus` (types/events-model.ts) reads (sign-up opens or closes, it starts, it ends),
+ * and its start is also when it leaves the upcoming list. As stored, compared as text with the
+ * ISO time, as the list's query compares `starts_at`; undefined when none is ahead.
+ */
+export function nextStatusChange(rows: readonly EventTimingRow[], now: Date): string | undefined {
+  const at = now.toISOString();
+  let next: string | undefined;
+  for (const r of rows) {
+    for (const t of [r.signup_opens_at, r.signup_closes_at, r.starts_at, r.ends_at]) {
+      if (t > at && (next === undefined || t < next)) next = t;
+    }
+  }
+  return next;
+}
+
 export function toEventSummary(row: EventSummaryRow, now: Date): EventSummary {
   const timing = timingOf(row);
   const status = eventStatus(timing, now);
