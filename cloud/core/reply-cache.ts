@@ -98,7 +98,7 @@ export function replyCacheOf<V extends object>(db: Db, name: string, content: Co
  * request that sends it (cloud/host/build-host.ts, `replyEncoding`); it must never be changed
  * after it is marked. Marked replies are kept only as long as whoever keeps them.
  */
-const encodings = new WeakMap<object, string | null>();
+const encodings = new WeakMap<object, unknown>();
 
 export function keptReply<V extends object>(value: V): V {
   if (!encodings.has(value)) encodings.set(value, null);
@@ -106,11 +106,11 @@ export function keptReply<V extends object>(value: V): V {
 }
 
 /** A kept reply's wire encoding, made by `encode` the first time; undefined for any other value. */
-export function replyEncoding(value: unknown, encode: (value: unknown) => string): string | undefined {
+export function replyEncoding<E>(value: unknown, encode: (value: unknown) => E): E | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const known = encodings.get(value);
   if (known === undefined) return undefined;
-  if (known !== null) return known;
+  if (known !== null) return known as E;
   const encoded = encode(value);
   encodings.set(value, encoded);
   return encoded;
