@@ -339,15 +339,29 @@ async function userReply(services: Services, userId: string, sessionToken: strin
   return userJson(profile, authData, sessionToken);
 }
 
+/**
+ * The SDK's user object: the profile's fields, authData, the token and the two times as ISO
+ * text (LeanCloud's own user reply), as one literal: every field of `Profile` is named (a field
+ * added there fails to compile here until it is placed), and `authData: undefined` is left
+ * out by JSON.stringify as the key was before.
+ */
 function userJson(profile: Profile, authData: AuthData | undefined, sessionToken: string) {
-  const { createdAt, updatedAt, ...rest } = profile;
-  return {
-    ...(encodeValue(rest) as object),
-    ...(authData && { authData }),
+  const reply: { [K in keyof Profile]: unknown } & { authData: AuthData | undefined; sessionToken: string } = {
+    objectId: profile.objectId,
+    nickname: profile.nickname,
+    avatarUrl: profile.avatarUrl,
+    homeCommunityId: profile.homeCommunityId,
+    homeCommunityName: profile.homeCommunityName,
+    phoneMasked: profile.phoneMasked,
+    isResident: profile.isResident,
+    username: profile.username,
+    roles: profile.roles,
+    authData,
     sessionToken,
-    createdAt: createdAt.toISOString(),
-    updatedAt: updatedAt.toISOString(),
+    createdAt: profile.createdAt.toISOString(),
+    updatedAt: profile.updatedAt.toISOString(),
   };
+  return reply;
 }
 
 function invalidInput(error: z.ZodError): AppError {
