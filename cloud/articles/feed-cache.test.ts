@@ -170,6 +170,25 @@ describe('what is kept', () => {
     expect(keptOnB().size).toBe(before);
   });
 
+  it('uses the versions its request already read (with the session check) instead of reading them', async () => {
+    const cache = new ReplyCache<{ n: number }>('feed', 4);
+    const db = hosts.hostB.services.db;
+    const now = hosts.hostB.clock.now();
+    let loads = 0;
+    const get = (known?: { feed: number | undefined; events: number | undefined }) =>
+      cache.get(db, 'k', now, async () => ({ value: { n: ++loads }, validBefore: undefined }), undefined, known);
+    await withoutVersions(db, async () => {
+      // Read by the cache itself, the versions are missing: nothing is kept.
+      expect(await get()).toEqual({ value: { n: 1 }, kept: false });
+      expect(await get()).toEqual({ value: { n: 2 }, kept: false });
+      // Given, they decide: kept under the feed's, served while it is given unchanged.
+      expect(await get({ feed: 7, events: 1 })).toEqual({ value: { n: 3 }, kept: true });
+      expect(await get({ feed: 7, events: 2 })).toEqual({ value: { n: 3 }, kept: true });
+      expect(await get({ feed: 8, events: 2 })).toEqual({ value: { n: 4 }, kept: true });
+      expect(await get({ feed: undefined, events: 2 })).toEqual({ value: { n: 5 }, kept: false });
+    });
+  });
+
   it('at most the entries it was made for, the least recently used dropped first', async () => {
     const cache = new ReplyCache<{ n: number }>('feed', 2);
     const db = hosts.hostB.services.db;
@@ -181,5 +200,49 @@ describe('what is kept', () => {
     expect(cache.size).toBe(2);
     expect(await get('a')).toBe(1);
     expect(await get('b')).toBe(4);
+  });
+});
+
+describe('a first page read by a signed-in resident on host B', () => {
+  let resident: Awaited<ReturnType<typeof signIn>>;
+  beforeAll(async () => {
+    resident = await signIn('feed-reader');
+  });
+  const feedSignedOnB = async () => {
+    const reply = await callAt(hosts.hostB.url, hosts.linli.config, 'articles.list', { communityId: 'chaoyang', limit: 50 }, resident.token);
+    expect(reply.status).toBe(200);
+    return (JSON.parse(reply.body) as { result: ArticlePage }).result.items;
+  };
+
+  it('is checked with the versions its session check read: a change on host A shows at once', async () => {
+    // The second read finds the session in B's cache: its check reads the versions too.
+    await feedSignedOnB();
+    const [first] = await feedSignedOnB();
+    expect(keptOnB().size).toBeGreaterThan(0);
+    const db = hosts.linli.services.db;
+    await db.updateTable('articles').set({ title: '签到读者也看得到' }).where('id', '=', first!.id).execute();
+    try {
+      expect((await feedSignedOnB())[0]!.title).toBe('签到读者也看得到');
+      // The events' version moving does not make the feed's page be read again, and a
+      // change of the feed behind its version is not seen: the feed's own version is the one compared.
+      await changeBehindVersion(db, 'feed', () => db.updateTable('articles').set({ title: '未经触发器的改动' }).where('id', '=', first!.id).execute());
+      await db.updateTable('content_versions').set((eb) => ({ events: eb('events', '+', 1) })).where('shard', '=', 0).execute();
+      expect((await feedSignedOnB())[0]!.title).toBe('签到读者也看得到');
+    } finally {
+      await db.updateTable('articles').set({ title: first!.title }).where('id', '=', first!.id).execute();
+    }
+    expect((await feedSignedOnB())[0]!.title).toBe(first!.title);
+  });
+
+  it('keeps nothing while the versions are missing, signed in or not', async () => {
+    await feedSignedOnB();
+    const db = hosts.linli.services.db;
+    const [first] = await feedSignedOnB();
+    await withoutVersions(db, async () => {
+      await feedSignedOnB();
+      await changeBehindVersion(db, 'feed', () => db.updateTable('articles').set({ title: '没有版本时照读' }).where('id', '=', first!.id).execute());
+      expect((await feedSignedOnB())[0]!.title).toBe('没有版本时照读');
+      await db.updateTable('articles').set({ title: first!.title }).where('id', '=', first!.id).execute();
+    });
   });
 });

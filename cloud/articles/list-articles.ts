@@ -20,7 +20,7 @@ const FEED_TOPS_KEPT = 256;
 /** The feed tops this host keeps (one cache per host's database handle). */
 export const feedTops = (db: Db) => replyCacheOf<KeptTop<ArticleSummary>>(db, 'feed tops', 'feed', FEED_TOPS_KEPT);
 
-export default defineFunction(listArticles, async (input, { services }) => {
+export default defineFunction(listArticles, async (input, { services, contentVersions }) => {
   const db = services.db;
   const scopeIds = await readerScope(db, input.communityId);
   const now = services.clock.now();
@@ -45,6 +45,7 @@ export default defineFunction(listArticles, async (input, { services }) => {
       validBefore: await nextScheduledPublish(db, now),
     }),
     (kept) => topServes(kept, input.limit),
+    contentVersions,
   );
   return firstPageOf(top, input.limit, kept);
 });

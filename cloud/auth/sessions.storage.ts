@@ -1,4 +1,5 @@
 import { compiledQuery } from '../storage/compiled-query';
+import { contentVersionColumns, versionsFrom, type ContentVersions } from '../storage/content-versions';
 import type { Db } from '../storage/dialect';
 
 export async function insertSession(db: Db, row: { tokenHash: string; userId: string; now: Date; expiresAt: Date }) {
@@ -77,17 +78,25 @@ export async function findLiveCaller(db: Db, tokenHash: string, now: Date): Prom
 }
 
 const versionRow = compiledQuery((db, p: { userId: string }) =>
-  db.selectFrom('users').select(['auth_version', 'deleted_at', 'openid']).where('id', '=', p.userId),
+  db
+    .selectFrom('users')
+    .select(['auth_version', 'deleted_at', 'openid'])
+    .select((eb) => contentVersionColumns(eb))
+    .where('id', '=', p.userId),
 );
 
 /**
  * What a cached caller is checked against at each request: one primary-key read of the
  * user. Triggers bump `auth_version` whenever a session of the user is revoked or a grant
- * changes; deletion and the openid are read from the same row.
+ * changes; deletion and the openid are read from the same row. The same statement reads the
+ * lists' versions (`contentVersionColumns`): a kept list this request serves is then checked
+ * without a statement of its own.
  */
-
-export async function callerVersion(db: Db, userId: string): Promise<{ authVersion: number; live: boolean; isResident: boolean } | undefined> {
+export async function callerVersion(
+  db: Db,
+  userId: string,
+): Promise<{ authVersion: number; live: boolean; isResident: boolean; contents: ContentVersions } | undefined> {
   const row = await versionRow.takeFirst(db, { userId });
   if (!row) return undefined;
-  return { authVersion: Number(row.auth_version), live: row.deleted_at === null, isResident: row.openid !== null };
+  return { authVersion: Number(row.auth_version), live: row.deleted_at === null, isResident: row.openid !== null, contents: versionsFrom(row) };
 }

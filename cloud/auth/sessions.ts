@@ -3,6 +3,7 @@ import { DAY } from '../core/clock';
 import { newToken, sha256 } from '../core/crypto';
 import type { Services } from '../core/services';
 import type { RoleGrant } from '../../types';
+import type { ContentVersions } from '../storage/content-versions';
 import { sessionCacheOf } from './session-cache';
 import { callerVersion, findLiveCaller, insertSession } from './sessions.storage';
 
@@ -26,9 +27,10 @@ export async function startSession(services: Services, userId: string): Promise<
  * The user behind a token, or null when it is unknown, expired, revoked or its user deleted.
  * A caller seen in the last minute comes from this host's cache after one check of the
  * user's `auth_version`, which triggers bump on every revocation and grant change (migration
- * 019): the answer is the database's as of this request, on every host.
+ * 019): the answer is the database's as of this request, on every host. That check also
+ * reads the lists' versions (`contents`), for a kept list the request may serve.
  */
-export async function resolveSession(services: Services, token: string): Promise<SessionUser | null> {
+export async function resolveSession(services: Services, token: string): Promise<{ caller: SessionUser; contents?: ContentVersions } | null> {
   const sessionHash = sha256(token);
   const now = services.clock.now();
   const cache = sessionCacheOf(services.db);
@@ -36,14 +38,14 @@ export async function resolveSession(services: Services, token: string): Promise
   if (cached) {
     const current = await callerVersion(services.db, cached.userId);
     if (current && current.live && current.authVersion === cached.authVersion && current.isResident === cached.isResident) {
-      return toSessionUser(cached, sessionHash);
+      return { caller: toSessionUser(cached, sessionHash), contents: current.contents };
     }
     cache.forget(sessionHash);
   }
   const caller = await findLiveCaller(services.db, sessionHash, now);
   if (!caller) return null;
   cache.set(sessionHash, caller, now.getTime());
-  return toSessionUser(caller, sessionHash);
+  return { caller: toSessionUser(caller, sessionHash) };
 }
 
 function toSessionUser(caller: { userId: string; isResident: boolean; grants: Array<{ role: string; scopeId: string }> }, sessionHash: string): SessionUser {

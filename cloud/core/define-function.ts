@@ -1,4 +1,5 @@
 import type { Access, AnyContract, Caller, OutputOf, ParsedInputOf, RoleGrant } from '../../types';
+import type { ContentVersions } from '../storage/content-versions';
 import type { Services } from './services';
 
 /** The signed-in user as a handler sees them. */
@@ -14,6 +15,11 @@ export interface FunctionContext<Signed extends boolean = boolean> {
   services: Services;
   caller: Signed extends true ? SessionUser : SessionUser | null;
   ip: string;
+  /**
+   * The lists' versions as this request's session check read them (a signed request whose
+   * session this host had seen); a kept list uses them instead of a statement of its own.
+   */
+  contentVersions?: ContentVersions;
 }
 
 type ContextFor<A extends Access> = FunctionContext<A extends { kind: 'public' } ? false : true>;

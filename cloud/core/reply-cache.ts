@@ -1,4 +1,4 @@
-import { contentVersion, type ContentName } from '../storage/content-versions';
+import { contentVersion, type ContentName, type ContentVersions } from '../storage/content-versions';
 import { encodeCursor } from './cursor';
 import type { Db } from '../storage/dialect';
 
@@ -39,7 +39,8 @@ export class ReplyCache<V extends object> {
 
   /**
    * The kept value for `key` (if `serves` it), or what `load` makes now (kept if it may be, in
-   * its place); `kept` tells which it is now.
+   * its place); `kept` tells which it is now. `known`: the versions this request already read
+   * (with its session check, FunctionContext.contentVersions), used instead of reading again.
    */
   async get(
     db: Db,
@@ -47,8 +48,9 @@ export class ReplyCache<V extends object> {
     now: Date,
     load: () => Promise<{ value: V; validBefore: string | undefined }>,
     serves: (value: V) => boolean = () => true,
+    known?: ContentVersions,
   ): Promise<{ value: V; kept: boolean }> {
-    const version = await contentVersion(db, this.content);
+    const version = known ? known[this.content] : await contentVersion(db, this.content);
     const nowMs = now.getTime();
     const entry = this.entries.get(key);
     if (

@@ -20,7 +20,7 @@ const UPCOMING_TOPS_KEPT = 128;
 /** The upcoming tops this host keeps (one cache per host's database handle). */
 export const upcomingTops = (db: Db) => replyCacheOf<KeptTop<EventSummary>>(db, 'upcoming event tops', 'events', UPCOMING_TOPS_KEPT);
 
-export default defineFunction(listEvents, async (input, { services }) => {
+export default defineFunction(listEvents, async (input, { services, contentVersions }) => {
   const db = services.db;
   const scopeIds = await readerScope(db, input.communityId);
   const now = services.clock.now();
@@ -43,6 +43,7 @@ export default defineFunction(listEvents, async (input, { services }) => {
       return { value: keptTop(rows, asked, (r) => toEventSummary(r, now), sortValues), validBefore: nextStatusChange(rows, now) };
     },
     (kept) => topServes(kept, input.limit),
+    contentVersions,
   );
   return firstPageOf(top, input.limit, kept);
 });

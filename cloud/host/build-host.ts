@@ -12,6 +12,7 @@ import { systemClock, type Clock } from '../core/clock';
 import type { CloudFunction, SessionUser } from '../core/define-function';
 import { replyEncoding } from '../core/reply-cache';
 import type { Services } from '../core/services';
+import type { ContentVersions } from '../storage/content-versions';
 import type { AuthData } from '../users/auth-data';
 import { loadAccount } from '../users/profile';
 import { catalogEntry } from '../../types/catalog';
@@ -29,6 +30,8 @@ z.config(z.locales.zhCN());
 declare module 'fastify' {
   interface FastifyRequest {
     caller: SessionUser | null;
+    /** The lists' versions read with the session check, when it read them (FunctionContext). */
+    contentVersions: ContentVersions | undefined;
   }
 }
 
@@ -84,6 +87,7 @@ export async function buildHost({
     genReqId: requestId,
   });
   app.decorateRequest('caller', null);
+  app.decorateRequest('contentVersions', undefined);
   app.decorateRequest('functionName', null);
   const metrics = registerOperations(app, services, operations);
 
@@ -167,8 +171,10 @@ export async function buildHost({
     // included: a dead token must never block signing in again.
     if (token && !isSignIn(request)) {
       // A stale token is an error even where no login is needed, so the client re-logs in.
-      request.caller = await resolveSession(services, token);
-      if (!request.caller) throw new AppError('SESSION_INVALID');
+      const session = await resolveSession(services, token);
+      if (!session) throw new AppError('SESSION_INVALID');
+      request.caller = session.caller;
+      request.contentVersions = session.contents;
     }
   };
 
@@ -207,7 +213,7 @@ export async function buildHost({
           const parsed = fn.contract.input.safeParse(input);
           if (!parsed.success) throw invalidInput(parsed.error);
           parsedInput = parsed.data;
-          result = await fn.handler(parsed.data, { services, caller: caller as SessionUser, ip: request.ip });
+          result = await fn.handler(parsed.data, { services, caller: caller as SessionUser, ip: request.ip, contentVersions: request.contentVersions });
         } catch (error) {
           // The write did not happen: audited as denied or failed, and the caller gets the error.
           if (audited) await auditAdminWrite(services, { caller, functionName: name, input, error: fastifyErrorToAppError(error) }).catch((e: unknown) => request.log.error({ err: scrubbedError(e), function: name }, 'audit write failed'));

@@ -1,5 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
 import { compiledQuery } from './compiled-query';
 import type { Db } from './dialect';
+import type { Database } from './schema';
 
 /** What a kept reply may depend on; each name is a column of `content_versions` (migration 026). */
 export type ContentName = 'feed' | 'events';
@@ -20,4 +22,26 @@ const versionOf = {
 export async function contentVersion(db: Db, name: ContentName): Promise<number | undefined> {
   const row = await versionOf[name].takeFirst(db, {});
   return row && Number(row.shards) === SHARDS ? Number(row.version) : undefined;
+}
+
+/** Every list's version as one statement read it (undefined: its shards are not all there). */
+export type ContentVersions = Record<ContentName, number | undefined>;
+
+/**
+ * The versions as three columns of another statement (the session check's, so a signed
+ * request that reads a kept list makes one statement, on PostgreSQL one round trip, not two):
+ * `versionsFrom` reads them back. Read in the same statement, they are as of the same moment.
+ */
+export function contentVersionColumns<DB extends Database, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) {
+  const versions = (eb as unknown as ExpressionBuilder<Database, never>).selectFrom('content_versions');
+  return [
+    versions.select((v) => v.fn.sum<number>('feed').as('v')).as('content_feed'),
+    versions.select((v) => v.fn.sum<number>('events').as('v')).as('content_events'),
+    versions.select((v) => v.fn.countAll<number>().as('v')).as('content_shards'),
+  ] as const;
+}
+
+export function versionsFrom(row: { content_feed: unknown; content_events: unknown; content_shards: unknown }): ContentVersions {
+  const whole = Number(row.content_shards) === SHARDS;
+  return { feed: whole ? Number(row.content_feed) : undefined, events: whole ? Number(row.content_events) : undefined };
 }
