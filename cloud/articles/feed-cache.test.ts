@@ -3,6 +3,7 @@ import { MINUTE } from '../core/clock';
 import { KEPT_REPLY_MS, ReplyCache } from '../core/reply-cache';
 import { contentVersion } from '../storage/content-versions';
 import { changeBehindVersion, withoutVersions } from '../testing/content-versions';
+import { functions } from '../functions';
 import { listPublished } from './articles.storage';
 import { feedTops } from './list-articles';
 import { callAt, signIn, twoHostsForThisFile } from '../testing/linli';
@@ -213,6 +214,14 @@ describe('a first page read by a signed-in resident on host B', () => {
     expect(reply.status).toBe(200);
     return (JSON.parse(reply.body) as { result: ArticlePage }).result.items;
   };
+
+  it('is served by the only functions whose session check reads the versions (the kept lists)', () => {
+    const declared = functions.filter((f) => f.keptLists).map((f) => [f.contract.name, f.keptLists]);
+    expect(declared).toEqual([
+      ['articles.list', ['feed']],
+      ['events.list', ['events']],
+    ]);
+  });
 
   it('is checked with the versions its session check read: a change on host A shows at once', async () => {
     // The second read finds the session in B's cache: its check reads the versions too.

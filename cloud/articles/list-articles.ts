@@ -48,4 +48,4 @@ export default defineFunction(listArticles, async (input, { services, contentVer
     contentVersions,
   );
   return firstPageOf(top, input.limit, kept);
-});
+}, { keptLists: ['feed'] });

@@ -78,6 +78,9 @@ export async function findLiveCaller(db: Db, tokenHash: string, now: Date): Prom
 }
 
 const versionRow = compiledQuery((db, p: { userId: string }) =>
+  db.selectFrom('users').select(['auth_version', 'deleted_at', 'openid']).where('id', '=', p.userId),
+);
+const versionRowWithContents = compiledQuery((db, p: { userId: string }) =>
   db
     .selectFrom('users')
     .select(['auth_version', 'deleted_at', 'openid'])
@@ -88,15 +91,20 @@ const versionRow = compiledQuery((db, p: { userId: string }) =>
 /**
  * What a cached caller is checked against at each request: one primary-key read of the
  * user. Triggers bump `auth_version` whenever a session of the user is revoked or a grant
- * changes; deletion and the openid are read from the same row. The same statement reads the
- * lists' versions (`contentVersionColumns`): a kept list this request serves is then checked
- * without a statement of its own.
+ * changes; deletion and the openid are read from the same row. With `withContents` (a
+ * function that serves kept lists) the same statement reads the lists' versions, so the kept
+ * list is checked without a statement of its own (~10 µs more for PostgreSQL to sum them, so
+ * only when asked).
  */
 export async function callerVersion(
   db: Db,
   userId: string,
-): Promise<{ authVersion: number; live: boolean; isResident: boolean; contents: ContentVersions } | undefined> {
-  const row = await versionRow.takeFirst(db, { userId });
-  if (!row) return undefined;
-  return { authVersion: Number(row.auth_version), live: row.deleted_at === null, isResident: row.openid !== null, contents: versionsFrom(row) };
+  withContents = false,
+): Promise<{ authVersion: number; live: boolean; isResident: boolean; contents?: ContentVersions } | undefined> {
+  if (!withContents) {
+    const row = await versionRow.takeFirst(db, { userId });
+    return row && { authVersion: Number(row.auth_version), live: row.deleted_at === null, isResident: row.openid !== null };
+  }
+  const row = await versionRowWithContents.takeFirst(db, { userId });
+  return row && { authVersion: Number(row.auth_version), live: row.deleted_at === null, isResident: row.openid !== null, contents: versionsFrom(row) };
 }

@@ -27,16 +27,16 @@ export async function startSession(services: Services, userId: string): Promise<
  * The user behind a token, or null when it is unknown, expired, revoked or its user deleted.
  * A caller seen in the last minute comes from this host's cache after one check of the
  * user's `auth_version`, which triggers bump on every revocation and grant change (migration
- * 019): the answer is the database's as of this request, on every host. That check also
- * reads the lists' versions (`contents`), for a kept list the request may serve.
+ * 019): the answer is the database's as of this request, on every host. With `withContents`
+ * that check also reads the lists' versions (`contents`), for a kept list the request serves.
  */
-export async function resolveSession(services: Services, token: string): Promise<{ caller: SessionUser; contents?: ContentVersions } | null> {
+export async function resolveSession(services: Services, token: string, withContents = false): Promise<{ caller: SessionUser; contents?: ContentVersions } | null> {
   const sessionHash = sha256(token);
   const now = services.clock.now();
   const cache = sessionCacheOf(services.db);
   const cached = cache.get(sessionHash, now.getTime());
   if (cached) {
-    const current = await callerVersion(services.db, cached.userId);
+    const current = await callerVersion(services.db, cached.userId, withContents);
     if (current && current.live && current.authVersion === cached.authVersion && current.isResident === cached.isResident) {
       return { caller: toSessionUser(cached, sessionHash), contents: current.contents };
     }

@@ -1,5 +1,5 @@
 import type { Access, AnyContract, Caller, OutputOf, ParsedInputOf, RoleGrant } from '../../types';
-import type { ContentVersions } from '../storage/content-versions';
+import type { ContentName, ContentVersions } from '../storage/content-versions';
 import type { Services } from './services';
 
 /** The signed-in user as a handler sees them. */
@@ -16,8 +16,9 @@ export interface FunctionContext<Signed extends boolean = boolean> {
   caller: Signed extends true ? SessionUser : SessionUser | null;
   ip: string;
   /**
-   * The lists' versions as this request's session check read them (a signed request whose
-   * session this host had seen); a kept list uses them instead of a statement of its own.
+   * For a function that serves kept lists (`keptLists`): the lists' versions as this
+   * request's session check read them (a signed request whose session this host had seen);
+   * the kept list uses them instead of a statement of its own.
    */
   contentVersions?: ContentVersions;
 }
@@ -27,6 +28,8 @@ type ContextFor<A extends Access> = FunctionContext<A extends { kind: 'public' }
 export interface CloudFunction<C extends AnyContract = AnyContract> {
   contract: C;
   handler(input: ParsedInputOf<C>, ctx: ContextFor<C['access']>): Promise<OutputOf<C>>;
+  /** The kept lists (cloud/core/reply-cache.ts) the handler may serve: the session check reads their versions for it. */
+  keptLists?: readonly ContentName[];
 }
 
 /**
@@ -40,6 +43,7 @@ export interface CloudFunction<C extends AnyContract = AnyContract> {
 export function defineFunction<C extends AnyContract>(
   contract: C,
   handler: (input: ParsedInputOf<C>, ctx: ContextFor<C['access']>) => Promise<OutputOf<C>>,
+  options: { keptLists?: readonly ContentName[] } = {},
 ): CloudFunction<C> {
-  return { contract, handler };
+  return { contract, handler, ...(options.keptLists && { keptLists: options.keptLists }) };
 }

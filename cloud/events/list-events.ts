@@ -46,4 +46,4 @@ export default defineFunction(listEvents, async (input, { services, contentVersi
     contentVersions,
   );
   return firstPageOf(top, input.limit, kept);
-});
+}, { keptLists: ['events'] });

@@ -171,7 +171,9 @@ export async function buildHost({
     // included: a dead token must never block signing in again.
     if (token && !isSignIn(request)) {
       // A stale token is an error even where no login is needed, so the client re-logs in.
-      const session = await resolveSession(services, token);
+      // A function that serves kept lists has their versions read with the session check.
+      const fn = byName.get((request.params as { name?: string } | undefined)?.name ?? '');
+      const session = await resolveSession(services, token, fn?.keptLists !== undefined);
       if (!session) throw new AppError('SESSION_INVALID');
       request.caller = session.caller;
       request.contentVersions = session.contents;
