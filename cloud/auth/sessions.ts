@@ -4,6 +4,7 @@ import { newToken, sha256 } from '../core/crypto';
 import type { Services } from '../core/services';
 import type { RoleGrant } from '../../types';
 import type { ContentVersions } from '../storage/content-versions';
+import { endSharedReads } from '../storage/dialect';
 import { sessionCacheOf } from './session-cache';
 import { callerVersion, findLiveCaller, insertSession } from './sessions.storage';
 
@@ -27,12 +28,16 @@ export async function startSession(services: Services, userId: string): Promise<
  * The user behind a token, or null when it is unknown, expired, revoked or its user deleted.
  * A caller seen in the last minute comes from this host's cache after one check of the
  * user's `auth_version`, which triggers bump on every revocation and grant change (migration
- * 019): the answer is the database's as of this request, on every host. With `withContents`
+ * 019): the answer is the database's as of this request, on every host and whatever another
+ * process committed before it. With `withContents`
  * that check also reads the lists' versions (`contents`), for a kept list the request serves.
  */
 export async function resolveSession(services: Services, token: string, withContents = false): Promise<{ caller: SessionUser; contents?: ContentVersions } | null> {
   const sessionHash = sha256(token);
   const now = services.clock.now();
+  // Checked as the database is now, not in a read snapshot an earlier request began (SQLite's
+  // shared reads): another process's revocation counts for every request after it.
+  endSharedReads();
   const cache = sessionCacheOf(services.db);
   const cached = cache.get(sessionHash, now.getTime());
   if (cached) {

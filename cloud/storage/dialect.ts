@@ -241,15 +241,21 @@ function postgresDirectRunner(pool: pg.Pool): DirectRunner {
 const STATEMENT_CACHE_SIZE = 500;
 
 /**
- * Reads outside any transaction share one read transaction until the event loop's next turn.
- * In WAL mode each autocommit statement takes and drops SQLite's shared lock and looks for a
- * hot journal: three system calls, ~6 µs of a ~8 µs primary-key read (measured here). The
- * window is ended before anything else runs on the connection: a statement that writes, a
- * BEGIN, SAVEPOINT or COMMIT (`withStatementCache`), and the connection's close; and every
- * window of the process is ended before any of its connections writes (two hosts on one
- * file in a test). So a read sees every commit made in this process before it; another
- * process's commit (an operator's SQL) is seen by requests that arrive after it (they are
- * read at the loop's next turn, which opens a new window).
+ * Reads outside any transaction share one read transaction (SQLite). In WAL mode each
+ * autocommit statement takes and drops SQLite's shared lock and looks for a hot journal:
+ * three system calls, ~6 µs of a ~8 µs primary-key read (measured here). A window is begun by
+ * the first compiled read (the direct runner) and ended:
+ * - before any statement that writes, BEGIN, SAVEPOINT, COMMIT or a PRAGMA is run on any
+ *   connection of the process (`withStatementCache`): a read sees every commit this process
+ *   made before it (two hosts on one file in a test included);
+ * - before a signed request's session check (`endSharedReads`, cloud/auth/sessions.ts): a
+ *   signed request reads nothing older than itself, so a revocation by another process (an
+ *   operator's SQL) is refused at the next request. An anonymous request's reads (public
+ *   lists) may share a snapshot begun up to one turn of the loop before it arrived;
+ * - at the loop's next turn (`setImmediate`), and when the connection closes.
+ * If its COMMIT fails (the connection busy with a statement still iterating) the window stays
+ * open and counted, and is ended at the next turn; a write meanwhile fails instead of running
+ * inside it.
  */
 class ReadWindow {
   static readonly #open = new Set<ReadWindow>();
@@ -275,13 +281,29 @@ class ReadWindow {
     if (this.isOpen || this.#sqlite.inTransaction) return;
     this.#begin.run();
     ReadWindow.#open.add(this);
-    setImmediate(() => this.close());
+    this.#endAtNextTurn();
   }
 
   close(): void {
-    if (!ReadWindow.#open.delete(this)) return;
+    if (!this.isOpen) return;
     if (this.#sqlite.open && this.#sqlite.inTransaction) this.#commit.run();
+    ReadWindow.#open.delete(this);
   }
+
+  #endAtNextTurn(): void {
+    setImmediate(() => {
+      try {
+        this.close();
+      } catch {
+        this.#endAtNextTurn();
+      }
+    });
+  }
+}
+
+/** Ends every shared read transaction of the process: the next read sees the database as it is now. */
+export function endSharedReads(): void {
+  ReadWindow.closeAll();
 }
 
 /**
@@ -314,10 +336,9 @@ function withStatementCache(
         cache.set(text, statement);
         if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
       }
-      // Kysely runs what it prepares at once: a statement that writes, or opens or ends a
-      // transaction, must not join a reads' window, nor commit behind another one.
-      if (!statement.readonly || !statement.reader) ReadWindow.closeAll();
-      else reads.open();
+      // Kysely runs what it prepares at once: a statement that writes, opens or ends a
+      // transaction or sets anything must not join a reads' window, nor commit behind another.
+      if (!statement.readonly || !statement.reader || /^\s*pragma\b/i.test(text)) ReadWindow.closeAll();
       return statement;
     },
   };
