@@ -76,6 +76,13 @@ export function openDatabase(
   sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? sqliteSynchronousFromEnv()}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Savepoint and statement journals in memory, not in temporary files. Every request of a
+  // group-commit batch runs in its own savepoint, and a multi-row insert keeps a statement
+  // journal: in a file, each page first changed in one is written there by a system call,
+  // which cost a sign-up's three statements ~2-3x their own time (docs/benchmarks.md, "Round
+  // 9"). Neither journal is read after a crash (the WAL is), so durability is unchanged; the
+  // memory is the pages one savepoint changes, freed at its release.
+  sqlite.pragma('temp_store = MEMORY');
   const checkpointer = file === ':memory:' ? null : new Checkpointer(path.resolve(file), sqlite);
   const reads = new ReadWindow(sqlite);
   const statements = withStatementCache(sqlite, reads, () => checkpointer?.start());
