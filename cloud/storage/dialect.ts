@@ -81,7 +81,10 @@ export function openDatabase(
   // journal: in a file, each page first changed in one is written there by a system call,
   // which cost a sign-up's three statements ~2-3x their own time (docs/benchmarks.md, "Round
   // 9"). Neither journal is read after a crash (the WAL is), so durability is unchanged; the
-  // memory is the pages one savepoint changes, freed at its release.
+  // memory is the pages one savepoint changes, freed at its release. A sort that outgrows the
+  // page cache stays in memory too (a query's ORDER BY without an index: our lists read in
+  // index order, explain.test.ts); migrations, whose CREATE INDEX sorts a whole table, run
+  // with files (`withTemporaryFiles`, migrate.ts).
   sqlite.pragma('temp_store = MEMORY');
   const checkpointer = file === ':memory:' ? null : new Checkpointer(path.resolve(file), sqlite);
   const reads = new ReadWindow(sqlite);

@@ -53,7 +53,7 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 export async function migrateToLatest(db: Db): Promise<void> {
   // Areas number their migrations apart (011, 012, 016…) and land in any order: a database that
   // already ran a later number still takes an earlier one that arrived after it.
-  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
+  const { error, results } = await withTemporaryFiles(db, () => new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest());
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
@@ -61,6 +61,25 @@ export async function migrateToLatest(db: Db): Promise<void> {
   // New indexes and tables are planned from statistics: without them PostgreSQL guesses
   // and may scan a 100k-row feed for a page of ten.
   if (results?.some((r) => r.status === 'Success')) await analyze(db);
+}
+
+/**
+ * Runs `work` with SQLite's temporary storage in files, then puts the setting back. The host
+ * keeps it in memory (`temp_store=MEMORY`, cloud/storage/dialect.ts) for its savepoint and
+ * statement journals, but with it a sort has nowhere to spill: an index built over a whole
+ * table (a migration's CREATE INDEX) would hold the whole index in memory while it sorts. In
+ * files the sort spills past SQLite's page cache as it did before. PostgreSQL: `work` alone.
+ */
+export async function withTemporaryFiles<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  if (isPostgres(db)) return work();
+  const { rows } = await sql<{ temp_store: number }>`PRAGMA temp_store`.execute(db);
+  const before = rows[0]!.temp_store;
+  await sql`PRAGMA temp_store = FILE`.execute(db);
+  try {
+    return await work();
+  } finally {
+    await sql.raw(`PRAGMA temp_store = ${Number(before)}`).execute(db);
+  }
 }
 
 /**
