@@ -1,7 +1,8 @@
 /**
  * The per-request envelope, piece by piece, in process: the app signature, the session
  * token's hash, decoding the SDK's values, the input schema, encoding the result the
- * SDK's way and serializing it. Each is printed in µs per request and as a share of a bare
+ * SDK's way and serializing it (beside two ways the host could do that in one step, which it
+ * does not: both were slower). Each is printed in µs per request and as a share of a bare
  * request (`GET /api/health` through Fastify's inject, measured in the same run).
  *
  *   npx tsx bench/envelope.ts
@@ -62,6 +63,36 @@ function minePage() {
   };
 }
 
+/**
+ * Not used by the host, measured against it: the SDK's Date shape written straight into the
+ * JSON in one pass (no encoded copy), strings quoted by JSON.stringify.
+ */
+function encodeInOnePass(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value !== 'object') return 'null';
+  if (value instanceof Date) return `{"__type":"Date","iso":"${value.toISOString()}"}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + (value[i] === undefined ? 'null' : encodeInOnePass(value[i]));
+    return `${out}]`;
+  }
+  let out = '';
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out += `${out ? ',' : ''}${JSON.stringify(key)}:${encodeInOnePass(v)}`;
+  }
+  return `{${out}}`;
+}
+
+/** Not used by the host either: JSON.stringify's replacer sees the Date itself on its holder. */
+function sdkDates(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  return this[key] instanceof Date ? { __type: 'Date', iso: value } : value;
+}
+
 async function main() {
   const app = Fastify();
   app.get('/api/health', async () => ({ ok: true }));
@@ -83,6 +114,8 @@ async function main() {
   const body = { eventId: 'a'.repeat(21) };
   const encodedPage = encodeValue(page);
   if (JSON.stringify(encodedPage) !== JSON.stringify(encodeValueBefore(page))) throw new Error('encodeValue changed its output');
+  const hostJson = JSON.stringify(encodedPage);
+  if (encodeInOnePass(page) !== hostJson || JSON.stringify(page, sdkDates) !== hostJson) throw new Error('the alternative encodings differ from the host\'s');
   const rows = [
     timeIt('app signature (md5 + timing-safe compare)', 50_000, (k) => verifyAppSignature({ id: APP.appId, sign: signs[k % 1000] }, { ...APP, now })),
     timeIt('session token sha256', 50_000, () => sha256(token)),
@@ -93,6 +126,11 @@ async function main() {
     timeIt('encodeValue before (fromEntries), events.mine page of 20', 5_000, () => encodeValueBefore(page)),
     timeIt('encodeValue, events.mine page of 20', 5_000, () => encodeValue(page)),
     timeIt('JSON.stringify of the encoded page', 5_000, () => JSON.stringify({ result: encodedPage })),
+    // The page's reply as the host makes it, against two ways it could (round 11).
+    timeIt('encodeValue + JSON.stringify (the host)', 5_000, () => JSON.stringify(encodeValue(page))),
+    timeIt('one pass, Date shape written into the JSON (not used)', 5_000, () => encodeInOnePass(page)),
+    timeIt('JSON.stringify with a replacer for Dates (not used)', 5_000, () => JSON.stringify(page, sdkDates)),
+    timeIt('JSON.stringify, Dates as plain ISO text (not the SDK\'s shape)', 5_000, () => JSON.stringify(page)),
   ];
   console.log(`envelope costs, in process; bare request (inject GET /api/health) ${bareUs.toFixed(1)} µs\n`);
   console.log('| piece | µs per request | share of a bare request |');
