@@ -1,6 +1,8 @@
 import { compiledQuery } from '../storage/compiled-query';
 import { contentVersionColumns, versionsFrom, type ContentVersions } from '../storage/content-versions';
-import type { Db } from '../storage/dialect';
+import { sql } from 'kysely';
+import { isPostgres, type Db } from '../storage/dialect';
+import { turnBatches } from '../storage/turn-batches';
 
 export async function insertSession(db: Db, row: { tokenHash: string; userId: string; now: Date; expiresAt: Date }) {
   await db
@@ -94,17 +96,49 @@ const versionRowWithContents = compiledQuery((db, p: { userId: string }) =>
  * changes; deletion and the openid are read from the same row. With `withContents` (a
  * function that serves kept lists) the same statement reads the lists' versions, so the kept
  * list is checked without a statement of its own (~10 µs more for PostgreSQL to sum them, so
- * only when asked).
+ * only when asked). On PostgreSQL the checks of one turn's requests share one statement.
  */
-export async function callerVersion(
-  db: Db,
-  userId: string,
-  withContents = false,
-): Promise<{ authVersion: number; live: boolean; isResident: boolean; contents?: ContentVersions } | undefined> {
-  if (!withContents) {
-    const row = await versionRow.takeFirst(db, { userId });
-    return row && { authVersion: Number(row.auth_version), live: row.deleted_at === null, isResident: row.openid !== null };
-  }
-  const row = await versionRowWithContents.takeFirst(db, { userId });
-  return row && { authVersion: Number(row.auth_version), live: row.deleted_at === null, isResident: row.openid !== null, contents: versionsFrom(row) };
+export async function callerVersion(db: Db, userId: string, withContents = false): Promise<CallerVersion | undefined> {
+  if (isPostgres(db)) return batchedCallerVersion(db, { userId, withContents });
+  const row = await (withContents ? versionRowWithContents : versionRow).takeFirst(db, { userId });
+  return row && toCallerVersion(row, withContents);
 }
+
+export interface CallerVersion {
+  authVersion: number;
+  live: boolean;
+  isResident: boolean;
+  contents?: ContentVersions;
+}
+
+function toCallerVersion(
+  row: { auth_version: unknown; deleted_at: string | null; openid: string | null; content_feed?: unknown; content_events?: unknown; content_shards?: unknown },
+  withContents: boolean,
+): CallerVersion {
+  const version: CallerVersion = { authVersion: Number(row.auth_version), live: row.deleted_at === null, isResident: row.openid !== null };
+  if (withContents) version.contents = versionsFrom(row as { content_feed: unknown; content_events: unknown; content_shards: unknown });
+  return version;
+}
+
+const versionRowsWithContents = compiledQuery((db, p: { userIds: string[] }) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'auth_version', 'deleted_at', 'openid'])
+    .select((eb) => contentVersionColumns(eb))
+    .where(sql<boolean>`id = any(${p.userIds}::text[])`),
+);
+
+/**
+ * PostgreSQL: the checks of the requests that arrived in one turn of the event loop, in ONE
+ * statement (cloud/storage/turn-batches.ts), with the lists' versions (summed once for the
+ * statement) when any of them serves a kept list. A round trip a request was half of what a
+ * signed function cost the host there (docs/benchmarks.md, round 12).
+ */
+const batchedCallerVersion = turnBatches(async (db, keys: ReadonlyArray<{ userId: string; withContents: boolean }>) => {
+  const rows = await versionRowsWithContents.all(db, { userIds: [...new Set(keys.map((k) => k.userId))] });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return keys.map((k) => {
+    const row = byId.get(k.userId);
+    return row && toCallerVersion(row, k.withContents);
+  });
+});

@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import { compiledQuery } from './compiled-query';
-import type { Db } from './dialect';
+import { isPostgres, type Db } from './dialect';
+import { turnBatches } from './turn-batches';
 import type { Database } from './schema';
 
 /** What a kept reply may depend on; each name is a column of `content_versions` (migration 026). */
@@ -20,9 +21,19 @@ const versionOf = {
  * (then nothing may be kept: a bump to a missing row would be lost, a sum could repeat).
  */
 export async function contentVersion(db: Db, name: ContentName): Promise<number | undefined> {
+  if (isPostgres(db)) return batchedVersion(db, name);
   const row = await versionOf[name].takeFirst(db, {});
   return row && Number(row.shards) === SHARDS ? Number(row.version) : undefined;
 }
+
+const bothVersions = compiledQuery((db) => db.selectNoFrom((eb) => contentVersionColumns(eb)));
+
+/** PostgreSQL: the versions the anonymous requests of one turn need, in ONE statement (cloud/storage/turn-batches.ts). */
+const batchedVersion = turnBatches(async (db, names: readonly ContentName[]) => {
+  const row = await bothVersions.takeFirst(db, {});
+  const versions = row && versionsFrom(row);
+  return names.map((name) => versions?.[name]);
+});
 
 /** Every list's version as one statement read it (undefined: its shards are not all there). */
 export type ContentVersions = Record<ContentName, number | undefined>;
