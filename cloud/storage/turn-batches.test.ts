@@ -1,10 +1,10 @@
 import type { KyselyPlugin } from 'kysely';
 import { ERRORS } from '../../types';
-import { contentVersion } from '../storage/content-versions';
-import type { Db } from '../storage/dialect';
-import { turnBatches } from '../storage/turn-batches';
+import { contentVersion } from './content-versions';
+import type { Db } from './dialect';
+import { turnBatches } from './turn-batches';
 import { errorCodeOf, signIn, startTestLinli, type TestLinli } from '../testing/linli';
-import { callerVersion, type CallerVersion } from './sessions.storage';
+import { callerVersion, type CallerVersion } from '../auth/sessions.storage';
 
 /**
  * The session check and the lists' versions, which every signed (and every anonymous kept-list)
