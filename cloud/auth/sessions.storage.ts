@@ -1,7 +1,7 @@
-import { compiledQuery } from '../storage/compiled-query';
+import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { contentVersionColumns, versionsFrom, type ContentVersions } from '../storage/content-versions';
 import { sql } from 'kysely';
-import { isPostgres, type Db } from '../storage/dialect';
+import { endSharedReads, isPostgres, type Db } from '../storage/dialect';
 import { turnBatches } from '../storage/turn-batches';
 
 export async function insertSession(db: Db, row: { tokenHash: string; userId: string; now: Date; expiresAt: Date }) {
@@ -79,29 +79,20 @@ export async function findLiveCaller(db: Db, tokenHash: string, now: Date): Prom
   };
 }
 
-const versionRow = compiledQuery((db, p: { userId: string }) =>
-  db.selectFrom('users').select(['auth_version', 'deleted_at', 'openid']).where('id', '=', p.userId),
-);
-const versionRowWithContents = compiledQuery((db, p: { userId: string }) =>
-  db
-    .selectFrom('users')
-    .select(['auth_version', 'deleted_at', 'openid'])
-    .select((eb) => contentVersionColumns(eb))
-    .where('id', '=', p.userId),
-);
-
 /**
- * What a cached caller is checked against at each request: one primary-key read of the
- * user. Triggers bump `auth_version` whenever a session of the user is revoked or a grant
- * changes; deletion and the openid are read from the same row. With `withContents` (a
- * function that serves kept lists) the same statement reads the lists' versions, so the kept
- * list is checked without a statement of its own (~10 µs more for PostgreSQL to sum them, so
- * only when asked). On PostgreSQL the checks of one turn's requests share one statement.
+ * What a cached caller is checked against at each request: the user's row as the database has
+ * it after the request arrived. Triggers bump `auth_version` whenever a session of the user is
+ * revoked or a grant changes; deletion and the openid are read from the same row. With
+ * `withContents` (a function that serves kept lists) the answer also has the lists' versions,
+ * read by the same statement, so the kept list is checked without a statement of its own.
+ *
+ * The checks of the requests that arrived in one turn of the event loop are ONE statement
+ * (cloud/storage/turn-batches.ts): on PostgreSQL a round trip a request was half of what a
+ * signed function cost the host, and on SQLite a read transaction begun and ended a request
+ * (docs/benchmarks.md, round 12).
  */
 export async function callerVersion(db: Db, userId: string, withContents = false): Promise<CallerVersion | undefined> {
-  if (isPostgres(db)) return batchedCallerVersion(db, { userId, withContents });
-  const row = await (withContents ? versionRowWithContents : versionRow).takeFirst(db, { userId });
-  return row && toCallerVersion(row, withContents);
+  return batchedCallerVersion(db, { userId, withContents });
 }
 
 export interface CallerVersion {
@@ -120,22 +111,23 @@ function toCallerVersion(
   return version;
 }
 
-const versionRowsWithContents = compiledQuery((db, p: { userIds: string[] }) =>
-  db
-    .selectFrom('users')
-    .select(['id', 'auth_version', 'deleted_at', 'openid'])
-    .select((eb) => contentVersionColumns(eb))
-    .where(sql<boolean>`id = any(${p.userIds}::text[])`),
+/** The users' rows; with `withContents`, and the lists' versions (summed once for the statement). */
+const versionRows = compiledShapes((withContents: boolean) =>
+  compiledQuery((db, p: { userIds: unknown }) =>
+    db
+      .selectFrom('users')
+      .select(['id', 'auth_version', 'deleted_at', 'openid'])
+      .$if(withContents, (q) => q.select((eb) => contentVersionColumns(eb)))
+      .where(isPostgres(db) ? sql<boolean>`id = any(${p.userIds}::text[])` : sql<boolean>`id in (select value from json_each(${p.userIds}))`),
+  ),
 );
 
-/**
- * PostgreSQL: the checks of the requests that arrived in one turn of the event loop, in ONE
- * statement (cloud/storage/turn-batches.ts), with the lists' versions (summed once for the
- * statement) when any of them serves a kept list. A round trip a request was half of what a
- * signed function cost the host there (docs/benchmarks.md, round 12).
- */
-const batchedCallerVersion = turnBatches(async (db, keys: ReadonlyArray<{ userId: string; withContents: boolean }>) => {
-  const rows = await versionRowsWithContents.all(db, { userIds: [...new Set(keys.map((k) => k.userId))] });
+const batchedCallerVersion = turnBatches(async (db, keys: ReadonlyArray<{ userId: string; withContents: boolean }>): Promise<Array<CallerVersion | undefined>> => {
+  const ids = [...new Set(keys.map((k) => k.userId))];
+  // SQLite: as the database is now, not in a read snapshot an earlier request began (shared
+  // reads, cloud/storage/dialect.ts): another process's revocation counts for every request after it.
+  if (!isPostgres(db)) endSharedReads();
+  const rows = await versionRows(keys.some((k) => k.withContents)).all(db, { userIds: isPostgres(db) ? ids : JSON.stringify(ids) });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return keys.map((k) => {
     const row = byId.get(k.userId);

@@ -35,9 +35,6 @@ export async function startSession(services: Services, userId: string): Promise<
 export async function resolveSession(services: Services, token: string, withContents = false): Promise<{ caller: SessionUser; contents?: ContentVersions } | null> {
   const sessionHash = sha256(token);
   const now = services.clock.now();
-  // Checked as the database is now, not in a read snapshot an earlier request began (SQLite's
-  // shared reads): another process's revocation counts for every request after it.
-  endSharedReads();
   const cache = sessionCacheOf(services.db);
   const cached = cache.get(sessionHash, now.getTime());
   if (cached) {
@@ -47,6 +44,9 @@ export async function resolveSession(services: Services, token: string, withCont
     }
     cache.forget(sessionHash);
   }
+  // Read as the database is now, not in a read snapshot an earlier request began (SQLite's
+  // shared reads): another process's revocation counts for every request after it.
+  endSharedReads();
   const caller = await findLiveCaller(services.db, sessionHash, now);
   if (!caller) return null;
   cache.set(sessionHash, caller, now.getTime());

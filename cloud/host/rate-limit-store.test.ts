@@ -2,7 +2,7 @@ import { deleteEndedRateWindows } from '../jobs/jobs.storage';
 import { openDatabase, type OpenDatabase } from '../storage/dialect';
 import { migratedTestDatabase, type TestDatabase } from '../storage/test-database';
 import { databaseRateLimitStore, type DatabaseRateLimitStore } from './rate-limit-store';
-import { addRateHits, hitRateWindow, readRateWindow } from './rate-limits.storage';
+import { addRateHits, hitRateWindows, readRateWindow } from './rate-limits.storage';
 
 /**
  * The shared store's local counting (rate-limit-store.ts), on the suite's database: two
@@ -115,7 +115,7 @@ describe('reads counted on each host and flushed together', () => {
   it('drops a late flush’s hits of an ended window instead of counting them in the next one', async () => {
     // Another host (its clock a little ahead) has already started the next window.
     const ended = at + WINDOW;
-    await hitRateWindow(open.db, 'late|read:x', WINDOW, ended);
+    await hitRateWindows(open.db, [{ key: 'late|read:x', hits: 1, windowMs: WINDOW }], ended);
     const flushed = await addRateHits(open.db, [{ key: 'late|read:x', hits: 5, resetAt: ended }], at);
     expect(flushed).toEqual([{ key: 'late|read:x', hits: 1, resetAt: ended + WINDOW }]);
     // Hits of the row's own window are added.
@@ -129,6 +129,33 @@ describe('reads counted on each host and flushed together', () => {
     expect(await b.current('write:u1')).toBe(2);
     expect(await a.current('write:u1')).toBe(3);
     expect(await stored('write:u1')).toBe(3);
+  });
+
+  it('counts the exact calls of one turn in one upsert, each judged as the next hit of its key, on two hosts at once', async () => {
+    const a = host();
+    const b = host();
+    expect(await a.current('write:turn')).toBe(1);
+    const statements: number[] = [];
+    const counted = open.db.withPlugin({
+      transformQuery: (args) => (statements.push(1), args.node),
+      transformResult: async (args) => args.result,
+    });
+    const c = host(3_600_000, counted);
+    // Host C's eight calls of two keys, asked in one turn: one statement; each call is the next of its key.
+    const mine = await Promise.all(['write:turn', 'write:turn', 'write:other', 'write:turn', 'write:other', 'write:turn', 'write:turn', 'write:turn'].map((k) => c.current(k)));
+    expect(statements).toHaveLength(1);
+    expect(mine).toEqual([2, 3, 1, 4, 2, 5, 6, 7]);
+    // Hosts A and B in the same turn: every call counted once, no two judged on the same total.
+    const both = await Promise.all([...Array.from({ length: 5 }, () => a.current('write:turn')), ...Array.from({ length: 5 }, () => b.current('write:turn'))]);
+    expect([...both].sort((x, y) => x - y)).toEqual([8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect(await stored('write:turn')).toBe(17);
+    expect(await stored('write:other')).toBe(2);
+    // A window that ended starts again with the turn's calls.
+    at += WINDOW;
+    expect(await Promise.all([c.incr('write:turn'), c.incr('write:turn')])).toEqual([
+      { current: 1, ttl: WINDOW },
+      { current: 2, ttl: WINDOW },
+    ]);
   });
 
   it('with no flush interval, counts reads exactly too', async () => {

@@ -1,6 +1,7 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Db } from '../storage/dialect';
-import { addRateHits, hitRateWindow, RATE_FLUSH_ROWS } from './rate-limits.storage';
+import { turnBatches } from '../storage/turn-batches';
+import { addRateHits, hitRateWindows, RATE_FLUSH_ROWS } from './rate-limits.storage';
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
 
@@ -38,7 +39,9 @@ const SWEEP_MS = 10_000;
  * What is exact and what is approximate:
  *
  * - A key `batched` says no to (logins, writes, uploads: the low budgets that guard against
- *   abuse) is counted **exactly**: one upsert per call, judged on the total it returns.
+ *   abuse) is counted **exactly**: in the database before the call is judged, on the total the
+ *   upsert returns (the calls of one turn of the loop share one upsert, each judged as the
+ *   next hit of its key).
  * - A batched key (reads, whose budget is ten times the writes'), with `flushMs` > 0: the
  *   first call of a window on this host is counted exactly, which tells the host the shared
  *   total and when the window ends. Later calls are counted in memory and judged on the
@@ -61,6 +64,35 @@ export function databaseRateLimitStore(
   const flushMs = options.flushMs ?? 0;
   const batched = flushMs > 0 ? (options.batched ?? (() => false)) : () => false;
   const now = options.now ?? Date.now;
+  /**
+   * The exactly counted calls of one turn of the loop in ONE upsert (cloud/storage/turn-batches.ts),
+   * each judged as if counted alone in the order asked: a key's n calls get the total before
+   * them plus 1, 2, … n. The upsert is sent after every call of the turn arrived, so it counts
+   * against every other host's calls committed before it, as a call's own upsert did.
+   */
+  const countedTogether = turnBatches(async (db, calls: ReadonlyArray<{ key: string; windowMs: number; at: number }>) => {
+    const perKey = new Map<string, { key: string; hits: number; windowMs: number }>();
+    let latest = 0;
+    for (const c of calls) {
+      const k = perKey.get(c.key);
+      if (k) k.hits++;
+      else perKey.set(c.key, { key: c.key, hits: 1, windowMs: c.windowMs });
+      latest = Math.max(latest, c.at);
+    }
+    const totals = new Map<string, { hits: number; resetAt: number }>();
+    const keys = [...perKey.values()];
+    for (let i = 0; i < keys.length; i += RATE_FLUSH_ROWS) {
+      for (const [key, total] of await hitRateWindows(db, keys.slice(i, i + RATE_FLUSH_ROWS), latest)) totals.set(key, total);
+    }
+    const counted = new Map<string, number>();
+    return calls.map((c) => {
+      const total = totals.get(c.key);
+      if (!total) throw new Error('rate window upsert returned no row');
+      const nth = (counted.get(c.key) ?? 0) + 1;
+      counted.set(c.key, nth);
+      return { hits: total.hits - perKey.get(c.key)!.hits + nth, resetAt: total.resetAt };
+    });
+  });
   const windows = new Map<string, Window>();
   /** Keys with hits not yet written. */
   const dirty = new Set<string>();
@@ -78,10 +110,14 @@ export function databaseRateLimitStore(
     timer.unref();
   };
 
-  /** One upsert for this call; with `remember`, the answer becomes this host's view of the window. */
+  /**
+   * This call counted in the database before it is judged; with `remember`, the answer becomes
+   * this host's view of the window. The calls of one turn of the loop share one upsert
+   * (`countedTogether`).
+   */
   const exact = (key: string, windowMs: number, callback: Callback, remember: boolean) => {
     const at = now();
-    hitRateWindow(db, key, windowMs, at).then(
+    countedTogether(db, { key, windowMs, at }).then(
       ({ hits, resetAt }) => {
         let current = hits;
         if (remember) {

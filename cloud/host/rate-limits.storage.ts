@@ -1,28 +1,32 @@
-import { compiledQuery } from '../storage/compiled-query';
 import type { Db } from '../storage/dialect';
 
-const hit = compiledQuery((db, p: { key: string; now: number; resetAt: number }) =>
-  db
+/**
+ * Counts the hits of several keys, each in its fixed window shared by every host, in ONE
+ * upsert: `hits` of a key at once (a key with no row, or whose window has ended, starts a new
+ * one with them). Answers each key's total after its hits and when its window ends. Keys are written in order (two hosts never lock each other's rows in a cycle); at most
+ * RATE_FLUSH_ROWS keys a call, each key once.
+ */
+export async function hitRateWindows(
+  db: Db,
+  rows: ReadonlyArray<{ key: string; hits: number; windowMs: number }>,
+  nowMs: number,
+): Promise<Map<string, { hits: number; resetAt: number }>> {
+  if (rows.length === 0) return new Map();
+  if (rows.length > RATE_FLUSH_ROWS) throw new Error(`at most ${RATE_FLUSH_ROWS} keys a statement`);
+  const sorted = [...rows].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  // Built per call (the row count varies); it runs once per turn of the loop, not per request.
+  const result = await db
     .insertInto('rate_limits')
-    .values({ key: p.key, hits: 1, reset_at: p.resetAt })
+    .values(sorted.map((r) => ({ key: r.key, hits: r.hits, reset_at: nowMs + r.windowMs })))
     .onConflict((oc) =>
       oc.column('key').doUpdateSet((eb) => ({
-        hits: eb.case().when('rate_limits.reset_at', '<=', p.now).then(1).else(eb('rate_limits.hits', '+', 1)).end(),
-        reset_at: eb.case().when('rate_limits.reset_at', '<=', p.now).then(p.resetAt).else(eb.ref('rate_limits.reset_at')).end(),
+        hits: eb.case().when('rate_limits.reset_at', '<=', nowMs).then(eb.ref('excluded.hits')).else(eb('rate_limits.hits', '+', eb.ref('excluded.hits'))).end(),
+        reset_at: eb.case().when('rate_limits.reset_at', '<=', nowMs).then(eb.ref('excluded.reset_at')).else(eb.ref('rate_limits.reset_at')).end(),
       })),
     )
-    .returning(['hits', 'reset_at']),
-);
-
-/**
- * Counts one hit in a fixed window shared by every host: one upsert (compiled once: it runs
- * on every exactly counted call when the counters live in the database) that starts a new
- * window when the old one has ended, and answers the count so far and when it resets.
- */
-export async function hitRateWindow(db: Db, key: string, windowMs: number, nowMs: number): Promise<{ hits: number; resetAt: number }> {
-  const row = await hit.takeFirst(db, { key, now: nowMs, resetAt: nowMs + windowMs });
-  if (!row) throw new Error('rate window upsert returned no row');
-  return { hits: Number(row.hits), resetAt: Number(row.reset_at) };
+    .returning(['key', 'hits', 'reset_at'])
+    .execute();
+  return new Map(result.map((r) => [r.key, { hits: Number(r.hits), resetAt: Number(r.reset_at) }]));
 }
 
 /** Rows of one flush statement at most: 3 parameters a row stays far below both databases' limits. */

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder } from 'kysely';
 import { compiledQuery } from './compiled-query';
-import { isPostgres, type Db } from './dialect';
+import type { Db } from './dialect';
 import { turnBatches } from './turn-batches';
 import type { Database } from './schema';
 
@@ -10,26 +10,19 @@ export type ContentName = 'feed' | 'events';
 /** The rows migration 026 made: a bump aimed at a missing row is lost, so fewer keep nothing. */
 const SHARDS = 16;
 
-const versionOf = {
-  feed: compiledQuery((db) => db.selectFrom('content_versions').select((eb) => [eb.fn.sum<number>('feed').as('version'), eb.fn.countAll<number>().as('shards')])),
-  events: compiledQuery((db) => db.selectFrom('content_versions').select((eb) => [eb.fn.sum<number>('events').as('version'), eb.fn.countAll<number>().as('shards')])),
-};
-
 /**
  * The number of changes so far to the rows behind `name` (the sum of its shards), bumped by
  * triggers in the same transaction as the change; undefined unless every shard's row is there
  * (then nothing may be kept: a bump to a missing row would be lost, a sum could repeat).
  */
 export async function contentVersion(db: Db, name: ContentName): Promise<number | undefined> {
-  if (isPostgres(db)) return batchedVersion(db, name);
-  const row = await versionOf[name].takeFirst(db, {});
-  return row && Number(row.shards) === SHARDS ? Number(row.version) : undefined;
+  return batchedVersion(db, name);
 }
 
 const bothVersions = compiledQuery((db) => db.selectNoFrom((eb) => contentVersionColumns(eb)));
 
-/** PostgreSQL: the versions the anonymous requests of one turn need, in ONE statement (cloud/storage/turn-batches.ts). */
-const batchedVersion = turnBatches(async (db, names: readonly ContentName[]) => {
+/** The versions the requests of one turn need (anonymous kept lists), in ONE statement (cloud/storage/turn-batches.ts). */
+const batchedVersion = turnBatches(async (db, names: readonly ContentName[]): Promise<Array<number | undefined>> => {
   const row = await bothVersions.takeFirst(db, {});
   const versions = row && versionsFrom(row);
   return names.map((name) => versions?.[name]);

@@ -5,10 +5,10 @@ import type { Db } from './dialect';
 const MAX_BATCH = 500;
 
 /**
- * One read that every request makes (the session check), sent as ONE statement for all the
- * requests of a turn of the event loop instead of one round trip each (PostgreSQL, where each
- * statement is a round trip to the server and a socket write; a SQLite read is a call in the
- * same thread and gains nothing).
+ * One read that every request makes (the session check, the lists' versions), sent as ONE
+ * statement for all the requests of a turn of the event loop instead of one each: on
+ * PostgreSQL each statement is a round trip to the server and a socket write; on SQLite each
+ * signed request's check began and ended a read transaction of its own.
  *
  * A load waits for the end of the turn it was asked in (`setImmediate`: the requests Node parsed
  * from the sockets in that turn have all asked by then) and is answered by its batch's
@@ -18,14 +18,14 @@ const MAX_BATCH = 500;
  * each of them.
  *
  * One batcher per database handle: `read` is given the keys of a batch (in the order asked,
- * repeats kept) and answers one value per key, in the same order (undefined when there is none).
+ * repeats kept) and answers one value per key, in the same order.
  */
-export function turnBatches<K, V>(read: (db: Db, keys: readonly K[]) => Promise<ReadonlyArray<V | undefined>>): (db: Db, key: K) => Promise<V | undefined> {
-  const loaders = new WeakMap<Db, DataLoader<K, V | undefined>>();
+export function turnBatches<K, V>(read: (db: Db, keys: readonly K[]) => Promise<readonly V[]>): (db: Db, key: K) => Promise<V> {
+  const loaders = new WeakMap<Db, DataLoader<K, V>>();
   return (db, key) => {
     let loader = loaders.get(db);
     if (!loader) {
-      loader = new DataLoader<K, V | undefined>((keys) => read(db, keys), { cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: (send) => setImmediate(send) });
+      loader = new DataLoader<K, V>((keys) => read(db, keys), { cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: (send) => setImmediate(send) });
       loaders.set(db, loader);
     }
     return loader.load(key);
