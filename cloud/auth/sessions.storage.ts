@@ -1,6 +1,6 @@
+import { sql } from 'kysely';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { contentVersionColumns, versionsFrom, type ContentVersions } from '../storage/content-versions';
-import { sql } from 'kysely';
 import { endSharedReads, isPostgres, type Db } from '../storage/dialect';
 import { turnBatches } from '../storage/turn-batches';
 

@@ -258,8 +258,9 @@ const STATEMENT_CACHE_SIZE = 500;
  * - before any statement that writes, BEGIN, SAVEPOINT, COMMIT or a PRAGMA is run on any
  *   connection of the process (`withStatementCache`): a read sees every commit this process
  *   made before it (two hosts on one file in a test included);
- * - before a signed request's session check (`endSharedReads`, cloud/auth/sessions.ts): a
- *   signed request reads nothing older than itself, so a revocation by another process (an
+ * - before the session check of the signed requests that arrived in a turn (`endSharedReads`,
+ *   cloud/auth/sessions.storage.ts, one check for them all): a signed request reads nothing
+ *   older than itself, so a revocation by another process (an
  *   operator's SQL) is refused at the next request. An anonymous request's reads (public
  *   lists) may share a snapshot begun up to one turn of the loop before it arrived;
  * - at the loop's next turn (`setImmediate`), and when the connection closes.
