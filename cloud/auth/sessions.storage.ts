@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { contentVersionColumns, versionsFrom, type ContentVersions } from '../storage/content-versions';
 import { endSharedReads, isPostgres, type Db } from '../storage/dialect';
-import { turnBatches } from '../storage/turn-batches';
+import { boundKeys, oneOfKeys, turnBatches } from '../storage/turn-batches';
 
 export async function insertSession(db: Db, row: { tokenHash: string; userId: string; now: Date; expiresAt: Date }) {
   await db
@@ -118,16 +117,15 @@ const versionRows = compiledShapes((withContents: boolean) =>
       .selectFrom('users')
       .select(['id', 'auth_version', 'deleted_at', 'openid'])
       .$if(withContents, (q) => q.select((eb) => contentVersionColumns(eb)))
-      .where(isPostgres(db) ? sql<boolean>`id = any(${p.userIds}::text[])` : sql<boolean>`id in (select value from json_each(${p.userIds}))`),
+      .where(oneOfKeys(db, 'id', p.userIds)),
   ),
 );
 
 const batchedCallerVersion = turnBatches(async (db, keys: ReadonlyArray<{ userId: string; withContents: boolean }>): Promise<Array<CallerVersion | undefined>> => {
-  const ids = [...new Set(keys.map((k) => k.userId))];
   // SQLite: as the database is now, not in a read snapshot an earlier request began (shared
   // reads, cloud/storage/dialect.ts): another process's revocation counts for every request after it.
   if (!isPostgres(db)) endSharedReads();
-  const rows = await versionRows(keys.some((k) => k.withContents)).all(db, { userIds: isPostgres(db) ? ids : JSON.stringify(ids) });
+  const rows = await versionRows(keys.some((k) => k.withContents)).all(db, { userIds: boundKeys(db, keys.map((k) => k.userId)) });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return keys.map((k) => {
     const row = byId.get(k.userId);

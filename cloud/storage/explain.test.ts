@@ -1,6 +1,7 @@
 import { sql, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import { listPublished, nextScheduledPublish } from '../articles/articles.storage';
 import { callerVersion, findLiveCaller } from '../auth/sessions.storage';
+import { getAccount } from '../users/users.storage';
 import { activeSuspension, getResourceRows, myBookingPage, stepsOf } from '../bookings/bookings.storage';
 import { thanksRows } from '../honors/honors.storage';
 import { visitsBySharer } from '../shares/shares.storage';
@@ -291,8 +292,9 @@ describe('the plans of the lists residents page through', () => {
     await expectIndexed((d) => nextScheduledPublish(d, now()));
   });
 
-  it("every request's caller: the cached session's check and the full read on a miss", async () => {
+  it("every request's caller: the cached session's check, the full read on a miss, the profile users.me shows", async () => {
     await expectIndexed((d) => callerVersion(d, RESIDENT));
+    await expectIndexed((d) => getAccount(d, RESIDENT));
     await expectIndexed((d) => findLiveCaller(d, 'f'.repeat(64), now()));
   });
 

@@ -5,6 +5,7 @@ import type { Db } from './dialect';
 import { turnBatches } from './turn-batches';
 import { errorCodeOf, signIn, startTestLinli, type TestLinli } from '../testing/linli';
 import { callerVersion, type CallerVersion } from '../auth/sessions.storage';
+import { getAccount } from '../users/users.storage';
 
 /**
  * The session check and the lists' versions, which every signed (and every anonymous kept-list)
@@ -67,6 +68,17 @@ it('signed requests sent together: the one whose session was revoked just before
   const results = await Promise.allSettled(people.map((p) => p.call('notifications.templateIds')));
   results.forEach((r, i) => expect(r.status).toBe(i === 3 ? 'rejected' : 'fulfilled'));
   expect(await errorCodeOf(people[3]!.call('notifications.templateIds'))).toBe(ERRORS.SESSION_INVALID.code);
+});
+
+it('the profiles users.me shows, asked in one turn, are one statement, each its own', async () => {
+  const people = await Promise.all(['batch-me-a', 'batch-me-b'].map((p) => signIn(p)));
+  const alone = [];
+  for (const p of people) alone.push(await getAccount(linli.services.db, p.userId!));
+  expect(alone.map((a) => a!.id)).toEqual(people.map((p) => p.userId));
+  const { db, statements } = counting(linli.services.db);
+  const together = await Promise.all([...people, ...people].map((p) => getAccount(db, p.userId!)).concat(getAccount(db, 'no-such-user')));
+  expect(statements()).toBe(1);
+  expect(together).toEqual([...alone, ...alone, undefined]);
 });
 
 it("the lists' versions asked in one turn are one statement, and a bump before the next turn is seen", async () => {

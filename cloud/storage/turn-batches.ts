@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { Db } from './dialect';
+import { sql } from 'kysely';
+import { isPostgres, type Db } from './dialect';
 
 /** Loads of one statement at most; more in one turn go in several. */
 const MAX_BATCH = 500;
@@ -30,4 +31,18 @@ export function turnBatches<K, V>(read: (db: Db, keys: readonly K[]) => Promise<
     }
     return loader.load(key);
   };
+}
+
+/**
+ * A batch's keys as ONE parameter of a compiled statement, whatever their number (so the
+ * statement's text, and its prepared plan, is the same for every batch): `column` is one of
+ * `list`, where `list` is what `boundKeys` made of the keys (PostgreSQL: an array; SQLite:
+ * JSON text read by `json_each`).
+ */
+export function oneOfKeys(db: Db, column: string, list: unknown) {
+  return isPostgres(db) ? sql<boolean>`${sql.ref(column)} = any(${list}::text[])` : sql<boolean>`${sql.ref(column)} in (select value from json_each(${list}))`;
+}
+
+export function boundKeys(db: Db, keys: readonly string[]): unknown {
+  return isPostgres(db) ? [...new Set(keys)] : JSON.stringify([...new Set(keys)]);
 }

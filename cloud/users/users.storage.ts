@@ -4,11 +4,12 @@ import { newId } from '../core/crypto';
 import { releaseAgentWork } from '../petitions/petitions.storage';
 import { compiledQuery } from '../storage/compiled-query';
 import type { Db } from '../storage/dialect';
+import { boundKeys, oneOfKeys, turnBatches } from '../storage/turn-batches';
 import type { UsersTable } from '../storage/schema';
 
 export type UserRow = UsersTable;
 
-const accountRow = compiledQuery((db, p: { id: string }) =>
+const accountRows = compiledQuery((db, p: { ids: unknown }) =>
   db
     .selectFrom('users as u')
     .leftJoin('regions as r', 'r.id', 'u.home_community_id')
@@ -25,14 +26,24 @@ const accountRow = compiledQuery((db, p: { id: string }) =>
       'u.updated_at',
       'r.name as home_community_name',
     ])
-    .where('u.id', '=', p.id)
+    .where(oneOfKeys(db, 'u.id', p.ids))
     .where('u.deleted_at', 'is', null),
 );
+type AccountRow = Awaited<ReturnType<typeof accountRows.all>>[number];
 
-/** What a person's own profile and login reply show, with their community's name: one statement, compiled once (users.me). */
-export async function getAccount(db: Db, id: string) {
-  return accountRow.takeFirst(db, { id });
+/**
+ * What a person's own profile and login reply show, with their community's name (users.me):
+ * the profiles the requests of one turn ask for in ONE statement (cloud/storage/turn-batches.ts).
+ */
+export async function getAccount(db: Db, id: string): Promise<AccountRow | undefined> {
+  return accountsOfTurn(db, id);
 }
+
+const accountsOfTurn = turnBatches(async (db, ids: readonly string[]): Promise<Array<AccountRow | undefined>> => {
+  const rows = await accountRows.all(db, { ids: boundKeys(db, ids) });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id));
+});
 
 export async function getUser(db: Db, id: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
