@@ -6,8 +6,9 @@ import { isPostgres, type Db } from './dialect';
 const MAX_BATCH = 500;
 
 /**
- * One read that every request makes (the session check, the lists' versions), sent as ONE
- * statement for all the requests of a turn of the event loop instead of one each: on
+ * A statement that many requests make alike (the session check, the lists' versions, the
+ * profile users.me shows, an exact rate-limit count), sent as ONE statement for all the
+ * requests of a turn of the event loop instead of one each: on
  * PostgreSQL each statement is a round trip to the server and a socket write; on SQLite each
  * signed request's check began and ended a read transaction of its own.
  *
