@@ -3,7 +3,8 @@ import type { Db } from '../storage/dialect';
 /**
  * Counts the hits of several keys, each in its fixed window shared by every host, in ONE
  * upsert: `hits` of a key at once (a key with no row, or whose window has ended, starts a new
- * one with them). Answers each key's total after its hits and when its window ends. Keys are written in order (two hosts never lock each other's rows in a cycle); at most
+ * one with them). Answers each key's total after its hits and when its window ends. Keys are
+ * written in order (two hosts never lock each other's rows in a cycle); at most
  * RATE_FLUSH_ROWS keys a call, each key once.
  */
 export async function hitRateWindows(

@@ -1,16 +1,17 @@
 import type { KyselyPlugin } from 'kysely';
 import { ERRORS } from '../../types';
+import { callerVersion, type CallerVersion } from '../auth/sessions.storage';
+import { errorCodeOf, signIn, startTestLinli, type TestLinli } from '../testing/linli';
+import { getAccount } from '../users/users.storage';
 import { contentVersion } from './content-versions';
 import type { Db } from './dialect';
 import { turnBatches } from './turn-batches';
-import { errorCodeOf, signIn, startTestLinli, type TestLinli } from '../testing/linli';
-import { callerVersion, type CallerVersion } from '../auth/sessions.storage';
-import { getAccount } from '../users/users.storage';
 
 /**
- * The session check and the lists' versions, which every signed (and every anonymous kept-list)
- * request reads, go as ONE statement per turn of the event loop (cloud/storage/turn-batches.ts),
- * and each request still gets its own user's answer, as the database is after it arrived.
+ * The session check, the lists' versions and the profile users.me shows, which every signed (and
+ * every anonymous kept-list) request reads, go as ONE statement per turn of the event loop
+ * (cloud/storage/turn-batches.ts), and each request still gets its own answer, as the database is
+ * after it arrived. (The exact rate-limit counts are tested in cloud/host/rate-limit-store.test.ts.)
  */
 let linli: TestLinli;
 beforeAll(async () => {
