@@ -1,10 +1,11 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { AppError } from '../../types';
 import { newId } from '../core/crypto';
-import { enqueue, messageValues, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
+import { enqueue, messageArrays, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isGroupCommitted, isPostgres, type Db } from '../storage/dialect';
-import { QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
+import { queuedMessageList } from '../storage/queued-messages';
+import { turnBatches } from '../storage/turn-batches';
 import type { Database, EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
 
@@ -311,25 +312,30 @@ type SignUpResult = { registration: RegistrationRow; created: boolean; event: Si
  * the write happens (a cancellation or a change of times that committed after the caller's
  * own check) and throws to refuse.
  *
- * On PostgreSQL, once this process has seen the event, a new sign-up is ONE statement
- * (`signUpInOneStatement`); otherwise, and whenever that statement writes nothing, it is a
- * transaction of three statements: the seat (or place) with the event row, the registration
- * (its unique (event, user) tells of an earlier one), the messages. A resident already
- * registered finds the seat taken back by the rollback.
+ * On PostgreSQL, once this process has seen the event, the new sign-ups of one turn of the
+ * event loop are ONE statement, whatever their events (`signUpsOfTurn`); otherwise, and for
+ * each sign-up that statement did not write, it is a transaction of three statements: the seat
+ * (or place) with the event row, the registration (its unique (event, user) tells of an
+ * earlier one), the messages. A resident already registered finds the seat taken back by the
+ * rollback.
  */
 export async function registerResident(db: Db, r: SignUp): Promise<SignUpResult> {
   // SQLite runs one writer anyway (and group commit there batches the transactions); on
   // PostgreSQL with group commit turned on, one event's sign-ups share a batch's commit
   // instead of taking turns (cloud/storage/dialect.ts).
   if (!isPostgres(db) || isGroupCommitted(db)) return registerInTransaction(db, r);
-  return inTurn(r.eventId, async () => {
-    const known = knownFacts.get(r.eventId);
-    const done = known && (await signUpInOneStatement(db, r, known));
-    if (done) return done;
-    const result = await registerInTransaction(db, r);
-    if (result.event) remember(result.event);
-    return result;
-  });
+  if (!knownFacts.has(r.eventId)) {
+    // The first sign-up of a crowd shows the event to all that follow it (they wait here).
+    const first = await inTurn(r.eventId, () => (knownFacts.has(r.eventId) ? undefined : registerRemembering(db, r)));
+    if (first) return first;
+  }
+  return (await signUpInTurnBatch(db, r)) ?? inTurn(r.eventId, () => registerRemembering(db, r));
+}
+
+async function registerRemembering(db: Db, r: SignUp): Promise<SignUpResult> {
+  const result = await registerInTransaction(db, r);
+  if (result.event) remember(result.event);
+  return result;
 }
 
 async function registerInTransaction(db: Db, r: SignUp): Promise<SignUpResult> {
@@ -404,85 +410,163 @@ function remember(event: SignupEvent): void {
   knownFacts.set(event.id, facts);
 }
 
-/**
- * A sign-up as ONE PostgreSQL statement (a writable CTE), compiled once per number of
- * messages: the seat (or else the next waitlist place), the registration and the seat's
- * messages, written only while
- * - the event still has the facts the caller's rules and messages were run on (`SIGNUP_FACTS`):
- *   the UPDATE's condition is checked again on the row version it locks, so a cancellation or a
- *   change of times committed meanwhile makes it write nothing;
- * - the resident has no registration for the event (a second tap racing this one, or one
- *   committed while this waited for the row lock, makes the registration's unique index fail the
- *   whole statement: nothing of it is stored).
- * One round trip instead of BEGIN, three statements and COMMIT, and the event's row is locked for
- * the statement alone.
- */
-const signUpStatement = compiledShapes((messages: number) =>
-  compiledQuery((db, p: Record<string, unknown>) => {
-    const facts = sql.join(
-      SIGNUP_FACTS.filter((c) => c !== 'id' && c !== 'confirmed_count').map((c) => sql`${sql.ref(c)} = ${p[`fact_${c}`]}`),
-      sql` and `,
-    );
-    const noRegistration = sql`not exists (select 1 from event_registrations where event_id = ${p.eventId} and user_id = ${p.userId})`;
-    const level = sql`(select level from regions where regions.id = events.scope_id) as scope_level`;
-    // The seat's messages, only when it took a seat (a waitlist place tells nothing yet).
-    const outbox = messages === 0 ? sql`` : sql`, messages as (${queuedMessages(messages, p, sql`exists (select 1 from registration) and exists (select 1 from seat)`)})`;
-    const statement = sql<SignupEvent & { seated: boolean }>`
-      with seat as (
-        update events set confirmed_count = confirmed_count + 1
-        where id = ${p.eventId} and ${facts} and (capacity = 0 or confirmed_count < capacity) and ${noRegistration}
-        returning *, ${level}
-      ), place as (
-        update events set waitlist_seq = waitlist_seq + 1
-        where id = ${p.eventId} and ${facts} and capacity <> 0 and confirmed_count >= capacity and ${noRegistration}
-          and not exists (select 1 from seat)
-        returning *, ${level}
-      ), registration as (
-        insert into event_registrations (id, event_id, user_id, checkin_code, shared_by, created_at, status, waitlist_no, checked_in_at, checked_in_by, updated_at)
-        select ${p.registrationId}::text, ${p.eventId}::text, ${p.userId}::text, ${p.code}::text, ${p.sharedBy}::text, ${p.at}::text,
-          case when seat.id is null then 'waitlisted' else 'confirmed' end, place.waitlist_seq, null, null, ${p.at}::text
-        from (select 1) as one left join seat on true left join place on true
-        where seat.id is not null or place.id is not null
-        returning id
-      )${outbox}
-      select true as seated, seat.* from seat union all select false as seated, place.* from place`;
-    return { compile: () => statement.compile(db) };
-  }),
-);
+/** A sign-up ready for its turn's statement: checked and told on the facts this process knew. */
+interface BatchedSignUp {
+  r: SignUp;
+  known: SignupFacts;
+  registration: RegistrationRow;
+  messages: OutgoingMessage[];
+}
+
+/** The facts a batched sign-up is written against, bound one array a column. */
+const FACT_COLUMNS = SIGNUP_FACTS.filter((c) => c !== 'id' && c !== 'confirmed_count');
+const FACT_TYPES: Record<(typeof FACT_COLUMNS)[number], string> = {
+  scope_id: 'text',
+  title: 'text',
+  venue: 'text',
+  state: 'text',
+  requires_signup: 'int',
+  starts_at: 'text',
+  ends_at: 'text',
+  signup_opens_at: 'text',
+  signup_closes_at: 'text',
+  capacity: 'int',
+};
+
+type BatchRow = SignupEvent & { registration_id: string; registration_status: string; registration_waitlist_no: number | null; rank: number; seats: number };
 
 /**
- * The one-statement sign-up (PostgreSQL) against the facts this process last saw of the
- * event; undefined when it must go the long way (`registerInTransaction`): the guess does not
- * admit the resident (the long way decides on the row as it is), the event changed, the
- * resident has a registration already, or another tap of theirs raced this one.
+ * The new sign-ups of one turn as ONE PostgreSQL statement (a writable CTE), whatever their
+ * number and events:
+ * - `locked`: the events, locked in id order (two hosts' statements never wait on each other
+ *   crosswise) and read as they are once locked (FOR UPDATE reads the row version after the
+ *   wait, not the statement's snapshot);
+ * - `fresh`: the sign-ups whose event still has the facts their rules and messages were run on
+ *   (`SIGNUP_FACTS`; a cancellation or a change of times committed meanwhile leaves them out)
+ *   and whose resident has no registration for it, numbered in the order they came;
+ * - `alloc`, `seat`: each event's free seats go to its first sign-ups, the rest take the next
+ *   waitlist places, in one update of the event's counts;
+ * - the registrations, and the messages of those that took a seat (a place tells nothing yet).
+ * A registration committed meanwhile by another host makes the registration's unique index
+ * fail the whole statement: nothing of it is stored, and each sign-up goes the long way.
  */
-async function signUpInOneStatement(db: Db, r: SignUp, known: SignupFacts): Promise<SignUpResult | undefined> {
+const signUpsStatement = compiledQuery((db, p: Record<string, unknown>) => {
+  const factArrays = FACT_COLUMNS.map((c) => sql`${p[`fact_${c}`]}::${sql.raw(FACT_TYPES[c])}[]`);
+  const factNames = FACT_COLUMNS.map((c) => sql.ref(`fact_${c}`));
+  const factsHold = sql.join(
+    FACT_COLUMNS.map((c) => sql`l.${sql.ref(c)} = r.${sql.ref(`fact_${c}`)}`),
+    sql` and `,
+  );
+  const statement = sql<BatchRow>`
+    with req as (
+      select * from unnest(${p.ids}::text[], ${p.eventIds}::text[], ${p.userIds}::text[], ${p.codes}::text[], ${p.sharedBy}::text[], ${p.ats}::text[], ${sql.join(factArrays)})
+        with ordinality as r(id, event_id, user_id, checkin_code, shared_by, at, ${sql.join(factNames)}, ord)
+    ), locked as (
+      select e.*, (select level from regions where regions.id = e.scope_id) as scope_level
+      from events e where e.id = any(${p.eventIds}::text[]) order by e.id for update of e
+    ), fresh as (
+      select r.*, row_number() over (partition by r.event_id order by r.ord) as rank
+      from req r join locked l on l.id = r.event_id and ${factsHold}
+      where not exists (select 1 from event_registrations x where x.event_id = r.event_id and x.user_id = r.user_id)
+    ), alloc as (
+      select l.id, l.confirmed_count, l.waitlist_seq, c.n,
+        case when l.capacity = 0 then c.n else greatest(0, least(c.n, l.capacity - l.confirmed_count)) end as seats
+      from locked l join (select event_id, count(*)::int as n from fresh group by event_id) c on c.event_id = l.id
+    ), seat as (
+      update events e set confirmed_count = a.confirmed_count + a.seats, waitlist_seq = a.waitlist_seq + a.n - a.seats
+      from alloc a where e.id = a.id
+      returning e.id
+    ), registration as (
+      insert into event_registrations (id, event_id, user_id, checkin_code, shared_by, created_at, status, waitlist_no, checked_in_at, checked_in_by, updated_at)
+      select f.id, f.event_id, f.user_id, f.checkin_code, f.shared_by, f.at,
+        case when f.rank <= a.seats then 'confirmed' else 'waitlisted' end,
+        case when f.rank <= a.seats then null else a.waitlist_seq + f.rank - a.seats end,
+        null, null, f.at
+      from fresh f join alloc a on a.id = f.event_id join seat s on s.id = f.event_id
+      returning id, event_id, status, waitlist_no
+    ), queued as (
+      ${queuedMessageList(p, sql`join registration g on g.id = m.told and g.status = 'confirmed'`)}
+    )
+    select l.*, g.id as registration_id, g.status as registration_status, g.waitlist_no as registration_waitlist_no, f.rank::int as rank, a.seats
+    from registration g join fresh f on f.id = g.id join alloc a on a.id = g.event_id join locked l on l.id = g.event_id`;
+  return { compile: () => statement.compile(db) };
+});
+
+/**
+ * Checks `r` on the facts this process last saw of its event and joins the sign-ups of this
+ * turn (`signUpsOfTurn`); undefined when it must go the long way (`registerInTransaction`):
+ * the guess does not admit the resident (the long way decides on the row as it is), the event
+ * changed, the resident has a registration already, or another tap of theirs raced this one.
+ */
+async function signUpInTurnBatch(db: Db, r: SignUp): Promise<SignUpResult | undefined> {
+  const known = knownFacts.get(r.eventId);
+  if (!known) return undefined;
   try {
     r.admit?.(known);
   } catch {
     return undefined;
   }
-  const at = r.now.toISOString();
-  const confirmed = newRegistration(r, at);
-  const messages = r.notify('confirmed', confirmed, known);
-  if (messages.length > QUEUED_IN_STATEMENT) return undefined;
-  const values: Record<string, unknown> = { eventId: r.eventId, userId: r.userId, registrationId: confirmed.id, code: r.code, sharedBy: r.sharedBy, at };
-  for (const column of SIGNUP_FACTS) values[`fact_${column}`] = known[column];
-  Object.assign(values, messageValues(messages, r.now));
-  let row: (SignupEvent & { seated: boolean }) | undefined;
-  try {
-    row = await signUpStatement(messages.length).takeFirst(db, values);
-  } catch (error) {
-    if (isUniqueViolation(error)) return undefined;
-    throw error;
-  }
-  if (!row) return undefined;
-  const { seated, ...rest } = row;
-  const event: SignupEvent = { ...rest, scope_level: rest.scope_level ?? '', confirmed_count: seated ? rest.confirmed_count - 1 : rest.confirmed_count };
-  remember(event);
-  const registration = seated ? confirmed : { ...confirmed, status: 'waitlisted', waitlist_no: event.waitlist_seq };
-  return { registration, created: true, event };
+  const registration = newRegistration(r, r.now.toISOString());
+  return signUpsOfTurn(db, { r, known, registration, messages: r.notify('confirmed', registration, known) });
 }
+
+/**
+ * Sign-ups of one turn, one statement at a time per database handle (`oneAtATime`): while a
+ * statement runs, the sign-ups that arrive wait and go together in the next, so a crowd on one
+ * event is a few statements, not one each taking the row lock in turn.
+ */
+const signUpsOfTurn = turnBatches(
+  async (db: Db, batch: readonly BatchedSignUp[]): Promise<(SignUpResult | undefined)[]> => {
+    // A resident's second tap in the same turn goes the long way (and finds the first).
+    const seen = new Set<string>();
+    const written = batch.filter((s) => {
+      const key = `${s.r.eventId} ${s.r.userId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const column = <T>(of: (s: BatchedSignUp) => T) => written.map(of);
+    const values: Record<string, unknown> = {
+      ids: column((s) => s.registration.id),
+      eventIds: column((s) => s.r.eventId),
+      userIds: column((s) => s.r.userId),
+      codes: column((s) => s.r.code),
+      sharedBy: column((s) => s.r.sharedBy),
+      ats: column((s) => s.registration.created_at),
+      ...messageArrays(
+        written.flatMap((s) => s.messages.map((message) => ({ told: s.registration.id, message }))),
+        written[0]!.r.now,
+      ),
+    };
+    for (const c of FACT_COLUMNS) values[`fact_${c}`] = column((s) => s.known[c]);
+    let rows: BatchRow[];
+    try {
+      rows = await signUpsStatement.all(db, values);
+    } catch (error) {
+      // A registration or a lock another host took meanwhile: each sign-up goes the long way.
+      if (isUniqueViolation(error) || isDeadlock(error)) return batch.map(() => undefined);
+      throw error;
+    }
+    const byId = new Map(rows.map((row) => [row.registration_id, row]));
+    const results = batch.map((s) => {
+      const row = byId.get(s.registration.id);
+      if (!row || !written.includes(s)) return undefined;
+      const { registration_id: _id, registration_status: status, registration_waitlist_no: waitlistNo, rank, seats, ...locked } = row;
+      const seated = status === 'confirmed';
+      // The event as this sign-up found it, the seats of those before it in the turn taken.
+      const event: SignupEvent = {
+        ...locked,
+        scope_level: locked.scope_level ?? '',
+        confirmed_count: locked.confirmed_count + Math.min(rank - 1, seats),
+        waitlist_seq: seated ? locked.waitlist_seq : waitlistNo!,
+      };
+      return { registration: { ...s.registration, status, waitlist_no: waitlistNo }, created: true, event };
+    });
+    for (const row of rows) remember({ ...row, scope_level: row.scope_level ?? '', confirmed_count: row.confirmed_count + row.seats });
+    return results;
+  },
+  { oneAtATime: true, maxBatchSize: 200 },
+);
 
 /** A new registration of `r`'s resident, confirmed (the caller sets a waitlist place). */
 function newRegistration(r: SignUp, at: string): RegistrationRow {
@@ -503,6 +587,10 @@ function newRegistration(r: SignUp, at: string): RegistrationRow {
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+function isDeadlock(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '40P01';
 }
 
 function firstInLine(tx: Db, eventId: string): Promise<RegistrationRow | undefined> {

@@ -25,3 +25,23 @@ export function queuedMessages(count: number, p: Record<string, unknown>, when?:
   ${when ? sql`where ${when}` : sql``}
   on conflict (dedupe_key) do nothing`;
 }
+
+/**
+ * The body of a CTE `queued as (…)` inserting any number of messages, each telling of one row
+ * the same statement writes: bound as arrays (`messageArrays` in outbox.storage.ts: `msg_for`,
+ * the told row's id, then one array a column) and kept only where `told` joins them to the rows
+ * actually written, as `m.told`.
+ *
+ * @example
+ * sql`with registration as (insert … returning id, status),
+ *   queued as (${queuedMessageList(p, sql`join registration g on g.id = m.told and g.status = 'confirmed'`)})
+ *   select …`
+ */
+export function queuedMessageList(p: Record<string, unknown>, told: RawBuilder<unknown>): RawBuilder<unknown> {
+  const arrays = sql.join(['for', ...COLUMNS].map((c) => sql`${p[`msg_${c}`]}::text[]`));
+  return sql`insert into outbox (id, dedupe_key, user_id, template, page, data, not_before, status, attempts, created_at)
+  select m.id, m.dedupe_key, m.user_id, m.template, m.page, m.data, m.not_before, 'pending', 0, ${p.msg_at}::text
+  from unnest(${arrays}) as m(told, ${sql.join(COLUMNS.map((c) => sql.ref(c)))})
+  ${told}
+  on conflict (dedupe_key) do nothing`;
+}

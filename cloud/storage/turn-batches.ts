@@ -22,16 +22,43 @@ const MAX_BATCH = 500;
  * One batcher per database handle: `read` is given the keys of a batch (in the order asked,
  * repeats kept) and answers one value per key, in the same order.
  */
-export function turnBatches<K, V>(read: (db: Db, keys: readonly K[]) => Promise<readonly V[]>): (db: Db, key: K) => Promise<V> {
+export function turnBatches<K, V>(read: (db: Db, keys: readonly K[]) => Promise<readonly V[]>, options: TurnBatchOptions = {}): (db: Db, key: K) => Promise<V> {
   const loaders = new WeakMap<Db, DataLoader<K, V>>();
+  const maxBatchSize = options.maxBatchSize ?? MAX_BATCH;
   return (db, key) => {
     let loader = loaders.get(db);
     if (!loader) {
-      loader = new DataLoader<K, V>((keys) => read(db, keys), { cache: false, maxBatchSize: MAX_BATCH, batchScheduleFn: (send) => setImmediate(send) });
+      if (options.oneAtATime) {
+        // The batch in flight, or a settled promise: the next batch is sent after it settled,
+        // and collects every load asked meanwhile.
+        let inFlight: Promise<unknown> = Promise.resolve();
+        loader = new DataLoader<K, V>(
+          (keys) => {
+            const answers = read(db, keys);
+            inFlight = answers.catch(() => {});
+            return answers;
+          },
+          { cache: false, maxBatchSize, batchScheduleFn: (send) => void inFlight.then(() => setImmediate(send)) },
+        );
+      } else {
+        loader = new DataLoader<K, V>((keys) => read(db, keys), { cache: false, maxBatchSize, batchScheduleFn: (send) => setImmediate(send) });
+      }
       loaders.set(db, loader);
     }
     return loader.load(key);
   };
+}
+
+export interface TurnBatchOptions {
+  /**
+   * One batch in flight at a time (per database handle): while its statement runs, the loads
+   * asked meanwhile wait and go together in the next. For writes that lock the same rows (a
+   * crowd signing up for one event), where two statements side by side would only queue on
+   * the lock, each holding a pool connection.
+   */
+  oneAtATime?: boolean;
+  /** Most loads in one statement (default 500). */
+  maxBatchSize?: number;
 }
 
 /**
