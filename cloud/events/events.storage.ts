@@ -287,7 +287,7 @@ class AlreadyRegistered extends Error {
  * What a sign-up's rules (`admit`) and messages (`notify`) may read of the event. On
  * PostgreSQL a sign-up is one statement that writes only while the event still has these
  * values (all but the seat count, which the statement's own seat condition guards), so the
- * rules and the messages are re-checked inside the write (see `signUpInOneStatement`).
+ * rules and the messages are re-checked inside the write (see `signUpsStatement`).
  */
 const SIGNUP_FACTS = ['id', 'scope_id', 'title', 'venue', 'state', 'requires_signup', 'starts_at', 'ends_at', 'signup_opens_at', 'signup_closes_at', 'capacity', 'confirmed_count'] as const;
 export type SignupFacts = Pick<EventsTable, (typeof SIGNUP_FACTS)[number]> & { scope_level: string };
@@ -376,18 +376,17 @@ async function registerInTransaction(db: Db, r: SignUp): Promise<SignUpResult> {
 
 /**
  * The facts of events this process signed residents up for, as the last sign-up found them:
- * the guess a one-statement sign-up is checked and written against. Never trusted: the
+ * the guess a turn's batched sign-ups are checked and written against. Never trusted: the
  * statement writes only while the event still has exactly these facts.
  */
 const knownFacts = new Map<string, SignupFacts>();
 
 /**
- * Sign-ups of one event take their turn in this process, one at a time (PostgreSQL): each
- * starts after the last one committed, so a one-statement sign-up sees the seat count as it is
- * (not as it was when it began waiting for the row lock, which refused a seat and a place alike
- * at the moment the event filled), the first sign-up of a crowd shows the event to all that
- * follow it, and a crowd on one event waits here instead of holding pool connections on the
- * row lock that the other requests' reads need. Other hosts' sign-ups still meet at the row lock.
+ * The sign-ups of one event that go the long way take their turn in this process, one at a time
+ * (PostgreSQL): the first sign-up of a crowd shows the event to all that follow it (they then
+ * join a turn's batch instead), and a crowd on one event waits here instead of holding pool
+ * connections on the row lock that the other requests' reads need. Other hosts' sign-ups still
+ * meet at the row lock.
  */
 const turns = new Map<string, Promise<unknown>>();
 
