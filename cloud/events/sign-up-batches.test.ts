@@ -1,10 +1,10 @@
-import type { KyselyPlugin } from 'kysely';
 import type { z } from 'zod';
 import { AppError, ERRORS } from '../../types';
 import type { CreateEventInput, EventDetail } from '../../types/events';
 import { HOUR } from '../core/clock';
 import { messagesFor } from '../notifications/outbox.storage';
 import { isPostgres, openDatabase, type Db } from '../storage/dialect';
+import { withStatementsListed } from '../storage/statements-listed';
 import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 import { signupRefusal } from './events.permissions';
 import { registerResident, type SignupFacts } from './events.storage';
@@ -50,18 +50,11 @@ const residents = (prefix: string, n: number) => Promise.all(Array.from({ length
 
 /** The handle with the sign-up statements it sends counted (the batched one, and the long way's seat). */
 function counting(db: Db): { db: Db; batched: () => number; alone: () => number } {
-  let batched = 0;
-  let alone = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      const text = JSON.stringify(args.node);
-      if (text.includes('unnest(')) batched++;
-      else if (args.node.kind === 'UpdateQueryNode' && text.includes('"events"')) alone++;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  return { db: db.withPlugin(plugin), batched: () => batched, alone: () => alone };
+  const { db: counted, sent } = withStatementsListed(db, (node) => {
+    const text = JSON.stringify(node);
+    return text.includes('unnest(') ? 'batched' : node.kind === 'UpdateQueryNode' && text.includes('"events"') ? 'alone' : 'other';
+  });
+  return { db: counted, batched: () => sent.filter((s) => s === 'batched').length, alone: () => sent.filter((s) => s === 'alone').length };
 }
 
 /** A sign-up as events.register makes it, on `db`: the event's sign-up rules, `rule` too if given, and the messages a seat queues. */

@@ -42,6 +42,28 @@ export function messageValues(messages: readonly OutgoingMessage[], now: Date): 
   return values;
 }
 
+/** Messages queued at `now` as the outbox rows `enqueue` writes (for a statement that takes whole rows). */
+export function outboxRows(messages: readonly OutgoingMessage[], now: Date): OutboxTable[] {
+  const at = now.toISOString();
+  return messages.map((m) => ({
+    id: newId(),
+    dedupe_key: m.dedupeKey,
+    user_id: m.userId,
+    template: m.template,
+    page: m.page,
+    data: JSON.stringify(m.data),
+    status: 'pending',
+    attempts: 0,
+    not_before: m.notBefore.toISOString(),
+    last_error: null,
+    created_at: at,
+    sent_at: null,
+    lease_until: null,
+    claimed_by: null,
+    paid: null,
+  }));
+}
+
 /**
  * The values of any number of messages queued at `now`, each telling of the row `told` names,
  * as one statement binds them: `msg_at`, and one array a column, `msg_for` holding the told

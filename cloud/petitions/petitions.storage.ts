@@ -1,12 +1,13 @@
 import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import { newId } from '../core/crypto';
 import { writeAudit } from '../audit/audit.storage';
-import { enqueue, messageValues, type OutgoingMessage } from '../notifications/outbox.storage';
+import { enqueue, messageValues, outboxRows, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { holdPerson } from '../roles/grant-hold.storage';
 import { isPostgres, type Db } from '../storage/dialect';
 import { QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
 import type { Database, PetitionEventsTable, PetitionsTable } from '../storage/schema';
+import { insertedInTurn, turnBatches } from '../storage/turn-batches';
 
 export type PetitionRow = PetitionsTable & { community_name: string; submitter_name: string | null; agent_name: string | null; agent_phone_enc: string | null };
 
@@ -208,7 +209,9 @@ export async function insertPetition(
   const write = (tx: Db) =>
     petitionWithEntries({ entries: p.events.length, messages: p.messages.length }).all(tx, { ...values, ...p.row, ...messageValues(p.messages, p.now) });
   if (oneStatement && p.photos === 0) {
-    await write(db);
+    // With the other new petitions of this turn, in one statement (each alone if that fails).
+    const entries = p.events.map((e, i) => ({ ...e, id: values[`id${i}`] as string, seq: i + 1, petition_id: p.row.id }));
+    await insertedInTurn(db, { petitions: [p.row], petition_events: entries, outbox: outboxRows(p.messages, p.now) }, () => write(db).then(() => {}));
     return true;
   }
   return db.transaction().execute(async (tx) => {
@@ -400,9 +403,42 @@ const filingFactsQuery = compiledQuery((db, p: { communityId: string; weekday: s
     .where('r.id', '=', p.communityId),
 );
 
-export async function filingFacts(db: Db, f: { communityId: string; weekday: string; submitterId: string | null; byId: string | null }): Promise<FilingFacts | undefined> {
-  return filingFactsQuery.takeFirst(db, f);
+type FilingKey = { communityId: string; weekday: string; submitterId: string | null; byId: string | null };
+
+export async function filingFacts(db: Db, f: FilingKey): Promise<FilingFacts | undefined> {
+  // PostgreSQL: with the other petitions of this turn, one round trip for all.
+  return isPostgres(db) ? filingFactsOfTurn(db, f) : filingFactsQuery.takeFirst(db, f);
 }
+
+/** The same facts for many filings, one row each in the order asked (`ord`), by the same joins. */
+const filingFactsBatch = compiledQuery((db, p: { communityIds: string[]; weekdays: string[]; submitterIds: Array<string | null>; byIds: Array<string | null> }) => {
+  const statement = sql<FilingFacts & { ord: number }>`
+    select k.ord::int as ord, r.id, r.name, r.level, a.agent_id, a.agent_name, a.agent_phone_enc,
+      (select s.nickname from users s where s.id = k.submitter_id) as submitter_name,
+      (select b.nickname from users b where b.id = k.by_id) as by_name
+    from unnest(${p.communityIds}::text[], ${p.weekdays}::text[], ${p.submitterIds}::text[], ${p.byIds}::text[])
+      with ordinality as k(community_id, weekday, submitter_id, by_id, ord)
+    join regions r on r.id = k.community_id
+    left join lateral (
+      select d.agent_id, u.nickname as agent_name, u.phone_enc as agent_phone_enc
+      from duty_roster d
+      join role_grants g on g.user_id = d.agent_id and g.scope_id = d.community_id and g.role = 'agent'
+      join users u on u.id = d.agent_id
+      where d.community_id = k.community_id and d.weekday = k.weekday and u.deleted_at is null
+    ) a on true`;
+  return { compile: () => statement.compile(db) };
+});
+
+const filingFactsOfTurn = turnBatches(async (db: Db, keys: readonly FilingKey[]): Promise<Array<FilingFacts | undefined>> => {
+  const rows = await filingFactsBatch.all(db, {
+    communityIds: keys.map((k) => k.communityId),
+    weekdays: keys.map((k) => k.weekday),
+    submitterIds: keys.map((k) => k.submitterId),
+    byIds: keys.map((k) => k.byId),
+  });
+  const byOrd = new Map(rows.map(({ ord, ...facts }) => [ord, facts]));
+  return keys.map((_, i) => byOrd.get(i + 1));
+});
 
 /** Open work a reassignment takes back: everything not yet closed, transferred or declined. */
 const RETURNABLE = ['submitted', 'accepted', 'in_progress', 'resolved'];

@@ -1,10 +1,10 @@
-import type { KyselyPlugin } from 'kysely';
 import { ERRORS } from '../../types';
 import { callerVersion, type CallerVersion } from '../auth/sessions.storage';
 import { errorCodeOf, signIn, startTestLinli, type TestLinli } from '../testing/linli';
 import { getAccount } from '../users/users.storage';
 import { contentVersion } from './content-versions';
 import type { Db } from './dialect';
+import { withStatementsListed } from './statements-listed';
 import { turnBatches } from './turn-batches';
 
 /**
@@ -21,15 +21,8 @@ afterAll(() => linli.stop());
 
 /** The handle with every statement it sends counted. */
 function counting(db: Db): { db: Db; statements: () => number } {
-  let statements = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      statements++;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  return { db: db.withPlugin(plugin), statements: () => statements };
+  const { db: counted, sent } = withStatementsListed(db);
+  return { db: counted, statements: () => sent.length };
 }
 
 it('the checks asked in one turn are one statement, each answered for its own user', async () => {
@@ -122,5 +115,35 @@ describe('turnBatches', () => {
     const answers = await Promise.all(Array.from({ length: 1_200 }, (_, i) => load(linli.services.db, i)));
     expect(answers[1_199]).toBe(2_398);
     expect(sizes).toEqual([500, 500, 200]);
+  });
+
+  it('one at a time: the loads asked while a batch is in flight wait, over several turns, and go together in the next', async () => {
+    const batches: number[][] = [];
+    let inFlight = 0;
+    let most = 0;
+    const load = turnBatches(
+      async (_db, keys: readonly number[]) => {
+        batches.push([...keys]);
+        most = Math.max(most, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        inFlight--;
+        return keys.map((k) => -k);
+      },
+      { oneAtATime: true },
+    );
+    const db = linli.services.db;
+    const first = [1, 2, 3].map((k) => load(db, k));
+    // Asked in later turns, while the first batch runs.
+    const later: Promise<number>[] = [];
+    for (const k of [4, 5, 6, 7, 8]) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      later.push(load(db, k));
+    }
+    expect(await Promise.all([...first, ...later])).toEqual([-1, -2, -3, -4, -5, -6, -7, -8]);
+    expect(batches).toEqual([
+      [1, 2, 3],
+      [4, 5, 6, 7, 8],
+    ]);
+    expect(most).toBe(1);
   });
 });

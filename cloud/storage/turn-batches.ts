@@ -1,13 +1,16 @@
 import DataLoader from 'dataloader';
 import { sql } from 'kysely';
+import { compiledQuery, compiledShapes } from './compiled-query';
 import { isPostgres, type Db } from './dialect';
+import type { Database } from './schema';
 
 /** Loads of one statement at most; more in one turn go in several. */
 const MAX_BATCH = 500;
 
 /**
  * A statement that many requests make alike (the session check, the lists' versions, the
- * profile users.me shows, an exact rate-limit count), sent as ONE statement for all the
+ * profile users.me shows, an exact rate-limit count; on PostgreSQL the sign-ups, the facts a
+ * petition is filed on and the rows new petitions insert), sent as ONE statement for all the
  * requests of a turn of the event loop instead of one each: on
  * PostgreSQL each statement is a round trip to the server and a socket write; on SQLite each
  * signed request's check began and ended a read transaction of its own.
@@ -74,3 +77,60 @@ export function oneOfKeys(db: Db, column: string, list: unknown) {
 export function boundKeys(db: Db, keys: readonly string[]): unknown {
   return isPostgres(db) ? [...new Set(keys)] : JSON.stringify([...new Set(keys)]);
 }
+
+/** New rows for some tables, by table, each row with every column of its table. */
+export type NewRows = Partial<{ [T in keyof Database]: Array<{ [C in keyof Database[T]]: unknown }> }>;
+
+interface RowsToInsert {
+  rows: NewRows;
+  /** Writes these rows alone (their own statement or transaction), if the turn's statement fails. */
+  alone: () => Promise<void>;
+}
+
+/**
+ * Tables whose new rows may already be there under a unique key that says "the same thing, once":
+ * such a row is kept and not doubled (an outbox message's dedupe key).
+ */
+const KEPT_IF_THERE: Partial<Record<keyof Database, string>> = { outbox: 'dedupe_key' };
+
+/**
+ * Inserts `rows`: the rows that new records of one turn insert (a petition, its first timeline
+ * entries, its messages) are written as ONE PostgreSQL statement for all the requests of the turn: a writable
+ * CTE a table, each inserting the turn's rows from one JSON parameter (`jsonb_populate_recordset`
+ * over the table's own row type, so every column comes in the table's order). The references
+ * between them (an entry's petition) are checked when the statement ends, with all rows in.
+ *
+ * All or nothing, like each request's own statement: when it fails on a rule of the data
+ * (a constraint, SQLSTATE class 23), each request's rows are written alone (`alone`), so one
+ * bad request is refused by itself and the others are stored. Any other failure (the database
+ * gone) fails every request of the turn, as it would have failed each.
+ */
+const rowsOfTurn = turnBatches(async (db: Db, loads: readonly RowsToInsert[]): Promise<Array<undefined | Error>> => {
+  const tables = [...new Set(loads.flatMap((l) => Object.keys(l.rows) as Array<keyof Database>))].sort();
+  const values: Record<string, string> = {};
+  for (const table of tables) values[table] = JSON.stringify(loads.flatMap((l): readonly unknown[] => l.rows[table] ?? []));
+  try {
+    await rowsStatement(tables).all(db, values);
+  } catch (error) {
+    if (!/^23/.test(String((error as { code?: unknown }).code ?? ''))) throw error;
+    // Each request's own outcome: an Error in a load's place rejects that load alone (DataLoader).
+    const outcomes = await Promise.allSettled(loads.map((l) => l.alone()));
+    return outcomes.map((o) => (o.status === 'fulfilled' ? undefined : o.reason instanceof Error ? o.reason : new Error(String(o.reason))));
+  }
+  return loads.map(() => undefined);
+});
+
+export async function insertedInTurn(db: Db, rows: NewRows, alone: () => Promise<void>): Promise<void> {
+  await rowsOfTurn(db, { rows, alone });
+}
+
+const rowsStatement = compiledShapes((tables: Array<keyof Database>) =>
+  compiledQuery((db, p: Record<string, string>) => {
+    const inserts = tables.map((table) => {
+      const kept = KEPT_IF_THERE[table];
+      return sql`${sql.ref(`new_${table}`)} as (insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${p[table]}::jsonb)${kept ? sql` on conflict (${sql.ref(kept)}) do nothing` : sql``})`;
+    });
+    const statement = sql`with ${sql.join(inserts)} select 1 as done`;
+    return { compile: () => statement.compile(db) };
+  }),
+);
