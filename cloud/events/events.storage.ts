@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { AppError } from '../../types';
 import { newId } from '../core/crypto';
-import { enqueue, messageArrays, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
+import { enqueue, messageRows, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isGroupCommitted, isPostgres, type Db } from '../storage/dialect';
 import { queuedMessageList } from '../storage/queued-messages';
@@ -417,7 +417,7 @@ interface BatchedSignUp {
   messages: OutgoingMessage[];
 }
 
-/** The facts a batched sign-up is written against, bound one array a column. */
+/** The facts a batched sign-up is written against, and their SQL types (its JSON row's columns). */
 const FACT_COLUMNS = SIGNUP_FACTS.filter((c) => c !== 'id' && c !== 'confirmed_count');
 const FACT_TYPES: Record<(typeof FACT_COLUMNS)[number], string> = {
   scope_id: 'text',
@@ -450,19 +450,18 @@ type BatchRow = SignupEvent & { registration_id: string; registration_status: st
  * fail the whole statement: nothing of it is stored, and each sign-up goes the long way.
  */
 const signUpsStatement = compiledQuery((db, p: Record<string, unknown>) => {
-  const factArrays = FACT_COLUMNS.map((c) => sql`${p[`fact_${c}`]}::${sql.raw(FACT_TYPES[c])}[]`);
-  const factNames = FACT_COLUMNS.map((c) => sql.ref(`fact_${c}`));
+  const factColumns = FACT_COLUMNS.map((c) => sql`${sql.ref(`fact_${c}`)} ${sql.raw(FACT_TYPES[c])}`);
   const factsHold = sql.join(
     FACT_COLUMNS.map((c) => sql`l.${sql.ref(c)} = r.${sql.ref(`fact_${c}`)}`),
     sql` and `,
   );
   const statement = sql<BatchRow>`
     with req as (
-      select * from unnest(${p.ids}::text[], ${p.eventIds}::text[], ${p.userIds}::text[], ${p.codes}::text[], ${p.sharedBy}::text[], ${p.ats}::text[], ${sql.join(factArrays)})
-        with ordinality as r(id, event_id, user_id, checkin_code, shared_by, at, ${sql.join(factNames)}, ord)
+      select * from jsonb_to_recordset(${p.signUps}::jsonb)
+        as r(id text, event_id text, user_id text, checkin_code text, shared_by text, at text, ord int, ${sql.join(factColumns)})
     ), locked as (
       select e.*, (select level from regions where regions.id = e.scope_id) as scope_level
-      from events e where e.id = any(${p.eventIds}::text[]) order by e.id for update of e
+      from events e where e.id in (select event_id from req) order by e.id for update of e
     ), fresh as (
       select r.*, row_number() over (partition by r.event_id order by r.ord) as rank
       from req r join locked l on l.id = r.event_id and ${factsHold}
@@ -524,20 +523,14 @@ const signUpsOfTurn = turnBatches(
       seen.add(key);
       return true;
     });
-    const column = <T>(of: (s: BatchedSignUp) => T) => written.map(of);
-    const values: Record<string, unknown> = {
-      ids: column((s) => s.registration.id),
-      eventIds: column((s) => s.r.eventId),
-      userIds: column((s) => s.r.userId),
-      codes: column((s) => s.r.code),
-      sharedBy: column((s) => s.r.sharedBy),
-      ats: column((s) => s.registration.created_at),
-      ...messageArrays(
-        written.flatMap((s) => s.messages.map((message) => ({ told: s.registration.id, message }))),
-        written[0]!.r.now,
-      ),
-    };
-    for (const c of FACT_COLUMNS) values[`fact_${c}`] = column((s) => s.known[c]);
+    // One JSON parameter (node-postgres escapes arrays element by element in JavaScript).
+    const signUps = written.map((s, i) => {
+      const row: Record<string, unknown> = { id: s.registration.id, event_id: s.r.eventId, user_id: s.r.userId, checkin_code: s.r.code, shared_by: s.r.sharedBy, at: s.registration.created_at, ord: i + 1 };
+      for (const c of FACT_COLUMNS) row[`fact_${c}`] = s.known[c];
+      return row;
+    });
+    const told = written.flatMap((s) => s.messages.map((message) => ({ told: s.registration.id, message })));
+    const values = { signUps: JSON.stringify(signUps), ...messageRows(told, written[0]!.r.now) };
     let rows: BatchRow[];
     try {
       rows = await signUpsStatement.all(db, values);

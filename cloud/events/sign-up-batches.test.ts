@@ -52,7 +52,7 @@ const residents = (prefix: string, n: number) => Promise.all(Array.from({ length
 function counting(db: Db): { db: Db; batched: () => number; alone: () => number } {
   const { db: counted, sent } = withStatementsListed(db, (node) => {
     const text = JSON.stringify(node);
-    return text.includes('unnest(') ? 'batched' : node.kind === 'UpdateQueryNode' && text.includes('"events"') ? 'alone' : 'other';
+    return text.includes('jsonb_to_recordset(') ? 'batched' : node.kind === 'UpdateQueryNode' && text.includes('"events"') ? 'alone' : 'other';
   });
   return { db: counted, batched: () => sent.filter((s) => s === 'batched').length, alone: () => sent.filter((s) => s === 'alone').length };
 }

@@ -66,23 +66,21 @@ export function outboxRows(messages: readonly OutgoingMessage[], now: Date): Out
 
 /**
  * The values of any number of messages queued at `now`, each telling of the row `told` names,
- * as one statement binds them: `msg_at`, and one array a column, `msg_for` holding the told
- * rows' ids (cloud/storage/queued-messages.ts, `queuedMessageList`).
+ * as one statement binds them: `msg_at`, and `msg_rows`, the messages as one JSON array
+ * (cloud/storage/queued-messages.ts, `queuedMessageList`).
  */
-export function messageArrays(messages: readonly { told: string; message: OutgoingMessage }[], now: Date): Record<string, string | (string | null)[]> {
-  const column = () => new Array<string | null>(messages.length);
-  const arrays = { msg_for: column(), msg_id: column(), msg_dedupe_key: column(), msg_user_id: column(), msg_template: column(), msg_page: column(), msg_data: column(), msg_not_before: column() };
-  messages.forEach(({ told, message: m }, i) => {
-    arrays.msg_for[i] = told;
-    arrays.msg_id[i] = newId();
-    arrays.msg_dedupe_key[i] = m.dedupeKey;
-    arrays.msg_user_id[i] = m.userId;
-    arrays.msg_template[i] = m.template;
-    arrays.msg_page[i] = m.page;
-    arrays.msg_data[i] = JSON.stringify(m.data);
-    arrays.msg_not_before[i] = m.notBefore.toISOString();
-  });
-  return { msg_at: now.toISOString(), ...arrays };
+export function messageRows(messages: readonly { told: string; message: OutgoingMessage }[], now: Date): { msg_at: string; msg_rows: string } {
+  const rows = messages.map(({ told, message: m }) => ({
+    told,
+    id: newId(),
+    dedupe_key: m.dedupeKey,
+    user_id: m.userId,
+    template: m.template,
+    page: m.page,
+    data: JSON.stringify(m.data),
+    not_before: m.notBefore.toISOString(),
+  }));
+  return { msg_at: now.toISOString(), msg_rows: JSON.stringify(rows) };
 }
 
 /** A change queues one to a few messages: their insert is compiled once per count (compiled-query.ts). */

@@ -28,9 +28,10 @@ export function queuedMessages(count: number, p: Record<string, unknown>, when?:
 
 /**
  * The body of a CTE `queued as (…)` inserting any number of messages, each telling of one row
- * the same statement writes: bound as arrays (`messageArrays` in outbox.storage.ts: `msg_for`,
- * the told row's id, then one array a column) and kept only where `told` joins them to the rows
- * actually written, as `m.told`.
+ * the same statement writes: bound as ONE JSON parameter `msg_rows` (`messageRows` in
+ * outbox.storage.ts: the told row's id as `told`, then the columns above) and kept only where
+ * `told` joins them to the rows actually written, as `m.told`. JSON, not one array a column:
+ * node-postgres escapes an array element by element in JavaScript, JSON.stringify is native.
  *
  * @example
  * sql`with registration as (insert … returning id, status),
@@ -38,10 +39,10 @@ export function queuedMessages(count: number, p: Record<string, unknown>, when?:
  *   select …`
  */
 export function queuedMessageList(p: Record<string, unknown>, told: RawBuilder<unknown>): RawBuilder<unknown> {
-  const arrays = sql.join(['for', ...COLUMNS].map((c) => sql`${p[`msg_${c}`]}::text[]`));
+  const columns = sql.join(['told', ...COLUMNS].map((c) => sql`${sql.ref(c)} text`));
   return sql`insert into outbox (id, dedupe_key, user_id, template, page, data, not_before, status, attempts, created_at)
   select m.id, m.dedupe_key, m.user_id, m.template, m.page, m.data, m.not_before, 'pending', 0, ${p.msg_at}::text
-  from unnest(${arrays}) as m(told, ${sql.join(COLUMNS.map((c) => sql.ref(c)))})
+  from jsonb_to_recordset(${p.msg_rows}::jsonb) as m(${columns})
   ${told}
   on conflict (dedupe_key) do nothing`;
 }
