@@ -437,8 +437,9 @@ type BatchRow = SignupEvent & { registration_id: string; registration_status: st
 /**
  * The new sign-ups of one turn as ONE PostgreSQL statement (a writable CTE), whatever their
  * number and events:
- * - `locked`: the events, locked in id order (two hosts' statements never wait on each other
- *   crosswise) and read as they are once locked (FOR UPDATE reads the row version after the
+ * - `locked`: the events, found by their ids (`= any(array(…))`: an index search each; `in
+ *   (select …)` over the JSON rows was planned as a scan of every event), locked in id order
+ *   (two hosts' statements never wait on each other crosswise) and read as they are once locked (FOR UPDATE reads the row version after the
  *   wait, not the statement's snapshot);
  * - `fresh`: the sign-ups whose event still has the facts their rules and messages were run on
  *   (`SIGNUP_FACTS`; a cancellation or a change of times committed meanwhile leaves them out)
@@ -461,7 +462,7 @@ const signUpsStatement = compiledQuery((db, p: Record<string, unknown>) => {
         as r(id text, event_id text, user_id text, checkin_code text, shared_by text, at text, ord int, ${sql.join(factColumns)})
     ), locked as (
       select e.*, (select level from regions where regions.id = e.scope_id) as scope_level
-      from events e where e.id in (select event_id from req) order by e.id for update of e
+      from events e where e.id = any(array(select distinct event_id from req)) order by e.id for update of e
     ), fresh as (
       select r.*, row_number() over (partition by r.event_id order by r.ord) as rank
       from req r join locked l on l.id = r.event_id and ${factsHold}

@@ -5,8 +5,8 @@ import { getAccount } from '../users/users.storage';
 import { activeSuspension, getResourceRows, myBookingPage, stepsOf } from '../bookings/bookings.storage';
 import { thanksRows } from '../honors/honors.storage';
 import { visitsBySharer } from '../shares/shares.storage';
-import { countSignupsBySharer, listEventRows, myEventRows } from '../events/events.storage';
-import { AS_FILED, petitionsOfSubmitter } from '../petitions/petitions.storage';
+import { countSignupsBySharer, listEventRows, myEventRows, registerResident } from '../events/events.storage';
+import { AS_FILED, filingFacts, petitionsOfSubmitter } from '../petitions/petitions.storage';
 import { startTestLinli, type TestLinli } from '../testing/linli';
 import { openDatabase, type Db } from './dialect';
 import { analyze } from './migrate';
@@ -298,6 +298,13 @@ describe('the plans of the lists residents page through', () => {
     await expectIndexed((d) => findLiveCaller(d, 'f'.repeat(64), now()));
   });
 
+  it("the writes' batched statements: a turn's sign-ups (after the long way that shows the host the event), a petition's filing facts", async () => {
+    const signUp = (d: Db, userId: string) => registerResident(d, { eventId: 'explain-e-20', userId, sharedBy: null, code: `X${userId}`, now: now(), notify: () => [] });
+    await expectIndexed((d) => signUp(d, 'explain-u-91'));
+    await expectIndexed((d) => Promise.all([signUp(d, 'explain-u-92'), signUp(d, 'explain-u-93')]));
+    await expectIndexed((d) => filingFacts(d, { communityId: 'chaoyang', weekday: '1', submitterId: RESIDENT, byId: 'explain-u-94' }));
+  });
+
   // The statements compiled once (compiled-query.ts) run on PostgreSQL as prepared statements,
   // and after five calls PostgreSQL may keep one generic plan for one, blind to the call's
   // values, where it costs no more than the plans made for the values: every plan it so
@@ -322,6 +329,8 @@ describe('the plans of the lists residents page through', () => {
         await callerVersion(d, `explain-u-${call + 1}`);
         await nextScheduledPublish(d, now());
         await findLiveCaller(d, 'f'.repeat(64), now());
+        await registerResident(d, { eventId: 'explain-e-21', userId: `explain-u-${200 + call}`, sharedBy: null, code: `G${call}`, now: now(), notify: () => [] });
+        await filingFacts(d, { communityId: 'chaoyang', weekday: '2', submitterId: RESIDENT, byId: `explain-u-${call + 1}` });
       }
       const prepared = await sql<{ name: string; statement: string; parameter_types: string; generic_plans: number }>`SELECT name, statement, parameter_types::text, generic_plans FROM pg_prepared_statements`.execute(d);
       expect(prepared.rows.length).toBeGreaterThanOrEqual(10);
