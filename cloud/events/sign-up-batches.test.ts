@@ -5,6 +5,7 @@ import { HOUR } from '../core/clock';
 import { messagesFor } from '../notifications/outbox.storage';
 import { isPostgres, openDatabase, type Db } from '../storage/dialect';
 import { withStatementsListed } from '../storage/statements-listed';
+import { clinicEventInput } from '../testing/events';
 import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 import { signupRefusal } from './events.permissions';
 import { registerResident, type SignupFacts } from './events.storage';
@@ -30,19 +31,7 @@ afterAll(() => linli.stop());
 
 async function publishedEvent(over: Partial<z.input<typeof CreateEventInput>> = {}, inHours = 72): Promise<EventDetail> {
   const start = new Date(linli.clock.now().getTime() + inHours * HOUR);
-  const created = await admin.call('events.create', {
-    title: '社区消防安全讲座',
-    category: '讲座',
-    scopeId: 'chaoyang',
-    organizer: '朝阳社区党委',
-    partners: [],
-    venue: '党群服务中心二楼会议室',
-    startsAt: start,
-    endsAt: new Date(start.getTime() + 2 * HOUR),
-    capacity: 2,
-    cancelCutoffMinutes: 120,
-    ...over,
-  });
+  const created = await admin.call('events.create', clinicEventInput(start, { title: '社区消防安全讲座', category: '讲座', venue: '党群服务中心二楼会议室', cancelCutoffMinutes: 120, ...over }));
   return admin.call('events.publish', { id: created.id });
 }
 

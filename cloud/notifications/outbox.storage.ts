@@ -70,16 +70,11 @@ export function outboxRows(messages: readonly OutgoingMessage[], now: Date): Out
  * (cloud/storage/queued-messages.ts, `queuedMessageList`).
  */
 export function messageRows(messages: readonly { told: string; message: OutgoingMessage }[], now: Date): { msg_at: string; msg_rows: string } {
-  const rows = messages.map(({ told, message: m }) => ({
-    told,
-    id: newId(),
-    dedupe_key: m.dedupeKey,
-    user_id: m.userId,
-    template: m.template,
-    page: m.page,
-    data: JSON.stringify(m.data),
-    not_before: m.notBefore.toISOString(),
-  }));
+  // Whole outbox rows, each with its `told`: the statement takes the columns it names.
+  const rows = outboxRows(
+    messages.map((m) => m.message),
+    now,
+  ).map((row, i) => ({ ...row, told: messages[i]!.told }));
   return { msg_at: now.toISOString(), msg_rows: JSON.stringify(rows) };
 }
 
@@ -123,22 +118,7 @@ async function insertMessages(db: Db, messages: OutgoingMessage[], now: Date): P
   }
   await db
     .insertInto('outbox')
-    .values(
-      messages.map((m) => ({
-        id: newId(),
-        dedupe_key: m.dedupeKey,
-        user_id: m.userId,
-        template: m.template,
-        page: m.page,
-        data: JSON.stringify(m.data),
-        status: 'pending',
-        attempts: 0,
-        not_before: m.notBefore.toISOString(),
-        last_error: null,
-        created_at: now.toISOString(),
-        sent_at: null,
-      })),
-    )
+    .values(outboxRows(messages, now))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
