@@ -5,7 +5,7 @@ import { enqueue, messageRows, skipPending, type OutgoingMessage } from '../noti
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isGroupCommitted, isPostgres, type Db } from '../storage/dialect';
 import { queuedMessageList } from '../storage/queued-messages';
-import { turnBatches } from '../storage/turn-batches';
+import { refusedForItsRows, turnBatches } from '../storage/turn-batches';
 import type { Database, EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
 
@@ -285,9 +285,10 @@ class AlreadyRegistered extends Error {
 
 /**
  * What a sign-up's rules (`admit`) and messages (`notify`) may read of the event. On
- * PostgreSQL a sign-up is one statement that writes only while the event still has these
- * values (all but the seat count, which the statement's own seat condition guards), so the
- * rules and the messages are re-checked inside the write (see `signUpsStatement`).
+ * PostgreSQL a turn's sign-ups are one statement that writes each only while its event still
+ * has these values (all but the seat count, which the statement reads as it is once the event
+ * is locked), so the rules and the messages are re-checked inside the write (see
+ * `signUpsStatement`).
  */
 const SIGNUP_FACTS = ['id', 'scope_id', 'title', 'venue', 'state', 'requires_signup', 'starts_at', 'ends_at', 'signup_opens_at', 'signup_closes_at', 'capacity', 'confirmed_count'] as const;
 export type SignupFacts = Pick<EventsTable, (typeof SIGNUP_FACTS)[number]> & { scope_level: string };
@@ -298,7 +299,10 @@ interface SignUp {
   sharedBy: string | null;
   code: string;
   now: Date;
-  /** The messages of a seat; `event` is the row as the sign-up locked it. */
+  /**
+   * The messages of a seat; `event` is the row as the sign-up locked it, or (a turn's batched
+   * sign-ups on PostgreSQL) the facts this host last saw, which the write checks are still so.
+   */
   notify: (kind: 'confirmed' | 'promoted', reg: RegistrationRow, event: SignupFacts) => OutgoingMessage[];
   admit?: (event: SignupFacts) => void;
 }
@@ -510,9 +514,9 @@ async function signUpInTurnBatch(db: Db, r: SignUp): Promise<SignUpResult | unde
 }
 
 /**
- * Sign-ups of one turn, one statement at a time per database handle (`oneAtATime`): while a
- * statement runs, the sign-ups that arrive wait and go together in the next, so a crowd on one
- * event is a few statements, not one each taking the row lock in turn.
+ * Sign-ups of one turn, one statement at a time per database handle (`oneAtATime`; a host has
+ * one): while a statement runs, the sign-ups that arrive wait and go together in the next, so a
+ * crowd on one event is a few statements, not one each taking the row lock in turn.
  */
 const signUpsOfTurn = turnBatches(
   async (db: Db, batch: readonly BatchedSignUp[]): Promise<(SignUpResult | undefined)[]> => {
@@ -530,20 +534,19 @@ const signUpsOfTurn = turnBatches(
       for (const c of FACT_COLUMNS) row[`fact_${c}`] = s.known[c];
       return row;
     });
-    const told = written.flatMap((s) => s.messages.map((message) => ({ told: s.registration.id, message })));
-    const values = { signUps: JSON.stringify(signUps), ...messageRows(told, written[0]!.r.now) };
+    const values = { signUps: JSON.stringify(signUps), ...messageRows(written.map((s) => ({ told: s.registration.id, messages: s.messages, now: s.r.now }))) };
     let rows: BatchRow[];
     try {
       rows = await signUpsStatement.all(db, values);
     } catch (error) {
       // A registration or a lock another host took meanwhile: each sign-up goes the long way.
-      if (isUniqueViolation(error) || isDeadlock(error)) return batch.map(() => undefined);
+      if (refusedForItsRows(error)) return batch.map(() => undefined);
       throw error;
     }
     const byId = new Map(rows.map((row) => [row.registration_id, row]));
     const results = batch.map((s) => {
       const row = byId.get(s.registration.id);
-      if (!row || !written.includes(s)) return undefined;
+      if (!row) return undefined;
       const { registration_id: _id, registration_status: status, registration_waitlist_no: waitlistNo, rank, seats, ...locked } = row;
       const seated = status === 'confirmed';
       // The event as this sign-up found it, the seats of those before it in the turn taken.
@@ -576,14 +579,6 @@ function newRegistration(r: SignUp, at: string): RegistrationRow {
     checked_in_by: null,
     updated_at: at,
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
-}
-
-function isDeadlock(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '40P01';
 }
 
 function firstInLine(tx: Db, eventId: string): Promise<RegistrationRow | undefined> {

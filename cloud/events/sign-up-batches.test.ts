@@ -6,6 +6,7 @@ import { messagesFor } from '../notifications/outbox.storage';
 import { isPostgres, openDatabase, type Db } from '../storage/dialect';
 import { withStatementsListed } from '../storage/statements-listed';
 import { clinicEventInput } from '../testing/events';
+import { someoneWaitsForALock } from '../testing/faults.storage';
 import { anonymous, errorCodeOf, signIn, startTestLinli, type Client, type TestLinli } from '../testing/linli';
 import { signupRefusal } from './events.permissions';
 import { registerResident, type SignupFacts } from './events.storage';
@@ -187,8 +188,11 @@ it('in a turn with a sign-up its own rule refuses and one for an event cancelled
       await held;
     });
     await begun;
-    const answers = Promise.all(crowd.map((c) => signUp(linli.services.db, event.id, c.userId!)));
-    setTimeout(commit, 200);
+    const { db, batched, alone } = counting(linli.services.db);
+    const answers = Promise.all(crowd.map((c) => signUp(db, event.id, c.userId!)));
+    // Commit only once the turn's statement waits for the event's lock.
+    expect(await someoneWaitsForALock(linli.services.db)).toBe(true);
+    commit();
     await otherHost;
     const [first, ...rest] = await answers;
     expect(first).toMatchObject({ created: false, registration: { id: 'other-host-reg', status: 'confirmed' } });
@@ -196,6 +200,9 @@ it('in a turn with a sign-up its own rule refuses and one for an event cancelled
       [true, 'confirmed'],
       [true, 'waitlisted'],
     ]);
+    // The turn's statement was sent and failed on the unique (event, user): all three went the
+    // long way (its event updates: a seat each for the first two, a seat refused and a place for the third).
+    expect([batched(), alone()]).toEqual([1, 4]);
     const rows = await stored(event.id);
     expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(3);
     expect(await anonymous.call('events.get', { id: event.id })).toMatchObject({ seatsLeft: 0, waitlistLength: 1 });

@@ -65,17 +65,13 @@ export function outboxRows(messages: readonly OutgoingMessage[], now: Date): Out
 }
 
 /**
- * The values of any number of messages queued at `now`, each telling of the row `told` names,
- * as one statement binds them: `msg_at`, and `msg_rows`, the messages as one JSON array
- * (cloud/storage/queued-messages.ts, `queuedMessageList`).
+ * The values of any number of messages, each group queued at its own `now` and telling of the
+ * row `told` names, as one statement binds them: `msg_rows`, whole outbox rows with their `told`
+ * as one JSON array (cloud/storage/queued-messages.ts, `queuedMessageList`).
  */
-export function messageRows(messages: readonly { told: string; message: OutgoingMessage }[], now: Date): { msg_at: string; msg_rows: string } {
-  // Whole outbox rows, each with its `told`: the statement takes the columns it names.
-  const rows = outboxRows(
-    messages.map((m) => m.message),
-    now,
-  ).map((row, i) => ({ ...row, told: messages[i]!.told }));
-  return { msg_at: now.toISOString(), msg_rows: JSON.stringify(rows) };
+export function messageRows(groups: readonly { told: string; messages: readonly OutgoingMessage[]; now: Date }[]): { msg_rows: string } {
+  const rows = groups.flatMap((g) => outboxRows(g.messages, g.now).map((row) => ({ ...row, told: g.told })));
+  return { msg_rows: JSON.stringify(rows) };
 }
 
 /** A change queues one to a few messages: their insert is compiled once per count (compiled-query.ts). */

@@ -29,9 +29,10 @@ export function queuedMessages(count: number, p: Record<string, unknown>, when?:
 /**
  * The body of a CTE `queued as (…)` inserting any number of messages, each telling of one row
  * the same statement writes: bound as ONE JSON parameter `msg_rows` (`messageRows` in
- * outbox.storage.ts: the told row's id as `told`, then the columns above) and kept only where
- * `told` joins them to the rows actually written, as `m.told`. JSON, not one array a column:
- * node-postgres escapes an array element by element in JavaScript, JSON.stringify is native.
+ * outbox.storage.ts: the told row's id as `told`, the columns above and `created_at`) and
+ * kept only where `told` joins them to the rows actually written, as `m.told`. JSON, not one
+ * array a column: node-postgres escapes an array element by element in JavaScript,
+ * JSON.stringify is native.
  *
  * @example
  * sql`with registration as (insert … returning id, status),
@@ -39,9 +40,9 @@ export function queuedMessages(count: number, p: Record<string, unknown>, when?:
  *   select …`
  */
 export function queuedMessageList(p: Record<string, unknown>, told: RawBuilder<unknown>): RawBuilder<unknown> {
-  const columns = sql.join(['told', ...COLUMNS].map((c) => sql`${sql.ref(c)} text`));
+  const columns = sql.join(['told', ...COLUMNS, 'created_at'].map((c) => sql`${sql.ref(c)} text`));
   return sql`insert into outbox (id, dedupe_key, user_id, template, page, data, not_before, status, attempts, created_at)
-  select m.id, m.dedupe_key, m.user_id, m.template, m.page, m.data, m.not_before, 'pending', 0, ${p.msg_at}::text
+  select m.id, m.dedupe_key, m.user_id, m.template, m.page, m.data, m.not_before, 'pending', 0, m.created_at
   from jsonb_to_recordset(${p.msg_rows}::jsonb) as m(${columns})
   ${told}
   on conflict (dedupe_key) do nothing`;

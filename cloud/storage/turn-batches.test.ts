@@ -119,31 +119,52 @@ describe('turnBatches', () => {
 
   it('one at a time: the loads asked while a batch is in flight wait, over several turns, and go together in the next', async () => {
     const batches: number[][] = [];
-    let inFlight = 0;
-    let most = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
     const load = turnBatches(
       async (_db, keys: readonly number[]) => {
         batches.push([...keys]);
-        most = Math.max(most, ++inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        inFlight--;
+        if (batches.length === 1) await held;
         return keys.map((k) => -k);
       },
       { oneAtATime: true },
     );
     const db = linli.services.db;
     const first = [1, 2, 3].map((k) => load(db, k));
-    // Asked in later turns, while the first batch runs.
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    while (batches.length === 0) await nextTurn();
+    // Asked in five later turns, while the first batch is held.
     const later: Promise<number>[] = [];
     for (const k of [4, 5, 6, 7, 8]) {
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await nextTurn();
       later.push(load(db, k));
     }
+    expect(batches).toEqual([[1, 2, 3]]);
+    release();
     expect(await Promise.all([...first, ...later])).toEqual([-1, -2, -3, -4, -5, -6, -7, -8]);
     expect(batches).toEqual([
       [1, 2, 3],
       [4, 5, 6, 7, 8],
     ]);
+  });
+
+  it('one at a time also when a turn asks more than a batch holds: the full batches read one after another', async () => {
+    const batches: number[][] = [];
+    let reading = 0;
+    let most = 0;
+    const load = turnBatches(
+      async (_db, keys: readonly number[]) => {
+        batches.push([...keys]);
+        most = Math.max(most, ++reading);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        reading--;
+        return keys.map((k) => k * 10);
+      },
+      { oneAtATime: true, maxBatchSize: 2 },
+    );
+    expect(await Promise.all([1, 2, 3, 4, 5].map((k) => load(linli.services.db, k)))).toEqual([10, 20, 30, 40, 50]);
+    expect(batches).toEqual([[1, 2], [3, 4], [5]]);
     expect(most).toBe(1);
   });
+
 });

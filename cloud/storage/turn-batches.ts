@@ -32,12 +32,13 @@ export function turnBatches<K, V>(read: (db: Db, keys: readonly K[]) => Promise<
     let loader = loaders.get(db);
     if (!loader) {
       if (options.oneAtATime) {
-        // The batch in flight, or a settled promise: the next batch is sent after it settled,
-        // and collects every load asked meanwhile.
+        // The last batch sent, or a settled promise. A batch collects the loads asked until the
+        // one before it settled, and its read starts only then: also when DataLoader opens the
+        // next batch at once because this one is full (`maxBatchSize`), it reads after this one.
         let inFlight: Promise<unknown> = Promise.resolve();
         loader = new DataLoader<K, V>(
           (keys) => {
-            const answers = read(db, keys);
+            const answers = inFlight.then(() => read(db, keys));
             inFlight = answers.catch(() => {});
             return answers;
           },
@@ -100,10 +101,10 @@ const KEPT_IF_THERE: Partial<Record<keyof Database, string>> = { outbox: 'dedupe
  * over the table's own row type, so every column comes in the table's order). The references
  * between them (an entry's petition) are checked when the statement ends, with all rows in.
  *
- * All or nothing, like each request's own statement: when it fails on a rule of the data
- * (a constraint, SQLSTATE class 23), each request's rows are written alone (`alone`), so one
- * bad request is refused by itself and the others are stored. Any other failure (the database
- * gone) fails every request of the turn, as it would have failed each.
+ * All or nothing, like each request's own statement: when it fails on the rows it was given
+ * (`refusedForItsRows`), each request's rows are written alone (`alone`), so one bad request is
+ * refused by itself and the others are stored. Any other failure (the database gone) fails
+ * every request of the turn, as it would have failed each.
  */
 const rowsOfTurn = turnBatches(async (db: Db, loads: readonly RowsToInsert[]): Promise<Array<undefined | Error>> => {
   const tables = [...new Set(loads.flatMap((l) => Object.keys(l.rows) as Array<keyof Database>))].sort();
@@ -112,13 +113,24 @@ const rowsOfTurn = turnBatches(async (db: Db, loads: readonly RowsToInsert[]): P
   try {
     await rowsStatement(tables).all(db, values);
   } catch (error) {
-    if (!/^23/.test(String((error as { code?: unknown }).code ?? ''))) throw error;
+    if (!refusedForItsRows(error)) throw error;
     // Each request's own outcome: an Error in a load's place rejects that load alone (DataLoader).
     const outcomes = await Promise.allSettled(loads.map((l) => l.alone()));
     return outcomes.map((o) => (o.status === 'fulfilled' ? undefined : o.reason instanceof Error ? o.reason : new Error(String(o.reason))));
   }
   return loads.map(() => undefined);
 });
+
+/**
+ * A turn's statement failed on what some request brought, not on the database: a value it
+ * refuses (SQLSTATE class 22: a NUL in a text, a number out of range), a constraint (class 23:
+ * a unique key another host took meanwhile, a missing reference), or a deadlock with another
+ * host (40P01). Then each request is written alone, and only the one at fault is refused.
+ */
+export function refusedForItsRows(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  return /^2[23]/.test(code) || code === '40P01';
+}
 
 export async function insertedInTurn(db: Db, rows: NewRows, alone: () => Promise<void>): Promise<void> {
   await rowsOfTurn(db, { rows, alone });

@@ -27,3 +27,16 @@ export async function pretendNewerSchema(db: Db): Promise<() => Promise<void>> {
     await sql`DELETE FROM kysely_migration WHERE name = '999-from-the-future'`.execute(db);
   };
 }
+
+/**
+ * PostgreSQL: waits (up to `ms`) until some backend waits for a lock, e.g. a statement queued on
+ * a row another connection holds. True when one did; false after `ms`.
+ */
+export async function someoneWaitsForALock(db: Db, ms = 5_000): Promise<boolean> {
+  for (const until = Date.now() + ms; Date.now() < until; ) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock'`.execute(db);
+    if (rows[0]!.n > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return false;
+}
