@@ -61,7 +61,9 @@ smoke=$(mktemp -d)
 trap 'rm -rf "$smoke"' EXIT
 (cd release && DATABASE_URL="$smoke/smoke.sqlite" node cloud/ops/cli.js migrate)
 port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-(cd release && NODE_ENV=smoke LINLI_AUTO_MIGRATE=0 LINLI_DEMO_DATA=0 PORT=$port \
+# exec: the background job IS the host, so the kill below stops it (else the subshell died
+# and the host kept running after the script).
+(cd release && exec env NODE_ENV=smoke LINLI_AUTO_MIGRATE=0 LINLI_DEMO_DATA=0 PORT=$port \
   DATABASE_URL="$smoke/smoke.sqlite" LINLI_UPLOAD_DIR="$smoke/files" LINLI_H5_DIR=dist-h5 LINLI_CONSOLE_DIR=console LINLI_SCREEN_DIR=screen \
   node cloud/main.js >"$smoke/host.log" 2>&1) &
 host=$!
