@@ -15,4 +15,5 @@ module.exports = {
     ],
   },
   testTimeout: 120000,
+  testSequencer: '<rootDir>/e2e/sequencer.js',
 };
