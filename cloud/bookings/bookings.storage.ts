@@ -3,9 +3,10 @@ import { AppError } from '../../types';
 import { newId } from '../core/crypto';
 import { enqueue, messageValues, skipPending, type OutgoingMessage } from '../notifications/outbox.storage';
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
-import { isPostgres, type Db } from '../storage/dialect';
+import { isGroupCommitted, isPostgres, type Db } from '../storage/dialect';
 import { QUEUED_IN_STATEMENT, queuedMessages } from '../storage/queued-messages';
 import type { BookingsTable, BookingStepsTable, ResourcesTable, ServiceCentersTable } from '../storage/schema';
+import { bookRoomOfTurn } from './rooms-of-turn.storage';
 
 export type ResourceRow = ResourcesTable & { center_name: string; community_id: string };
 export type BookingRow = BookingsTable & { resource_name: string; kind: string; center_name: string; community_id: string; nickname: string };
@@ -169,7 +170,7 @@ const bookingInserted = compiledQuery((db, p: BookingValues) =>
     missing_materials: p.missing_materials,
     created_at: p.created_at,
     updated_at: p.updated_at,
-    // Every column: a column added to the table must be added here too (and to `bookedWithFacts`).
+    // Every column: a column added to the table must be added here too (and to `bookedWithFacts` and rooms-of-turn.storage.ts).
   } satisfies Record<keyof BookingsTable, unknown>),
 );
 const firstStepInserted = compiledQuery((db, p: { id: string; bookingId: string; step: string; by: string; at: string }) =>
@@ -225,6 +226,8 @@ const resourceLockedWithCenter = compiledQuery((db, p: { id: string }) =>
     .where('id', '=', p.id)
     .returningAll()
     .returning((eb) => [
+      // The row version this lock writes: a turn's batched bookings write only while the room still has it (rooms-of-turn.storage.ts).
+      sql<string>`xmin::text`.as('version'),
       eb.selectFrom('service_centers as c').select('c.name').whereRef('c.id', '=', 'resources.center_id').as('center_name'),
       eb.selectFrom('service_centers as c').select('c.community_id').whereRef('c.id', '=', 'resources.center_id').as('community_id'),
     ]),
@@ -282,22 +285,38 @@ export interface BookingPlan {
  * two locking writes). PostgreSQL: the resource's lock (returning it), the resident's lock
  * only when the resource has a weekly quota, one statement writing the booking, its place,
  * step and messages and reading the facts: two or three statements between BEGIN and COMMIT
- * (was a read before the transaction and seven in it).
+ * (was a read before the transaction and seven in it). Once this process has booked a room
+ * that way, the room bookings of one turn are ONE statement instead (rooms-of-turn.storage.ts),
+ * and only those it does not write come this way.
  */
-export async function bookSlot(
-  db: Db,
-  b: {
-    resourceId: string;
-    userId: string;
-    now: Date;
-    /** The Shanghai day of the asked start (a slot, if it is one, starts there), whose closure is re-read under the lock. */
-    day: string;
-    /** The quota's week around the asked start. */
-    week: { from: Date; to: Date };
-    plan: (resource: ResourceRow) => BookingPlan;
-    admit: AdmitSlot;
-  },
-): Promise<{ resource: ResourceRow; plan: BookingPlan }> {
+export async function bookSlot(db: Db, b: SlotRequest): Promise<{ resource: ResourceRow; plan: BookingPlan }> {
+  // On PostgreSQL (without group commit) a turn's room bookings are one statement once this
+  // process knows the room; each it does not write comes back here (rooms-of-turn.storage.ts).
+  const booked = isPostgres(db) && !isGroupCommitted(db) ? await bookRoomOfTurn(db, b, () => bookSlotInTransaction(db, b)) : await bookSlotInTransaction(db, b);
+  return { resource: booked.resource, plan: booked.plan };
+}
+
+/** A resident's booking of one slot, as `bookSlot` takes it. */
+export interface SlotRequest {
+  resourceId: string;
+  userId: string;
+  now: Date;
+  /** The Shanghai day of the asked start (a slot, if it is one, starts there), whose closure is re-read under the lock. */
+  day: string;
+  /** The quota's week around the asked start. */
+  week: { from: Date; to: Date };
+  plan: (resource: ResourceRow) => BookingPlan;
+  admit: AdmitSlot;
+}
+
+/** A booking written: the resource as read (under its lock), the plan, and on PostgreSQL the row version its lock wrote. */
+export interface SlotBooked {
+  resource: ResourceRow;
+  plan: BookingPlan;
+  version: string | null;
+}
+
+async function bookSlotInTransaction(db: Db, b: SlotRequest): Promise<SlotBooked> {
   return db.transaction().execute(async (tx) => {
     const params = { resourceId: b.resourceId, day: b.day, userId: b.userId, now: b.now.toISOString(), from: b.week.from.toISOString(), to: b.week.to.toISOString() };
     let resource: ResourceRow;
@@ -305,10 +324,11 @@ export async function bookSlot(
     let facts: BookingFacts;
     let placed: boolean;
     let queued = false;
+    let version: string | null = null;
     if (isPostgres(tx)) {
       const locked = await resourceLockedWithCenter.takeFirst(tx, { id: b.resourceId });
       if (!locked) throw new AppError('NOT_FOUND');
-      resource = locked as ResourceRow;
+      ({ version, ...resource } = locked as ResourceRow & { version: string });
       plan = b.plan(resource);
       if (plan.quota !== null) await userLocked.all(tx, { id: b.userId });
       queued = plan.messages.length <= QUEUED_IN_STATEMENT;
@@ -344,7 +364,7 @@ export async function bookSlot(
     }
     if (!placed!) throw new AppError(plan.size === 1 ? 'BOOKING_SLOT_TAKEN' : 'BOOKING_WINDOW_FULL');
     if (!queued) await enqueue(tx, plan.messages, b.now);
-    return { resource, plan };
+    return { resource, plan, version };
   });
 }
 

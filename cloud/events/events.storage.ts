@@ -5,7 +5,7 @@ import { enqueue, messageRows, skipPending, type OutgoingMessage } from '../noti
 import { compiledQuery, compiledShapes } from '../storage/compiled-query';
 import { isGroupCommitted, isPostgres, type Db } from '../storage/dialect';
 import { queuedMessageList } from '../storage/queued-messages';
-import { refusedForItsRows, turnBatches } from '../storage/turn-batches';
+import { oneAtATimePerKey, refusedForItsRows, turnBatches } from '../storage/turn-batches';
 import type { Database, EventRegistrationsTable, EventsTable } from '../storage/schema';
 import { EVENT_MOVES } from './events.permissions';
 
@@ -389,22 +389,9 @@ const knownFacts = new Map<string, SignupFacts>();
  * The sign-ups of one event that go the long way take their turn in this process, one at a time
  * (PostgreSQL): the first sign-up of a crowd shows the event to all that follow it (they then
  * join a turn's batch instead), and a crowd on one event waits here instead of holding pool
- * connections on the row lock that the other requests' reads need. Other hosts' sign-ups still
- * meet at the row lock.
+ * connections on the row lock.
  */
-const turns = new Map<string, Promise<unknown>>();
-
-async function inTurn<T>(eventId: string, run: () => Promise<T> | T): Promise<T> {
-  const before = turns.get(eventId);
-  const mine = (before ?? Promise.resolve()).then(run);
-  const tail = mine.catch(() => {});
-  turns.set(eventId, tail);
-  try {
-    return await mine;
-  } finally {
-    if (turns.get(eventId) === tail) turns.delete(eventId);
-  }
-}
+const inTurn = oneAtATimePerKey();
 
 function remember(event: SignupEvent): void {
   if (knownFacts.size >= 2000 && !knownFacts.has(event.id)) knownFacts.clear();

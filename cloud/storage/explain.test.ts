@@ -2,7 +2,9 @@ import { sql, type KyselyPlugin, type QueryResult, type RootOperationNode, type 
 import { listPublished, nextScheduledPublish } from '../articles/articles.storage';
 import { callerVersion, findLiveCaller } from '../auth/sessions.storage';
 import { getAccount } from '../users/users.storage';
-import { activeSuspension, getResourceRows, myBookingPage, stepsOf } from '../bookings/bookings.storage';
+import { activeSuspension, bookSlot, getResourceRows, myBookingPage, stepsOf } from '../bookings/bookings.storage';
+import { slotRequest } from '../bookings/lib/booking-plan';
+import { shanghaiDay, shanghaiTime } from '../../types/time';
 import { thanksRows } from '../honors/honors.storage';
 import { visitsBySharer } from '../shares/shares.storage';
 import { countSignupsBySharer, listEventRows, myEventRows, registerResident } from '../events/events.storage';
@@ -298,11 +300,17 @@ describe('the plans of the lists residents page through', () => {
     await expectIndexed((d) => findLiveCaller(d, 'f'.repeat(64), now()));
   });
 
-  it("the writes' batched statements: a turn's sign-ups (after the long way that shows the host the event), a petition's filing facts", async () => {
+  /** A booking of 合唱室 (a room with a weekly quota) in two days, at `hhmm`, as bookings.create makes it. */
+  const roomBooking = (d: Db, userId: string, hhmm: string) =>
+    bookSlot(d, slotRequest(linli.services.config, { id: `explain-bk-${userId}-${hhmm}`, userId, input: { resourceId: 'cy-choir', start: shanghaiTime(shanghaiDay(new Date(now().getTime() + 2 * 86_400_000)), hhmm), purpose: '', partySize: 1 }, now: now() }));
+
+  it("the writes' batched statements: a turn's sign-ups and room bookings (after the long way that shows the host the event or room), a petition's filing facts", async () => {
     const signUp = (d: Db, userId: string) => registerResident(d, { eventId: 'explain-e-20', userId, sharedBy: null, code: `X${userId}`, now: now(), notify: () => [] });
     await expectIndexed((d) => signUp(d, 'explain-u-91'));
     await expectIndexed((d) => Promise.all([signUp(d, 'explain-u-92'), signUp(d, 'explain-u-93')]));
     await expectIndexed((d) => filingFacts(d, { communityId: 'chaoyang', weekday: '1', submitterId: RESIDENT, byId: 'explain-u-94' }));
+    await expectIndexed((d) => roomBooking(d, 'explain-u-95', '09:00'));
+    await expectIndexed((d) => Promise.all([roomBooking(d, 'explain-u-96', '10:00'), roomBooking(d, 'explain-u-97', '11:00')]));
   });
 
   // The statements compiled once (compiled-query.ts) run on PostgreSQL as prepared statements,
@@ -331,6 +339,7 @@ describe('the plans of the lists residents page through', () => {
         await findLiveCaller(d, 'f'.repeat(64), now());
         await registerResident(d, { eventId: 'explain-e-21', userId: `explain-u-${200 + call}`, sharedBy: null, code: `G${call}`, now: now(), notify: () => [] });
         await filingFacts(d, { communityId: 'chaoyang', weekday: '2', submitterId: RESIDENT, byId: `explain-u-${call + 1}` });
+        await roomBooking(d, `explain-u-${210 + call}`, `${12 + call}:00`);
       }
       const prepared = await sql<{ name: string; statement: string; parameter_types: string; generic_plans: number }>`SELECT name, statement, parameter_types::text, generic_plans FROM pg_prepared_statements`.execute(d);
       expect(prepared.rows.length).toBeGreaterThanOrEqual(10);

@@ -146,3 +146,27 @@ const rowsStatement = compiledShapes((tables: Array<keyof Database>) =>
     return { compile: () => statement.compile(db) };
   }),
 );
+
+/**
+ * Runs the tasks given for one key one after another in this process, and tasks of other keys
+ * freely: the writes that go the long way on one row (an event, a room) take their turn here
+ * instead of each holding a pool connection while it waits on the row's lock, which the other
+ * requests' reads need. Other hosts' writes still meet at the lock.
+ *
+ * @example
+ * const inTurn = oneAtATimePerKey();
+ * await inTurn(eventId, () => registerInTransaction(db, r));
+ */
+export function oneAtATimePerKey(): <T>(key: string, run: () => Promise<T> | T) => Promise<T> {
+  const turns = new Map<string, Promise<unknown>>();
+  return async (key, run) => {
+    const mine = (turns.get(key) ?? Promise.resolve()).then(run);
+    const tail = mine.catch(() => {});
+    turns.set(key, tail);
+    try {
+      return await mine;
+    } finally {
+      if (turns.get(key) === tail) turns.delete(key);
+    }
+  };
+}
