@@ -223,6 +223,42 @@ it('a room changed, a day closed or a resident suspended after this process lear
   }
 });
 
+(process.env.LINLI_TEST_PG_URL ? it : it.skip)("two hosts' statements booking one resident under a quota, one after the other on the resident's lock: the second knows the first's booking", async () => {
+  const here = await room({ weeklyQuota: 1 });
+  const there = await room({ weeklyQuota: 1 });
+  for (const r of [here, there]) await seen(r);
+  const [resident] = await residents('rooms-two-statements', 1);
+  const otherHost = openDatabase(linli.testDatabase.url);
+  const holder = openDatabase(linli.testDatabase.url);
+  try {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let began!: () => void;
+    const begun = new Promise<void>((resolve) => (began = resolve));
+    // Someone holds the resident's row (a lock only: no new version), so both statements take their snapshots and wait.
+    const holding = holder.db.transaction().execute(async (tx) => {
+      await tx.selectFrom('users').select('id').where('id', '=', resident!.userId!).forUpdate().execute();
+      began();
+      await released;
+    });
+    await begun;
+    const { db, batched } = counting(linli.services.db);
+    const { db: otherDb, batched: otherBatched } = counting(otherHost.db);
+    const answers = Promise.allSettled([book(db, resident!, here, at(2, '17:00')), book(otherDb, resident!, there, at(2, '18:00'))]);
+    expect(await someoneWaitsForALock(linli.services.db, 5_000, 2)).toBe(true);
+    release();
+    await holding;
+    // Whichever statement got the resident first booked and wrote the resident anew; the other
+    // found the resident changed since its snapshot, wrote nothing, and the long way counted.
+    expect((await Promise.all((await answers).map(refusal))).sort()).toEqual([0, ERRORS.BOOKING_QUOTA.code]);
+    expect([batched(), otherBatched()]).toEqual([1, 1]);
+    expect(await mine(resident!)).toHaveLength(1);
+  } finally {
+    await otherHost.close();
+    await holder.close();
+  }
+});
+
 it('a crowd of 40 on one room for 20 slots: exactly 20 booked, 20 refused as taken, in a few statements', async () => {
   const resourceId = await room();
   const crowd = await residents('rooms-crowd', 40);

@@ -29,13 +29,13 @@ export async function pretendNewerSchema(db: Db): Promise<() => Promise<void>> {
 }
 
 /**
- * PostgreSQL: waits (up to `ms`) until some backend waits for a lock, e.g. a statement queued on
- * a row another connection holds. True when one did; false after `ms`.
+ * PostgreSQL: waits (up to `ms`) until some backend (`atLeast` of them) waits for a lock, e.g. a
+ * statement queued on a row another connection holds. True when they did; false after `ms`.
  */
-export async function someoneWaitsForALock(db: Db, ms = 5_000): Promise<boolean> {
+export async function someoneWaitsForALock(db: Db, ms = 5_000, atLeast = 1): Promise<boolean> {
   for (const until = Date.now() + ms; Date.now() < until; ) {
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock'`.execute(db);
-    if (rows[0]!.n > 0) return true;
+    if (rows[0]!.n >= atLeast) return true;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return false;
