@@ -217,7 +217,8 @@ const resourceAndFacts = compiledQuery((db, p: FactsParams) =>
 /**
  * PostgreSQL: the resource's row lock, returning the resource with its center. Closing a day
  * (`setClosedDates`) takes the same lock, so a booking and a closure happen one after the other
- * even from two hosts. The center's name rides along (not a guard).
+ * even from two hosts. The center's name rides along (the turn's batched bookings check it is
+ * unchanged, rooms-of-turn.storage.ts).
  */
 const resourceLockedWithCenter = compiledQuery((db, p: { id: string }) =>
   db
@@ -260,7 +261,7 @@ const bookedWithFacts = compiledShapes((messages: number) =>
   }),
 );
 
-/** What a booking writes, planned from the resource as read under its lock (create-booking.ts). */
+/** What a booking writes, planned from the resource as read under its lock (lib/booking-plan.ts). */
 export interface BookingPlan {
   row: BookingsTable;
   /** Places in the slot: 1 for a room, the window's size at the hall. */

@@ -14,24 +14,33 @@ import type { BookingPlan, ResourceRow, SlotBooked, SlotRequest } from './bookin
  * room), the booking with its facts, COMMIT: four round trips, with the room locked across
  * three, so a room's bookings took turns at the database one transaction at a time. Here the
  * bookings that arrive in one turn, whatever their rooms, are planned on the room as this
- * process last wrote it, and written by one statement that checks, under the rooms' locks, what
- * the long way checks after its lock:
+ * process last wrote it (lib/booking-plan.ts, the plan the long way runs), and written by one
+ * statement that checks, under the rooms' locks, what the long way checks after its lock:
  * - the room is the very row version planned on (`xmin`): the long way and every change of a
- *   room (its settings, a closed day) write a new version, and this statement only locks
- *   (`FOR UPDATE`, no new version). The same version also means nothing was committed on the
- *   room after this statement's snapshot was taken, so the reads below see all there is;
+ *   room (its settings, a closed day: `setClosedDates` takes the same locking write) write a new
+ *   version, and this statement only locks (`FOR UPDATE`, no new version). The same version also
+ *   means none of those was committed after this statement's snapshot was taken, so its reads
+ *   of the closed days see them all;
  * - the center's name and community are still those planned on (they go into the messages);
- * - the day is not closed; the resident is not suspended;
+ * - the day is not closed; the resident is not suspended (read as of the statement's snapshot:
+ *   a suspension written meanwhile takes no lock the booking meets, as on the long way);
  * - with a weekly quota, the resident's bookings of the kind this week are under it, counted
  *   under the resident's lock and only when the resident's row is the version the snapshot saw
- *   (another host's booking committed during the wait would not be counted: that booking goes
- *   the long way). The statement writes a new version of each such resident, as the long way
- *   does, so another host's statement that waited for it knows to go the long way too;
+ *   (another host's booking takes that lock with a write: one committed after the snapshot
+ *   would not be counted, so that booking goes the long way). The statement writes a new
+ *   version of each such resident, as the long way does, so a statement whose snapshot is older
+ *   than this one's commit knows to go the long way too;
  * - the slot's place (seat 0) is free: `on conflict do nothing`, and a booking without its
  *   place is not written.
- * A booking the statement does not write goes the long way, which books it or refuses it with
- * the reason. Two bookings of one resident, or of one slot, in the same turn: the later goes the
- * long way. Hall windows (more than one place a slot) always go the long way.
+ * The statement never waits for a row lock (`SKIP LOCKED`): a room or resident another
+ * transaction holds leaves its bookings out. So it cannot deadlock with the long way (which
+ * locks a room, then its resident) nor hold up the other rooms' bookings behind one lock.
+ * A booking the statement does not write goes the long way, which books it or refuses it with the
+ * reason. Two bookings of one resident, or of one slot, in the same turn: the later goes the long
+ * way. Only bookings with one place a slot are batched (rooms; a hall item with a window of
+ * one); the others always go the long way, one at a time per resource in this process.
+ * A failure of the statement on its rows (a value or a constraint refused) sends the turn the
+ * long way; any other (the database gone, a timeout) fails the turn's bookings, as it would each.
  */
 export async function bookRoomOfTurn(db: Db, b: SlotRequest, longWay: () => Promise<SlotBooked>): Promise<SlotBooked> {
   const remembering = async () => {
@@ -117,7 +126,7 @@ const roomBookingsOfTurn = turnBatches(
     try {
       written = await roomBookingsStatement.all(db, values);
     } catch (error) {
-      // A value or a lock refused (a deadlock with another host): each goes the long way.
+      // A value or a constraint refused (or a deadlock): each goes the long way.
       if (refusedForItsRows(error)) return batch.map(() => false);
       throw error;
     }
@@ -138,10 +147,10 @@ const roomBookingsStatement = compiledQuery((db, p: Record<string, unknown>) => 
         quota int, check_suspension boolean, step_id text, first_step text)
     ), locked as materialized (
       select r.id, r.xmin::text as version from resources r
-      where r.id = any(array(select distinct resource_id from req)) order by r.id for update of r
+      where r.id = any(array(select distinct resource_id from req)) order by r.id for update of r skip locked
     ), quota_users as materialized (
       select u.id, u.xmin::text as version, (select s.xmin::text from users s where s.id = u.id) as seen from users u
-      where u.id = any(array(select distinct user_id from req where quota is not null)) order by u.id for update of u
+      where u.id = any(array(select distinct user_id from req where quota is not null)) order by u.id for update of u skip locked
     ), fit as (
       select q.* from req q join locked l on l.id = q.resource_id and l.version = q.version
       where exists (select 1 from resources rr join service_centers c on c.id = rr.center_id

@@ -9,8 +9,8 @@ const MAX_BATCH = 500;
 
 /**
  * A statement that many requests make alike (the session check, the lists' versions, the
- * profile users.me shows, an exact rate-limit count; on PostgreSQL the sign-ups, the facts a
- * petition is filed on and the rows new petitions insert), sent as ONE statement for all the
+ * profile users.me shows, an exact rate-limit count; on PostgreSQL the sign-ups, the room
+ * bookings, the facts a petition is filed on and the rows new petitions insert), sent as ONE statement for all the
  * requests of a turn of the event loop instead of one each: on
  * PostgreSQL each statement is a round trip to the server and a socket write; on SQLite each
  * signed request's check began and ended a read transaction of its own.

@@ -40,3 +40,9 @@ export async function someoneWaitsForALock(db: Db, ms = 5_000, atLeast = 1): Pro
   }
   return false;
 }
+
+/** PostgreSQL: the row version (`xmin`) of a row found by its id, as a statement now sees it. */
+export async function rowVersion(db: Db, table: 'users' | 'resources', id: string): Promise<string | undefined> {
+  const { rows } = await sql<{ v: string }>`select xmin::text as v from ${sql.table(table)} where id = ${id}`.execute(db);
+  return rows[0]?.v;
+}
